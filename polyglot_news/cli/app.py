@@ -1,0 +1,60 @@
+"""The typer app and the one rule every command follows: user errors are one line, not a traceback."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable
+
+import typer
+
+from ..errors import PolyglotError
+
+app = typer.Typer(
+    name="polyglot-news",
+    help="Offline English digests of scraped news in any language.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print `polyglot-news: error: message` on stderr and exit with `code`."""
+    print(f"polyglot-news: error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def reports_errors(func: Callable) -> Callable:
+    """Wrap a command so PolyglotError becomes one stderr line and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except PolyglotError as e:
+            fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            raise typer.Exit(0)
+
+    return wrapper
+
+
+def command(*args, **kwargs) -> Callable:
+    """`@command()` registers a top-level command on `app` with `reports_errors` applied."""
+
+    def register(func: Callable) -> Callable:
+        app.command(*args, **kwargs)(reports_errors(func))
+        return func
+
+    return register
+
+
+def group(name: str, help: str) -> typer.Typer:
+    """A sub-command group (`polyglot-news NAME ...`) registered on `app`."""
+    sub = typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None)
+    app.add_typer(sub, name=name)
+    return sub

@@ -1,0 +1,71 @@
+"""`polyglot-news digest PATH|-`: one article (or a folder of them) as an English digest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..config import Settings
+from ..errors import InputError
+from .app import command
+
+FORMATS = ("terminal", "text", "markdown", "json")
+
+
+def settings_from_options(
+    sentences: int,
+    words: Optional[int],
+    ratio: Optional[float],
+    algorithm: str,
+    translate: bool,
+    cache: bool,
+    glossary: list[Path],
+) -> Settings:
+    """Build Settings from the options shared by digest, batch and daily."""
+    return Settings(
+        sentences=sentences,
+        words=words,
+        ratio=ratio,
+        algorithm=algorithm,
+        translate=translate,
+        use_cache=cache,
+        glossary_dirs=list(glossary or []),
+    )
+
+
+@command("digest")
+def digest_command(
+    path: str = typer.Argument(..., help="A .txt/.html file, a folder of them, or - for stdin."),
+    format: str = typer.Option("terminal", "--format", "-f", help="terminal, text, markdown or json."),
+    sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Summary length in sentences."),
+    words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of sentences)."),
+    ratio: Optional[float] = typer.Option(None, "--ratio", min=0.01, max=1.0, help="Summary length as a share of the article's sentences."),
+    algorithm: str = typer.Option("lexrank", "--algorithm", "-a", help="Summariser: lexrank, textrank, lsa, luhn, ..."),
+    translate: bool = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache."),
+    glossary: list[Path] = typer.Option([], "--glossary", help="Extra glossary folder (repeatable)."),
+) -> None:
+    """Turn a scraped page into a short English digest.
+
+    Example: polyglot-news digest samples/ru-article.txt --format text
+    """
+    from .. import pipeline
+    from ..ingest import sources_in
+    from ..render import render, write_terminal
+
+    if format not in FORMATS:
+        raise InputError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary)
+    sources = sources_in(path)
+    digests = pipeline.digest_many(sources, settings)
+    if format == "terminal":
+        for d in digests:
+            write_terminal(d)
+    elif format == "json" and len(digests) > 1:
+        import json
+
+        typer.echo(json.dumps([d.to_json() for d in digests], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(render(d, format) for d in digests), nl=False)

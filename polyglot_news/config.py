@@ -1,0 +1,36 @@
+"""Settings for one run: what the CLI builds from options and the library accepts as `settings=`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def default_cache_path() -> Path:
+    """Where the persistent translation cache lives: $POLYGLOT_NEWS_CACHE or the XDG cache dir."""
+    env = os.environ.get("POLYGLOT_NEWS_CACHE")
+    if env:
+        return Path(env)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "polyglot-news" / "translations.sqlite3"
+
+
+@dataclass
+class Settings:
+    """Options of a digest run. Every field has a default a user would want."""
+
+    # summary length: exactly one of sentences / words / ratio is used (words and ratio win if set)
+    sentences: int = 3
+    words: int | None = None
+    ratio: float | None = None
+    algorithm: str = "lexrank"
+    # translation
+    translate: bool = True
+    use_cache: bool = True
+    cache_path: Path = field(default_factory=default_cache_path)
+    packages_dir: Path | None = None  # else ARGOS_PACKAGES_DIR / Argos's own default
+    beam_size: int = 4
+    # glossaries: the shipped folder is always read; these are added
+    glossary_dirs: list[Path] = field(default_factory=list)
+    use_shipped_glossaries: bool = True

@@ -1,0 +1,180 @@
+"""The data that flows through the pipeline: Article, Segment, Term, Digest.
+
+Plain dataclasses, no behaviour beyond small derived views. Every stage takes an
+`Article` and returns it richer (it may mutate the segments it owns a field of);
+`pipeline.py` packs the result into a `Digest` that the renderers read.
+
+Field ownership (who writes what):
+    ingest     Article.source/title/site/encoding, Segment.line/text (+ html hints)
+    clean      Segment.kind
+    detect     Segment.lang/confidence
+    translate  Segment.english/translated_by/flags, Article.notes
+    summarise  Digest.summary
+    glossary   Digest.glossary
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Segment kinds. Only TITLE and BODY reach the summary and the glossary.
+TITLE = "title"
+BODY = "body"
+CAPTION = "caption"  # photo credits and captions
+TEASER = "teaser"  # related-story headlines dropped into the article
+UI = "ui"  # buttons, labels, menus, counters, comment widgets, in any language
+BOILERPLATE = "boilerplate"  # the rest of the page chrome
+KINDS = (TITLE, BODY, CAPTION, TEASER, UI, BOILERPLATE)
+ARTICLE_KINDS = (TITLE, BODY)
+
+UNDETERMINED = "und"  # language code for numbers, symbols, strings too short to call
+ENGLISH = "en"
+
+
+@dataclass
+class Segment:
+    """One line or paragraph of the source, with its provenance and what stages learnt of it.
+
+    `line` is 1-based in the decoded source text (for HTML: in the extracted text).
+    `english` is the English text: the text itself for English segments, the translation
+    for translated ones, None where no English is available (untranslated, `und`).
+    `translated_by` says where `english` came from: "source" (already English),
+    "argos", "cache", "glossary", or None.
+    `flags` carries warnings such as "suspect-translation".
+    `hint` is an optional structural hint from ingest (for HTML: the tag or role the
+    text came from, e.g. "h1", "p", "figcaption", "nav"); clean may use it.
+    """
+
+    line: int
+    text: str
+    kind: str = BODY
+    lang: str = UNDETERMINED
+    confidence: float = 0.0
+    english: str | None = None
+    translated_by: str | None = None
+    flags: list[str] = field(default_factory=list)
+    hint: str | None = None
+
+    @property
+    def in_article(self) -> bool:
+        """True for the kinds that reach the summary and glossary (title and body)."""
+        return self.kind in ARTICLE_KINDS
+
+
+@dataclass
+class Article:
+    """A source document split into segments, enriched stage by stage."""
+
+    source: str  # a path, or "<stdin>" / "<text>"
+    segments: list[Segment]
+    title: str | None = None
+    site: str | None = None
+    encoding: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def article_segments(self) -> list[Segment]:
+        """The title and body segments, in source order."""
+        return [s for s in self.segments if s.in_article]
+
+    def languages(self) -> dict[str, float]:
+        """Share of the article's (title+body) characters per language code, rounded to 3 places.
+
+        Falls back to all segments when nothing is marked title/body.
+        """
+        segs = self.article_segments() or self.segments
+        counts: dict[str, int] = {}
+        for s in segs:
+            if s.lang == UNDETERMINED:
+                continue
+            counts[s.lang] = counts.get(s.lang, 0) + len(s.text)
+        total = sum(counts.values())
+        if not total:
+            return {}
+        shares = {k: round(v / total, 3) for k, v in counts.items()}
+        return dict(sorted(shares.items(), key=lambda kv: -kv[1]))
+
+
+@dataclass
+class Term:
+    """A named term in the glossary.
+
+    `term` is the English form; `original` the source-script form (None when the source
+    wrote it in Latin script the same way). `kind` is person, place, organisation or other.
+    """
+
+    term: str
+    original: str | None
+    kind: str
+    lang: str
+    mentions: int = 1
+    note: str = ""
+    curated: bool = False
+    first_line: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SummarySentence:
+    """One English summary sentence and the source line of the segment it came from."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Digest:
+    """Everything the renderers need: the article, its summary, glossary and notes."""
+
+    article: Article
+    summary: list[SummarySentence] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str | None:
+        """The English title: the title segment's English, else the article's title."""
+        for s in self.article.segments:
+            if s.kind == TITLE:
+                return s.english or s.text
+        return self.article.title
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract (see README): later versions add fields, never remove them."""
+        a = self.article
+        return {
+            "source": a.source,
+            "title": self.title,
+            "site": a.site,
+            "languages": a.languages(),
+            "summary": [s.text for s in self.summary],
+            "summary_lines": [s.line for s in self.summary],
+            "glossary": [
+                {
+                    "term": t.term,
+                    "original": t.original,
+                    "kind": t.kind,
+                    "lang": t.lang,
+                    "mentions": t.mentions,
+                    "note": t.note,
+                }
+                for t in self.glossary
+            ],
+            "segments": [
+                {
+                    "line": s.line,
+                    "text": s.text,
+                    "kind": s.kind,
+                    "lang": s.lang,
+                    "confidence": round(s.confidence, 3),
+                    "english": s.english,
+                    "translated_by": s.translated_by,
+                    "flags": list(s.flags),
+                }
+                for s in a.segments
+            ],
+            "notes": list(self.notes),
+        }

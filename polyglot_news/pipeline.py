@@ -1,0 +1,75 @@
+"""Wiring the stages for one source or many: the only place that knows their order.
+
+    source ─ingest→ Article ─clean→ kinds ─detect→ languages ─translate→ English
+           ─summarise→ summary ─glossary→ terms → Digest
+
+Stages never import each other or anything after them; they share only `model`,
+`config`, `errors`, and the curated `glossary.store`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from . import clean, detect, ingest, summarise
+from .config import Settings
+from .glossary import Glossary, load_glossaries
+from .glossary.terms import terms_for
+from .model import Article, Digest
+from .translate import to_english
+
+
+def load_context(settings: Settings) -> Glossary:
+    """The curated glossaries for a run (shipped + user folders)."""
+    return load_glossaries(settings.glossary_dirs, shipped=settings.use_shipped_glossaries)
+
+
+def prepare(source: str | Path | bytes, glossary: Glossary, *, name: str | None = None) -> Article:
+    """Read, clean and language-tag one source: everything before translation."""
+    article = ingest.read_source(source, name=name)
+    article = clean.mark_kinds(article, glossary)
+    return detect.mark_languages(article, glossary)
+
+
+def finish(article: Article, settings: Settings, glossary: Glossary, timings: dict[str, float]) -> Digest:
+    """Summarise a translated article and build its glossary into a Digest."""
+    t = time.perf_counter()
+    summary = summarise.summarise(article, settings)
+    timings["summarise"] = time.perf_counter() - t
+    t = time.perf_counter()
+    terms = terms_for(article, glossary)
+    timings["glossary"] = time.perf_counter() - t
+    return Digest(article=article, summary=summary, glossary=terms, notes=list(article.notes), timings=timings)
+
+
+def digest_many(
+    sources: list[str | Path | bytes], settings: Settings | None = None, glossary: Glossary | None = None
+) -> list[Digest]:
+    """Digest several sources, translating all their segments together in batches.
+
+    Raises the first source's error (InputError...) as it comes; callers that must go on
+    past a bad input (batch) call `digest_many` one source at a time or catch per source.
+    """
+    settings = settings or Settings()
+    glossary = glossary if glossary is not None else load_context(settings)
+    t = time.perf_counter()
+    articles = [prepare(s, glossary) for s in sources]
+    prep = (time.perf_counter() - t) / max(1, len(articles))
+    t = time.perf_counter()
+    articles = to_english(articles, settings, glossary)
+    trans = (time.perf_counter() - t) / max(1, len(articles))
+    return [finish(a, settings, glossary, {"prepare": prep, "translate": trans}) for a in articles]
+
+
+def digest(source: str | Path | bytes, settings: Settings | None = None, glossary: Glossary | None = None, **options) -> Digest:
+    """Digest one source: a path, `-` for stdin, a text (str with a newline), or raw bytes.
+
+    Keyword options override fields of `settings` (e.g. `digest(path, sentences=5)`).
+    """
+    settings = settings or Settings()
+    if options:
+        from dataclasses import replace
+
+        settings = replace(settings, **options)
+    return digest_many([source], settings, glossary)[0]
