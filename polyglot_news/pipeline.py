@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable
 
 from . import clean, detect, ingest, summarise
 from .config import Settings
+from .errors import PolyglotError
 from .glossary import Glossary, load_glossaries
 from .glossary.terms import terms_for
 from .model import Article, Digest
@@ -44,17 +46,27 @@ def finish(article: Article, settings: Settings, glossary: Glossary, timings: di
 
 
 def digest_many(
-    sources: list[str | Path | bytes], settings: Settings | None = None, glossary: Glossary | None = None
+    sources: list[str | Path | bytes],
+    settings: Settings | None = None,
+    glossary: Glossary | None = None,
+    on_error: Callable[[str | Path | bytes, PolyglotError], None] | None = None,
 ) -> list[Digest]:
     """Digest several sources, translating all their segments together in batches.
 
-    Raises the first source's error (InputError...) as it comes; callers that must go on
-    past a bad input (batch) call `digest_many` one source at a time or catch per source.
+    A source that cannot be read raises its PolyglotError, unless `on_error` is given:
+    then it is called with the source and the error, and the other sources go on.
     """
     settings = settings or Settings()
     glossary = glossary if glossary is not None else load_context(settings)
     t = time.perf_counter()
-    articles = [prepare(s, glossary) for s in sources]
+    articles = []
+    for source in sources:
+        try:
+            articles.append(prepare(source, glossary))
+        except PolyglotError as e:
+            if on_error is None:
+                raise
+            on_error(source, e)
     prep = (time.perf_counter() - t) / max(1, len(articles))
     t = time.perf_counter()
     articles = to_english(articles, settings, glossary)

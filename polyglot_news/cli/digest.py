@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -59,7 +60,13 @@ def digest_command(
         raise InputError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary)
     sources = sources_in(path)
-    digests = pipeline.digest_many(sources, settings)
+    failed = []
+
+    def report(source, error) -> None:
+        failed.append(source)
+        print(f"polyglot-news: error: {error}", file=sys.stderr)
+
+    digests = pipeline.digest_many(sources, settings, on_error=report if len(sources) > 1 else None)
     if format == "terminal":
         for d in digests:
             write_terminal(d)
@@ -69,3 +76,5 @@ def digest_command(
         typer.echo(json.dumps([d.to_json() for d in digests], ensure_ascii=False, indent=2))
     else:
         typer.echo("\n".join(render(d, format) for d in digests), nl=False)
+    if failed:
+        raise typer.Exit(1)
