@@ -16,6 +16,17 @@ def default_cache_path() -> Path:
     return base / "polyglot-news" / "translations.sqlite3"
 
 
+def user_glossary_dirs() -> list[Path]:
+    """Glossary folders the user configured: $POLYGLOT_NEWS_GLOSSARIES (os.pathsep-separated), then
+    ~/.config/polyglot-news/glossaries (or under $XDG_CONFIG_HOME) when that folder exists."""
+    dirs = [Path(p) for p in os.environ.get("POLYGLOT_NEWS_GLOSSARIES", "").split(os.pathsep) if p.strip()]
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    own = base / "polyglot-news" / "glossaries"
+    if own.is_dir():
+        dirs.append(own)
+    return dirs
+
+
 @dataclass
 class Settings:
     """Options of a digest run. Every field has a default a user would want."""
@@ -31,6 +42,8 @@ class Settings:
     cache_path: Path = field(default_factory=default_cache_path)
     packages_dir: Path | None = None  # else ARGOS_PACKAGES_DIR / Argos's own default
     beam_size: int = 4
+    max_output_tokens: int = 256  # per sentence; Argos's (CTranslate2's) default limit
+    guard_translations: bool = True  # retry, then flag, outputs that look like NMT failures
     # glossaries: the shipped folder is always read; these are added
     glossary_dirs: list[Path] = field(default_factory=list)
     use_shipped_glossaries: bool = True

@@ -111,6 +111,7 @@ class Term:
     note: str = ""
     curated: bool = False
     first_line: int | None = None
+    sentence: str = ""  # the first sentence it appears in, as the source wrote it
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -50,19 +50,22 @@ def digest_many(
     settings: Settings | None = None,
     glossary: Glossary | None = None,
     on_error: Callable[[str | Path | bytes, PolyglotError], None] | None = None,
+    names: list[str | None] | None = None,
 ) -> list[Digest]:
     """Digest several sources, translating all their segments together in batches.
 
     A source that cannot be read raises its PolyglotError, unless `on_error` is given:
     then it is called with the source and the error, and the other sources go on.
+    `names` gives each source the name it is known by (for bytes: its path, so the
+    digest's `source` and the HTML-or-text decision follow it).
     """
     settings = settings or Settings()
     glossary = glossary if glossary is not None else load_context(settings)
     t = time.perf_counter()
     articles = []
-    for source in sources:
+    for i, source in enumerate(sources):
         try:
-            articles.append(prepare(source, glossary))
+            articles.append(prepare(source, glossary, name=names[i] if names else None))
         except PolyglotError as e:
             if on_error is None:
                 raise

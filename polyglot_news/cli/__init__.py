@@ -10,7 +10,7 @@ import importlib
 from .app import app
 
 # each module registers its commands on `app` when imported; keep this list in help order
-COMMAND_MODULES = ["digest"]
+COMMAND_MODULES = ["digest", "clean", "batch", "daily", "detect", "glossary", "translate", "models", "cache"]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

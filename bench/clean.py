@@ -1,0 +1,217 @@
+"""Benchmark the cleaner: how much of the article it keeps and how much chrome it drops, on real pages.
+
+In one run, on `DATA/dev/pages/aeb/` (full article truth):
+  - token precision, recall and F1 of the kept text (title + body) against `NAME.truth.txt`,
+    averaged over pages, for: ours on the `.dump.txt`, ours on the `.html`, keep-everything on
+    the dump (the trivial baseline), trafilatura on the `.html`;
+  - stray scripts: on the pages whose INDEX marks non-Latin strings outside the article, the
+    dump lines in that script that are not in the truth and that we keep as body (goal: none);
+and on `DATA/dev/pages/trafilatura/`: the share of `NAME.truth.txt` snippets kept and of
+`NAME.without.txt` snippets removed, for the same four. Pages per second for each.
+
+usage: python bench/clean.py [--quick] [--data DIR]
+The last line printed is `RESULT {json}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from statistics import mean
+from typing import Callable
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+_WORD = re.compile(r"\w+")
+_SCRIPTS = {
+    "cjk": re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"),
+    "cyr": re.compile(r"[\u0400-\u04ff]"),
+    "ara": re.compile(r"[\u0600-\u06ff]"),
+}
+
+
+def tokens(text: str) -> Counter:
+    """Lowercased word tokens; CJK characters count one token each (no spaces to split on)."""
+    out: Counter = Counter()
+    for w in _WORD.findall(text.lower()):
+        if _SCRIPTS["cjk"].search(w):
+            out.update(w)
+        else:
+            out[w] += 1
+    return out
+
+
+def prf(kept: str, truth: str) -> tuple[float, float, float]:
+    """Token precision, recall and F1 of `kept` against `truth` (multiset overlap)."""
+    k, t = tokens(kept), tokens(truth)
+    overlap = sum((k & t).values())
+    p = overlap / sum(k.values()) if k else 0.0
+    r = overlap / sum(t.values()) if t else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+class Ours:
+    """Our ingest + clean, on a dump or an HTML file; keeps title and body."""
+
+    def __init__(self) -> None:
+        from polyglot_news.glossary import load_glossaries
+
+        self.glossary = load_glossaries()
+
+    def article(self, path: Path):
+        from polyglot_news.clean import mark_kinds
+        from polyglot_news.ingest import read_source
+
+        return mark_kinds(read_source(path), self.glossary)
+
+    def __call__(self, path: Path) -> str:
+        return "\n".join(s.text for s in self.article(path).article_segments())
+
+
+def keep_everything(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def trafilatura_html(path: Path) -> str:
+    import trafilatura
+
+    html = path.read_bytes()
+    return trafilatura.extract(html, include_comments=False) or ""
+
+
+def run_system(fn: Callable[[Path], str], paths: list[Path]) -> tuple[list[str], float]:
+    """The outputs of `fn` on `paths` and the pages per second."""
+    t = time.perf_counter()
+    out = []
+    for p in paths:
+        try:
+            out.append(fn(p))
+        except Exception as e:  # a crash on one page counts as keeping nothing
+            print(f"  ! {fn.__class__.__name__ if not hasattr(fn, '__name__') else fn.__name__} failed on {p.name}: {e}", file=sys.stderr)
+            out.append("")
+    return out, len(paths) / max(1e-9, time.perf_counter() - t)
+
+
+def stray_lines(dump: Path, truth: str, script: str) -> list[str]:
+    """Dump lines written in `script` that are not part of the article truth."""
+    pattern = _SCRIPTS[script]
+    truth_n = norm(truth)
+    out = []
+    for line in dump.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = line.strip()
+        if line and pattern.search(line) and norm(line) and norm(line) not in truth_n:
+            out.append(line)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="a small subset, in under a minute")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    ap.add_argument("--pages", action="store_true", help="print per-page F1 for the aeb set")
+    args = ap.parse_args()
+    aeb = args.data / "dev" / "pages" / "aeb"
+    traf = args.data / "dev" / "pages" / "trafilatura"
+    if not aeb.is_dir():
+        print(f"no data at {aeb}: skipped")
+        print("RESULT " + json.dumps({"skipped": True, "reason": f"no data at {aeb}"}))
+        return
+    sys.path.insert(0, str(REPO))
+    import trafilatura
+    import polyglot_news
+
+    names = sorted(p.name[: -len(".truth.txt")] for p in aeb.glob("*.truth.txt"))
+    tnames = sorted(p.name[: -len(".truth.txt")] for p in traf.glob("*.truth.txt")) if traf.is_dir() else []
+    if args.quick:
+        names, tnames = names[::4], tnames[::6]
+    ours = Ours()
+    ours.article(next(aeb.glob("*.dump.txt")))  # warm up imports outside the timing
+    trafilatura_html(next(aeb.glob("*.html")))
+    systems: dict[str, tuple[Callable[[Path], str], str]] = {
+        "ours-dump": (ours, ".dump.txt"),
+        "ours-html": (ours, ".html"),
+        "keep-everything-dump": (keep_everything, ".dump.txt"),
+        "trafilatura-html": (trafilatura_html, ".html"),
+    }
+    truths = [(aeb / f"{n}.truth.txt").read_text(encoding="utf-8") for n in names]
+    results: dict[str, dict] = {}
+    per_page: dict[str, list[float]] = {}
+    for label, (fn, suffix) in systems.items():
+        outs, pps = run_system(fn, [aeb / f"{n}{suffix}" for n in names])
+        scores = [prf(o, t) for o, t in zip(outs, truths)]
+        per_page[label] = [s[2] for s in scores]
+        results[label] = {
+            "P": round(mean(s[0] for s in scores), 3),
+            "R": round(mean(s[1] for s in scores), 3),
+            "F1": round(mean(s[2] for s in scores), 3),
+            "pages_per_s": round(pps, 1),
+        }
+        if tnames:
+            touts, tpps = run_system(fn, [traf / f"{n}{suffix}" for n in tnames])
+            kept = removed = nk = nr = 0
+            for n, o in zip(tnames, touts):
+                text = norm(o)
+                for snip in (traf / f"{n}.truth.txt").read_text(encoding="utf-8").splitlines():
+                    if norm(snip):
+                        nk += 1
+                        kept += norm(snip) in text
+                for snip in (traf / f"{n}.without.txt").read_text(encoding="utf-8").splitlines():
+                    if norm(snip):
+                        nr += 1
+                        removed += norm(snip) not in text
+            results[label]["snippets_kept"] = round(kept / max(1, nk), 3)
+            results[label]["snippets_removed"] = round(removed / max(1, nr), 3)
+            results[label]["traf_pages_per_s"] = round(tpps, 1)
+
+    # stray scripts: non-Latin lines outside the article that we keep as body
+    index = {}
+    for row in (aeb / "INDEX.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 5 and cols[4].strip():
+            index[cols[0]] = cols[4].split(":")[0]
+    stray = {"pages": 0, "lines": 0, "kept_as_body_dump": 0, "kept_as_body_html": 0}
+    stray_examples = []
+    for n in names:
+        if n not in index:
+            continue
+        truth = (aeb / f"{n}.truth.txt").read_text(encoding="utf-8")
+        lines = stray_lines(aeb / f"{n}.dump.txt", truth, index[n])
+        stray["pages"] += 1
+        stray["lines"] += len(lines)
+        wanted = {norm(line) for line in lines}
+        for key, suffix in (("kept_as_body_dump", ".dump.txt"), ("kept_as_body_html", ".html")):
+            body = {norm(s.text) for s in ours.article(aeb / f"{n}{suffix}").segments if s.kind == "body"}
+            hits = wanted & body
+            stray[key] += len(hits)
+            stray_examples += [f"{suffix} {n[:8]}: {h[:60]}" for h in sorted(hits)[:3]]
+
+    print(f"polyglot-news {getattr(polyglot_news, '__version__', '?')}, trafilatura {trafilatura.__version__}; "
+          f"{len(names)} aeb pages, {len(tnames)} trafilatura pages{' (quick)' if args.quick else ''}")
+    print(f"{'system':<22} {'P':>6} {'R':>6} {'F1':>6} {'kept':>6} {'removed':>8} {'pages/s':>8}")
+    for label, r in results.items():
+        print(f"{label:<22} {r['P']:>6.3f} {r['R']:>6.3f} {r['F1']:>6.3f} {r.get('snippets_kept', 0):>6.3f} "
+              f"{r.get('snippets_removed', 0):>8.3f} {r['pages_per_s']:>8.1f}")
+    base = results["trafilatura-html"]
+    print(f"F1 gap to trafilatura: dump {results['ours-dump']['F1'] - base['F1']:+.3f}, html {results['ours-html']['F1'] - base['F1']:+.3f}; "
+          f"speed ratio ours-dump/trafilatura {results['ours-dump']['pages_per_s'] / max(1e-9, base['pages_per_s']):.1f}x")
+    print(f"stray scripts: {stray['lines']} non-Latin lines outside the article on {stray['pages']} pages; "
+          f"kept as body: dump {stray['kept_as_body_dump']}, html {stray['kept_as_body_html']}")
+    for e in stray_examples[:10]:
+        print("  stray kept:", e)
+    if args.pages:
+        for i, n in enumerate(names):
+            print(f"  {n[:10]} " + " ".join(f"{k}={per_page[k][i]:.2f}" for k in per_page))
+    print("RESULT " + json.dumps({"systems": results, "stray": stray, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
+
+
+if __name__ == "__main__":
+    main()

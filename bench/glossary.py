@@ -1,0 +1,233 @@
+"""Benchmark: are the glossary's English name forms the ones a human translator wrote?
+
+Data: `dev/parallel/{ru,uk}-en.jsonl` (WMT22 general test documents: source sentences and a
+human English reference). Each document becomes an Article of untranslated segments
+(no translation model: English forms come from curated entries, names and romanisation).
+
+For each system and document:
+- precision: share of the system's glossary entries whose English form occurs in the
+  reference translation of that document (case-insensitive, whole words);
+- coverage: share of the reference's capitalised names (capitalised words that do not
+  start a sentence; not "I", months or weekdays) that occur as a word of some entry.
+Systems, in the same run:
+- ours: `terms_for` with the shipped glossaries;
+- baseline: every run of capitalised source words, as written (no lemmatisation),
+  romanised with the `transliterate` package (its reversed ru/uk tables).
+Goal (issue 6): precision >= 85% on news documents; coverage >= 2x the baseline's.
+
+    python bench/glossary.py [--quick] [--data DIR] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from polyglot_news.glossary import load_glossaries  # noqa: E402
+from polyglot_news.glossary.morph import tokens  # noqa: E402
+from polyglot_news.glossary.terms import terms_for  # noqa: E402
+from polyglot_news.model import BODY, TITLE, Article, Segment  # noqa: E402
+from polyglot_news.sentences import split_sentences  # noqa: E402
+
+from polyglot_news.glossary import wordlists  # noqa: E402
+
+# capitalised in English but not names: "I", months, weekdays, nationality words, titles before a name
+NOT_NAMES = {"i"} | wordlists.MONTHS_DAYS | wordlists.DEMONYMS | wordlists.TITLES
+
+
+def load_docs(data: Path, lang: str) -> list[dict]:
+    path = data / "dev" / "parallel" / f"{lang}-en.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def article_of(doc: dict) -> Article:
+    """The document as an untranslated Article: one segment per source sentence, the first a title in news."""
+    segs = []
+    for i, text in enumerate(doc["source"], start=1):
+        kind = TITLE if i == 1 and doc.get("domain") == "news" and len(doc["source"]) > 1 else BODY
+        segs.append(Segment(line=i, text=text, kind=kind, lang=doc["lang"], confidence=1.0))
+    return Article(source=doc["doc"], segments=segs)
+
+
+def core_form(term: str) -> str:
+    """The English form without an appended acronym: "Syrian Social Nationalist Party (SSNP)" -> the party."""
+    return re.sub(r"\s*\([^)]*\)$", "", term).strip()
+
+
+def in_reference(form: str, reference: str) -> bool:
+    """Whole-word occurrence, ignoring case (except for acronyms: WHO is not "who") and dots (St. = St)."""
+    form = form.replace(".", "").strip()
+    if not form:
+        return False
+    flags = 0 if form.isupper() else re.I
+    return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", reference.replace(".", ""), flags) is not None
+
+
+def reference_names(doc: dict) -> set[str]:
+    """Casefolded capitalised words of the reference that do not start a sentence."""
+    out: set[str] = set()
+    for para in doc["english"]:
+        for sentence in split_sentences(para, "en"):
+            toks = tokens(sentence)
+            for k, t in enumerate(toks):
+                lead = sentence[: t.start].strip(" \"'“‘«(-–—")
+                if k == 0 or not lead or lead[-1] in ".!?:":
+                    continue
+                w = re.sub(r"['’]s$", "", t.text)
+                if w[:1].isupper() and w.casefold() not in NOT_NAMES and len(w) > 1:
+                    out.add(w.casefold())
+    return out
+
+
+def baseline_forms(doc: dict) -> list[str]:
+    """Naive baseline: each distinct run of capitalised source words, transliterated as written."""
+    from transliterate import translit
+
+    forms: list[str] = []
+    for sentence in doc["source"]:
+        toks = tokens(sentence)
+        run: list[str] = []
+        for k, t in enumerate(toks + [None]):
+            joined = t is not None and run and sentence[toks[k - 1].end: t.start].strip() == ""
+            if t is not None and t.capitalised and (joined or not run):
+                run.append(t.text)
+                continue
+            if run:
+                forms.append(" ".join(run))
+            run = [t.text] if t is not None and t.capitalised else []
+    lang = "uk" if doc["lang"] == "uk" else "ru"
+    out = []
+    for f in dict.fromkeys(forms):
+        try:
+            out.append(translit(f, lang, reversed=True))
+        except Exception:
+            out.append(f)
+    return out
+
+
+def spellings(glossary) -> dict[str, set[str]]:
+    """English form -> its other Latin-script spellings in the curated glossaries (US, U.S., USA)."""
+    out: dict[str, set[str]] = {}
+    for e in glossary.names():
+        latin = {a for a in (e.term, *e.aliases) if not any("\u0400" <= c <= "\u04ff" for c in a)}
+        out.setdefault(e.english.casefold(), set()).update(latin - {e.english})
+    return out
+
+
+def accepted(entry: str, kind: str, reference: str, other: dict[str, set[str]]) -> bool:
+    """Lenient check: the form, a curated spelling of it, or (for a person) the surname is in the reference."""
+    if in_reference(entry, reference):
+        return True
+    if any(in_reference(a, reference) for a in other.get(entry.casefold(), ())):
+        return True
+    return kind == "person" and len(entry.split()) > 1 and in_reference(entry.split()[-1], reference)
+
+
+def score(entries: list[tuple[str, str]], doc: dict, names: set[str], other: dict[str, set[str]]) -> tuple:
+    """(entries whose form is in the reference, entries, reference names covered, lenient hits)."""
+    reference = " ".join(doc["english"])
+    hits = sum(in_reference(e, reference) for e, _ in entries)
+    lenient = sum(accepted(e, k, reference, other) for e, k in entries)
+    forms = [e for e, _ in entries] + [a for e, _ in entries for a in other.get(e.casefold(), ())]
+    words = {w.casefold() for e in forms for w in re.findall(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?", e)}
+    words |= {w.rstrip(".") for w in words}
+    covered = sum(1 for n in names if n in words)
+    return hits, len(entries), covered, lenient
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument("--quick", action="store_true", help="40 documents per language")
+    ap.add_argument("--show", type=int, default=0, help="print N of our entries missing from the reference")
+    args = ap.parse_args()
+    if not (args.data / "dev" / "parallel" / "ru-en.jsonl").exists():
+        print(f"no parallel data under {args.data}; skipping")
+        print("RESULT " + json.dumps({"skipped": True}))
+        return 0
+    try:
+        import transliterate  # noqa: F401
+    except ImportError:
+        print("the baseline needs the `transliterate` package (pip install -e .[bench]); skipping")
+        print("RESULT " + json.dumps({"skipped": True}))
+        return 0
+
+    glossary = load_glossaries()
+    other = spellings(glossary)
+    groups: dict[str, list[int]] = {}
+    misses: list[str] = []
+    t_ours = t_base = 0.0
+    ndocs = 0
+    for lang in ("ru", "uk"):
+        docs = load_docs(args.data, lang)
+        if args.quick:
+            news = [d for d in docs if d.get("domain") == "news"][:25]
+            docs = news + [d for d in docs if d.get("domain") != "news"][: 40 - len(news)]
+        for doc in docs:
+            ndocs += 1
+            names = reference_names(doc)
+            t = time.perf_counter()
+            ours = [(core_form(term.term), term.kind) for term in terms_for(article_of(doc), glossary)]
+            t_ours += time.perf_counter() - t
+            t = time.perf_counter()
+            base = [(f, "other") for f in baseline_forms(doc)]
+            t_base += time.perf_counter() - t
+            o, b = score(ours, doc, names, other), score(base, doc, names, {})
+            reference = " ".join(doc["english"])
+            misses.extend(f"{doc['doc']}: {e}" for e, k in ours if not accepted(e, k, reference, other))
+            for key in (f"{lang} {doc.get('domain', '?')}", f"{lang} all", "all"):
+                acc = groups.setdefault(key, [0] * 9)
+                for k, v in enumerate((*o, *b, len(names))):
+                    acc[k] += v
+
+    def pct(a: int, b: int) -> float:
+        return round(100.0 * a / b, 1) if b else 0.0
+
+    print(f"glossary benchmark: {ndocs} documents, English forms checked against human references")
+    print("P = entry's English form in the reference (P+ also accepts a curated spelling or a person's surname);")
+    print("C = share of the reference's capitalised names that some entry covers")
+    print(f"{'set':<15}{'names':>6}{'ours n':>7}{'P%':>6}{'P+%':>6}{'C%':>6}{'base n':>7}{'P%':>6}{'P+%':>6}{'C%':>6}"
+          f"{'C x':>6}")
+    rows = {}
+    for key in sorted(groups, key=lambda k: (k == "all", k)):
+        oh, on, oc, ol, bh, bn, bc, bl, nn = groups[key]
+        ratio = round(oc / bc, 2) if bc else None
+        rows[key] = {"precision": pct(oh, on), "precision_lenient": pct(ol, on), "entries": on,
+                     "coverage": pct(oc, nn), "baseline_precision": pct(bh, bn),
+                     "baseline_precision_lenient": pct(bl, bn), "baseline_entries": bn,
+                     "baseline_coverage": pct(bc, nn), "coverage_ratio": ratio, "reference_names": nn}
+        print(f"{key:<15}{nn:>6}{on:>7}{pct(oh, on):>6}{pct(ol, on):>6}{pct(oc, nn):>6}{bn:>7}{pct(bh, bn):>6}"
+              f"{pct(bl, bn):>6}{pct(bc, nn):>6}{(ratio if ratio is not None else '-'):>6}")
+    print(f"time: ours {t_ours:.2f}s, baseline {t_base:.2f}s ({t_ours / max(t_base, 1e-9):.1f}x)")
+    if args.show:
+        print("some of our entries not in the reference:")
+        for m in misses[: args.show]:
+            print("  " + m)
+    news = rows.get("ru news", {})
+    result = {
+        "documents": ndocs,
+        "news_precision": news.get("precision"),
+        "news_precision_lenient": news.get("precision_lenient"),
+        "news_baseline_precision": news.get("baseline_precision"),
+        "news_coverage": news.get("coverage"),
+        "news_baseline_coverage": news.get("baseline_coverage"),
+        "news_coverage_ratio": news.get("coverage_ratio"),
+        "all_precision": rows["all"]["precision"],
+        "all_precision_lenient": rows["all"]["precision_lenient"],
+        "all_baseline_precision": rows["all"]["baseline_precision"],
+        "all_coverage_ratio": rows["all"]["coverage_ratio"],
+        "quick": args.quick,
+    }
+    print("RESULT " + json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,272 @@
+"""Benchmark the translate stage against argostranslate's own loop and raw CTranslate2, same model.
+
+Model: a Transformer-base-shaped MarianMT (6+6 layers, d_model 512, 8 heads, FFN 2048) with a
+32k vocabulary and random weights (fixed seed; speed does not depend on what weights learned),
+converted to int8 CTranslate2 and packaged as an Argos package with a SentencePiece model
+trained on the data's Russian and English text. Built once into the cache folder
+($XDG_CACHE_HOME/polyglot-news/bench, not committed).
+
+Input: Russian paragraphs from DATA/dev/parallel/ru-en.jsonl (240, `--quick` 40), split into
+sentences by our offline splitter. Same decoding for all: beam 4, length penalty 0.2, at most 64
+tokens out (a random model never stops by itself, so every sentence runs to the limit).
+  (a) ours:   `translate.to_english` on articles of those paragraphs (fresh cache, written)
+  (b) argos:  a loop of `argostranslate.translate` per paragraph, the naive use. Its sentence
+              splitter (MiniSBD) would download a model, so its sentencizer is given our
+              splitter; its CTranslate2 call gets max_decoding_length=64 like the others.
+  (c) ct2:    `ctranslate2.Translator.translate_batch` on the pre-tokenised sentences, batches of 32
+  rerun:      (a) again in a new process over the same inputs with the cache from the first run.
+Each runs in its own subprocess (peak memory = its max RSS); times exclude Python imports and
+include model loading.
+
+    python bench/translate.py [--quick] [--data DIR] [--n N]
+
+The last line is `RESULT {json}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+BEAM, MAX_TOKENS, BATCH = 4, 64, 32
+VOCAB = 32000
+
+
+def cache_root() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "polyglot-news" / "bench"
+
+
+def paragraphs_of(data: Path, n: int) -> list[str]:
+    """The first `n` distinct Russian paragraphs of the parallel data."""
+    seen: dict[str, None] = {}
+    with open(data / "dev" / "parallel" / "ru-en.jsonl", encoding="utf-8") as f:
+        for line in f:
+            for p in json.loads(line)["source"]:
+                p = " ".join(p.split())
+                if p:
+                    seen.setdefault(p)
+                if len(seen) >= n:
+                    return list(seen)
+    return list(seen)
+
+
+# --- building the model ---------------------------------------------------------------------
+
+def build_package(data: Path, root: Path) -> Path:
+    """Build (once) the base-sized random ru->en Argos package; returns its folder."""
+    folder = root / "packages" / "translate-ru_en-bench"
+    if (folder / "model" / "model.bin").is_file():
+        return folder
+    import sentencepiece as spm
+    import torch
+    from ctranslate2.converters import TransformersConverter
+    from transformers import MarianConfig, MarianMTModel
+
+    t = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(dir=root))
+    texts = []
+    with open(data / "dev" / "parallel" / "ru-en.jsonl", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            texts += doc["source"] + doc["english"]
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(texts), model_prefix=str(tmp / "sp"), vocab_size=VOCAB, hard_vocab_limit=False,
+        model_type="unigram", character_coverage=1.0, unk_id=0, eos_id=1, bos_id=-1, pad_id=-1, minloglevel=2,
+    )
+    sp = spm.SentencePieceProcessor(model_file=str(tmp / "sp.model"))
+    pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    # the data supports fewer pieces than 32k: pad the model's vocabulary to full size
+    pieces += [f"<extra_{i}>" for i in range(VOCAB - len(pieces))]
+    torch.manual_seed(1234)
+    config = MarianConfig(
+        vocab_size=VOCAB + 1, d_model=512, encoder_layers=6, decoder_layers=6, encoder_attention_heads=8,
+        decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048, pad_token_id=VOCAB,
+        eos_token_id=1, decoder_start_token_id=VOCAB, max_position_embeddings=512, scale_embedding=True,
+        share_encoder_decoder_embeddings=True, tie_word_embeddings=True,
+    )
+    model = MarianMTModel(config).eval()
+
+    class Vocab:
+        eos_token, unk_token, bos_token = "</s>", "<unk>", None
+
+        def get_vocab(self):
+            return {p: i for i, p in enumerate(pieces + ["<pad>"])}
+
+    class Converter(TransformersConverter):
+        def load_tokenizer(self, *args, **kwargs):
+            return Vocab()
+
+    model.save_pretrained(tmp / "hf")
+    staging = tmp / folder.name
+    staging.mkdir()
+    Converter(str(tmp / "hf")).convert(str(staging / "model"), quantization="int8", force=True)
+    (staging / "sentencepiece.model").write_bytes((tmp / "sp.model").read_bytes())
+    (staging / "metadata.json").write_text(json.dumps({
+        "package_version": "0.0", "argos_version": "1.9", "from_code": "ru", "from_name": "Russian",
+        "to_code": "en", "to_name": "English", "type": "translate"}))
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging.rename(folder)
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    print(f"built {folder} in {time.perf_counter() - t:.0f} s ({len(set(pieces)) - (VOCAB - sp.get_piece_size())} SentencePiece pieces)", flush=True)
+    return folder
+
+
+# --- the three contenders, each in its own process ----------------------------------------------
+
+def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
+    """Run one method in this process; returns its timing, sentence count and peak memory."""
+    import resource
+
+    paragraphs = json.loads(inputs.read_text(encoding="utf-8"))
+    from polyglot_news.sentences import split_sentences
+
+    sentences = [s for p in paragraphs for s in split_sentences(p, "ru")]
+    if method in ("ours", "rerun"):
+        import argostranslate.package  # noqa: F401  (imports are not what we time)
+        import ctranslate2  # noqa: F401
+
+        from polyglot_news.config import Settings
+        from polyglot_news.glossary import Glossary
+        from polyglot_news.model import BODY, Article, Segment
+        from polyglot_news.translate import to_english
+
+        articles = [Article(f"<p{i}>", [Segment(1, p, BODY, "ru", 0.99)]) for i, p in enumerate(paragraphs)]
+        # a random model never ends a sentence, so every output would look like a runaway and be retried
+        settings = Settings(packages_dir=packages, cache_path=cache, beam_size=BEAM, max_output_tokens=MAX_TOKENS,
+                            guard_translations=False)
+        t = time.perf_counter()
+        to_english(articles, settings, Glossary())
+        seconds = time.perf_counter() - t
+        done = sum(1 for a in articles if a.segments[0].english is not None or a.segments[0].flags)
+        origin = sorted({a.segments[0].translated_by or "flagged" for a in articles})
+    elif method == "argos":
+        from argostranslate import translate as argos_translate
+
+        class OurSplitter:
+            def split_sentences(self, text: str) -> list[str]:
+                return split_sentences(text, "ru")
+
+        class Capped:
+            """The package's CTranslate2 translator with the shared output limit applied."""
+
+            def __init__(self, inner):
+                self.inner = inner
+
+            def translate_batch(self, *args, **kwargs):
+                return self.inner.translate_batch(*args, max_decoding_length=MAX_TOKENS, **kwargs)
+
+        t = time.perf_counter()
+        translation = argos_translate.get_translation_from_codes("ru", "en")
+        inner = translation.underlying  # CachedTranslation around the PackageTranslation
+        inner.sentencizer = OurSplitter()
+        import ctranslate2
+
+        from argostranslate import settings as argos_settings
+
+        inner.translator = Capped(ctranslate2.Translator(
+            str(inner.pkg.package_path / "model"), device="cpu", inter_threads=argos_settings.inter_threads,
+            intra_threads=argos_settings.intra_threads, compute_type=argos_settings.compute_type))
+        outputs = [argos_translate.translate(p, "ru", "en") for p in paragraphs]
+        seconds = time.perf_counter() - t
+        done, origin = len(outputs), ["argos"]
+    elif method == "ct2":
+        import ctranslate2
+        import sentencepiece as spm
+
+        sp = spm.SentencePieceProcessor(model_file=str(packages / "translate-ru_en-bench" / "sentencepiece.model"))
+        tokens = [sp.encode(s, out_type=str) for s in sentences]  # pre-tokenised: not timed
+        t = time.perf_counter()
+        model = ctranslate2.Translator(str(packages / "translate-ru_en-bench" / "model"), device="cpu",
+                                       inter_threads=1, intra_threads=0, compute_type="auto")
+        results = model.translate_batch(tokens, max_batch_size=BATCH, batch_type="examples", beam_size=BEAM,
+                                        length_penalty=0.2, replace_unknowns=True, max_decoding_length=MAX_TOKENS)
+        outputs = [sp.decode_pieces(r.hypotheses[0]) for r in results]
+        seconds = time.perf_counter() - t
+        done, origin = len(outputs), ["ct2"]
+    else:
+        raise SystemExit(f"unknown method {method}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"method": method, "seconds": seconds, "sentences": len(sentences), "paragraphs": len(paragraphs),
+            "done": done, "origin": origin, "peak_bytes": peak}
+
+
+def run(method: str, packages: Path, inputs: Path, cache: Path, env: dict) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", method, "--packages", str(packages), "--inputs", str(inputs),
+         "--cache", str(cache)],
+        capture_output=True, text=True, env=env, timeout=3600,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"{method} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="40 paragraphs instead of 240.")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="The shared data folder.")
+    parser.add_argument("--n", type=int, default=None, help="Number of paragraphs.")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--packages", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.packages, args.inputs, args.cache)))
+        return
+    if not (args.data / "dev" / "parallel" / "ru-en.jsonl").is_file():
+        print(f"no parallel data under {args.data}: skipped")
+        print("RESULT " + json.dumps({"skipped": True}))
+        return
+    n = args.n or (40 if args.quick else 240)
+    root = cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    package = build_package(args.data, root)
+    work = Path(tempfile.mkdtemp(prefix="bench-translate-"))
+    inputs = work / "paragraphs.json"
+    inputs.write_text(json.dumps(paragraphs_of(args.data, n), ensure_ascii=False), encoding="utf-8")
+    cache = work / "cache.sqlite3"
+    # Argos reads its folders from the environment at import: point them at the bench's own
+    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(package.parent), XDG_DATA_HOME=str(work / "data"),
+               XDG_CONFIG_HOME=str(work / "config"), ARGOS_DEVICE_TYPE="cpu")
+    rows = {}
+    for method in ("ct2", "ours", "rerun", "argos"):
+        rows[method] = run(method, package.parent, inputs, cache, env)
+        r = rows[method]
+        print(f"  {method}: {r['seconds']:.2f} s", flush=True)
+    a, b, c, rerun = rows["ours"], rows["argos"], rows["ct2"], rows["rerun"]
+    rate = {k: r["sentences"] / r["seconds"] for k, r in rows.items()}
+    print(f"\n{a['paragraphs']} Russian paragraphs, {a['sentences']} sentences; beam {BEAM}, <= {MAX_TOKENS} tokens out, int8, "
+          f"Transformer-base shape, {VOCAB} vocabulary")
+    print(f"{'method':<34}{'seconds':>9}{'sent/s':>9}{'peak MB':>9}{'vs (c)':>8}")
+    names = {"ours": "(a) polyglot-news to_english", "argos": "(b) argostranslate.translate loop",
+             "ct2": "(c) ctranslate2 translate_batch", "rerun": "    (a) rerun with cache"}
+    for k in ("ours", "argos", "ct2", "rerun"):
+        r = rows[k]
+        print(f"{names[k]:<34}{r['seconds']:>9.2f}{rate[k]:>9.1f}{r['peak_bytes'] / 2**20:>9.0f}{rate[k] / rate['ct2']:>8.2f}")
+    result = {
+        "paragraphs": a["paragraphs"],
+        "sentences": a["sentences"],
+        "speedup_vs_argos": round(rate["ours"] / rate["argos"], 2),
+        "ratio_vs_ctranslate2": round(rate["ours"] / rate["ct2"], 3),
+        "memory_ratio": round(a["peak_bytes"] / c["peak_bytes"], 3),
+        "rerun_ratio": round(rerun["seconds"] / a["seconds"], 4),
+        "sentences_per_s": {k: round(v, 2) for k, v in rate.items()},
+        "rerun_origin": rerun["origin"],
+    }
+    print("RESULT " + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

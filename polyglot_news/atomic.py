@@ -1,0 +1,55 @@
+"""Writing files so that a reader sees the old file or the whole new one, never half of one.
+
+The data goes to a hidden temporary file in the same folder (same file system, so the
+rename is atomic), is flushed to disk, and is renamed over the target.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_PREFIX = ".pn-tmp-"
+
+
+def _file_mode() -> int:
+    """The mode a plain `open(path, "w")` would give a new file under the current umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_MODE = _file_mode()
+
+
+def write_atomic(path: str | Path, data: str | bytes, *, durable: bool = True) -> Path:
+    """Write `data` (str is encoded as UTF-8) to `path` atomically; creates parent folders.
+
+    `durable` fsyncs the file before the rename, so a power cut cannot leave an empty file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            if durable:
+                os.fsync(f.fileno())
+        os.chmod(tmp, _MODE)  # mkstemp makes 0600; outputs should read like any other file
+        os.replace(tmp, path)
+    except BaseException:
+        # an interrupted write leaves no temporary file behind
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def leftover_temp_files(folder: str | Path) -> list[Path]:
+    """Temporary files under `folder` that a killed writer left behind (safe to delete)."""
+    return [p for p in Path(folder).rglob(TEMP_PREFIX + "*.tmp") if p.is_file()]

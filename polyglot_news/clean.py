@@ -1,0 +1,555 @@
+"""Marking page chrome: every segment gets a kind, so only the article reaches the summary.
+
+`mark_kinds(article, glossary)` sets `Segment.kind` to one of `model.KINDS`. It runs before
+language detection, so its rules look at what any language shows:
+
+1. Each segment is measured (length in words, or in characters for scripts written
+   without spaces; sentence punctuation; script) and checked against patterns that hold
+   across languages: photo credits and copyright lines, counters, dates and bylines,
+   comment widgets, link texts ("Read more ›"), the page title repeated with the site
+   name, and the UI strings of the curated glossaries (`Glossary.ui_entry`).
+2. The article is the densest run of prose on the page: each segment scores its length
+   when it reads as prose and a penalty when it is short or chrome, and the run with the
+   highest total (a maximum-sum subarray) is the article. For HTML the structure counts
+   too: blocks inside an article-body container score more, blocks in navigation,
+   footers, share bars, comment and related-story widgets score as chrome.
+3. Inside the article, prose is `body`, credits are `caption`, a short title-case line
+   without final punctuation between paragraphs is a `teaser`, short labels and counters
+   are `ui`; outside it, short lines are `ui` (menus, buttons) and the rest `boilerplate`.
+   Short lines in another script than the article's are `ui` wherever they stand.
+4. Exactly one `title` when the page has one: the `h1`, or the headline-shaped line that
+   repeats the page title or stands just before the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .glossary import Glossary
+from .model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article, Segment
+from .pagetitle import headline_forms, split_page_title
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")
+_INNER_PUNCT = re.compile(r"[,;.:!?，、。；：]\s")
+_COUNTER = re.compile(r"^[\d\s.,:/+()\-–%]*\d[\d\s.,:/+()\-–%]*$")
+
+# photo credits in the languages we support; matched at a line's start, or anywhere in a short line
+_CREDIT = re.compile(
+    r"©|\(c\)\s|\b(photo|photos|foto|fotos|bild|image|picture|credit|credits|zdjęcie|fot\.|imagen|immagine)\s*(:|by\b|credit|©)"
+    r"|(фото|фотография|світлина|знімок|kuva|φωτογραφία|صورة|写真|사진|图片)\s*[:©/]"
+    r"|getty\s*images|shutterstock|istock|\bAFP\b|\bAP\s*Photo|\bEPA\b|picture[- ]alliance|imago\b|\bdpa\b"
+    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:"
+    r"|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|Reuters\s*/|/\s*Reuters|УНИАН|УНІАН|Sputnik\s*/|Wikimedia\s*Commons",
+    re.I,
+)
+# a credit tail in parentheses or after a slash at the end of a caption-like line
+_CREDIT_TAIL = re.compile(
+    r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|тасс|риа|imago)[^()\[\]]{0,40}[)\]]?\s*$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|всі права захищені|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|저작권|무단 ?전재|著作権|無断転載|版权所有|未经授权)", re.I)
+_COMMENTS = re.compile(
+    r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
+    r"|^\d+ (responses|replies|comments) (to|on)\b|^(\d+ )?comments? (feed|on)\b|^[\w .'-]{1,30} (says|said|wrote|пишет|schreibt):$"
+    r"|next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
+    r"|community (standards|guidelines)|comment data is processed"
+    r"|to participate in the discussion|log in or register|leave a (comment|reply)|post a comment|add (a )?comment|sign in to comment"
+    r"|join the (conversation|discussion)|be the first to comment|чтобы (оставить|участвовать|принять участие)|войдите или зарегистрируйтесь"
+    r"|щоб (залишити|долучитися)|kommentar (schreiben|verfassen)|zum kommentieren|laisser un commentaire|deja un comentario",
+    re.I,
+)
+_LINK_TEXT = re.compile(
+    r"^([»›→▶►>]|\.\.\.)|([»›→▶►]|\.\.\.|…)$"
+    r"|^(read|see|show|load|view) (more|all|also|next|the full)|^continue reading|^related( (articles?|stories|news))?:?$|^read also\b|^see also\b"
+    r"|^(читайте|смотрите) (также|еще|ещё)|^(читайте|дивіться) також|^подробнее|^читать (далее|дальше|полностью)|^детальніше|^більше\b"
+    r"|^(mehr|weiterlesen|lesen sie auch|auch interessant)\b|^(lire aussi|voir aussi|lire la suite)|^(leer más|ver más|lea también)"
+    r"|^(czytaj (też|także|więcej)|zobacz też)|^(leggi anche|continua a leggere)",
+    re.I,
+)
+_UI_WORDS = re.compile(
+    r"^(subscribe|sign up|sign in|log ?in|log ?out|register|newsletter|share|share this|tweet|e-?mail|print|follow us|follow|"
+    r"advertisement|advertising|sponsored|ad|ads|anzeige|werbung|реклама|publicité|publicidad|pubblicità|reklama|"
+    r"cookies?|accept|accept all|close|menu|search|home|top|back to top|skip to (main )?content|next|previous|prev|more|"
+    r"loading|loader|подписаться|поделиться|войти|поиск|главная|меню|закрыть|далее|назад|"
+    r"підписатися|поширити|увійти|пошук|головна|abonnieren|teilen|anmelden|suche|startseite|schließen|weiter|zurück|"
+    r"s'abonner|partager|rechercher|accueil|suscribirse|compartir|buscar|inicio|iscriviti|condividi|cerca|"
+    r"subskrybuj|udostępnij|szukaj|facebook|twitter|linkedin|whatsapp|telegram|vk|вконтакте|instagram|youtube|pinterest|reddit)$",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(by|von|par|por|di|door|av|af|od|от|автор[ы]?:?|від|written by|posted by|text:?|texte:?|текст:?)\s+[\w\"'“«]",
+    re.I,
+)
+_MONTHS = (
+    r"jan(uary|uar)?|feb(ruary|ruar)?|mar(ch)?|märz|apr(il)?|may|mai|june?|juni|july?|juli|aug(ust)?|sep(t|tember)?|oct(ober)?|okt(ober)?"
+    r"|nov(ember)?|dec(ember)?|dez(ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]"
+    r"|січ(ня|ень)|лют(ого|ий)|берез(ня|ень)|квіт(ня|ень)|трав(ня|ень)|черв(ня|ень)|лип(ня|ень)|серп(ня|ень)|верес(ня|ень)|жовт(ня|ень)|листопада?|груд(ня|ень)"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+)
+_DATE_TOKEN = re.compile(
+    rf"\b(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{_MONTHS}|am|pm|a\.m\.|p\.m\.|[a-z]{{2,4}}t|utc|gmt|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
+    rf"|(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|минут[аы]?|час(а|ов)?|дн(я|ей)|день|годин[аи]?|хвилин[аи]?|stunden?|minuten|tagen?)"
+    rf"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    rf"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b\.?",
+    re.I,
+)
+_COOKIES = re.compile(r"\bcookies?\b|файл(ы|ов|ами)? cookie|\bcookie-", re.I)
+# "Read also: <headline>" lines point at another story
+_READ_ALSO = re.compile(
+    r"^(read also|also read|see also|related|read more|more on this( story)?|more from|"
+    r"читайте также|смотрите также|по теме|читайте також|дивіться також|"
+    r"lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|"
+    r"lea también|leer también|vea también|leia também|veja também|leggi anche|czytaj (też|także)|zobacz (też|także))\s*[:\-–—»]\s*\S",
+    re.I,
+)
+_TAGS = re.compile(r"^(filed under|tags?|topics?|categories|category|themen|schlagworte|rubrik|теги|метки|темы|рубрика|теми|tematy|sujets|temas|argomenti)\s*:", re.I)
+# roles a block can carry without being chrome for sure, and roles that may cover most of a page
+_WRAPPER_ROLES = {"aside", "header", "footer", "byline"}
+_NEVER_IGNORED = {"comment", "related", "link"}
+# newsletter and subscription boxes, in a line of their own
+_PROMO = re.compile(
+    r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|\bemail \w+( \w+)? at \S+@|\bsign up\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
+    re.I,
+)
+_GALLERY = re.compile(r"^(image|photo|picture|slide|foto|bild|фото|изображение|imagen|immagine|zdjęcie)\s*\d+\s*(of|/|von|из|з|de|di|z|sur)\s*\d+", re.I)
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
+# roles that make an HTML block chrome, and the kind they give it
+_CHROME_ROLES = {"nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
+
+
+@dataclass
+class _Facts:
+    """What the rules need to know about one segment."""
+
+    seg: Segment
+    units: float  # words, or characters/2 for scripts written without spaces
+    prose: bool  # reads as running text: long enough and punctuated
+    ends: bool  # ends with sentence punctuation
+    script: str
+    tag: str
+    roles: frozenset[str]
+    forced: str | None = None  # a kind a pattern decided
+    weight: float = 0.0
+
+
+def script_of(text: str) -> str:
+    """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        o = ord(ch)
+        if o < 0x250:
+            s = "latin"
+        elif 0x400 <= o < 0x530:
+            s = "cyrillic"
+        elif 0x370 <= o < 0x400:
+            s = "greek"
+        elif 0x590 <= o < 0x600:
+            s = "hebrew"
+        elif 0x600 <= o < 0x780:
+            s = "arabic"
+        elif 0x1E00 <= o < 0x1F00:
+            s = "latin"
+        elif 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00:
+            s = "cjk"
+        else:
+            s = "other"
+        counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return ""
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def units_of(text: str) -> float:
+    """Length in words; a run of CJK/Thai characters counts one word per two characters."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return float(len(text.split()))
+    spaced = sum(1 for w in text.split() if not _CJK.search(w))
+    return spaced + cjk / 2
+
+
+def _is_date_line(text: str) -> bool:
+    """True when a line is a date or time stamp, perhaps with a label ("Updated 12:30 GMT")."""
+    if not re.search(r"\d", text):
+        return False
+    text = re.sub(r"\b([ap])\.m\.", r"\1m", text, flags=re.I)
+    text = re.sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", " ", text)
+    rest = _DATE_TOKEN.sub(" ", text)
+    rest = re.sub(r"[\W\d_]+", " ", rest)
+    return len(rest.split()) <= 1
+
+
+def _is_title_case(text: str) -> bool:
+    """True when most words of a Latin, Cyrillic or Greek line start with a capital (a headline)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _facts(seg: Segment) -> _Facts:
+    text = seg.text
+    units = units_of(text)
+    ends = bool(_SENTENCE_END.search(text))
+    inner = len(_INNER_PUNCT.findall(text + " "))
+    prose = (units >= 10 and (ends or inner >= 2)) or units >= 25
+    parts = (seg.hint or "").split()
+    tag = parts[0] if parts else ""
+    return _Facts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]))
+
+
+def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
+    """The kind a pattern gives a segment regardless of its place, or None."""
+    text = f.seg.text.strip()
+    short = f.units <= 15
+    if f.units <= 8 and glossary.ui_entry(text) is not None:
+        return UI
+    if _COUNTER.match(text):
+        return UI
+    if f.units <= 4 and _UI_WORDS.match(text.strip(" :.!|•·-–—»›→")):
+        return UI
+    if f.units <= 25 and _COMMENTS.search(text):
+        return UI
+    if _CREDIT.match(text) or (short and _CREDIT.search(text)) or (not f.ends and _CREDIT_TAIL.search(text)):
+        if _COPYRIGHT.search(text) and not re.search(r"photo|foto|фото|bild|image", text, re.I) and re.search(r"\d{4}", text):
+            return BOILERPLATE
+        return CAPTION
+    if f.units <= 40 and _COPYRIGHT.search(text) and not f.prose or (short and _COPYRIGHT.search(text)):
+        return BOILERPLATE
+    if f.units <= 15 and re.search(r"(\.\.+|…)$", text):
+        return TEASER  # a headline cut short to fit a link box
+    if site and f.seg.hint != "title":
+        head, tail = split_page_title(text)
+        if tail and _norm(tail) == _norm(site):
+            # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
+            return CAPTION if head and f.seg.line > 1 and _norm(head) not in titles else BOILERPLATE
+    if f.units <= 20 and _READ_ALSO.match(text):
+        return TEASER
+    if f.units <= 8 and _LINK_TEXT.search(text):
+        return UI
+    if _GALLERY.match(text):
+        return CAPTION
+    if f.units <= 30 and _PROMO.search(text):
+        return BOILERPLATE
+    if f.units <= 30 and _TAGS.match(text):
+        return BOILERPLATE
+    if f.units <= 40 and _COOKIES.search(text):
+        return BOILERPLATE
+    if _BYLINE.match(text) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or re.search(r"\d{4}", text)))):
+        return BOILERPLATE
+    if f.units <= 25 and _is_date_line(text):
+        return BOILERPLATE
+    return None
+
+
+def _ignored_roles(facts: list[_Facts]) -> set[str]:
+    """Chrome roles that cover most of the page's prose: they name a page wrapper, not a widget."""
+    total = sum(len(f.seg.text) for f in facts if f.prose) or 1
+    ignored = set()
+    for role in _CHROME_ROLES.keys() - _NEVER_IGNORED:
+        covered = sum(len(f.seg.text) for f in facts if f.prose and role in f.roles)
+        if covered / total > 0.5:
+            ignored.add(role)
+    return ignored
+
+
+def _strong_chrome(f: _Facts, role: str | None) -> bool:
+    """True when a chrome role surely marks chrome: a widget, or anything inside the article container.
+
+    Wrapper names (aside, header, footer) above the article are weak evidence: pages without
+    an article container often wrap the article itself in them.
+    """
+    return role is not None and (role not in _WRAPPER_ROLES or "article" in f.roles)
+
+
+def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
+    """The chrome role of an HTML block that counts, or None."""
+    roles = f.roles - ignored
+    for role in ("comment", "nav", "share", "ad", "form", "related", "footer", "aside", "header", "caption", "byline", "link"):
+        if role in roles:
+            if role == "link" and f.prose and "article" in roles:
+                continue
+            return role
+    return None
+
+
+FORCED_PENALTY = -6.0  # a line a pattern marked as chrome (captions and ads sit inside articles too)
+SHORT_PENALTY = -5.0  # a short line no pattern explains
+
+
+def _weights(facts: list[_Facts], ignored: set[str]) -> None:
+    """Score each segment: prose scores its length, chrome and short lines a penalty."""
+    has_article = any("article" in f.roles for f in facts if f.prose)
+    after_prose = False
+    for f in facts:
+        chrome = _chrome_role(f, ignored)
+        if f.forced in (UI, BOILERPLATE) and f.units <= 25 and _COMMENTS.search(f.seg.text):
+            f.weight = -40.0  # a comment widget ends the article
+        elif f.forced == BOILERPLATE and after_prose and _is_date_line(f.seg.text):
+            f.weight = -15.0  # a time stamp after a paragraph starts a comment, not more article
+        elif f.forced:
+            f.weight = FORCED_PENALTY
+        elif chrome and _strong_chrome(f, chrome):
+            f.weight = -8.0 if not f.prose else -f.units / 2
+        elif chrome and f.prose:
+            f.weight = f.units / 2
+        elif f.prose:
+            f.weight = f.units
+        elif f.units >= 5 and f.ends:
+            f.weight = f.units / 2
+        else:
+            f.weight = SHORT_PENALTY
+        if has_article and "article" in f.roles and not chrome:
+            f.weight = f.weight * 1.5 if f.weight > 0 else f.weight / 3
+        if f.prose:
+            after_prose = True
+
+
+def _headline_shaped(f: _Facts) -> bool:
+    return not f.forced and not f.prose and not f.ends and 3 <= f.units <= 25
+
+
+def _mark_blurb_runs(facts: list[_Facts], min_pairs: int = 3) -> None:
+    """Mark runs of (headline, one paragraph) pairs as teasers: lists of other stories with their blurbs.
+
+    An article's subheadings are followed by several paragraphs, or come irregularly; a
+    list of related stories repeats headline-blurb, headline-blurb. Pattern lines (bylines,
+    dates) between them do not break a run.
+    """
+    pairs: list[tuple[int, int]] = []
+    i, n = 0, len(facts)
+
+    # a list of other stories follows an article: two paragraphs in a row before the run
+    follows_article = [False] * n
+    seen_two = False
+    for idx in range(1, n):
+        seen_two = seen_two or (facts[idx].prose and facts[idx - 1].prose)
+        follows_article[idx] = seen_two
+
+    def flush() -> None:
+        if len(pairs) >= min_pairs and follows_article[pairs[0][0]]:
+            for h, p in pairs:
+                facts[h].forced = TEASER
+                facts[p].forced = TEASER
+        pairs.clear()
+
+    while i < n:
+        f = facts[i]
+        subheading = f.tag[:1] == "h" and f.tag[1:].isdigit() and "article" in f.roles and "link" not in f.roles
+        if _headline_shaped(f) and not subheading:
+            j = i + 1
+            while j < n and facts[j].forced in (BOILERPLATE, UI, CAPTION):
+                j += 1
+            k = j + 1
+            while k < n and facts[k].forced in (BOILERPLATE, UI, CAPTION):
+                k += 1
+            if j < n and facts[j].prose and not facts[j].forced and (k >= n or not facts[k].prose):
+                pairs.append((i, j))
+                i = j + 1
+                continue
+        elif f.forced in (BOILERPLATE, UI, CAPTION):
+            i += 1
+            continue
+        flush()
+        i += 1
+    flush()
+
+
+def _best_run(weights: list[float]) -> tuple[int, int]:
+    """The [start, end) run with the highest total weight (Kadane's algorithm); (0, 0) if none is positive."""
+    best, best_run = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_run = total, (start, i + 1)
+    return best_run
+
+
+def _page_titles(facts: list[_Facts], article: Article) -> set[str]:
+    """The headline as the page's metadata gives it: the <title> tag or a dump's "Headline - Site" first line."""
+    titles = set()
+    first = _norm(facts[0].seg.text)
+    if facts[0].seg.line == 1 and any(_norm(f.seg.text) == first for f in facts[1:200]):
+        titles.add(first)  # a dump's first line is the <title>, repeated by the page's own headline
+    for f in facts[:3]:
+        forms = headline_forms(f.seg.text)
+        if f.tag == "title":
+            titles.add(_norm(f.seg.text))
+        if f.tag == "title" or (f.seg.line == 1 and forms):
+            titles.update(_norm(h) for h in forms)
+    if article.title:
+        titles.add(_norm(article.title))
+        titles.update(_norm(h) for h in headline_forms(article.title))
+    titles.discard("")
+    return titles
+
+
+def _title_index(facts: list[_Facts], start: int, page_titles: set[str]) -> tuple[int | None, bool]:
+    """Index of the title segment (None when the page shows no headline), and whether the evidence is strong."""
+    best, best_score = None, 0.0
+    h1s = [i for i, f in enumerate(facts) if f.tag == "h1"]
+    longest = max(page_titles, key=len) if page_titles else None
+    for i, f in enumerate(facts):
+        if f.forced or f.tag == "title" or (i == 0 and (headline_forms(f.seg.text) or _norm(f.seg.text) in page_titles)):
+            continue
+        text = f.seg.text
+        if not (2 <= f.units <= 30) or (f.ends and not text.endswith(("?", "!"))) and f.units > 12:
+            continue
+        score = 0.0
+        if f.tag == "h1":
+            score += 6 if len(h1s) == 1 else 3
+        elif f.tag.startswith("h") and f.tag[1:].isdigit():
+            score += 1
+        norm = _norm(text)
+        if norm and norm == longest:
+            score += 7
+        elif norm and norm in page_titles:
+            score += 5
+        elif any(norm and len(norm) > 10 and (norm in p or p in norm) for p in page_titles if p):
+            score += 3
+        distance = start - i
+        if 0 < distance <= 12:
+            score += 3 - distance * 0.2
+        elif -2 <= distance <= 0:
+            score += 1.5
+        if f.ends and not text.endswith(("?", "!")):
+            score -= 1.5
+        if _chrome_role(f, set()) in ("nav", "link", "related", "footer", "aside") and f.tag != "h1":
+            score -= 3
+        if 4 <= f.units <= 20:
+            score += 1
+        if score > best_score:
+            best, best_score = i, score
+    return (best, best_score >= 6) if best_score >= 2.5 else (None, False)
+
+
+def _run_after_title(facts: list[_Facts], title: int, strong: bool, start: int, end: int) -> tuple[int, int]:
+    """The article run once the title is known: it starts at the title and ends where its prose does.
+
+    Keeps the best run found without the title when the title's evidence is weak (no page
+    title or h1 confirms it) and the run after it is much weaker (a headline far from its article).
+    """
+    best_total = sum(f.weight for f in facts[start:end])
+    total, best, best_end = 0.0, 0.0, title + 1
+    for k in range(title + 1, len(facts)):
+        total += facts[k].weight
+        if total > best:
+            best, best_end = total, k + 1
+    if best > 0 and (strong or best >= 0.5 * best_total):
+        return title + 1, best_end
+    if start <= title < end and sum(f.prose for f in facts[start:title]) <= 2:
+        return title + 1, end
+    return start, end
+
+
+def mark_kinds(article: Article, glossary: Glossary) -> Article:
+    """Set `kind` on every segment of `article` (mutated and returned); see the module docstring."""
+    facts = [_facts(s) for s in article.segments]
+    if not facts:
+        return article
+    page_titles = _page_titles(facts, article)
+    for f in facts:
+        f.forced = _pattern_kind(f, glossary, article.site, page_titles)
+        if f.tag == "title" and f.forced is None:
+            f.forced = BOILERPLATE  # the <title> repeats the headline; the page's own copy is kept
+    # a short line repeated on the page is chrome (menus, repeated labels)
+    seen: dict[str, int] = {}
+    for f in facts:
+        key = _norm(f.seg.text)
+        seen[key] = seen.get(key, 0) + 1
+    _mark_blurb_runs(facts)
+    ignored = _ignored_roles(facts)
+    _weights(facts, ignored)
+    start, end = _best_run([f.weight for f in facts])
+    prose_chars: dict[str, int] = {}
+    for f in facts[start:end]:
+        if f.prose and f.script:
+            prose_chars[f.script] = prose_chars.get(f.script, 0) + len(f.seg.text)
+    main_script = max(prose_chars.items(), key=lambda kv: kv[1])[0] if prose_chars else None
+    title, strong = _title_index(facts, start, page_titles)
+    if title is not None:
+        start, end = _run_after_title(facts, title, strong, start, end)
+
+    for i, f in enumerate(facts):
+        seg = f.seg
+        chrome = _chrome_role(f, ignored)
+        inside = start <= i < end
+        stray = main_script and f.script and f.script != main_script and f.units <= 8
+        repeated = seen[_norm(seg.text)] > 1 and f.units <= 12 and not f.ends
+        if i == title:
+            seg.kind = TITLE
+        elif f.forced:
+            seg.kind = f.forced
+        elif stray:
+            seg.kind = UI
+        elif inside and f.prose and (not _strong_chrome(f, chrome) or chrome == "byline"):
+            seg.kind = BODY
+        elif inside and chrome is None and not repeated:
+            seg.kind = _short_in_article(facts, i, start, end)
+        elif chrome:
+            seg.kind = _CHROME_ROLES[chrome]
+        elif f.units <= 5:
+            seg.kind = UI
+        else:
+            seg.kind = BOILERPLATE
+    if title is None:
+        # a page dump whose first line is "Headline - Site" still names its article
+        first = facts[0]
+        if first.seg.kind == BOILERPLATE and first.tag == "title" and not any(f.seg.kind == TITLE for f in facts):
+            first.seg.kind = TITLE
+    return article
+
+
+def _neighbour(facts: list[_Facts], i: int, step: int) -> _Facts | None:
+    """The nearest segment before (step -1) or after (step 1) `i` that no pattern marked."""
+    j = i + step
+    while 0 <= j < len(facts) and facts[j].forced:
+        j += step
+    return facts[j] if 0 <= j < len(facts) else None
+
+
+def _short_in_article(facts: list[_Facts], i: int, start: int, end: int) -> str:
+    """The kind of a non-prose line inside the article: subheading, list item, teaser, or label.
+
+    A single headline-shaped line between two paragraphs is a teaser when it reads like a
+    headline (title case, or six words or more in a plain-text dump), else a subheading.
+    A run of short lines is a list: part of the article when more paragraphs follow it,
+    a list of other stories or a menu when the article ends there.
+    """
+    f = facts[i]
+    text = f.seg.text
+    if f.tag[:1] == "h" and f.tag[1:].isdigit() and "article" in f.roles:
+        return BODY
+    if f.tag == "li" and "article" in f.roles:
+        return BODY
+    if f.units <= 2 and not f.ends:
+        return UI
+    before, after = _neighbour(facts, i, -1), _neighbour(facts, i, 1)
+    isolated = before is not None and after is not None and before.prose and after.prose
+    if isolated and not f.ends:
+        if text.isupper():
+            return BODY  # an all-capitals subheading
+        if (f.units >= 4 and _is_title_case(text)) or (f.units >= 6 and not f.tag):
+            return TEASER
+        return BODY
+    more_prose = sum(g.prose for g in facts[i + 1:min(end, i + 8)]) >= 2
+    prose_before = any(g.prose for g in facts[max(start, i - 8):i])
+    if more_prose and prose_before:
+        return BODY
+    if f.ends and f.units >= 4:
+        return BODY
+    return TEASER if f.units >= 5 else UI

@@ -1,0 +1,71 @@
+"""`polyglot-news batch IN_DIR --out OUT_DIR`: a folder tree of inputs into a mirror tree of digests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .app import command
+from .digest import settings_from_options
+
+
+def split_formats(values: list[str]) -> list[str]:
+    """`-f text -f json` and `-f text,json` both give ["text", "json"]."""
+    return [f.strip() for v in values for f in v.split(",") if f.strip()]
+
+
+@command("batch")
+def batch_command(
+    in_dir: Path = typer.Argument(..., help="Folder of scraped pages (.txt .html .htm .md), searched recursively."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the digests (mirrors IN_DIR); holds the manifest and report."),
+    format: list[str] = typer.Option(["text,json"], "--format", "-f", help="Output formats: text, markdown, json (repeat or comma-separate)."),
+    glob: list[str] = typer.Option([], "--glob", help="Take files matching this glob instead of the usual suffixes (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Leave out files or folders matching this glob (repeatable)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; each loads the models once."),
+    max_size: float = typer.Option(10.0, "--max-size", min=0.001, help="Largest input to take, in MB."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+    sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Summary length in sentences."),
+    words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of sentences)."),
+    ratio: Optional[float] = typer.Option(None, "--ratio", min=0.01, max=1.0, help="Summary length as a share of the article's sentences."),
+    algorithm: str = typer.Option("lexrank", "--algorithm", "-a", help="Summariser: lexrank, textrank, lsa, luhn, ..."),
+    translate: bool = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache."),
+    glossary: list[Path] = typer.Option([], "--glossary", help="Extra glossary folder (repeatable)."),
+) -> None:
+    """Digest every page under IN_DIR into OUT_DIR, redoing only what changed.
+
+    Reruns skip unchanged inputs, redo changed ones and report removed ones; Ctrl-C
+    stops cleanly and the next run resumes. Failed inputs are listed with their reason
+    in OUT_DIR/batch-report.txt; the exit code is 1 if any input failed.
+
+    Example: polyglot-news batch scraped/ --out digests/ --format text,json --jobs 2
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..batch import REPORT_NAME, run_batch
+    from ..render.labels import one_line
+
+    settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary)
+    err = Console(stderr=True, highlight=False)
+    report = run_batch(in_dir, out, settings, split_formats(format), glob, exclude, jobs,
+                       int(max_size * 1_000_000), progress=progress, console=err)
+    table = Table(title="batch", title_justify="left", show_header=True)
+    for col in ("found", "digested", "unchanged", "failed", "removed", "seconds", "digested/s"):
+        table.add_column(col, justify="right")
+    rate = len(report.digested) / report.seconds if report.seconds else 0.0
+    table.add_row(str(report.found), str(len(report.digested)), str(report.unchanged), str(len(report.failed)),
+                  str(len(report.removed)), f"{report.seconds:.1f}", f"{rate:.2f}")
+    err.print(table)
+    for rel, reason in sorted(report.failed):
+        err.print(f"failed: {one_line(rel)}: {one_line(reason)}", markup=False, highlight=False)
+    for rel in report.removed:
+        err.print(f"removed: {one_line(rel)}", markup=False, highlight=False)
+    err.print(f"report: {Path(out) / REPORT_NAME}", markup=False, highlight=False)
+    if report.interrupted:
+        err.print("interrupted: rerun the same command to finish", markup=False)
+        raise typer.Exit(130)
+    if report.failed:
+        raise typer.Exit(1)

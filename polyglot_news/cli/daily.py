@@ -1,0 +1,58 @@
+"""`polyglot-news daily IN_DIR --out FILE`: one email-ready file for a day's articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import ConfigError
+from .app import command
+from .digest import settings_from_options
+
+
+@command("daily")
+def daily_command(
+    in_dir: Path = typer.Argument(..., help="Folder of scraped pages, searched recursively."),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write (UTF-8); '-' for stdout."),
+    date: Optional[str] = typer.Option(None, "--date", help="The day, YYYY-MM-DD (default today). An article's day is a date in its path, else its file's mtime."),
+    eml: bool = typer.Option(False, "--eml", help="Write an RFC 5322 .eml message (text and HTML parts) instead of plain text."),
+    format: str = typer.Option("text", "--format", "-f", help="text (email-ready, 72 columns) or markdown."),
+    sender: Optional[str] = typer.Option(None, "--from", help="From address of the .eml (default polyglot-news@localhost)."),
+    to: Optional[str] = typer.Option(None, "--to", help="To address of the .eml."),
+    glob: list[str] = typer.Option([], "--glob", help="Take files matching this glob instead of the usual suffixes (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Leave out files or folders matching this glob (repeatable)."),
+    sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Summary length in sentences."),
+    translate: bool = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache."),
+    glossary: list[Path] = typer.Option([], "--glossary", help="Extra glossary folder (repeatable)."),
+) -> None:
+    """Write one email-ready digest of a day's articles: contents, stories, one glossary.
+
+    The same story from several sources appears once, with every source listed.
+    Inputs that cannot be read are listed at the end; the exit code is then 1.
+
+    Example: polyglot-news daily scraped/ --date 2026-11-27 --out today.txt
+    """
+    import sys
+
+    from ..atomic import write_atomic
+    from ..daily import daily_digest, day_eml, parse_day, render_day
+    from ..render.labels import one_line
+
+    if format not in ("text", "markdown"):
+        raise ConfigError(f"unknown format {format!r}: choose text or markdown")
+    settings = settings_from_options(sentences, None, None, "lexrank", translate, cache, glossary)
+    day = daily_digest(in_dir, parse_day(date), settings, glob, exclude)
+    data: bytes = day_eml(day, sender, to) if eml else render_day(day, format).encode("utf-8")
+    if str(out) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(out, data)
+        print(f"{out}: {len(day.stories)} stories from {day.articles} articles for {day.date.isoformat()}", file=sys.stderr)
+    for rel, reason in day.failed:
+        print(f"polyglot-news: error: {one_line(rel)}: {one_line(reason)}", file=sys.stderr)
+    if day.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,324 @@
+"""The language of every segment, robust on one-word UI strings.
+
+`detect_language(text, prior=None)` weighs, per candidate language:
+  - the script (Cyrillic text is one of ru uk be bg sr mk kk; Hangul is Korean, ...);
+  - each alphabet's own letters (ў is Belarusian, ї Ukrainian, ђ Serbian, ß German...);
+  - our own lists of function words, inflectional endings and letter clusters;
+  - how common each word is in the language (wordfreq's lists);
+  - character 1-3-gram statistics (langdetect's profiles, scored deterministically);
+  - a prior: the languages news pages mostly come in, plus `prior` (the page's language)
+    for strings too short to settle it alone.
+Numbers, symbols and strings too short to call are `und` and never translated.
+
+`mark_languages(article, glossary)` tags every segment, using the page's dominant
+language (from its long title and body segments), the neighbouring segments and the
+curated UI-string glossaries, so one-word chrome follows the page unless its own
+evidence is strong.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from . import ngrams, wordfreqs
+from .glossary.store import Glossary
+from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, breaks_harmony
+from .model import ENGLISH, UNDETERMINED, Article, Segment
+from .scripts import SCRIPT_LANGUAGES, dominant_script, letter_scripts, script_of, unconfuse
+
+CYRILLIC_LANGS = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
+# the Latin-script languages we see most; others need more evidence to win
+CORE_LATIN = ("en", "de", "fr", "es", "it", "pt", "pl")
+OTHER_LATIN = (
+    "nl", "sv", "da", "no", "fi", "et", "ro", "hu", "cs", "sk", "sl", "hr", "tr", "sq",
+    "ca", "lt", "lv", "af", "cy", "id", "tl", "sw", "so", "vi",
+)
+SCRIPT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "latin": CORE_LATIN + OTHER_LATIN,
+    "cyrillic": CYRILLIC_LANGS,
+    "arabic": ("ar", "fa", "ur"),
+    "devanagari": ("hi", "mr", "ne"),
+}
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A language decision: ISO 639-1 code (or "und") and a confidence in 0..1."""
+
+    lang: str
+    confidence: float
+    scores: tuple[tuple[str, float], ...] = ()  # the best candidates with their probabilities
+
+    @property
+    def undetermined(self) -> bool:
+        return self.lang == UNDETERMINED
+
+
+class Detector(Protocol):
+    """Anything that names the language of a string (the page-level pass takes one)."""
+
+    def __call__(self, text: str, prior: str | None = None) -> Detection: ...
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of evidence counts, in natural-log units per word."""
+
+    char: float = 0.125  # per n-gram log relative frequency
+    missing_char: float = 0.10  # languages with no n-gram profile: best sibling minus this per n-gram
+    known_word: float = 5.2  # a word in the language's frequency list, plus its log10 frequency
+    frequency: float = 0.78  # per log10 of frequency
+    unknown_word: float = -2.6  # a word missing from the list of a language that has one
+    no_list: float = 0.0  # languages without a word list
+    function_word: float = 3.0
+    ending: float = 1.3
+    cluster: float = 0.75
+    foreign_letter: float = -8.0  # per letter outside the language's alphabet
+    rare_letter: float = -1.3  # per letter the language writes almost only in loanwords
+    disharmony: float = -1.5  # a word breaking the language's vowel harmony
+    listed_frequency: float = -2.5  # log10 frequency assumed for our function words where wordfreq has no list
+    minor_language: float = -7.8  # prior against languages we rarely see
+    page_prior: float = 3.0  # bonus for the page's language
+    temperature: float = 2.0  # for turning scores into probabilities
+
+
+WEIGHTS = Weights()
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case words of `text` (letters, apostrophes inside words kept); URLs dropped."""
+    text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
+    return [unconfuse(w).casefold() for w in _WORD.findall(text)]
+
+
+def _is_acronym(text: str, words: list[str]) -> bool:
+    """One short all-capitals Latin token (BBC, AFP): a name, not a language."""
+    raw = [w for w in _WORD.findall(text)]
+    return (
+        len(raw) == 1
+        and raw[0].isupper()
+        and len(raw[0]) <= 3
+        and all(script_of(c) == "latin" for c in raw[0])
+        and not any(words[0] in fw for fw in FUNCTION_WORDS.values())
+    )
+
+
+def _letter_penalty(word: str, lang: str) -> int:
+    alphabet = ALPHABETS.get(lang)
+    if alphabet is None:
+        return 0
+    return sum(1 for c in word if c.isalpha() and c not in alphabet)
+
+
+def _ending_hit(word: str, lang: str) -> bool:
+    return any(len(word) >= len(e) + 3 and word.endswith(e) for e in ENDINGS.get(lang, ()))
+
+
+def _cluster_hits(word: str, lang: str) -> int:
+    return min(3, sum(word.count(c) for c in CLUSTERS.get(lang, ())))
+
+
+@lru_cache(maxsize=65536)
+def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ...]:
+    """The evidence one lower-case word gives each language of `family`, in family order.
+
+    Latin words with apostrophes (l'homme, don't) are scored as their parts.
+    """
+    langs = SCRIPT_FAMILIES[family]
+    if "'" in word:
+        if family != "latin":
+            word = word.replace("'", "")
+        else:
+            parts = [word_scores(p, family, w) for p in word.split("'") if p]
+            return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
+    models = ngrams.models()
+    n_grams = len(ngrams.grams_of(word))
+    out = []
+    for lang in langs:
+        s = w.char * models[lang].score_word(word)
+        if lang in ngrams.BORROWED:
+            s -= w.missing_char * n_grams
+        lf = wordfreqs.log_frequency(word, lang)
+        if lf is None and word in FUNCTION_WORDS.get(lang, ()):
+            # no frequency list: our function words stand in for one
+            s += w.known_word + w.frequency * w.listed_frequency
+        elif lf is None:
+            s += w.no_list
+        elif lf == -math.inf:
+            s += w.unknown_word
+        else:
+            s += w.known_word + w.frequency * lf
+        if word in FUNCTION_WORDS.get(lang, ()):
+            s += w.function_word
+        if _ending_hit(word, lang):
+            s += w.ending
+        s += w.cluster * _cluster_hits(word, lang)
+        s += w.foreign_letter * _letter_penalty(word, lang)
+        s += w.rare_letter * sum(1 for c in word if c in RARE_LETTERS.get(lang, ""))
+        if breaks_harmony(word, lang):
+            s += w.disharmony
+        out.append(s)
+    return tuple(out)
+
+
+_SCRIPT_WEIGHT = {"latin": 1, "han": 4, "kana": 4, "hangul": 4}
+
+
+def _family_of(text: str) -> str | None:
+    """The script of the text's letters, counting non-Latin letters double and CJK ones fourfold.
+
+    A Russian line naming "Apple" is still Russian, and "中文 (Chinese)" is Chinese: one
+    ideograph carries about as much as a Latin word.
+    """
+    counts = letter_scripts(text)
+    if not counts:
+        return None
+    weighted = {s: n * _SCRIPT_WEIGHT.get(s, 2) for s, n in counts.items()}
+    if counts.get("han") and counts.get("kana"):
+        weighted["kana"] = weighted.get("kana", 0) + weighted.pop("han")
+    if counts.get("han") and counts.get("hangul"):
+        weighted["hangul"] = weighted.get("hangul", 0) + weighted.pop("han")
+    return max(sorted(weighted), key=lambda s: weighted[s])
+
+
+def _softmax(scores: dict[str, float], temperature: float) -> list[tuple[str, float]]:
+    top = max(scores.values())
+    exp = {k: math.exp((v - top) / temperature) for k, v in scores.items()}
+    total = sum(exp.values())
+    return sorted(((k, v / total) for k, v in exp.items()), key=lambda kv: (-kv[1], kv[0]))
+
+
+@lru_cache(maxsize=4096)
+def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
+    """A final Detection for strings decided before scoring, else (family, score per language).
+
+    Cached, so the page-level pass can ask again with a prior at no cost.
+    """
+    words = words_of(text)
+    family = _family_of(" ".join(words))
+    if family is None:
+        return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
+    if family in SCRIPT_LANGUAGES:
+        return Detection(SCRIPT_LANGUAGES[family], 0.99)
+    in_script = [w for w in words if dominant_script(w) == family]
+    letters = sum(len(w.replace("'", "")) for w in in_script)
+    if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
+        return Detection(UNDETERMINED, 0.0)
+    langs = SCRIPT_FAMILIES[family]
+    totals = [weights.minor_language if lang in OTHER_LATIN else 0.0 for lang in langs]
+    # the first 300 words are plenty for long texts, and keep the cost bounded
+    for word in in_script[:300]:
+        totals = [t + s for t, s in zip(totals, word_scores(word, family, weights))]
+    return family, tuple(totals)
+
+
+def detect_language(text: str, prior: str | None = None, weights: Weights = WEIGHTS) -> Detection:
+    """The language of `text` (ISO 639-1, or "und") with a confidence in 0..1.
+
+    `prior` is the language the string is most likely in absent other evidence (the
+    page's dominant language); it settles short ambiguous strings and nothing else.
+    Deterministic: no sampling, so the same text always gives the same answer.
+    """
+    evidence = _evidence(text, weights)
+    if isinstance(evidence, Detection):
+        return evidence
+    family, totals = evidence
+    scores = dict(zip(SCRIPT_FAMILIES[family], totals))
+    if prior in scores:
+        scores[prior] += weights.page_prior
+    ranked = _softmax(scores, weights.temperature)
+    lang, confidence = ranked[0]
+    return Detection(lang, round(confidence, 4), tuple((k, round(p, 4)) for k, p in ranked[:3]))
+
+
+# a title/body segment with at least this many words speaks for the page's language
+PAGE_EVIDENCE_WORDS = 6
+# on a page in a Latin-script language, a Latin segment of another language needs this
+STRONG_CONFIDENCE = 0.97
+STRONG_WORDS = 3
+
+
+def family_of(text: str) -> str | None:
+    """The script family that decides a text's candidate languages ("latin", "cyrillic", "han"...)."""
+    return _family_of(" ".join(words_of(text)))
+
+
+def dominant_language(detections: list[tuple[Segment, Detection]]) -> str | None:
+    """The page's language: the most characters among its long title/body segments.
+
+    Falls back to every segment of at least PAGE_EVIDENCE_WORDS words, then to None.
+    """
+    def tally(pairs: list[tuple[Segment, Detection]]) -> str | None:
+        counts: dict[str, int] = {}
+        for seg, det in pairs:
+            if not det.undetermined and det.confidence >= 0.5:
+                counts[det.lang] = counts.get(det.lang, 0) + len(seg.text)
+        return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+    long = [(s, d) for s, d in detections if len(words_of(s.text)) >= PAGE_EVIDENCE_WORDS]
+    return tally([(s, d) for s, d in long if s.in_article]) or tally(long)
+
+
+def _prior_for(index: int, family: str | None, page: str | None, first: list[Detection]) -> str | None:
+    """The prior for one segment: its neighbours' language if they agree and share its script, else the page's."""
+    def neighbour(step: int) -> str | None:
+        i = index + step
+        while 0 <= i < len(first):
+            if not first[i].undetermined:
+                return first[i].lang
+            i += step
+        return None
+
+    before, after = neighbour(-1), neighbour(1)
+    family_langs = SCRIPT_FAMILIES.get(family or "", ())
+    if before and before == after and before in family_langs:
+        return before
+    if page in family_langs:
+        return page
+    # Latin names and labels on a page in another script are mostly English
+    return ENGLISH if family == "latin" else page
+
+
+def _is_strong(det: Detection, text: str) -> bool:
+    return det.confidence >= STRONG_CONFIDENCE and len(words_of(text)) >= STRONG_WORDS
+
+
+def mark_languages(article: Article, glossary: Glossary | None = None, detector: Detector = detect_language) -> Article:
+    """Set `lang` and `confidence` on every segment of `article` (mutated and returned).
+
+    Curated UI strings take the glossary's language. Other segments are detected with
+    a prior: their neighbours' language when both agree, else the page's dominant
+    language. On a page in a Latin-script language, a Latin segment keeps the page's
+    language unless its own evidence is strong (several words, high confidence), so a
+    name or a one-word button is never sent to translation by mistake; a segment in
+    another script (a Cyrillic label on an English page) is always judged on its own.
+    """
+    segments = article.segments
+    first = [detector(s.text) for s in segments]
+    page = dominant_language(list(zip(segments, first)))
+    page_family = family_of(next((s.text for s, d in zip(segments, first) if d.lang == page), "")) if page else None
+    for i, seg in enumerate(segments):
+        entry = glossary.ui_entry(seg.text) if glossary is not None else None
+        if entry is not None:
+            seg.lang, seg.confidence = entry.lang, 0.99
+            continue
+        family = family_of(seg.text)
+        if first[i].undetermined:
+            seg.lang, seg.confidence = first[i].lang, first[i].confidence
+            continue
+        prior = _prior_for(i, family, page, first)
+        det = detector(seg.text, prior)
+        if page and family == page_family == "latin" and det.lang != page and not _is_strong(det, seg.text):
+            page_det = next((p for lang, p in det.scores if lang == page), 0.0)
+            det = Detection(page, max(page_det, 0.5), det.scores)
+        seg.lang, seg.confidence = det.lang, det.confidence
+    return article

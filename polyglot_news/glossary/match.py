@@ -1,0 +1,140 @@
+"""Finding curated glossary terms in a text, in any inflected form.
+
+Russian and Ukrainian words are compared by lemma (pymorphy3), so "Путина", "Путину"
+and "в Хмеймиме" match the entries "Путин" and "Хмеймим", and a multi-word term
+matches word by word ("Сирийской социальной националистической партии"). Other
+languages compare casefolded words, with a possessive or genitive "s" dropped.
+A capitalised glossary word only matches a capitalised word in the text, and an
+acronym only the same acronym, so "Bush" is not found in "bush".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .morph import MORPH_LANGS, Token, function_word, lemmas, normal, starts_sentence, tokens
+from .romanise import is_cyrillic
+from .store import NAME_KINDS, Entry, Glossary
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a curated term: its span in the text, the words found, and the entry."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    form: str  # the glossary form (term, alias or English) that matched
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    words: tuple[frozenset[str], ...]  # lemma sets, one per word
+    caps: tuple[bool, ...]  # word must be capitalised in the text
+    acronyms: tuple[str | None, ...]  # word must be exactly this acronym
+    entry: Entry
+    form: str
+
+
+def _forms_for(entry: Entry, lang: str) -> list[tuple[str, str]]:
+    """The (form, language to analyse it in) of an entry that can appear in text of `lang`."""
+    out: list[tuple[str, str]] = []
+    latin_text = lang not in MORPH_LANGS and lang not in ("be", "bg", "sr", "mk", "kk")
+    for form in entry.forms():
+        if entry.lang == lang:
+            out.append((form, lang))
+        elif not is_cyrillic(form) and (latin_text or form.isupper()):
+            out.append((form, lang))  # Latin aliases (SSNP) can appear in any text
+    if latin_text and entry.lang != lang:
+        out.append((entry.english, lang))
+    return out
+
+
+def _pattern(form: str, lang: str, entry: Entry) -> _Pattern | None:
+    toks = tokens(form)
+    if not toks:
+        return None
+    return _Pattern(
+        words=tuple(lemmas(t.text, lang) for t in toks),
+        caps=tuple(t.capitalised for t in toks),
+        acronyms=tuple(normal(t.text) if t.acronym else None for t in toks),
+        entry=entry,
+        form=form,
+    )
+
+
+def _index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
+    """Patterns of every named entry usable in `lang`, keyed by each lemma of their first word."""
+    key = f"match-index:{lang}"
+    cached = glossary._cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    index: dict[str, list[_Pattern]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for entry in glossary.entries:
+        if entry.kind not in NAME_KINDS:
+            continue
+        for form, form_lang in _forms_for(entry, lang):
+            if (form, entry.english, entry.lang) in seen:
+                continue
+            seen.add((form, entry.english, entry.lang))
+            pat = _pattern(form, form_lang, entry)
+            if pat is None:
+                continue
+            for lemma in pat.words[0]:
+                index.setdefault(lemma, []).append(pat)
+    for pats in index.values():
+        pats.sort(key=lambda p: -len(p.words))
+    glossary._cache[key] = index
+    return index
+
+
+def _fits(pat: _Pattern, toks: list[Token], i: int, text_lemmas: list[frozenset[str]]) -> bool:
+    if i + len(pat.words) > len(toks):
+        return False
+    for k, want in enumerate(pat.words):
+        tok = toks[i + k]
+        if pat.acronyms[k] is not None:
+            if normal(tok.text.replace(".", "")) != pat.acronyms[k].replace(".", "") or not tok.acronym:
+                return False
+            continue
+        if pat.caps[k] and not tok.capitalised:
+            return False
+        if not (want & text_lemmas[i + k]):
+            return False
+    return True
+
+
+def find_terms(text: str, lang: str, glossary: Glossary) -> list[Match]:
+    """Every occurrence of a curated named term in `text` (written in `lang`), left to right.
+
+    Longest match wins where terms overlap ("Bashar Assad" over "Assad"); spans never overlap.
+    `lang` is an ISO 639-1 code; ru and uk match by lemma, others by casefolded word.
+    """
+    index = _index(glossary, lang)
+    if not index:
+        return []
+    toks = tokens(text)
+    text_lemmas = [lemmas(t.text, lang) for t in toks]
+    out: list[Match] = []
+    i = 0
+    while i < len(toks):
+        best: _Pattern | None = None
+        candidates = {id(p): p for lemma in text_lemmas[i] for p in index.get(lemma, ())}
+        for pat in sorted(candidates.values(), key=lambda p: -len(p.words)):
+            if _fits(pat, toks, i, text_lemmas):
+                best = pat
+                break
+        if best is None:
+            i += 1
+            continue
+        if len(best.words) == 1 and lang in MORPH_LANGS and function_word(toks[i].text, lang) and (
+                i == 0 or starts_sentence(text, toks[i], toks[i - 1].end)):
+            i += 1  # "Того, ..." starts a sentence with a pronoun, not with the country Togo
+            continue
+        j = i + len(best.words) - 1
+        start, end = toks[i].start, toks[j].end
+        out.append(Match(start, end, text[start:end], best.entry, best.form))
+        i = j + 1
+    return out

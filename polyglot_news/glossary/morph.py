@@ -1,0 +1,201 @@
+"""Words, lemmas and name tags: pymorphy3 for Russian and Ukrainian, simple rules elsewhere.
+
+pymorphy3 ships its dictionaries as packages (pymorphy3-dicts-ru, -uk), so nothing is
+downloaded; an analyser is built once per language on first use (about 0.3 s).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MORPH_LANGS = ("ru", "uk")
+# pymorphy3 grammemes that mark proper names
+PERSON_TAGS = {"Name", "Surn", "Patr"}
+PLACE_TAGS = {"Geox"}
+ORG_TAGS = {"Orgn", "Trad"}
+NAME_TAGS = PERSON_TAGS | PLACE_TAGS | ORG_TAGS
+
+# a word: letters, with inner hyphens or apostrophes (аль-Мишри, O'Brien, Знам'янка);
+# or a dotted abbreviation (U.S., U.K.)
+WORD = re.compile(
+    r"[^\W_][\w-]*\.(?:ru|com|org|net|ua|by|kz|de|info|io|uk)\b"  # a site name: Lenta.ru, URA.RU
+    r"|(?:[A-Z]\.){2,}"  # a dotted abbreviation: U.S.
+    r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*",  # a word, maybe with digits (S7) or hyphens (аль-Мишри)
+    re.UNICODE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text with its character span."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word starts with a capital (after a lowercase particle: al-Assad)."""
+        first = self.text.split("-")[-1] if self.text[:1].islower() and "-" in self.text else self.text
+        return first[:1].isupper()
+
+    @property
+    def mixed_acronym(self) -> bool:
+        """True for words with two or more capitals after the first letter (УрФО, БАДов, iPhone aside)."""
+        return sum(c.isupper() for c in self.text[1:]) >= 1 and self.text[:1].isupper() and not self.acronym \
+            and sum(c.isupper() for c in self.text) >= 2 and "-" not in self.text
+
+    @property
+    def acronym(self) -> bool:
+        """True for all-capital words of two to six letters (SSNP, НАТО) and dotted ones (U.S.)."""
+        letters = self.text.replace(".", "")
+        return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _script(part: str) -> str:
+    return "cyrl" if any("\u0400" <= c <= "\u04ff" for c in part) else "latn"
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of `text` with their spans.
+
+    A hyphenated word that changes script is two words ("Telegram-канала": a name and a noun).
+    """
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        parts = word.split("-")
+        if len(parts) > 1 and len({_script(p) for p in parts}) > 1:
+            pos = m.start()
+            for p in parts:
+                out.append(Token(p, pos, pos + len(p)))
+                pos += len(p) + 1
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
+
+
+# what sits between two words when the second starts a sentence or a quotation
+_BOUNDARY = re.compile(
+    r"[.!?…:;][\"'»”’)\]]*\s*[\"'«„“‘(\[—–-]*\s*$"  # end of sentence, maybe a quote or dash opening
+    r"|[«„“‘]\s*$"  # an opening quotation mark
+    r"|\s[\"'(]$"  # a straight quote or bracket opening after a space
+    r"|\s[—–-]\s+$"  # a dash before direct speech
+)
+
+
+def starts_sentence(text: str, tok: Token, prev_end: int) -> bool:
+    """True when `tok` starts a sentence or quotation, judging by the text after the previous word."""
+    if prev_end <= 0 and not text[:tok.start].strip(" \t\"'«„“(—–-"):
+        return True
+    return bool(_BOUNDARY.search(text[prev_end: tok.start]))
+
+
+def normal(word: str) -> str:
+    """Casefolded word with ё as е and typographic apostrophes made plain, for comparisons."""
+    return word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+@lru_cache(maxsize=None)
+def analyser(lang: str):
+    """The pymorphy3 analyser for `lang` (ru or uk), built once."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str, lang: str) -> tuple:
+    """pymorphy3 parses of `word` (empty for languages without a morphology dictionary)."""
+    if lang not in MORPH_LANGS:
+        return ()
+    return tuple(analyser(lang).parse(word))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """Every dictionary form `word` may be an inflection of, normalised, plus the word itself.
+
+    English and German also drop a possessive or genitive "s" (Putin's, Putins).
+    """
+    base = normal(word)
+    out = {base}
+    if lang in MORPH_LANGS:
+        for part_lemmas in _hyphen_lemmas(word, lang):
+            out.add(part_lemmas)
+    else:
+        for suffix in ("'s", "s'", "’s"):
+            if base.endswith(suffix):
+                out.add(base[: -len(suffix)] + ("s" if suffix == "s'" else ""))
+        if lang == "de" and base.endswith("s") and len(base) > 3:
+            out.add(base[:-1])
+    return frozenset(out)
+
+
+# case endings a foreign name may take in Russian or Ukrainian (Шольца, Шольцу, Шольцем)
+_ENDINGS = ("ами", "ями", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ім", "ові", "еві",
+            "ою", "ею", "ої", "ах", "ях", "ам", "ям", "ов", "ев", "а", "я", "у", "ю", "е", "є", "і", "и", "ы")
+
+
+def stems(word: str) -> set[str]:
+    """Possible dictionary forms of a word the dictionary does not know: the word less a case
+    ending, with and without a final -а (Шольца -> шольц; Куфре -> куфр, куфра)."""
+    low = normal(word)
+    out = set()
+    for end in _ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = low[: -len(end)]
+            out |= {stem, stem + "а", stem + "я"}
+    return out
+
+
+def _hyphen_lemmas(word: str, lang: str) -> set[str]:
+    """Lemmas of a word; hyphenated names decline in their last part only (аль-Мишри, Ростов-на-Дону)."""
+    out = {normal(p.normal_form) for p in parses(word, lang)}
+    if not analyser(lang).word_is_known(word.lower()):
+        out |= stems(word)
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        out |= {normal(head) + "-" + normal(p.normal_form) for p in parses(tail, lang)}
+    return out
+
+
+def name_tags(word: str, lang: str, share: float = 0.3) -> set[str]:
+    """The proper-name grammemes (Name, Surn, Patr, Geox, Orgn, Trad) among the word's parses
+    scoring at least `share` of the best one (0 for any parse)."""
+    ps = parses(word, lang)
+    if not ps:
+        return set()
+    top = ps[0].score
+    out: set[str] = set()
+    for p in ps:
+        if p.score >= top * share:
+            out |= set(p.tag.grammemes) & NAME_TAGS
+    return out
+
+
+def known_common(word: str, lang: str) -> bool:
+    """True when the dictionary knows `word` as an ordinary word (no proper-name reading).
+
+    Words the dictionary does not know (foreign names: Вайгельдт) are not common.
+    """
+    if lang not in MORPH_LANGS:
+        return False
+    an = analyser(lang)
+    if not an.word_is_known(word.lower()):
+        return False
+    return not name_tags(word, lang)
+
+
+# parts of speech that never start a name: pronouns, prepositions, conjunctions, particles, verbs, adverbs
+# (and pronominal adjectives, "Apro": того, этот)
+FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "VERB", "INFN", "ADVB", "PRED", "GRND", "PRTS", "NUMR"}
+
+
+def function_word(word: str, lang: str) -> bool:
+    """True when any dictionary reading of `word` is a pronoun, preposition, verb and the like."""
+    if lang not in MORPH_LANGS or not analyser(lang).word_is_known(word.lower()):
+        return False
+    return any(p.tag.POS in FUNCTION_POS or "Apro" in p.tag.grammemes for p in parses(word, lang))

@@ -1,0 +1,516 @@
+"""Finding names that no glossary holds: in Russian/Ukrainian source text and in English text.
+
+Cyrillic text: runs of capitalised words, kept when pymorphy3 reads them as a proper
+name (Name, Surn, Patr, Geox, Orgn) or does not know them at all (foreign names), and
+brought to their dictionary form in agreement (Марии Захаровой -> Мария Захарова,
+Ульриха Вайгельдта -> Ульрих Вайгельдт). A capitalised word that starts a sentence or
+a quotation needs a proper-name reading to count, so ordinary words are not taken.
+English text: runs of capitalised words, less function words, months and weekdays,
+nationality adjectives (Russian, Syrian) and titles (President, Foreign Minister),
+which are stripped off the front so "Russian President Vladimir Putin" gives
+"Vladimir Putin" as a person. A capitalised word at the start of a sentence counts
+only when the article also capitalises it mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .morph import (
+    MORPH_LANGS, NAME_TAGS, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, Token, analyser, function_word, lemmas, name_tags, normal, parses,
+    starts_sentence, tokens,
+)
+from . import wordlists as W
+
+PERSON, PLACE, ORG, OTHER = "person", "place", "organisation", "other"
+
+
+@dataclass
+class Name:
+    """A name found in a text: the words as written, the dictionary form, and a kind guess."""
+
+    text: str  # as written (inflected)
+    start: int
+    end: int
+    lemma: str  # dictionary form in the text's own script, capitalised (Мария Захарова; Vladimir Putin)
+    kind: str  # person, place, organisation, other
+    lang: str
+    evidence: str = ""  # why the kind was chosen: "title", "tag", "keyword", "context", ""
+
+
+def _runs(text: str, toks: list[Token], connectors: set[str]) -> list[list[int]]:
+    """Index runs of capitalised tokens joined only by spaces (connectors allowed inside)."""
+    def leads_to_name(i: int) -> bool:
+        """True when connectors from token i on are followed, across spaces only, by a capitalised word."""
+        j = i
+        while j < len(toks) and toks[j].text.lower() in connectors | {"for", "and"} and not toks[j].capitalised:
+            if j + 1 < len(toks) and text[toks[j].end: toks[j + 1].start].strip():
+                return False
+            j += 1
+        return j > i and j < len(toks) and toks[j].capitalised
+
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, t in enumerate(toks):
+        gap = text[toks[i - 1].end: t.start] if i else ""
+        joined = bool(cur) and gap.strip() == ""
+        word = t.text.lower()
+        if t.capitalised:
+            if cur and not joined:
+                runs.append(cur)
+                cur = []
+            cur.append(i)
+        elif cur and joined and leads_to_name(i) and (
+                word in connectors
+                or (word in ("for", "and") and normal(toks[cur[-1]].text) in W.ORG_WORDS)):
+            cur.append(i)  # "Bank of England", "Office for the Environment"
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+# --- Cyrillic -----------------------------------------------------------------------------------
+
+def _best_parse(word: str, lang: str):
+    """The parse to lemmatise with: a proper-name reading if there is one, else the likeliest."""
+    ps = parses(word, lang)
+    if not ps:
+        return None
+    # a capitalised word inside a name: a proper-name reading wins even when rarer (Ветров, not ветер)
+    named = [p for p in ps if set(p.tag.grammemes) & (PERSON_TAGS | PLACE_TAGS | ORG_TAGS)]
+    return named[0] if named else ps[0]
+
+
+# how an unknown (foreign) name ends in a case, and its dictionary form: Моравецкого -> Моравецкий
+_UNKNOWN_ENDINGS = (
+    ("ского", "ский"), ("цкого", "цкий"), ("скому", "ский"), ("цкому", "цкий"), ("ским", "ский"), ("цким", "цкий"),
+    ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ову", "ова"), ("еву", "ева"),
+)
+# masculine consonant-stem endings by case, used when another word of the name shows the case
+_CASE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",)}
+
+
+def _unknown_lemma(word: str, case: str | None, masculine: bool) -> str:
+    """A careful dictionary form for a word pymorphy does not know (a foreign name)."""
+    low = word.lower()
+    for end, base in _UNKNOWN_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 2:
+            return word[: len(word) - len(end)] + base
+    if low.endswith(("ом", "ем")) and len(low) > 5:
+        return word[:-2]  # instrumental: Ферстаппеном
+    if case and masculine:
+        for end in _CASE_ENDINGS.get(case, ()):
+            if low.endswith(end) and len(low) - len(end) >= 3 and low[-len(end) - 1] not in "аеёиоуыэюяіїє":
+                return word[: -len(end)]
+    return word
+
+
+def _lemma_word(word: str, lang: str, parse, feminine: bool, head_gender: str | None, case: str | None) -> str:
+    """The dictionary form of one word of a name, in agreement with the name's gender.
+
+    `case` is the grammatical case another word of the name shows (Лионеля -> gent), used
+    to take the ending off a foreign surname the dictionary does not know.
+    """
+    if parse is None:
+        return word
+    known = analyser(lang).word_is_known(word.lower())
+    grams = set(parse.tag.grammemes)
+    if not known:
+        return _unknown_lemma(word, case, not feminine)
+    if not grams & (PERSON_TAGS | PLACE_TAGS | ORG_TAGS) and "ADJF" not in grams:
+        return word  # an ordinary word used as a name (Трасс, Месси): its common-noun lemma would be wrong
+    if feminine and "Surn" in grams:
+        # Russian files a woman's surname under the man's (Захаровой -> захаров); Ukrainian has its own lexeme
+        for want in ({"nomn", "sing", "femn"}, {"nomn", "femn"}, {"nomn"}):
+            try:
+                f = parse.inflect(want)
+            except ValueError:
+                f = None
+            if f is not None and "femn" in f.tag.grammemes:
+                return f.word
+    if "ADJF" in grams:
+        want = {"nomn", "sing"} | ({head_gender} if head_gender else set())
+        f = parse.inflect(want)
+        if f is not None:
+            return f.word
+    return parse.normal_form
+
+
+def _display(lemma_words: list[str], surface: list[str]) -> str:
+    """Capitalise lemma words like their surface forms (particles like аль stay lowercase)."""
+    out = []
+    for lw, sw in zip(lemma_words, surface):
+        if sw.isupper() and len(sw) > 1:
+            out.append(lw.upper())
+        elif "-" in lw:
+            parts = lw.split("-")
+            sparts = sw.split("-")
+            out.append("-".join(p if (len(sparts) > k and sparts[k][:1].islower()) else p[:1].upper() + p[1:]
+                                for k, p in enumerate(parts)))
+        elif sw[:1].islower():
+            out.append(lw)
+        else:
+            out.append(lw[:1].upper() + lw[1:])
+    return " ".join(out)
+
+
+def cyrillic_names(
+    text: str, lang: str, skip: list[tuple[int, int]] = (), known: set[str] | frozenset[str] = frozenset()
+) -> list[Name]:
+    """Names in Russian or Ukrainian `text` that are not inside the `skip` spans.
+
+    `known` holds lemmas the article capitalises mid-sentence (`capitalised_lemmas`): a
+    word starting a sentence counts if it is there or reads as a likely proper name.
+    Mid-sentence, a capital is evidence enough unless the word is an ordinary dictionary
+    word with no proper-name reading at all ("Прямая линия"). Each name comes with its dictionary form and a kind from the morphology tags
+    (or a preposition of place before it). Acronyms are left to the curated glossaries:
+    an unknown Cyrillic acronym has no reliable English form.
+    """
+    toks = tokens(text)
+    taken = [any(s <= t.start < e for s, e in skip) for t in toks]
+    out: list[Name] = latin_names(text, toks, taken, lang)
+    for run in _runs(text, toks, W.CYRILLIC_CONNECTORS):
+        keep: list[int] = []
+        for i in run:
+            t = toks[i]
+            if taken[i] or t.acronym or t.mixed_acronym or not _is_cyrillic_word(t.text):
+                if keep:
+                    out.extend(_cyrillic_name(text, toks, keep, lang))
+                keep = []
+                continue
+            if t.text.lower() in W.CYRILLIC_CONNECTORS:
+                keep.append(i)
+                continue
+            prev_end = toks[i - 1].end if i else 0
+            initial = starts_sentence(text, t, prev_end) if i else True
+            letters = sum(c.isalpha() for c in t.text)
+            if letters < 2:
+                ok = False  # a lone letter: "витамин С"
+            elif initial:
+                # the likeliest reading must be a name ("Сковорода стоит..." is a frying pan), or the
+                # article must capitalise the word mid-sentence elsewhere
+                ps = parses(t.text, lang)
+                top_is_name = bool(ps) and bool(set(ps[0].tag.grammemes) & NAME_TAGS) and not any(
+                    p.score >= ps[0].score * 0.5 and not set(p.tag.grammemes) & NAME_TAGS for p in ps)
+                ok = not function_word(t.text, lang) and (top_is_name or bool(lemmas(t.text, lang) & known))
+            else:
+                in_dictionary = analyser(lang).word_is_known(t.text.lower())
+                after_given_name = bool(keep) and "Name" in name_tags(toks[keep[-1]].text, lang)
+                ok = bool(name_tags(t.text, lang, 0.2)) or after_given_name or (not in_dictionary and letters > 2)
+            if ok:
+                keep.append(i)
+            elif keep:
+                out.extend(_cyrillic_name(text, toks, keep, lang))
+                keep = []
+        if keep:
+            out.extend(_cyrillic_name(text, toks, keep, lang))
+    return out
+
+
+_ROMAN = re.compile(r"^[IVXLCDM]+$")  # XXI век: a century, not a name
+
+
+def latin_names(text: str, toks: list[Token], taken: list[bool], lang: str) -> list[Name]:
+    """Runs of capitalised Latin-script words inside Cyrillic text: brands, media, foreign names.
+
+    In Russian or Ukrainian text a word in Latin letters is a name almost always (Die Welt,
+    Pfizer, YouTube); it is kept as written, since that is how English writes it too.
+    """
+    out: list[Name] = []
+    run: list[int] = []
+    for i in range(len(toks) + 1):
+        t = toks[i] if i < len(toks) else None
+        latin = (t is not None and not taken[i] and not _is_cyrillic_word(t.text) and t.text[:1].isalpha()
+                 and not _ROMAN.match(t.text))
+        joined = latin and run and text[toks[run[-1]].end: t.start].strip() in ("", "&")
+        if latin and (t.capitalised or (run and t.text.lower() in W.ENGLISH_CONNECTORS)) and (joined or not run):
+            run.append(i)
+            continue
+        while run and toks[run[-1]].text.lower() in W.ENGLISH_CONNECTORS:
+            run.pop()
+        if run and (len(run) > 1 or len(toks[run[0]].text.replace(".", "")) > 1):
+            start, end = toks[run[0]].start, toks[run[-1]].end
+            words = text[start:end]
+            kind = ORG if toks[run[0]].acronym and len(run) == 1 else OTHER
+            out.append(Name(words, start, end, words, kind, lang, ""))
+        run = [i] if latin and t.capitalised else []
+    return out
+
+
+def _is_cyrillic_word(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str) -> list[Name]:
+    while idx and toks[idx[-1]].text.lower() in W.CYRILLIC_CONNECTORS:
+        idx = idx[:-1]
+    while idx and toks[idx[0]].text.lower() in W.CYRILLIC_CONNECTORS:
+        idx = idx[1:]
+    if not idx:
+        return []
+    words = [toks[i].text for i in idx]
+    ps = [_best_parse(w, lang) for w in words]
+    grams = [set(p.tag.grammemes) if p is not None else set() for p in ps]
+    all_tags = set().union(*grams)
+    feminine = any("Name" in g and "femn" in g for g in grams) or (
+        any("Surn" in g and "femn" in g for g in grams) and not any("Name" in g and "masc" in g for g in grams)
+        and all(p is None or "femn" in set(p.tag.grammemes) or "Surn" not in set(p.tag.grammemes) for p in ps)
+    )
+    head_gender = None
+    for p, g in zip(reversed(ps), reversed(grams)):
+        if p is not None and "NOUN" in g:
+            head_gender = next((x for x in ("masc", "femn", "neut") if x in g), None)
+            break
+    case = next((c for p, g in zip(ps, grams) if p is not None and "Name" in g and analyser(lang).word_is_known(
+        p.word) for c in ("gent", "accs", "datv", "ablt", "loct") if c in g), None)
+    lemma_words = [
+        w if w.lower() in W.CYRILLIC_CONNECTORS else _lemma_word(w, lang, p, feminine, head_gender, case)
+        for w, p in zip(words, ps)
+    ]
+    lemma = _display(lemma_words, words)
+    if "Name" in all_tags or (all_tags & PERSON_TAGS and not all_tags & (PLACE_TAGS | ORG_TAGS)):
+        kind, evidence = PERSON, "tag"  # a given name makes the run a person: Лионель Месси
+    elif all_tags & PLACE_TAGS:
+        kind, evidence = PLACE, "tag"
+    elif all_tags & ORG_TAGS:
+        kind, evidence = ORG, "tag"
+    elif all_tags & PERSON_TAGS:
+        kind, evidence = PERSON, "tag"
+    else:
+        kind, evidence = OTHER, ""
+    first = idx[0]
+    before = toks[first - 1].text.lower() if first else ""
+    if before in W.PLACE_PREPOSITIONS.get(lang, ()) and (kind != PERSON or not ({"Name", "Patr"} & all_tags)):
+        kind, evidence = PLACE, "context"
+    if len(idx) == 1 and ps[0] is not None and any(p.tag.POS == "ADJF" for p in parses(words[0], lang)) and (
+            "Name" not in grams[0] and not words[0].lower().endswith(("ов", "ев", "ин", "ів", "їв"))):
+        return []  # a capitalised adjective opening a longer name (Минских соглашений, Українська правда)
+    if len(idx) == 1 and grams[0] & NAME_TAGS == {"Name"}:
+        evidence = "given"  # a lone given name: kept only if it joins a full name in the article
+    start, end = toks[idx[0]].start, toks[idx[-1]].end
+    return [Name(text[start:end], start, end, lemma, kind, lang, evidence)]
+
+
+# --- English ------------------------------------------------------------------------------------
+
+def _plain(word: str) -> str:
+    """A word without a possessive ending, for lookups and display."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
+    return word
+
+
+def capitalised_words(text: str) -> set[str]:
+    """Casefolded words that end a capitalised run away from the start of a sentence or quotation.
+
+    Only the last word of a run counts ("Putin" of "Vladimir Putin", not "Port" of
+    "Port of Rotterdam Authority"), so a sentence-initial "Port" stays an ordinary word.
+    """
+    toks = tokens(text)
+    out = set()
+    for run in _runs(text, toks, W.ENGLISH_CONNECTORS):
+        last = run[-1]
+        if len(run) == 1 and (last == 0 or starts_sentence(text, toks[last], toks[last - 1].end)):
+            continue
+        out.add(normal(_plain(toks[last].text)))
+    return out
+
+
+def capitalised_lemmas(text: str, lang: str) -> set[str]:
+    """Lemmas of the Cyrillic words `text` capitalises away from the start of a sentence or quotation."""
+    toks = tokens(text)
+    out: set[str] = set()
+    for i, t in enumerate(toks):
+        if i and t.capitalised and not t.acronym and not starts_sentence(text, t, toks[i - 1].end):
+            out |= lemmas(t.text, lang)
+    return out
+
+
+def headline_case(text: str) -> bool:
+    """True for Title Case Headlines, where capitals say nothing about names."""
+    words = [t for t in tokens(text) if len(t.text) > 3]
+    return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.75 * len(words)
+
+
+def english_names(
+    text: str,
+    skip: list[tuple[int, int]] = (),
+    known: set[str] | None = None,
+    headline: bool = False,
+    lang: str = "en",
+) -> list[Name]:
+    """Names in English `text` outside the `skip` spans.
+
+    `known` holds words the whole article capitalises mid-sentence: a sentence-initial
+    word counts only if it is there. In a `headline` (title case) every word is treated
+    as sentence-initial.
+    """
+    known = known or set()
+    toks = tokens(text)
+    taken = [any(s <= t.start < e for s, e in skip) for t in toks]
+    dateline = _dateline(text, toks)
+    out: list[Name] = []
+    for run in _runs(text, toks, W.ENGLISH_CONNECTORS):
+        parts: list[list[int]] = [[]]
+        for i in run:
+            if taken[i]:
+                parts.append([])
+            else:
+                parts[-1].append(i)
+        if len(parts) == 2 and parts[1] and run[0] not in parts[1] and any(
+                normal(toks[i].text) in W.ORG_WORDS for i in parts[1]) and not parts[0]:
+            parts = [run]  # a curated place heading an organisation's name: "Novosibirsk Airport Holding"
+        for part in parts:
+            out.extend(_english_name(text, toks, part, known, headline, dateline, lang))
+    return out
+
+
+def _dateline(text: str, toks: list[Token]) -> int:
+    """How many tokens at the start form an all-capitals dateline (MOSCOW (Agency) —)."""
+    n = 0
+    while n < len(toks) and toks[n].text.isupper() and len(toks[n].text) > 2:
+        n += 1
+    if n and re.match(r"\s*,?\s*(\(|[—–-])", text[toks[n - 1].end:]):
+        return n
+    return 0
+
+
+def _english_name(text, toks, idx, known, headline, dateline, lang) -> list[Name]:
+    if not idx:
+        return []
+    words = [_plain(toks[i].text) for i in idx]
+    low = [normal(w) for w in words]
+    # a word that starts a sentence needs the article's say-so: capitalised mid-sentence elsewhere
+    first = idx[0]
+    initial = first == 0 or starts_sentence(text, toks[first], toks[first - 1].end)
+    keep_from = 0
+    if initial and not headline and dateline >= 0 and first >= dateline and low[0] not in known:
+        # "Despite ...", "The ...": an ordinary word; a lone word needs the article's say-so or to be
+        # rare as an ordinary word ("Maersk and MSC said ...")
+        if low[0] in W.ENGLISH_COMMON or (len(low) == 1 and not _rare(low[0], lang)):
+            keep_from = 1
+    elif low[0] in W.ENGLISH_COMMON:
+        keep_from = 1
+    if headline:
+        # in a headline, keep only words the article itself capitalises mid-sentence
+        groups: list[list[int]] = [[]]
+        for k, i in enumerate(idx):
+            if low[k] in known and low[k] not in W.ENGLISH_COMMON:
+                groups[-1].append(i)
+            elif groups[-1]:
+                groups.append([])
+        return [n for g in groups for n in _english_name(text, toks, g, known, False, -1, lang)]
+    idx, words, low = idx[keep_from:], words[keep_from:], low[keep_from:]
+    person_hint = False
+    # strip nationality adjectives and titles off the front: "Russian Foreign Minister Sergey Lavrov"
+    cut = _title_prefix(low)
+    if cut >= len(low):
+        return []  # only a title: "Foreign Minister", "Secretary of State"
+    if cut:
+        person_hint = any(w in W.TITLES for w in low[:cut])
+        idx, words, low = idx[cut:], words[cut:], low[cut:]
+    while low and (low[0] in W.ENGLISH_COMMON or low[0] in W.ENGLISH_CONNECTORS or low[0] in W.DEMONYMS
+                   or low[0] in W.MONTHS_DAYS):
+        if low[0] in W.DEMONYMS and any(w in W.ORG_WORDS for w in low[1:]):
+            break  # "Russian Army", "Russian Defense Ministry", "Syrian Social Nationalist Party"
+        idx, words, low = idx[1:], words[1:], low[1:]
+    while low and (low[-1] in W.ENGLISH_CONNECTORS or low[-1] in W.MONTHS_DAYS or low[-1] in W.ENGLISH_COMMON
+                   or (low[-1] in W.TITLES and len(low) > 1)):
+        idx, words, low = idx[:-1], words[:-1], low[:-1]
+    if not idx:
+        return []
+    if len(idx) == 1 and all(p in W.DEMONYMS for p in low[0].split("-")):
+        return []  # "Russian-Syrian"
+    if len(idx) == 1 and (low[0] in W.DEMONYMS or low[0] in W.TITLES or low[0] in W.MONTHS_DAYS
+                          or low[0] in W.ENGLISH_COMMON or len(low[0].replace(".", "")) < 2):
+        return []
+    if all(w in W.TITLES or w in W.DEMONYMS or w in W.ENGLISH_CONNECTORS or w in W.ORG_WORDS for w in low):
+        return []
+    start, end = toks[idx[0]].start, toks[idx[-1]].end
+    if 0 <= idx[0] < dateline:
+        words = [w.title() if w.isupper() else w for w in words]
+    display = " ".join(words)
+    kind, evidence = _english_kind(text, toks, idx, low, person_hint, dateline)
+    return [Name(text[start:end], start, end, display, kind, lang, evidence)]
+
+
+def _rare(word: str, lang: str) -> bool:
+    """True when `word` is rare as an ordinary word of `lang` (under about 3 per million), so a
+    capitalised one at the start of a sentence is likely a name. Unknown without a word list."""
+    from ..wordfreqs import log_frequency
+
+    freq = log_frequency(word, lang)
+    return freq is not None and freq < -5.5
+
+
+def german_names(text: str, skip: list[tuple[int, int]] = ()) -> list[Name]:
+    """People named in untranslated German: "Vorname Nachname" before a verb of saying, or with a known
+    given name. German capitalises every noun, so capitals alone say nothing there."""
+    toks = tokens(text)
+    taken = [any(s <= t.start < e for s, e in skip) for t in toks]
+    out: list[Name] = []
+    for run in _runs(text, toks, set()):
+        run = [i for i in run if not taken[i]]
+        for k in range(len(run) - 1):
+            a, b = run[k], run[k + 1]
+            if b != a + 1 or text[toks[a].end: toks[b].start].strip():
+                continue
+            before = normal(toks[a - 1].text) if a else ""
+            after = normal(toks[b + 1].text) if b + 1 < len(toks) else ""
+            given = normal(toks[a].text) in W.GIVEN_NAMES
+            if before in W.GERMAN_DETERMINERS or not (given or after in W.SPEECH_VERBS):
+                continue
+            start, end = toks[a].start, toks[b].end
+            out.append(Name(text[start:end], start, end, text[start:end], PERSON, "de", "context"))
+            break
+    return out
+
+
+def _title_prefix(low: list[str]) -> int:
+    """How many leading words are nationality adjectives and titles before a name (0 if none)."""
+    last_title = -1
+    k = 0
+    while k < len(low):
+        w = low[k]
+        if w in W.TITLES:
+            last_title = k
+            # "Secretary of State", "Minister of Foreign Affairs"
+            while k + 2 < len(low) and low[k + 1] == "of" and low[k + 2] in W.TITLE_OBJECTS:
+                k += 2
+                while k + 1 < len(low) and low[k + 1] in W.TITLE_OBJECTS:
+                    k += 1
+                last_title = k
+        elif not (w in W.DEMONYMS or w in W.TITLE_MODIFIERS or w in ("the", "u.s.", "us", "uk")):
+            break
+        k += 1
+    if last_title < 0:
+        return 0
+    return last_title + 1
+
+
+def _english_kind(text, toks, idx, low, person_hint, dateline) -> tuple[str, str]:
+    if person_hint:
+        return PERSON, "title"
+    if idx[0] < dateline:
+        return PLACE, "context"
+    if any(w in W.ORG_WORDS for w in low):
+        return ORG, "keyword"
+    if len(low) == 1 and toks[idx[0]].acronym:
+        return ORG, ""
+    before = normal(toks[idx[0] - 1].text) if idx[0] else ""
+    after = normal(toks[idx[-1] + 1].text) if idx[-1] + 1 < len(toks) else ""
+    if before in ("mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr."):
+        return PERSON, "title"
+    if len(low) >= 2 and (low[0] in W.GIVEN_NAMES or after in W.SPEECH_VERBS):
+        return PERSON, "context"
+    if before in W.PLACE_PREPOSITIONS["en"]:
+        return PLACE, "context"
+    return OTHER, ""

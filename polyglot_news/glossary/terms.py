@@ -1,0 +1,322 @@
+"""The named-term glossary of an article: every person, place and organisation once.
+
+Where terms come from, per segment:
+- curated glossary entries found in the text in any inflected form (`match.find_terms`);
+- names no glossary holds (`names.py`): in the source script for Russian/Ukrainian,
+  in the English text for English sources and for translated segments of other languages.
+Each term gets one English form: the curated one, else the one the translation used
+(paired with the source name by spelling), else a newsroom romanisation (`romanise.py`).
+Mentions merge across inflections (by lemma), surnames ("Putin" joins "Vladimir Putin"),
+titles ("President Putin") and acronyms ("SSNP" joins "Syrian Social Nationalist Party").
+
+Segments read: title and body, and photo captions that read as a sentence (a caption
+often names the people pictured, such as ministers meeting, who the body never names);
+a caption's credit ("- Agency Name", "© Photo: ...") is cut off first. Captions add
+names and mentions but never reach the summary, which reads only title and body.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from ..model import BODY, CAPTION, ENGLISH, TITLE, UNDETERMINED, Article, Segment, Term
+from ..sentences import split_sentences
+from .match import Match, find_terms
+from .morph import MORPH_LANGS, normal, tokens
+from .names import (
+    ORG, OTHER, PERSON, Name, capitalised_lemmas, capitalised_words, cyrillic_names, english_names, german_names,
+    headline_case,
+)
+from .romanise import is_cyrillic, romanise
+from .store import Entry, Glossary
+from . import wordlists as W
+
+_KIND_RANK = {"title": 3, "tag": 3, "keyword": 2, "context": 1, "given": 0, "": 0}
+_CREDIT = re.compile(r"^\s*(©|\(c\)|photo\s*:|фото\s*:|credit\s*:|source\s*:|getty|reuters/|afp/|ap photo)", re.I)
+_CREDIT_TAIL = re.compile(r"\s+[-–—|/]\s+(?:[A-Z][\w.&'’-]*\s*){1,4}$")
+
+
+@dataclass
+class _Group:
+    """Mentions of one named thing while the article is read."""
+
+    english: str
+    original: str | None
+    kind: str
+    lang: str
+    first: tuple[int, int]  # (segment order, offset) of the first mention
+    first_line: int
+    sentence: str = ""  # the sentence of the first mention
+    entry: Entry | None = None
+    mentions: int = 0
+    kind_evidence: str = ""
+    english_from: str = ""  # "curated", "translation", "romanised", "source"
+    acronym: str | None = None
+    words: set[str] = field(default_factory=set)  # casefolded English words, for merging
+
+
+def caption_text(segment: Segment, site: str | None = None) -> str | None:
+    """The part of a caption that can name people and places, or None for a bare photo credit.
+
+    Cuts a trailing credit (" - Agency Name"); a caption shorter than six words after
+    that (a gallery label, a credit) gives None.
+    """
+    text = segment.text.strip()
+    if _CREDIT.match(text):
+        return None
+    text = _CREDIT_TAIL.sub("", text)
+    if site and text.endswith(site):
+        text = text[: -len(site)].rstrip(" -–—|")
+    if len(text.split()) < 6:
+        return None
+    return text
+
+
+def _segments(article: Article) -> list[tuple[Segment, str]]:
+    """(segment, text to read) for the title, body and sentence-like caption segments, in order."""
+    out = []
+    for s in article.segments:
+        if s.kind in (TITLE, BODY):
+            out.append((s, s.text))
+        elif s.kind == CAPTION:
+            text = caption_text(s, article.site)
+            if text:
+                out.append((s, text))
+    return out
+
+
+def _lang_of(segment: Segment, text: str) -> str:
+    if segment.lang and segment.lang != UNDETERMINED:
+        return segment.lang
+    return "ru" if is_cyrillic(text) else ENGLISH
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w.lower() not in W.ENGLISH_CONNECTORS and w[0].isalpha()).upper()
+
+
+def _skeleton(text: str) -> str:
+    """A rough sound skeleton of a Latin name for pairing spellings (Vaygeldt ~ Weigeldt)."""
+    t = normal(text)
+    for a, b in (("kh", "h"), ("w", "v"), ("y", "i"), ("j", "i"), ("ck", "k"), ("c", "k"), ("ph", "f"),
+                 ("ou", "u"), ("ee", "i"), ("oo", "u"), ("dt", "t"), ("tz", "ts"), ("x", "ks")):
+        t = t.replace(a, b)
+    t = re.sub(r"[^a-z ]", "", t)
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+def _pair(name: Name, romanised: str, candidates: list[Name]) -> Name | None:
+    """The English name in a translation that renders `name`, judged by spelling, if any."""
+    best, score = None, 0.0
+    target = _skeleton(romanised)
+    for c in candidates:
+        s = difflib.SequenceMatcher(None, target, _skeleton(c.lemma)).ratio()
+        if len(c.lemma.split()) != len(romanised.split()):
+            s -= 0.1
+        if s > score:
+            best, score = c, s
+    return best if score >= 0.6 else None
+
+
+def _inflection_of(short: str | None, full: str | None) -> bool:
+    """True when one-word `short` is the last word of `full` with a case ending (Дячишина, Ігор Дячишин)."""
+    if not short or not full or " " in short or not is_cyrillic(short):
+        return False
+    last, word = normal(full.split()[-1]), normal(short)
+    return word.startswith(last) and word[len(last):] in W.CYRILLIC_CASE_ENDINGS
+
+
+class _Collector:
+    """Groups mentions by English form as the article is read, then merges aliases."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, _Group] = {}
+        self.texts: dict[int, tuple[str, str]] = {}  # segment order -> (text read, lang)
+
+    def sentence_at(self, where: tuple[int, int]) -> str:
+        """The sentence of the text read for segment `where[0]` that holds offset `where[1]`."""
+        text, lang = self.texts.get(where[0], ("", ""))
+        pos = 0
+        for sentence in split_sentences(text, lang):
+            start = text.find(sentence[:20], pos)
+            if start < 0:
+                continue
+            if start <= where[1] < start + len(sentence) + 1:
+                return sentence
+            pos = start + 1
+        return " ".join(text.split())
+
+    def add(self, english: str, original: str | None, kind: str, evidence: str, lang: str,
+            where: tuple[int, int], line: int, entry: Entry | None, english_from: str,
+            acronym: str | None = None) -> None:
+        key = normal(english)
+        g = self.groups.get(key)
+        if g is None:
+            g = _Group(english, original, kind, lang, where, line, entry, english_from=english_from)
+            g.kind_evidence = evidence
+            self.groups[key] = g
+        g.mentions += 1
+        if original and not g.original:
+            g.original = original
+        if entry is not None and g.entry is None:
+            g.entry, g.kind, g.english_from = entry, entry.kind, "curated"
+        if acronym and not g.acronym:
+            g.acronym = acronym
+        if _KIND_RANK.get(evidence, 0) > _KIND_RANK.get(g.kind_evidence, 0) and g.entry is None:
+            g.kind, g.kind_evidence = kind, evidence
+        if where < g.first:
+            g.first, g.first_line = where, line
+
+    def merged(self) -> list[_Group]:
+        """The groups with surnames, acronyms and short forms folded into their full names."""
+        groups = list(self.groups.values())
+        for g in groups:
+            g.words = {normal(w) for w in g.english.split()}
+        absorbed: set[int] = set()
+        for i, short in enumerate(groups):
+            target = self._home(short, groups)
+            if target is not None:
+                target.mentions += short.mentions
+                if short.first < target.first:
+                    target.first, target.first_line = short.first, short.first_line
+                if short.original and not target.original:
+                    target.original = short.original
+                if len(short.english) <= 6 and short.english.isupper() and normal(short.english) not in target.words:
+                    target.acronym = target.acronym or short.english
+                absorbed.add(i)
+        # a lone given name that joined no full name ("Оскар", "Венера") is more likely something else
+        return [g for i, g in enumerate(groups) if i not in absorbed and g.kind_evidence != "given"]
+
+    @staticmethod
+    def _home(short: _Group, groups: list[_Group]) -> _Group | None:
+        """The fuller group `short` is another way of naming, or None."""
+        words = short.english.split()
+        if short.entry is not None and len(words) > 1:
+            return None
+        homes = []
+        for g in groups:
+            if g is short or len(g.english) <= len(short.english):
+                continue
+            if len(words) == 1 and short.english.isupper() and 2 <= len(short.english) <= 6:
+                long_words = g.english.split()
+                if _initials(long_words) == short.english.upper() or (
+                    g.original and _initials(g.original.split()) == (short.original or "").upper()
+                ):
+                    homes.append(g)
+                continue
+            n = len(words)
+            gw = [normal(w) for w in g.english.split()]
+            sw = [normal(w) for w in words]
+            if g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and len(gw) > n and (
+                    gw[-n:] == sw or _inflection_of(short.original, g.original)):
+                homes.append(g)  # "Putin" -> "Vladimir Putin"; "Дячишина" -> "Ігор Дячишин"
+            elif short.kind_evidence == "given" and g.kind == PERSON and len(gw) > n and gw[:n] == sw:
+                homes.append(g)  # "Justin" -> "Justin Cowley"
+            elif short.entry is None and len(gw) > n and gw[:n] == sw and g.kind == ORG == short.kind:
+                homes.append(g)
+        return homes[0] if len(homes) == 1 else None
+
+
+def terms_for(article: Article, glossary: Glossary) -> list[Term]:
+    """The named terms of `article`: each once, in English, with its original-script form.
+
+    Reads title, body and sentence-like caption segments (see the module docstring).
+    Terms come in order of first mention. Does not modify the article.
+    """
+    segs = _segments(article)
+    known: set[str] = set()  # English words the article capitalises mid-sentence
+    known_lemmas: set[str] = set()  # the same for Cyrillic text, by lemma
+    for seg, text in segs:
+        lang = _lang_of(seg, text)
+        if lang == ENGLISH and not (seg.kind == TITLE or headline_case(text)):
+            known |= capitalised_words(text)
+        elif lang in MORPH_LANGS:
+            known_lemmas |= capitalised_lemmas(text, lang)
+        if seg.english and lang != ENGLISH:
+            known |= capitalised_words(seg.english)
+    col = _Collector()
+    for order, (seg, text) in enumerate(segs):
+        lang = _lang_of(seg, text)
+        col.texts[order] = (text, lang)
+        headline = seg.kind == TITLE or headline_case(text)
+        matches = find_terms(text, lang, glossary)
+        for m in matches:
+            _add_curated(col, m, lang, (order, m.start), seg.line)
+        spans = [(m.start, m.end) for m in matches]
+        if lang == ENGLISH:
+            for n in english_names(text, spans, known, headline):
+                col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source",
+                        n.lemma if n.lemma.isupper() else None)
+        elif lang in MORPH_LANGS or is_cyrillic(text):
+            _add_cyrillic(col, seg, text, lang, spans, known, known_lemmas, glossary, (order, seg.line))
+        elif lang == "de" and not seg.english:
+            for n in german_names(text, spans):
+                col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source")
+        elif seg.english:
+            en_matches = find_terms(seg.english, ENGLISH, glossary)
+            en_spans = [(m.start, m.end) for m in en_matches]
+            curated_words = {normal(w) for m in matches for w in m.entry.english.split()}
+            for n in english_names(seg.english, en_spans, known, headline):
+                if normal(n.lemma.split()[-1]) in curated_words:
+                    continue  # the translation of a curated term already counted from the source
+                at = n.start * len(text) // max(1, len(seg.english))  # roughly where the source says it
+                col.add(n.lemma, None, n.kind, n.evidence, lang, (order, at), seg.line, None, "translation")
+    return [_term(g, col.sentence_at(g.first)) for g in sorted(col.merged(), key=lambda g: g.first)]
+
+
+def _add_curated(col: _Collector, m: Match, lang: str, where: tuple[int, int], line: int) -> None:
+    e = m.entry
+    in_source_script = e.lang == lang and normal(e.term) != normal(e.english)
+    original = e.term if in_source_script else None
+    short = m.text.replace(".", "")
+    acronym = m.text if short.isupper() and len(short) <= 6 and normal(short) not in {normal(w) for w in e.english.split()} else None
+    if acronym and is_cyrillic(acronym):
+        acronym = None
+    col.add(e.english, original, e.kind, "title", lang, where, line, e, "curated", acronym)
+
+
+def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: list[tuple[int, int]],
+                  known: set[str], known_lemmas: set[str], glossary: Glossary, where: tuple[int, int]) -> None:
+    order, line = where
+    names = cyrillic_names(text, lang if lang in MORPH_LANGS else "ru", spans, known_lemmas)
+    english_side: list[Name] = []
+    if seg.english:
+        en_spans = [(m.start, m.end) for m in find_terms(seg.english, ENGLISH, glossary)]
+        english_side = english_names(seg.english, en_spans, known, False)
+    for n in names:
+        if not is_cyrillic(n.lemma):
+            # written in Latin in the source (Die Welt, Pfizer): English writes it the same way
+            col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), line, None, "source")
+            continue
+        roman = romanise(n.lemma, lang)
+        paired = _pair(n, roman, english_side) if english_side else None
+        if paired is not None:
+            english, source, kind = paired.lemma, "translation", n.kind if n.evidence else paired.kind
+        else:
+            english, source, kind = roman, "romanised", n.kind
+        col.add(english, n.lemma, kind, n.evidence, lang, (order, n.start), line, None, source)
+
+
+def _term(g: _Group, sentence: str) -> Term:
+    english = g.english
+    if g.acronym and g.acronym not in english and g.kind == ORG:
+        english = f"{english} ({g.acronym})"
+    if g.entry is not None:
+        note = g.entry.note
+    elif g.english_from == "romanised":
+        note = "romanised"
+    else:
+        note = ""
+    return Term(
+        term=english,
+        original=g.original,
+        kind=g.kind,
+        lang=g.lang,
+        mentions=g.mentions,
+        note=note,
+        curated=g.entry is not None,
+        first_line=g.first_line,
+        sentence=sentence,
+    )

@@ -1,0 +1,196 @@
+"""Reading sources: files, folders, stdin, text or bytes, into an Article of segments.
+
+`read_source` decodes bytes (see `decode.py`), cleans up the Unicode, reduces HTML to
+text blocks (see `htmltext.py`) and splits everything into segments with 1-based line
+numbers. `sources_in` lists the readable files of a path.
+
+Plain text: one segment per non-empty line, `line` being its line number in the decoded
+text; page dumps put one block per line, and that is what users feed us. The exception
+is hard-wrapped prose (a text whose long lines all stop short of a fixed width, as e-mail
+and `fold` produce): there, the lines of one paragraph are joined into one segment whose
+`line` is the paragraph's first line, so a sentence is never cut in two. Markdown
+headings and list items give a `hint` (`h1`..`h6`, `li`) and lose their markers. A page
+dump's site name comes from its first line ("Headline - Site") when the page confirms it.
+
+HTML: one segment per visible block; `line` is the block's line in the extracted text
+(one block per line, the page `<title>` first), `hint` is `Block.hint` (the tag, then the
+roles the markup gives the block, e.g. `li nav`, `p article`, `figcaption caption`).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .decode import UndecodableError, clean_text, decode_bytes
+from .errors import InputError
+from .model import Article, Segment
+from .pagetitle import site_from_dump
+
+MAX_BYTES = 20 * 1024 * 1024  # larger sources are refused: no news page is this big
+SUFFIXES = (".txt", ".html", ".htm", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+_HTML_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
+_HTML_TAGS = re.compile(r"</(p|div|span|a|li|td|h[1-6]|body|html)>", re.I)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_SENTENCE_END = re.compile(r"[.!?…:;»”\"')\]。！？]$")
+
+
+def sources_in(path: str) -> list[Path | str]:
+    """The sources a path names: `-` for stdin, a file, or every .txt/.html/.htm/.md under a folder.
+
+    Files in a folder are listed recursively and sorted; hidden files and folders are skipped.
+    Raises InputError for a missing path or a folder with nothing readable.
+    """
+    if path == "-":
+        return ["-"]
+    p = Path(path)
+    if p.is_dir():
+        found = sorted(
+            f
+            for f in p.rglob("*")
+            if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.relative_to(p).parts)
+        )
+        if not found:
+            raise InputError(f"{path}: no readable files (.txt, .html, .htm, .md) in this folder")
+        return list(found)
+    if not p.exists():
+        raise InputError(f"{path}: no such file or folder")
+    return [p]
+
+
+def looks_like_html(text: str) -> bool:
+    """True for text that is clearly an HTML document (a doctype/html/body start, or many closing tags)."""
+    head = text[:5000]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAGS.findall(head)) >= 5
+
+
+def _read_path(path: Path, label: str) -> bytes:
+    if not path.exists():
+        raise InputError(f"{label}: no such file")
+    if path.is_dir():
+        raise InputError(f"{label}: is a folder; give a file, or use a command that reads folders")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{label}: too large ({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)")
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{label}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{label}: cannot read: {e.strerror}") from None
+
+
+def read_source(source: str | Path | bytes, *, name: str | None = None) -> Article:
+    """Read one source into an Article: a path, `-` for stdin, a text (a str with a newline), or bytes.
+
+    `name` overrides the label used in `Article.source` and in error messages. Raises
+    InputError for a missing, empty, binary, undecodable or oversized source.
+    """
+    is_html = False
+    if isinstance(source, bytes):
+        label, data = name or "<bytes>", source
+    elif isinstance(source, str) and "\n" in source:
+        label, data = name or "<text>", None
+    elif str(source) == "-":
+        label = name or "<stdin>"
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        label = name or str(source)
+        data = _read_path(path, label)
+        is_html = path.suffix.lower() in HTML_SUFFIXES
+    if data is not None:
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{label}: too large ({len(data) / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)")
+        if not data.strip():
+            raise InputError(f"{label}: empty file" if label not in ("<stdin>", "<bytes>") else f"{label}: empty input")
+        declared = None
+        if is_html or looks_like_html(data[:5000].decode("latin-1")):
+            from .htmltext import declared_charset
+
+            declared = declared_charset(data)
+        try:
+            raw, encoding = decode_bytes(data, declared)
+        except UndecodableError as e:
+            raise InputError(f"{label}: cannot read as text: {e}") from None
+    else:
+        assert isinstance(source, str)
+        raw, encoding = source, "unicode"
+    text = clean_text(raw)
+    if not text.strip():
+        raise InputError(f"{label}: empty (only whitespace)")
+    if is_html or looks_like_html(text):
+        return _html_article(text, label, encoding)
+    markdown = isinstance(source, (str, Path)) and str(source).lower().endswith(".md")
+    segments = text_segments(text, markdown=markdown)
+    site = site_from_dump([s.text for s in segments])
+    return Article(source=label, segments=segments, site=site, encoding=encoding)
+
+
+def _html_article(text: str, label: str, encoding: str) -> Article:
+    from .htmltext import page_blocks
+
+    page = page_blocks(text)
+    segments = [Segment(line=i, text=b.text, hint=b.hint) for i, b in enumerate(page.blocks, start=1)]
+    if not segments:
+        raise InputError(f"{label}: an HTML page with no visible text")
+    return Article(source=label, segments=segments, title=page.title, site=page.site, encoding=encoding)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was folded at, or None when lines are not hard-wrapped.
+
+    Wrapped prose has many consecutive long lines whose lengths stop just short of one width.
+    """
+    lengths = [len(s) for s in lines if s.strip()]
+    if len(lengths) < 4:
+        return None
+    longest = max(lengths)
+    if not 50 <= longest <= 100:
+        return None
+    near = [n for n in lengths if n >= 0.75 * longest]
+    continued = sum(
+        1
+        for a, b in zip(lines, lines[1:])
+        if len(a) >= 0.75 * longest and b.strip() and not _SENTENCE_END.search(a.rstrip())
+    )
+    if len(near) >= 0.4 * len(lengths) and continued >= max(2, 0.25 * len(lengths)):
+        return longest
+    return None
+
+
+def text_segments(text: str, *, markdown: bool = False) -> list[Segment]:
+    """Split decoded plain text into segments: one per non-empty line, or per paragraph when hard-wrapped."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    segments: list[Segment] = []
+    previous_full = False
+    for number, raw in enumerate(lines, start=1):
+        line = " ".join(raw.split())
+        if not line:
+            previous_full = False
+            continue
+        hint = None
+        if markdown:
+            heading, item = _MD_HEADING.match(line), _MD_ITEM.match(line)
+            if heading:
+                line, hint = heading.group(2), f"h{len(heading.group(1))}"
+            elif item:
+                line, hint = item.group(1), "li"
+            if not line:
+                continue
+        if width and previous_full and hint is None and segments:
+            last = segments[-1]
+            joiner = "" if re.search(r"\w-$", last.text) and line[:1].islower() else " "
+            last.text = last.text + joiner + line
+        else:
+            segments.append(Segment(line=number, text=line, hint=hint))
+        # a line that reaches the wrap width continues on the next one
+        previous_full = bool(width) and len(raw.rstrip()) >= 0.75 * width and hint is None
+    return segments

@@ -1,0 +1,245 @@
+"""Argos Translate packages: where they live, which are installed, installing and removing them.
+
+Discovery reads each package's metadata.json itself (no argostranslate import), skips folders
+that are not packages, and reports broken ones instead of failing, so one bad folder never hides
+the others. Installing validates the archive (a zip, one top folder with metadata.json and a
+model, no path escaping the target), extracts it beside the packages folder and renames it in,
+so a failed or interrupted install leaves nothing half-written where Argos looks.
+
+This is the only module that uses the network, and only in `index_packages` and
+`install_from_index` (`polyglot-news models list --available` and `models install LANG`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from .errors import ModelError
+
+INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+MAX_UNPACKED = 4 * 1024**3  # refuse archives that would unpack to more than this (zip bombs)
+
+# ISO 639-1 codes of the languages Argos Translate has published models for (plus its own zt, pb)
+LANGUAGES = {
+    "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian", "bn": "Bengali",
+    "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi",
+    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "ja": "Japanese", "ka": "Georgian",
+    "kk": "Kazakh", "ko": "Korean", "ky": "Kyrgyz", "lt": "Lithuanian", "lv": "Latvian",
+    "mk": "Macedonian", "ms": "Malay", "nb": "Norwegian", "nl": "Dutch", "pb": "Portuguese (Brazil)",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "th": "Thai",
+    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
+    "vi": "Vietnamese", "zh": "Chinese", "zt": "Chinese (traditional)",
+}
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code, or the code itself when unknown."""
+    return LANGUAGES.get(code, code)
+
+
+def check_language(code: str) -> str:
+    """Return `code` normalised, or raise ModelError naming the unknown code."""
+    norm = code.strip().lower()
+    if norm not in LANGUAGES:
+        raise ModelError(f"unknown language code {code!r}: use an ISO 639-1 code such as ru, uk, de")
+    return norm
+
+
+def packages_dir(explicit: Path | None = None) -> Path:
+    """Where packages are installed: `explicit`, else $ARGOS_PACKAGES_DIR, else Argos's own folder."""
+    if explicit is not None:
+        return Path(explicit)
+    env = os.environ.get("ARGOS_PACKAGES_DIR")
+    if env:
+        return Path(env)
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "argos-translate" / "packages"
+
+
+@dataclass(frozen=True)
+class InstalledPackage:
+    """An installed package folder and what its metadata.json says (`problem` if it is broken)."""
+
+    path: Path
+    from_code: str = ""
+    to_code: str = ""
+    version: str = ""
+    problem: str | None = None
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}->{self.to_code}"
+
+
+def read_package(path: Path) -> InstalledPackage:
+    """Read one package folder; a broken one comes back with `problem` set, never raises."""
+    meta = path / "metadata.json"
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return InstalledPackage(path, problem="no metadata.json")
+    except (OSError, ValueError) as e:
+        return InstalledPackage(path, problem=f"unreadable metadata.json ({e})")
+    if not isinstance(data, dict):
+        return InstalledPackage(path, problem="metadata.json is not an object")
+    if data.get("type", "translate") != "translate":
+        return InstalledPackage(path, problem=f"not a translation package (type {data.get('type')!r})")
+    src, dst = data.get("from_code"), data.get("to_code")
+    if not isinstance(src, str) or not isinstance(dst, str):
+        return InstalledPackage(path, problem="metadata.json lacks from_code/to_code")
+    problem = None
+    if not (path / "model" / "model.bin").is_file():
+        problem = "no model/model.bin"
+    elif not ((path / "sentencepiece.model").is_file() or (path / "bpe.model").is_file()):
+        problem = "no sentencepiece.model or bpe.model"
+    return InstalledPackage(path, src, dst, str(data.get("package_version", "")), problem)
+
+
+def installed_packages(folder: Path | None = None, *, include_broken: bool = False) -> list[InstalledPackage]:
+    """The packages in `folder` (default: `packages_dir()`), sorted by language pair."""
+    root = packages_dir(folder)
+    if not root.is_dir():
+        return []
+    found = []
+    for path in sorted(root.iterdir()):
+        if not path.is_dir() or path.name.startswith("."):
+            continue
+        pkg = read_package(path)
+        if pkg.problem is None or include_broken:
+            found.append(pkg)
+    return sorted(found, key=lambda p: (p.from_code, p.to_code, p.path.name))
+
+
+def _top_folder(zf: zipfile.ZipFile, file: Path) -> str:
+    """The archive's single top-level folder, after checking that no member escapes it."""
+    tops = set()
+    total = 0
+    for info in zf.infolist():
+        name = info.filename
+        parts = PurePosixPath(name).parts
+        if name.startswith(("/", "\\")) or ".." in parts or "\\" in name or (parts and ":" in parts[0]):
+            raise ModelError(f"{file}: unsafe path {name!r} in archive (would escape the packages folder)")
+        if (info.external_attr >> 16) & 0o170000 == 0o120000:
+            raise ModelError(f"{file}: archive contains a symbolic link {name!r}")
+        total += info.file_size
+        if parts:
+            tops.add(parts[0] if len(parts) > 1 or info.is_dir() else "")
+    if total > MAX_UNPACKED:
+        raise ModelError(f"{file}: archive unpacks to {total // 1024**2} MB, more than allowed")
+    if len(tops) != 1 or "" in tops:
+        raise ModelError(f"{file}: an .argosmodel holds exactly one top-level folder (found {len(tops)})")
+    top = tops.pop()
+    if f"{top}/metadata.json" not in zf.namelist():
+        raise ModelError(f"{file}: no metadata.json in the package folder {top!r}")
+    return top
+
+
+def install_file(file: Path, folder: Path | None = None) -> InstalledPackage:
+    """Install a local .argosmodel file into `folder` (default: `packages_dir()`); offline.
+
+    Raises ModelError for anything that is not a valid package; nothing is left behind then.
+    Reinstalling the same package folder replaces it.
+    """
+    file = Path(file)
+    if not file.is_file():
+        raise ModelError(f"{file}: no such file")
+    if not zipfile.is_zipfile(file):
+        raise ModelError(f"{file}: not a zip archive (an .argosmodel package is a zip file)")
+    root = packages_dir(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        with zipfile.ZipFile(file) as zf:
+            top = _top_folder(zf, file)
+            # unpack beside the packages folder, never inside it, so a crash leaves nothing Argos reads
+            staging = Path(tempfile.mkdtemp(prefix=".polyglot-news-install-", dir=root.parent))
+            try:
+                zf.extractall(staging)
+                pkg = read_package(staging / top)
+                if pkg.problem:
+                    raise ModelError(f"{file}: not a usable translation package: {pkg.problem}")
+                target = root / top
+                old = None
+                if target.exists():
+                    old = staging / ".replaced"
+                    target.rename(old)
+                try:
+                    (staging / top).rename(target)
+                except OSError:
+                    if old is not None:
+                        old.rename(target)
+                    raise
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except zipfile.BadZipFile as e:
+        raise ModelError(f"{file}: damaged zip archive ({e})") from None
+    except OSError as e:
+        raise ModelError(f"{file}: cannot install into {root}: {e.strerror or e}") from None
+    return read_package(target)
+
+
+def remove(lang: str, folder: Path | None = None) -> list[InstalledPackage]:
+    """Remove the installed packages that translate from `lang`; returns what was removed."""
+    code = check_language(lang)
+    victims = [p for p in installed_packages(folder, include_broken=True) if p.from_code == code]
+    if not victims:
+        raise ModelError(f"no installed package translates from {code} (in {packages_dir(folder)})")
+    for pkg in victims:
+        shutil.rmtree(pkg.path)
+    return victims
+
+
+def index_packages(timeout: float = 5.0) -> list[dict]:
+    """The Argos package index (network). Raises ModelError quickly when offline."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(INDEX_URL, timeout=timeout) as response:
+            data = json.loads(response.read().decode("utf-8"))
+    except (OSError, ValueError) as e:
+        raise ModelError(f"cannot read the Argos package index ({e}); offline, use: polyglot-news models install --file X.argosmodel") from None
+    return [p for p in data if isinstance(p, dict) and p.get("type", "translate") == "translate"]
+
+
+def install_from_index(
+    lang: str,
+    folder: Path | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+    timeout: float = 30.0,
+) -> InstalledPackage:
+    """Download and install the `lang`->en package (network); `progress(done, total)` per chunk."""
+    import urllib.request
+
+    code = check_language(lang)
+    entries = index_packages(timeout=min(timeout, 10.0))
+    entry = next((p for p in entries if p.get("from_code") == code and p.get("to_code") == "en"), None)
+    if entry is None:
+        raise ModelError(f"the Argos index has no {code}->en package")
+    links = entry.get("links") or []
+    if not links:
+        raise ModelError(f"the Argos index lists no download link for {code}->en")
+    root = packages_dir(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(suffix=".argosmodel", dir=root.parent, prefix=".polyglot-news-download-") as tmp:
+        try:
+            with urllib.request.urlopen(links[0], timeout=timeout) as response:
+                total = response.length
+                done = 0
+                while chunk := response.read(1 << 16):
+                    tmp.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+        except OSError as e:
+            raise ModelError(f"download of {code}->en failed ({e}); nothing was installed") from None
+        tmp.flush()
+        return install_file(Path(tmp.name), folder)

@@ -1,0 +1,187 @@
+"""Character n-gram language models read from langdetect's shipped profiles.
+
+langdetect ships, per language, the counts of its most frequent 1-, 2- and 3-grams of
+letters (word boundaries as spaces). We score a string deterministically with all its
+n-grams (naive Bayes over relative frequencies) instead of langdetect's random sampling,
+which is what makes langdetect unstable on short strings.
+
+Serbian has no profile; it is Croatian written in Cyrillic, so its model is the Croatian
+profile transliterated letter by letter (lj → љ, nj → њ, dž → џ, ...).
+
+Profiles load once, lazily, on first use (about 0.3 s, 10 MB for all of them).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from functools import lru_cache
+from typing import Callable
+from importlib.resources import files
+
+# Croatian/Serbian Latin → Serbian Cyrillic; digraphs first
+_LATIN_TO_SERBIAN = (
+    ("lj", "љ"), ("nj", "њ"), ("dž", "џ"), ("đ", "ђ"), ("ć", "ћ"), ("č", "ч"), ("š", "ш"),
+    ("ž", "ж"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"),
+    ("z", "з"), ("i", "и"), ("j", "ј"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+    ("h", "х"), ("c", "ц"),
+)
+
+# profile names that we report under another code
+_RENAMED = {"zh-cn": "zh", "zh-tw": "zh-tw"}
+
+
+def latin_to_serbian(text: str) -> str:
+    """Transliterate Serbo-Croatian Latin letters to Serbian Cyrillic (lower case input)."""
+    for latin, cyrillic in _LATIN_TO_SERBIAN:
+        text = text.replace(latin, cyrillic)
+    return text
+
+
+class CharModel:
+    """Log relative frequencies of one language's 1-3-grams, with a floor for unseen ones."""
+
+    def __init__(self, lang: str, freq: dict[str, int], n_words: list[int]):
+        self.lang = lang
+        self.logp: dict[str, float] = {}
+        smallest = [0, 0, 0]
+        for gram, count in freq.items():
+            n = len(gram)
+            self.logp[gram] = math.log(count / n_words[n - 1])
+            smallest[n - 1] = count if not smallest[n - 1] else min(smallest[n - 1], count)
+        # unseen n-grams count as half the rarest one kept: profiles were pruned below that
+        self.floor = [math.log(0.5 * max(1, smallest[n]) / n_words[n]) for n in range(3)]
+
+    def score(self, grams: list[str]) -> float:
+        """Sum of log relative frequencies of `grams` (each 1 to 3 characters)."""
+        logp, floor = self.logp, self.floor
+        return sum(logp.get(g, floor[len(g) - 1]) for g in grams)
+
+    def score_word(self, word: str) -> float:
+        """The score of one lower-case word's n-grams; see `grams_of`."""
+        return self.score(grams_of(word))
+
+
+class BorrowedModel:
+    """A language without a profile, scored by a related language's model after respelling.
+
+    Each word is respelt into the related language's orthography and scored there, per
+    n-gram, so a word counts as likely if it looks like a word of the relative.
+    """
+
+    def __init__(self, lang: str, base: CharModel, respell: Callable[[str], str]):
+        self.lang, self.base, self.respell = lang, base, respell
+
+    def score_word(self, word: str) -> float:
+        spelt = self.respell(word)
+        # normalise to the original word's n-gram count so respelling cannot shorten the sum
+        return self.base.score_word(spelt) * len(grams_of(word)) / max(1, len(grams_of(spelt)))
+
+
+def _read_profile(name: str) -> tuple[dict[str, int], list[int]]:
+    data = json.loads((files("langdetect") / "profiles" / name).read_text(encoding="utf-8"))
+    freq: dict[str, int] = {}
+    for gram, count in data["freq"].items():
+        low = gram.lower()
+        # case folding that changes length (e.g. "İ") would break the 1-3 gram bookkeeping
+        if len(low) == len(gram):
+            freq[low] = freq.get(low, 0) + count
+    return freq, data["n_words"]
+
+
+def _serbian_profile() -> tuple[dict[str, int], list[int]]:
+    croatian, n_words = _read_profile("hr")
+    freq: dict[str, int] = {}
+    for gram, count in croatian.items():
+        cyr = latin_to_serbian(gram)
+        if len(cyr) == len(gram):
+            freq[cyr] = freq.get(cyr, 0) + count
+    return freq, n_words
+
+
+_SOFT = "еёюяіь"
+
+
+def _soften(word: str, table: dict[str, str]) -> str:
+    """Respell Cyrillic letter by letter with `table`, marking consonants before a soft vowel.
+
+    Keys like "ц+" apply to a consonant followed by е ё ю я і ь.
+    """
+    out = []
+    for i, ch in enumerate(word):
+        soft = i + 1 < len(word) and word[i + 1] in _SOFT
+        out.append(table.get(ch + "+", table.get(ch, ch)) if soft else table.get(ch, ch))
+    return "".join(out)
+
+
+_BE_AS_RU = {"і": "и", "ў": "в", "э": "е", "'": "ъ", "ц+": "т", "дз": "д"}
+_BE_AS_UK = {"ы": "и", "і": "і", "э": "е", "е": "є", "ў": "в", "ё": "ьо", "'": "'", "ц+": "т"}
+_BE_AS_PL = {
+    "а": "a", "б": "b", "в": "w", "г": "h", "д": "d", "е": "ie", "ё": "io", "ж": "ż", "з": "z",
+    "з+": "ź", "і": "i", "й": "j", "к": "k", "л": "ł", "л+": "l", "м": "m", "н": "n", "н+": "ń",
+    "о": "o", "п": "p", "р": "r", "с": "s", "с+": "ś", "т": "t", "у": "u", "ў": "ł", "ф": "f",
+    "х": "ch", "ц": "c", "ц+": "ć", "ч": "cz", "ш": "sz", "ы": "y", "ь": "", "э": "e", "ю": "iu",
+    "я": "ia", "'": "j",
+}
+_KK_AS_RU = {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"}
+_KK_AS_TR = {
+    "а": "a", "ә": "e", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d", "е": "e", "ё": "yo",
+    "ж": "c", "з": "z", "и": "i", "й": "y", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n",
+    "ң": "n", "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
+    "ү": "ü", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ç", "ш": "ş", "щ": "şç", "ъ": "",
+    "ы": "ı", "і": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+
+
+def _respeller(table: dict[str, str]) -> Callable[[str], str]:
+    def respell(word: str) -> str:
+        if "дз" in table:
+            word = word.replace("дз", table["дз"])
+        return _soften(word, table)
+
+    return respell
+
+
+# languages without a langdetect profile, modelled by relatives: (base language, respelling)
+BORROWED: dict[str, tuple[tuple[str, Callable[[str], str]], ...]] = {
+    "be": (("ru", _respeller(_BE_AS_RU)), ("uk", _respeller(_BE_AS_UK)), ("pl", _respeller(_BE_AS_PL))),
+    "kk": (("ru", _respeller(_KK_AS_RU)), ("tr", _respeller(_KK_AS_TR))),
+}
+
+
+class BestOf:
+    """The best score a word gets from several borrowed models (one language, several relatives)."""
+
+    def __init__(self, lang: str, models: list[BorrowedModel]):
+        self.lang, self.models = lang, models
+
+    def score_word(self, word: str) -> float:
+        return max(m.score_word(word) for m in self.models)
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def models() -> dict[str, CharModel | BestOf]:
+    """Every language's model by ISO code (langdetect's 55 profiles plus Serbian); loaded once."""
+    with _lock:
+        out: dict[str, CharModel] = {}
+        for entry in sorted((files("langdetect") / "profiles").iterdir(), key=lambda p: p.name):
+            code = _RENAMED.get(entry.name, entry.name)
+            out[code] = CharModel(code, *_read_profile(entry.name))
+        out["sr"] = CharModel("sr", *_serbian_profile())
+        for lang, relatives in BORROWED.items():
+            out[lang] = BestOf(lang, [BorrowedModel(lang, out[base], respell) for base, respell in relatives])
+        return out
+
+
+def grams_of(word: str) -> list[str]:
+    """The 1-, 2- and 3-grams of one lower-case word padded with a space on each side."""
+    padded = f" {word} "
+    out = [c for c in word]
+    out += [padded[i : i + 2] for i in range(len(padded) - 1)]
+    out += [padded[i : i + 3] for i in range(len(padded) - 2)]
+    return out

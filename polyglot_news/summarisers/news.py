@@ -1,0 +1,152 @@
+"""Our news-aware scorer: what a news article's structure says about its key sentences.
+
+Each candidate gets a weighted sum of signals (`NewsWeights` names them):
+- salience: how often its content words recur across the article and the title
+  (summed, and per word), and its centrality in the graph of shared words,
+- the title: how much of the headline's vocabulary and named terms it carries,
+- position: the lead paragraph states the story, the opening sentence most of all,
+- attribution: reported speech ("..., he said") carries the story's claims, while a
+  bare quotation fragment rarely stands alone,
+- length: a longer sentence carries more of the story, a very short one little.
+The ranking is then built greedily with maximal marginal relevance, so a sentence
+that repeats one ranked higher drops down the list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from .document import Candidate, SummaryDocument
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|added|according to|announced|explained|stated|warned|argued|claimed|insisted)\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\"“”«»„]")
+
+
+@dataclass(frozen=True)
+class NewsWeights:
+    """How much each signal counts; fitted on one half of the BBC dev set (see bench/summary.py)."""
+
+    salience: float = 1.0
+    salience_per_word: float = 0.0
+    centrality: float = 0.0
+    title: float = 0.6
+    names: float = 0.2
+    first: float = 0.5
+    lead: float = 0.2
+    early: float = 0.15
+    attribution: float = 0.15
+    bare_quote: float = 0.2
+    length: float = 0.0
+    short: float = 0.3
+    redundancy: float = 0.7
+
+
+def _names(words: tuple[str, ...]) -> set[str]:
+    """Capitalised words after the first: a cheap stand-in for the named terms of a sentence."""
+    return {w.lower() for w in words[1:] if w[:1].isupper() and len(w) > 1}
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _normalised(values: list[float]) -> list[float]:
+    """Values divided by their maximum (all zeros stay zeros)."""
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0 for _ in values]
+
+
+def _centrality(stem_lists: list[tuple[str, ...]]) -> list[float]:
+    """Each sentence's strength in the graph of shared content words, itself included.
+
+    An edge weighs the words two sentences share over the sum of the logs of their
+    lengths (TextRank's similarity); on this undirected graph PageRank's stationary
+    distribution is proportional to this strength, so we skip the iteration.
+    """
+    counters = [Counter(stems) for stems in stem_lists]
+    logs = [math.log(len(stems)) if stems else 0.0 for stems in stem_lists]
+    out = []
+    for i, ci in enumerate(counters):
+        total = 0.0
+        for j, cj in enumerate(counters):
+            shared = sum(n * cj[w] for w, n in ci.items() if w in cj)
+            if shared:
+                norm = logs[i] + logs[j]
+                total += shared / norm if norm > 0 else float(shared)
+        out.append(total)
+    return out
+
+
+def features(document: SummaryDocument) -> list[dict[str, float]]:
+    """The signals of every candidate, each scaled to about [0, 1], keyed as in NewsWeights."""
+    cands = document.candidates
+    title_stems = set(document.title_stems)
+    title_names = _names(("",) + document.title_words)
+    stem_sets = [set(c.stems) for c in cands]
+    counts = Counter(s for stems in stem_sets for s in stems)
+    counts.update(title_stems)
+    salience = [float(sum(counts[s] - 1 for s in stems)) for stems in stem_sets]
+    per_word = [sal / len(stems) if stems else 0.0 for sal, stems in zip(salience, stem_sets)]
+    salience, per_word = _normalised(salience), _normalised(per_word)
+    centrality = _normalised(_centrality([c.stems for c in cands]))
+    longest = max((len(c.words) for c in cands), default=1) or 1
+    out = []
+    for i, c in enumerate(cands):
+        quoted = bool(_QUOTE.search(c.text))
+        attributed = bool(_ATTRIBUTION.search(c.text))
+        out.append(
+            {
+                "salience": salience[i],
+                "salience_per_word": per_word[i],
+                "centrality": centrality[i],
+                "title": len(stem_sets[i] & title_stems) / len(title_stems) if title_stems else 0.0,
+                "names": len(_names(c.words) & title_names) / len(title_names) if title_names else 0.0,
+                "first": float(c.index == 0),
+                "lead": float(c.paragraph == 0),
+                "early": 1.0 / (1 + c.index),
+                "attribution": float(attributed),
+                "bare_quote": -float(quoted and not attributed),
+                "length": len(c.words) / longest,
+                "short": -max(0.0, (8 - len(c.words)) / 8),
+            }
+        )
+    return out
+
+
+class NewsSummariser:
+    """Ranks candidates by news-structure signals, with redundancy removed by MMR."""
+
+    name = "news"
+
+    def __init__(self, weights: NewsWeights | None = None) -> None:
+        self.weights = weights or NewsWeights()
+
+    def scores(self, document: SummaryDocument) -> list[float]:
+        """The score of every candidate, before redundancy is considered."""
+        w = asdict(self.weights)
+        return [sum(w[k] * v for k, v in f.items()) for f in features(document)]
+
+    def rank(self, document: SummaryDocument) -> list[int]:
+        """Candidate indices, best first, each penalised by its likeness to those ranked above it."""
+        cands: list[Candidate] = document.candidates
+        scores = self.scores(document)
+        vectors = [Counter(c.stems) for c in cands]
+        best_sim = [0.0] * len(cands)
+        left = set(range(len(cands)))
+        ranked: list[int] = []
+        while left:
+            pick = max(left, key=lambda i: (scores[i] - self.weights.redundancy * best_sim[i], -i))
+            ranked.append(pick)
+            left.discard(pick)
+            for i in left:
+                best_sim[i] = max(best_sim[i], _cosine(vectors[i], vectors[pick]))
+        return ranked

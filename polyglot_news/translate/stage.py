@@ -1,0 +1,216 @@
+"""The translate stage: English for every segment of a run, batched across articles, cached, guarded.
+
+Order of business: English segments keep their text; UI strings found in the curated glossary
+take its English; title, body and remaining UI segments are split into sentences, deduplicated
+across all articles, looked up in the persistent cache, and the rest go through the installed
+Argos package (pivoting through a third language when there is no direct pair) in one batch per
+language. Outputs that look like known NMT failures are retried with greedy decoding one by one
+and flagged if still suspect. What could not be translated, and why, goes into Article.notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from ..glossary import Glossary
+from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
+from ..models import InstalledPackage, installed_packages, language_name
+from ..sentences import split_sentences
+from .base import Decoding, Translator
+from .cache import TranslationCache, open_cache
+from .guards import suspect_reason
+from .route import route_to
+
+TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
+SUSPECT = "suspect-translation"
+RETRY = Decoding(beam_size=1, repetition_penalty=1.3)  # greedy, discouraged from repeating itself
+
+
+@dataclass
+class Pending:
+    """A segment waiting for a model, with its sentences in order."""
+
+    article: Article
+    segment: Segment
+    sentences: list[str]
+
+
+@dataclass
+class Result:
+    """The English for one source sentence, where it came from, and why it is suspect if it is."""
+
+    english: str
+    origin: str  # "argos" or "cache"
+    suspect: str | None = None
+
+
+@dataclass
+class Untranslated:
+    """Segments of one language that stayed without English, with the reason and the fix."""
+
+    reason: str
+    fix: str = ""
+    lines: dict[int, list[int]] = field(default_factory=dict)  # id(article) -> lines
+
+
+def _lines(numbers: list[int]) -> str:
+    numbers = sorted(set(numbers))
+    return ("line " if len(numbers) == 1 else "lines ") + ", ".join(str(n) for n in numbers)
+
+
+def _sentences_of(segment: Segment) -> list[str]:
+    return split_sentences(segment.text, segment.lang) or [" ".join(segment.text.split())]
+
+
+def _decoding(settings: Settings) -> Decoding:
+    return Decoding(beam_size=settings.beam_size, max_output_tokens=getattr(settings, "max_output_tokens", 256))
+
+
+def _run_chain(
+    chain: list[Translator], sentences: list[str], decoding: Decoding, guard: bool = True
+) -> list[tuple[str, str | None]]:
+    """Translate through every package of the chain; (output, suspect reason) per sentence."""
+    texts = list(sentences)
+    reasons: list[str | None] = [None] * len(texts)
+    for translator in chain:
+        outputs = translator.translate(texts, decoding)
+        for i, (src, out) in enumerate(zip(texts, outputs)):
+            if guard and reasons[i] is None:
+                reasons[i] = suspect_reason(src, out.text, out.tokens, decoding.max_output_tokens)
+        texts = [o.text for o in outputs]
+    return list(zip(texts, reasons))
+
+
+def translate_sentences(
+    chain: list[Translator],
+    sentences: list[str],
+    decoding: Decoding,
+    cache: TranslationCache | None,
+    guard: bool = True,
+) -> dict[str, Result]:
+    """English for each distinct sentence: cached ones from the cache, the rest in one batch.
+
+    With `guard`, suspect outputs are retried one by one with greedy decoding; clean results
+    are cached (under the first pass's settings, so a rerun finds them), suspect ones never are.
+    """
+    key = "|".join(t.identity for t in chain) + "|" + decoding.key()
+    unique = list(dict.fromkeys(sentences))
+    results: dict[str, Result] = {}
+    if cache is not None:
+        for src, english in cache.get_many(key, unique).items():
+            results[src] = Result(english, "cache")
+    todo = [s for s in unique if s not in results]
+    fresh: list[tuple[str, str]] = []
+    if todo:
+        for src, (english, reason) in zip(todo, _run_chain(chain, todo, decoding, guard)):
+            if reason is not None:
+                english, reason = _run_chain(chain, [src], RETRY)[0]
+            results[src] = Result(english, "argos", reason)
+            if reason is None:
+                fresh.append((src, english))
+    if cache is not None and fresh:
+        cache.put_many(key, fresh)
+    return results
+
+
+def _load_chain(route: list[InstalledPackage]) -> list[Translator]:
+    from . import argos
+
+    return [argos.load(pkg) for pkg in route]
+
+
+def to_english(articles: list[Article], settings: Settings, glossary: Glossary) -> list[Article]:
+    """Fill Segment.english/translated_by/flags for every article and note what stayed untranslated.
+
+    Mutates the articles' segments and notes in place and returns the same list. Imports
+    argostranslate only when some segment has a language with an installed package.
+    """
+    pending: dict[str, list[Pending]] = {}
+    for article in articles:
+        for seg in article.segments:
+            if seg.lang == ENGLISH:
+                seg.english, seg.translated_by = seg.text, "source"
+                continue
+            if seg.lang == UNDETERMINED or not seg.text.strip() or seg.kind not in TRANSLATED_KINDS:
+                continue
+            if seg.kind == UI:
+                entry = glossary.ui_entry(seg.text)
+                if entry is not None:
+                    seg.english, seg.translated_by = entry.english, "glossary"
+                    continue
+            pending.setdefault(seg.lang, []).append(Pending(article, seg, _sentences_of(seg)))
+
+    untranslated: dict[str, Untranslated] = {}
+    cache: TranslationCache | None = None
+    cache_opened = False
+    packages = installed_packages(settings.packages_dir) if pending and settings.translate else []
+    for lang, items in pending.items():
+        name = language_name(lang)
+        if not settings.translate:
+            untranslated[lang] = Untranslated("translation is turned off (--no-translate)")
+            continue
+        route = route_to(lang, ENGLISH, packages)
+        if route is None:
+            untranslated[lang] = Untranslated(
+                f"no {lang}->en translation model is installed",
+                f"install one with: polyglot-news models install {lang}",
+            )
+            continue
+        chain = _load_chain(route)
+        if settings.use_cache and not cache_opened:
+            cache_opened = True
+            cache, problem = open_cache(settings.cache_path)
+            if problem:
+                for article in articles:
+                    article.notes.append(problem)
+        sentences = [s for p in items for s in p.sentences]
+        try:
+            results = translate_sentences(chain, sentences, _decoding(settings), cache, settings.guard_translations)
+        except (RuntimeError, OSError, ValueError) as e:  # a broken model must not stop the digest
+            untranslated[lang] = Untranslated(
+                f"the {name} model at {route[0].path} failed to load ({type(e).__name__}: {e})",
+                f"reinstall it with: polyglot-news models install {lang}",
+            )
+            continue
+        via = " via " + language_name(route[0].to_code) if len(route) > 1 else ""
+        for p in items:
+            parts = [results[s] for s in p.sentences]
+            bad = [r for r in parts if r.suspect]
+            if bad:
+                p.segment.flags.append(SUSPECT)
+                shown = " ".join(r.english for r in parts)
+                shown = shown if len(shown) <= 80 else shown[:77] + "..."
+                p.article.notes.append(
+                    f"line {p.segment.line}: {name} translation{via} flagged as suspect ({bad[0].suspect}) "
+                    f"and left out: {shown!r}"
+                )
+                continue
+            p.segment.english = " ".join(r.english for r in parts)
+            p.segment.translated_by = "cache" if all(r.origin == "cache" for r in parts) else "argos"
+
+    if cache is not None:
+        cache.close()
+    for article in articles:
+        _note_article(article, pending, untranslated)
+    return articles
+
+
+def _note_article(article: Article, pending: dict[str, list[Pending]], untranslated: dict[str, Untranslated]) -> None:
+    """Add the notes for one article: untranslated segments by language, and every foreign UI string."""
+    for lang, why in untranslated.items():
+        lines = [p.segment.line for p in pending[lang] if p.article is article]
+        if lines:
+            fix = f"; {why.fix}" if why.fix else ""
+            article.notes.append(
+                f"{language_name(lang)} text on {_lines(lines)} left untranslated: {why.reason}{fix}"
+            )
+    for seg in article.segments:
+        if seg.kind != UI or seg.lang in (ENGLISH, UNDETERMINED):
+            continue
+        name = language_name(seg.lang)
+        if seg.english:
+            source = " (from the glossary)" if seg.translated_by == "glossary" else ""
+            article.notes.append(f'line {seg.line}: {name} UI string "{seg.text}" means "{seg.english}"{source}')
+        else:
+            article.notes.append(f'line {seg.line}: {name} UI string "{seg.text}" (no English available)')

@@ -1,0 +1,65 @@
+"""How frequent a word is in each language, from the `wordfreq` package's small lists.
+
+A single word is too short for character statistics to be sure of, but whether it is
+a known word of a language, and how common, is strong evidence: "subscribe" is a
+frequent English word and not a Romanian one. We read wordfreq's "small" lists (words
+used at least once per million) for the languages we route, once, lazily; that costs
+about 0.3 s and 70 MB for the 16 lists.
+
+Serbian's list ("sh") is in Latin script, so Cyrillic words are transliterated first.
+Languages without a list (Belarusian, Kazakh) get None from `log_frequency`.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from functools import lru_cache
+
+# languages we look up, with wordfreq's code for each
+LISTS: dict[str, str] = {
+    "en": "en", "de": "de", "fr": "fr", "es": "es", "it": "it", "pt": "pt", "pl": "pl",
+    "nl": "nl", "ru": "ru", "uk": "uk", "bg": "bg", "mk": "mk", "sr": "sh",
+    "ar": "ar", "fa": "fa", "ur": "ur",
+}
+
+_SERBIAN_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
+    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
+    "ч": "č", "џ": "dž", "ш": "š",
+})
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=None)
+def _frequencies(lang: str) -> dict[str, float] | None:
+    code = LISTS.get(lang)
+    if code is None:
+        return None
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # the detector still works on character statistics alone
+        return None
+    with _lock:
+        return get_frequency_dict(code, "small")
+
+
+def has_list(lang: str) -> bool:
+    """True when `lang` has a word list (so a miss there is evidence against it)."""
+    return _frequencies(lang) is not None
+
+
+def log_frequency(word: str, lang: str) -> float | None:
+    """log10 of how often lower-case `word` occurs in `lang` (e.g. -2.0 for 1 in 100).
+
+    Returns None when `lang` has no list, and -inf for a word its list does not hold.
+    """
+    table = _frequencies(lang)
+    if table is None:
+        return None
+    if lang == "sr":
+        word = word.translate(_SERBIAN_TO_LATIN)
+    freq = table.get(word)
+    return math.log10(freq) if freq else -math.inf

@@ -1,0 +1,306 @@
+"""Batch: discovery, incremental reruns, bad members, atomic outputs, safe names, Ctrl-C, the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polyglot_news import atomic
+from polyglot_news.batch import MANIFEST_NAME, REPORT_NAME, discover, output_paths, run_batch, settings_fingerprint
+from polyglot_news.cli import app
+from polyglot_news.config import Settings
+from polyglot_news.errors import ConfigError
+
+# Our own sentences; each article has a title line and a few paragraphs.
+ENGLISH = """Riverside library reopens with a new reading room
+
+The riverside library in the old quarter reopened on Tuesday after eight months of repairs to its roof and heating.
+
+Librarians said the new reading room on the first floor has twice as many desks as before and stays open until ten at night.
+
+The city council paid for most of the work, and a local bakery donated the furniture for the children's corner.
+
+Visitors queued before the doors opened, and several said they had missed the quiet place to study during the winter.
+"""
+RUSSIAN = """Городская библиотека снова открыта после ремонта
+
+Библиотека у реки открылась во вторник после восьми месяцев ремонта крыши и отопления.
+
+Новый читальный зал на втором этаже работает до десяти часов вечера.
+
+Большую часть работ оплатил городской совет.
+"""
+HTML = """<!DOCTYPE html><html><head><title>Tram line extended to the stadium</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Tram line extended to the stadium</h1>
+<p>The number four tram now runs all the way to the football stadium, the transport office said on Monday.</p>
+<p>Trams will run every six minutes on match days and every twelve minutes on other days.</p>
+<p>The extension took two years to build and added three new stops along the canal.</p>
+</article></body></html>
+"""
+
+
+SNAPSHOT: list[Path] = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def glossary_snapshot(tmp_path_factory) -> None:
+    """A copy of the shipped glossaries: an edit to them mid-test would (rightly) make a rerun redo everything."""
+    copy = tmp_path_factory.mktemp("glossaries") / "g"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "glossaries", copy)
+    SNAPSHOT[:] = [copy]
+
+
+def settings(**kw) -> Settings:
+    """Settings for tests: no translation cache in the user's home, the glossary snapshot."""
+    return Settings(use_cache=False, use_shipped_glossaries=False, glossary_dirs=list(SNAPSHOT), **kw)
+
+
+def make_tree(root: Path) -> Path:
+    """A small tree of good inputs: English text, Russian in Windows-1251 in a subfolder, an HTML page."""
+    (root / "sub").mkdir(parents=True)
+    (root / "library.txt").write_text(ENGLISH, encoding="utf-8")
+    (root / "sub" / "library-ru.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    (root / "tram.html").write_text(HTML, encoding="utf-8")
+    return root
+
+
+GOOD = ["library.txt", "sub/library-ru.txt", "tram.html"]
+
+
+def add_bad_members(root: Path) -> dict[str, str]:
+    """Bad members beside the good ones; returns rel path -> a word its failure reason must hold."""
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    with open(root / "huge.txt", "wb") as f:  # 50 MB, sparse: the size limit must refuse it unread
+        f.truncate(50 * 1024 * 1024)
+    os.symlink("loop.txt", root / "loop.txt")
+    os.symlink("..", root / "sub" / "back")
+    (root / "zz-vanishes.txt").write_text(ENGLISH, encoding="utf-8")
+    return {"empty.txt": "empty", "binary.txt": "binary", "huge.txt": "too large", "loop.txt": "symlink loop",
+            "sub/back": "symlink loop", "zz-vanishes.txt": "vanished"}
+
+
+def temp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.startswith(atomic.TEMP_PREFIX)]
+
+
+def test_discover_finds_inputs_recursively_and_filters(tmp_path: Path) -> None:
+    root = make_tree(tmp_path / "in")
+    (root / "notes.doc").write_text("x")
+    (root / ".hidden.txt").write_text("x")
+    (root / "sub" / "draft.md").write_text("# Draft\n\ntext\n")
+    found, problems = discover(root)
+    assert [f.rel for f in found] == ["library.txt", "sub/draft.md", "sub/library-ru.txt", "tram.html"]
+    assert problems == []
+    assert [f.rel for f in discover(root, exclude=["sub"])[0]] == ["library.txt", "tram.html"]
+    assert [f.rel for f in discover(root, exclude=["*.md"])[0]] == ["library.txt", "sub/library-ru.txt", "tram.html"]
+    assert [f.rel for f in discover(root, include=["*.doc"])[0]] == ["notes.doc"]
+
+
+def test_discover_reports_a_folder_symlink_loop_once(tmp_path: Path) -> None:
+    root = make_tree(tmp_path / "in")
+    os.symlink("..", root / "sub" / "back")
+    found, problems = discover(root)
+    assert [f.rel for f in found] == GOOD
+    assert [(p.rel, "symlink loop" in p.reason) for p in problems] == [("sub/back", True)]
+
+
+def test_output_paths_mirror_the_input_and_stay_inside(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    paths = output_paths(out, "a/b/page.html", ["text", "json", "markdown"])
+    assert paths == {"text": out / "a/b/page.html.txt", "json": out / "a/b/page.html.json", "markdown": out / "a/b/page.html.md"}
+    for bad in ("../escape.txt", "a/../../escape.txt", "/etc/passwd", "a//b.txt"):
+        with pytest.raises(ConfigError):
+            output_paths(out, bad, ["text"])
+
+
+def test_atomic_write_leaves_old_file_or_new_never_half(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "d" / "x.txt"
+    atomic.write_atomic(target, "old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        atomic.write_atomic(target, "new" * 1000)
+    assert target.read_text() == "old"
+    assert temp_files(tmp_path) == []
+
+
+def test_settings_fingerprint_changes_with_what_changes_outputs() -> None:
+    base = settings_fingerprint(Settings(), ["text"])
+    assert base == settings_fingerprint(Settings(use_cache=False), ["text"])  # the cache does not change outputs
+    assert base != settings_fingerprint(Settings(sentences=2), ["text"])
+    assert base != settings_fingerprint(Settings(), ["text", "json"])
+
+
+def test_batch_digests_good_inputs_and_reruns_incrementally(tmp_path: Path) -> None:
+    root, out = make_tree(tmp_path / "in"), tmp_path / "out"
+    first = run_batch(root, out, settings(), formats=["text", "json", "markdown"])
+    assert first.ok and sorted(first.digested) == GOOD
+    data = json.loads((out / "sub" / "library-ru.txt.json").read_text(encoding="utf-8"))
+    assert data["source"] == "sub/library-ru.txt"
+    assert data["languages"].get("ru", 0) > 0.5  # Windows-1251 decoded, not mojibake
+    assert "Tram line extended" in (out / "tram.html.txt").read_text(encoding="utf-8")
+    assert (out / "library.txt.md").read_text(encoding="utf-8").startswith("# Riverside library")
+
+    again = run_batch(root, out, settings(), formats=["text", "json", "markdown"])
+    assert again.digested == [] and again.unchanged == 3 and again.ok
+
+    os.utime(root / "tram.html")  # touched, not changed: the hash decides
+    (root / "library.txt").write_text(ENGLISH.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    (root / "sub" / "library-ru.txt").unlink()
+    third = run_batch(root, out, settings(), formats=["text", "json", "markdown"])
+    assert third.digested == ["library.txt"] and third.unchanged == 1 and third.removed == ["sub/library-ru.txt"]
+    assert "Wednesday" in (out / "library.txt.json").read_text(encoding="utf-8")
+
+    (out / "tram.html.json").unlink()  # a lost output is redone
+    assert run_batch(root, out, settings(), formats=["text", "json", "markdown"]).digested == ["tram.html"]
+    assert sorted(run_batch(root, out, settings(sentences=1), formats=["text", "json", "markdown"]).digested) == ["library.txt", "tram.html"]
+
+
+def test_bad_members_are_reported_and_good_ones_digested(tmp_path: Path) -> None:
+    root, out = make_tree(tmp_path / "in"), tmp_path / "out"
+    expected = add_bad_members(root)
+
+    def vanish(rel: str, status: str) -> None:  # delete a listed file before its turn comes
+        (root / "zz-vanishes.txt").unlink(missing_ok=True)
+
+    report = run_batch(root, out, settings(), formats=["text", "json"], on_done=vanish)
+    assert sorted(report.digested) == GOOD
+    failed = dict(report.failed)
+    assert sorted(failed) == sorted(expected)
+    for rel, word in expected.items():
+        assert word in failed[rel].lower(), (rel, failed[rel])
+    assert not report.ok
+    text = (out / REPORT_NAME).read_text(encoding="utf-8")
+    for rel in expected:
+        assert rel in text
+    assert temp_files(out) == []
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json")) == [g + ".json" for g in sorted(GOOD)]
+    for p in out.rglob("*.json"):
+        json.loads(p.read_text(encoding="utf-8"))  # every output whole
+
+    rerun = run_batch(root, out, settings(), formats=["text", "json"])
+    assert rerun.digested == [] and rerun.unchanged == 3
+
+
+def test_title_with_dotdot_cannot_write_outside(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    (root / "story.txt").write_text("../../../escaped\n\n" + ENGLISH.split("\n", 2)[2], encoding="utf-8")
+    report = run_batch(root, out, settings(), formats=["text"])
+    assert report.digested == ["story.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if not p.name.startswith(".")) == [REPORT_NAME, "story.txt.txt"]
+    assert (out / MANIFEST_NAME).is_file()
+
+
+def test_output_folder_inside_input_is_not_read_back(tmp_path: Path) -> None:
+    root = make_tree(tmp_path / "in")
+    run_batch(root, root / "digests", settings(), formats=["text"])
+    again = run_batch(root, root / "digests", settings(), formats=["text"])
+    assert again.found == 3 and again.unchanged == 3
+
+
+def test_two_workers_give_the_same_outputs(tmp_path: Path) -> None:
+    root = make_tree(tmp_path / "in")
+    one = run_batch(root, tmp_path / "one", settings(), formats=["json"], jobs=1)
+    two = run_batch(root, tmp_path / "two", settings(), formats=["json"], jobs=2)
+    assert one.ok and two.ok and sorted(two.digested) == GOOD
+    for rel in GOOD:
+        assert (tmp_path / "one" / f"{rel}.json").read_bytes() == (tmp_path / "two" / f"{rel}.json").read_bytes()
+    assert two.worker_peak_rss and all(v > 10_000_000 for v in two.worker_peak_rss.values())
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    """chmod 000; as root (who reads anything) the batch runs in a forked child that drops to `nobody`."""
+    base = Path(tempfile.mkdtemp(prefix="pn-perm-"))  # pytest's tmp_path is 0700, closed to nobody
+    try:
+        root, out = base / "in", base / "out"
+        root.mkdir()
+        (root / "library.txt").write_text(ENGLISH, encoding="utf-8")
+        (root / "secret.txt").write_text(ENGLISH, encoding="utf-8")
+        os.chmod(root / "secret.txt", 0)
+        for p in (base, root):
+            os.chmod(p, 0o777)
+        os.chmod(root / "library.txt", 0o644)
+        # the shipped glossaries (the snapshot sits in a folder nobody cannot enter); import everything before dropping rights
+        run_batch(root, tmp_path / "warm", Settings(use_cache=False), formats=["text"])
+        if os.geteuid() == 0:
+            pid = os.fork()
+            if pid == 0:
+                code = 3
+                try:
+                    os.setgid(65534)
+                    os.setuid(65534)
+                    code = 0 if run_batch(root, out, Settings(use_cache=False), formats=["text"]).ok else 1
+                except BaseException:
+                    import traceback
+
+                    traceback.print_exc()
+                finally:
+                    os._exit(code)
+            _, status = os.waitpid(pid, 0)
+            assert os.waitstatus_to_exitcode(status) == 1
+        else:
+            assert not run_batch(root, out, Settings(use_cache=False), formats=["text"]).ok
+        report = (out / REPORT_NAME).read_text(encoding="utf-8")
+        assert "secret.txt: cannot read: permission denied" in report
+        assert (out / "library.txt.txt").is_file() and not (out / "secret.txt.txt").exists()
+    finally:
+        subprocess.run(["rm", "-rf", str(base)], check=False)
+
+
+def test_cli_batch_exit_codes_and_summary(tmp_path: Path) -> None:
+    root, out = make_tree(tmp_path / "in"), tmp_path / "out"
+    runner = CliRunner()
+    ok = runner.invoke(app, ["batch", str(root), "--out", str(out), "-f", "text,json", "--no-progress", "--no-cache"])
+    assert ok.exit_code == 0, ok.output
+    assert (out / "tram.html.json").is_file() and (out / "tram.html.txt").is_file()
+    (root / "empty.txt").write_bytes(b"")
+    bad = runner.invoke(app, ["batch", str(root), "--out", str(out), "--no-progress", "--no-cache"])
+    assert bad.exit_code == 1
+    assert "empty.txt" in bad.output
+
+
+def test_ctrl_c_stops_cleanly_and_the_rerun_resumes(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for i in range(24):
+        (root / f"a{i:02d}.txt").write_text(ENGLISH.replace("Tuesday", f"day {i}"), encoding="utf-8")
+    env = dict(os.environ, POLYGLOT_NEWS_CACHE=str(tmp_path / "cache.sqlite3"))
+    proc = subprocess.Popen([sys.executable, "-m", "polyglot_news", "batch", str(root), "--out", str(out), "-f", "json",
+                             "--jobs", "2", "--no-progress"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and not list(out.glob("*.json")):
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    done = {p.name for p in out.glob("*.json")}
+    assert proc.returncode in (130, 0), err.decode()
+    assert temp_files(out) == []
+    for p in out.glob("*.json"):
+        json.loads(p.read_text(encoding="utf-8"))
+    rerun = run_batch(root, out, Settings(cache_path=tmp_path / "cache.sqlite3"), formats=["json"])
+    assert rerun.ok and rerun.unchanged >= len(done) - 1 and len(rerun.digested) + rerun.unchanged == 24
+
+
+def test_a_damaged_manifest_is_a_one_line_error(tmp_path: Path) -> None:
+    root, out = make_tree(tmp_path / "in"), tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST_NAME).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(ConfigError, match="delete it"):
+        run_batch(root, out, settings(), formats=["text"])

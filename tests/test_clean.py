@@ -1,0 +1,246 @@
+"""Tests for clean: kinds on labelled pages of our own in English, Russian and German, on HTML, and on the real page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polyglot_news.clean import mark_kinds, script_of, units_of
+from polyglot_news.glossary import Entry, Glossary
+from polyglot_news.ingest import read_source
+from polyglot_news.model import KINDS
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "reference" / "scraped-news-page.txt"
+
+# Labelled pages: "kind | text" per line. Our own invented text.
+ENGLISH_PAGE = """\
+boilerplate | Harbour ferry fares to fall next month - The Bayside Courier
+ui | Home
+ui | News
+ui | Sport
+ui | Business
+ui | Culture
+ui | Subscribe
+boilerplate | We use cookies to give you the best experience. By using this site you accept our cookie policy.
+ui | Accept
+title | Harbour ferry fares to fall next month
+boilerplate | By Laura Pennant
+boilerplate | 12 March 2026, 09:41
+caption | Photo: Tom Iverson / Getty Images
+body | Ferry fares across the harbour will fall by a fifth from the start of next month, the city transport board said on Wednesday, after a year of complaints from commuters.
+body | The board's chair, Martin Hale, told reporters that a new contract with the operator had cut running costs, and that the savings would be passed on to passengers in full.
+caption | A ferry leaves the north pier at dawn - The Bayside Courier
+teaser | Council Approves New Cycle Lanes Along The Seafront
+body | Commuter groups welcomed the change but said the service still ran too rarely in the evenings. "A cheaper ferry is good news, but it has to come more than once an hour," said one campaigner.
+body | The board expects passenger numbers to rise by about ten percent over the summer and will review the timetable in September.
+ui | Comments
+ui | 0
+ui | To join the discussion
+ui | log in or register
+ui | Показать ещё
+boilerplate | © 2026 The Bayside Courier. All rights reserved.
+"""
+
+RUSSIAN_PAGE = """\
+ui | Главная
+ui | Новости
+ui | Политика
+ui | Экономика
+ui | Спорт
+title | В Перми откроют новую линию трамвая
+boilerplate | 14 марта 2026, 11:20
+caption | Фото: Ольга Семёнова
+body | Городские власти Перми сообщили, что новая трамвайная линия соединит центр города с микрорайоном на правом берегу Камы.
+body | По словам вице-мэра Андрея Круглова, строительство займёт около двух лет, а стоимость работ составит почти шесть миллиардов рублей.
+teaser | Читайте также: В Екатеринбурге подорожает проезд в метро
+body | Жители микрорайона давно жаловались на переполненные автобусы. Теперь дорога до центра займёт не больше двадцати минут, обещают в мэрии.
+body | Первые вагоны для новой линии закупят у уральского завода, который уже поставлял трамваи в несколько российских городов.
+ui | Поделиться
+ui | Комментарии
+ui | 3
+ui | Войдите или зарегистрируйтесь, чтобы оставить комментарий
+boilerplate | © 2026 Пермский вестник. Все права защищены.
+"""
+
+GERMAN_PAGE = """\
+ui | Startseite
+ui | Politik
+ui | Wirtschaft
+ui | Kultur
+ui | Abonnieren
+title | Bremen plant autofreie Innenstadt bis 2030
+boilerplate | Von Katrin Albers
+boilerplate | 03.02.2026 | 16:05 Uhr
+caption | Foto: Heiko Brandt / dpa
+body | Der Bremer Senat will die Innenstadt bis zum Jahr 2030 weitgehend vom Autoverkehr befreien. Das kündigte die Verkehrssenatorin am Dienstag im Rathaus an.
+body | Geplant sind breitere Radwege, mehr Grünflächen und ein dichterer Takt bei Bussen und Straßenbahnen. Lieferverkehr soll nur noch morgens erlaubt sein.
+teaser | Lesen Sie auch: Hamburg verlängert die U-Bahn nach Osten
+body | Der Einzelhandel reagierte zurückhaltend. Ein Sprecher der Handelskammer sagte, viele Geschäfte seien auf Kundschaft aus dem Umland angewiesen, die mit dem Auto komme.
+body | Eine Bürgerbefragung im Herbst soll zeigen, wie die Bremerinnen und Bremer zu den Plänen stehen.
+ui | Teilen
+ui | Kommentare
+ui | Anmelden
+boilerplate | © 2026 Weser-Anzeiger
+"""
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Lake levels recover after wet winter | Northern Water News</title>
+<meta property="og:site_name" content="Northern Water News"></head>
+<body>
+<header class="site-header"><a href="/">Northern Water News</a>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/lakes">Lakes</a></li><li><a href="/rivers">Rivers</a></li></ul></nav></header>
+<main><article>
+<h1>Lake levels recover after wet winter</h1>
+<div class="byline">By Sam Ortega</div>
+<figure><img src="lake.jpg"><figcaption>The lake at its winter high. Photo: Ana Lind</figcaption></figure>
+<div class="article-body">
+<p>Water levels in the region's largest lake have returned to their long-term average after the wettest winter in a decade, the water authority said.</p>
+<p>The authority had warned last summer that the lake could fall to a record low, forcing towns along its shore to limit how much water households could use.</p>
+<h2>Farmers relieved</h2>
+<p>Farmers who draw water from the lake said the news came just in time for the spring planting season, though some fields are still too wet to sow.</p>
+<aside class="related"><h3>Related</h3><ul><li><a href="/x">River Ferry Service Resumes After Floods</a></li></ul></aside>
+<p>Scientists cautioned that one wet winter does not end the longer trend of falling levels, which they link to warmer summers and heavier use.</p>
+</div>
+<div class="share"><a href="#">Share</a> <a href="#">Tweet</a></div>
+</article></main>
+<section class="comments"><h3>Comments</h3><p>Great news for the lake, finally some good news after all these dry years in the valley.</p></section>
+<footer><p>About us</p><p>&copy; 2026 Northern Water News</p></footer>
+</body></html>
+"""
+
+HTML_EXPECTED = {
+    "Lake levels recover after wet winter": "title",
+    "Home": "ui",
+    "By Sam Ortega": "boilerplate",
+    "The lake at its winter high. Photo: Ana Lind": "caption",
+    "Farmers relieved": "body",
+    "River Ferry Service Resumes After Floods": "teaser",
+    "Share Tweet": "ui",
+    "Great news for the lake, finally some good news after all these dry years in the valley.": "boilerplate",
+    "© 2026 Northern Water News": "boilerplate",
+}
+
+
+def labelled(page: str) -> tuple[str, list[str]]:
+    """The page text and the expected kind of each line."""
+    kinds, lines = [], []
+    for row in page.splitlines():
+        kind, text = row.split(" | ", 1)
+        assert kind in KINDS
+        kinds.append(kind)
+        lines.append(text)
+    return "\n".join(lines) + "\n", kinds
+
+
+@pytest.fixture
+def glossary() -> Glossary:
+    """A small curated glossary with UI strings, like the shipped ui-*.csv files."""
+    g = Glossary()
+    g.add(Entry("Показать ещё", "ru", "Show more", "ui"))
+    g.add(Entry("Поделиться", "ru", "Share", "ui"))
+    return g
+
+
+@pytest.mark.parametrize("page", [ENGLISH_PAGE, RUSSIAN_PAGE, GERMAN_PAGE], ids=["en", "ru", "de"])
+def test_labelled_pages_get_their_kinds(page, glossary):
+    text, expected = labelled(page)
+    article = mark_kinds(read_source(text), glossary)
+    got = [s.kind for s in article.segments]
+    wrong = [(s.text[:50], want, s.kind) for s, want in zip(article.segments, expected) if want != s.kind]
+    assert not wrong, wrong
+    assert got.count("title") == 1
+
+
+@pytest.mark.parametrize("page", [ENGLISH_PAGE, RUSSIAN_PAGE, GERMAN_PAGE], ids=["en", "ru", "de"])
+def test_only_article_text_is_kept(page):
+    text, expected = labelled(page)
+    article = mark_kinds(read_source(text), Glossary())
+    kept = [s.text for s in article.article_segments()]
+    assert kept == [line for line, k in zip(text.splitlines(), expected) if k in ("title", "body")]
+
+
+def test_html_structure_is_used(tmp_path):
+    page = tmp_path / "lake.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    article = mark_kinds(read_source(page), Glossary())
+    kinds = {s.text: s.kind for s in article.segments}
+    for text, kind in HTML_EXPECTED.items():
+        assert kinds[text] == kind, (text, kinds[text])
+    body = [s.text for s in article.segments if s.kind == "body"]
+    assert len(body) == 5 and body[0].startswith("Water levels") and body[-1].startswith("Scientists")
+    assert [s.kind for s in article.segments].count("title") == 1
+
+
+def test_glossary_ui_strings_are_ui_in_any_language():
+    g = Glossary()
+    g.add(Entry("Neuigkeiten abonnieren", "de", "Subscribe to news", "ui"))
+    text = (
+        "A long enough first paragraph that reads like the article body, with commas, clauses and a full stop.\n"
+        "Neuigkeiten abonnieren!\n"
+        "A second paragraph follows the label and it is also written as prose, so it counts as body text.\n"
+    )
+    kinds = [s.kind for s in mark_kinds(read_source(text), g).segments]
+    assert kinds == ["body", "ui", "body"]
+
+
+def test_every_segment_gets_a_known_kind_and_short_pages_survive():
+    article = mark_kinds(read_source("Just one line\n"), Glossary())
+    assert [s.kind for s in article.segments][0] in KINDS
+    empty = mark_kinds(read_source("0\n1\n"), Glossary())
+    assert [s.kind for s in empty.segments] == ["ui", "ui"]
+
+
+def test_measures():
+    assert script_of("Москва 2026") == "cyrillic"
+    assert script_of("東京の天気") == "cjk"
+    assert script_of("123") == ""
+    assert units_of("one two three") == 3
+    assert units_of("東京の天気予報") == 3.5
+
+
+def test_reference_page():
+    if not REFERENCE.exists():
+        pytest.skip("shared data not present")
+    from polyglot_news.glossary import load_glossaries
+
+    article = mark_kinds(read_source(REFERENCE), load_glossaries())
+    by_text = {s.text: s for s in article.segments}
+
+    def kind(prefix: str) -> str:
+        matches = [s for t, s in by_text.items() if t.startswith(prefix)]
+        assert len(matches) == 1, prefix
+        return matches[0].kind
+
+    assert kind("This is Why Syria Still Needs Russian Troops' Help") == "title"
+    assert [s.kind for s in article.segments].count("title") == 1
+    for chrome in ("- Sputnik International", "World", "Get the latest news", "Subscribe", "© Photo : Russian Defense Ministry",
+                   "Russian Army in pictures - Sputnik", "U.S. Secretary of State Rex Tillerson", "Assyrian Party Believes Russia",
+                   "Newsfeed", "0", "To participate in the discussion", "log in or register", "loader", "Chats"):
+        assert kind(chrome) not in ("title", "body"), chrome
+    assert kind("Assyrian Party Believes Russia") == "teaser"
+    assert kind("© Photo : Russian Defense Ministry") == "caption"
+    for paragraph in ("Despite recent improvements", "MOSCOW (Sputnik)", "\"Even though the outlook", "The Syrian politician",
+                      "\"The Americans are still", "Syria has been engulfed", "Tartus became home"):
+        assert kind(paragraph) == "body", paragraph
+    assert article.segments[-1].kind == "ui"
+
+
+def test_cli_clean_prints_the_article_and_show_all_prints_kinds(tmp_path):
+    from polyglot_news.cli import app
+
+    text, expected = labelled(ENGLISH_PAGE)
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    kept = runner.invoke(app, ["clean", str(page)])
+    assert kept.exit_code == 0, kept.output
+    assert kept.output.splitlines()[0] == "Harbour ferry fares to fall next month"
+    assert "Subscribe" not in kept.output and "log in or register" not in kept.output
+    every = runner.invoke(app, ["clean", "--show-all", str(page)])
+    rows = every.output.splitlines()
+    assert len(rows) == len(expected)
+    assert rows[0].split()[:2] == ["1", "boilerplate"]
+    missing = runner.invoke(app, ["clean", str(tmp_path / "nope.txt")])
+    assert missing.exit_code != 0 and "nope.txt" in missing.output

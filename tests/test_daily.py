@@ -1,0 +1,242 @@
+"""Daily digest: article dates, near-duplicate stories, the email-ready text, the .eml, the golden day.
+
+The golden day (tests/golden/daily-samples.txt) runs every stage on samples/ with no
+translation models, so a deliberate change to any stage shows up here: rewrite it with
+`UPDATE_GOLDEN=1 python -m pytest tests/test_daily.py` and review the diff like code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from datetime import date, datetime
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polyglot_news.daily import (
+    Story,
+    article_date,
+    date_in_path,
+    day_eml,
+    day_from_digests,
+    merge_terms,
+    parse_day,
+    render_day,
+    similarity,
+    story_groups,
+)
+from polyglot_news.errors import ConfigError
+from polyglot_news.model import BODY, TITLE, Article, Digest, Segment, SummarySentence, Term
+
+GOLDEN = Path(__file__).parent / "golden"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+DAY = date(2026, 11, 27)
+
+
+def digest(source: str, title: str, summary: list[str], terms: list[tuple[str, str | None, str]], lang: str = "en",
+           notes: list[str] | None = None, site: str | None = None) -> Digest:
+    """A digest as the pipeline would build it; `terms` are (english, original, kind)."""
+    segs = [Segment(1, title, TITLE, lang, 0.99, title, "source" if lang == "en" else "argos")]
+    segs += [Segment(i + 3, s, BODY, lang, 0.99, s, "source" if lang == "en" else "argos") for i, s in enumerate(summary)]
+    return Digest(Article(source, segs, title=title, site=site), [SummarySentence(s, i + 3) for i, s in enumerate(summary)],
+                  [Term(e, o, k, lang, 1) for e, o, k in terms], list(notes or []))
+
+
+BRIDGE_EN = digest("bbc/kazan-bridge.txt", "Kazan opens new bridge over the Kazanka river",
+                   ["The bridge links two districts of the city, mayor Ilsur Metshin said.", "Construction took three years."],
+                   [("Kazan", None, "place"), ("Kazanka", None, "place"), ("Ilsur Metshin", None, "person"),
+                    ("Tatarstan", None, "place")], site="bbc.example")
+BRIDGE_RU = digest("ria/most.txt", "In Kazan a new bridge across the Kazanka was opened",
+                   ["Mayor Ilsur Metshin said the bridge connected two districts of the city.",
+                    "The works lasted three years and cost two billion roubles."],
+                   [("Kazan", "Казань", "place"), ("Kazanka", "Казанка", "place"), ("Ilsur Metshin", "Ильсур Метшин", "person")],
+                   lang="ru", notes=["2 Russian segments translated by argos."])
+BRIDGE_COPY = digest("agg/kazan-bridge-copy.txt", "Kazan opens new bridge over the Kazanka river",
+                     ["The bridge links two districts of the city, mayor Ilsur Metshin told reporters.",
+                      "Construction took three years and was finished early."],
+                     [("Kazan", None, "place"), ("Ilsur Metshin", None, "person")])
+BRIDGE_UNTRANSLATED = digest("tass/most.txt", "В Казани открыли мост через Казанку", [],
+                             [("Kazan", "Казань", "place"), ("Kazanka", "Казанка", "place"),
+                              ("Ilsur Metshin", "Ильсур Метшин", "person"), ("Tatarstan", "Татарстан", "place")], lang="ru")
+PUTIN_SOCHI = digest("a/sochi.txt", "Putin meets Erdogan in Sochi to discuss gas supplies",
+                     ["Vladimir Putin and Recep Erdogan talked for three hours about gas prices and a new pipeline."],
+                     [("Vladimir Putin", "Владимир Путин", "person"), ("Recep Erdogan", None, "person"), ("Sochi", "Сочи", "place")])
+PUTIN_LAW = digest("b/law.txt", "Putin signs law on internet regulation",
+                   ["Vladimir Putin signed a law that lets regulators block messaging services in Russia."],
+                   [("Vladimir Putin", "Владимир Путин", "person"), ("Russia", "Россия", "place")])
+LIBRARY = digest("c/library.txt", "Kazan library reopens after repairs",
+                 ["The national library in Kazan reopened after a year of repairs to its reading rooms."],
+                 [("Kazan", "Казань", "place")])
+
+
+def test_date_in_path_forms() -> None:
+    assert date_in_path("2026-11-27/bbc.txt") == DAY
+    assert date_in_path("ria/2026_11_27_most.html") == DAY
+    assert date_in_path("feeds/20261127-story.txt") == DAY
+    assert date_in_path("2026/11/27/story.txt") == DAY
+    assert date_in_path("2025-01-02/moved/2026-11-27.txt") == DAY  # the last one wins
+    assert date_in_path("story-12345678.txt") is None
+    assert date_in_path("2026-13-40/x.txt") is None
+
+
+def test_article_date_falls_back_to_mtime(tmp_path: Path) -> None:
+    p = tmp_path / "story.txt"
+    p.write_text("x")
+    when = datetime(2026, 11, 27, 12, 0).timestamp()
+    os.utime(p, (when, when))
+    assert article_date(p, "story.txt") == DAY
+    assert article_date(p, "2026-11-20/story.txt") == date(2026, 11, 20)
+
+
+def test_same_story_from_two_sources_is_grouped() -> None:
+    assert similarity(BRIDGE_EN, BRIDGE_RU).same_story
+    assert similarity(BRIDGE_EN, BRIDGE_COPY).same_story
+    assert similarity(BRIDGE_EN, BRIDGE_UNTRANSLATED).same_story  # no English words to compare, four names shared
+
+
+def test_three_shared_names_alone_do_not_make_a_story() -> None:
+    a = digest("x/a.txt", "Вчера в Москве", [], [("Moscow", "Москва", "place"), ("Vladimir Putin", None, "person"),
+                                                   ("Russia", None, "place")], lang="ru")
+    b = digest("y/b.txt", "Сегодня в Москве", [], [("Moscow", "Москва", "place"), ("Vladimir Putin", None, "person"),
+                                                     ("Russia", None, "place")], lang="ru")
+    assert not similarity(a, b).same_story
+
+
+@pytest.mark.parametrize("a,b", [(PUTIN_SOCHI, PUTIN_LAW), (BRIDGE_EN, LIBRARY), (BRIDGE_RU, LIBRARY), (PUTIN_LAW, LIBRARY)])
+def test_different_stories_sharing_names_stay_apart(a: Digest, b: Digest) -> None:
+    assert not similarity(a, b).same_story, similarity(a, b)
+
+
+def test_story_groups_are_transitive_and_keep_order() -> None:
+    groups = story_groups([PUTIN_SOCHI, BRIDGE_EN, LIBRARY, BRIDGE_RU, PUTIN_LAW, BRIDGE_COPY])
+    assert groups == [[0], [1, 3, 5], [2], [4]]
+
+
+def test_merge_terms_sums_mentions_and_keeps_every_original() -> None:
+    merged = merge_terms([[Term("Kyiv", "Киев", "place", "ru", 2)], [Term("Kyiv", "Київ", "place", "uk", 3)],
+                          [Term("kyiv", None, "place", "en", 1)]])
+    assert [(t.term, t.original, t.mentions) for t in merged] == [("Kyiv", "Киев / Київ", 6)]
+
+
+def constructed_day():
+    return day_from_digests([PUTIN_SOCHI, BRIDGE_EN, LIBRARY, BRIDGE_RU, PUTIN_LAW], DAY, "scraped",
+                            failed=[("broken/empty.txt", "empty file")])
+
+
+def test_day_orders_stories_and_lists_all_sources() -> None:
+    day = constructed_day()
+    assert [len(s.digests) for s in day.stories] == [2, 1, 1, 1]
+    assert day.stories[0].lead is BRIDGE_EN  # summaries as long: the English original is told
+    assert day.articles == 5
+    kazan = next(e for e in day.glossary if e.term.term == "Kazan")
+    assert kazan.stories == [1, 3] and kazan.term.original == "Казань"
+
+
+def test_day_text_is_email_ready_and_matches_golden() -> None:
+    text = render_day(constructed_day(), "text")
+    lines = text.splitlines()
+    assert lines[0].startswith("Subject: News 2026-11-27, 4 stories: ")
+    assert lines[1] == "Date: 2026-11-27"
+    assert all(len(line) <= 72 for line in lines)
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", text)
+    assert "\n1. Kazan opens new bridge over the Kazanka river (2 sources)\n" in text
+    assert "bbc/kazan-bridge.txt" in text and "ria/most.txt" in text
+    assert "broken/empty.txt: empty file" in text
+    path = GOLDEN / "daily-constructed.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_day_markdown_has_contents_links_and_glossary() -> None:
+    md = render_day(constructed_day(), "markdown")
+    assert md.startswith("# News digest, Friday 27 November 2026")
+    assert "1. [Kazan opens new bridge over the Kazanka river](#story-1) (2 sources)" in md
+    assert "| Kazan | Казань | place | 1, 3 |" in md
+    with pytest.raises(ConfigError):
+        render_day(constructed_day(), "pdf")
+
+
+def test_eml_title_with_newline_and_bcc_cannot_add_a_header() -> None:
+    evil = digest("x/evil.txt", "Markets calm\nBcc: everyone@example.com\r\nX-Evil: 1",
+                  ["Markets were calm on Friday as traders waited for the bank's decision on rates."], [])
+    day = day_from_digests([evil], DAY, "in")
+    raw = day_eml(day, to="desk@example.com", when=datetime(2026, 11, 27, 18, 0))
+    msg = message_from_bytes(raw, policy=default_policy)
+    assert msg["Bcc"] is None and msg["X-Evil"] is None
+    assert sorted(k.lower() for k in msg.keys()) == sorted(
+        ["from", "to", "subject", "date", "message-id", "mime-version", "content-type"])
+    assert "\n" not in msg["Subject"] and msg["Subject"].startswith("News 2026-11-27, 1 story: Markets calm")
+    plain = msg.get_body(("plain",)).get_content()
+    html = msg.get_body(("html",)).get_content()
+    assert not plain.startswith("Subject:") and "Markets calm Bcc: everyone@example.com X-Evil: 1" in plain
+    assert "<h2 id=\"story-1\">1. Markets calm Bcc: everyone@example.com X-Evil: 1</h2>" in html
+    text = render_day(day, "text")
+    assert sum(line.startswith("Bcc:") for line in text.splitlines()) == 0
+
+
+def test_html_part_escapes_article_text() -> None:
+    day = day_from_digests([digest("x.txt", "<script>alert(1)</script> & more", ["A sentence of the body here."], [])], DAY)
+    raw = day_eml(day)
+    html = message_from_bytes(raw, policy=default_policy).get_body(("html",)).get_content()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_parse_day() -> None:
+    assert parse_day("2026-11-27") == DAY
+    assert parse_day(None) == date.today()
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        parse_day("27/11/2026")
+
+
+# ---------------------------------------------------------------- with the whole pipeline
+
+
+def samples_day(tmp_path: Path) -> Path:
+    """Our samples copied into a folder named for the golden day (the date in the path decides)."""
+    if not SAMPLES.is_dir() or not any(SAMPLES.iterdir()):
+        pytest.skip("samples/ not written yet")
+    root = tmp_path / "in"
+    shutil.copytree(SAMPLES, root / "2026-11-27")
+    (root / "2026-11-26").mkdir()
+    (root / "2026-11-26" / "yesterday.txt").write_text("Yesterday's story\n\nThis one belongs to another day.\n")
+    return root
+
+
+def test_daily_for_a_day_of_samples_matches_golden(tmp_path: Path) -> None:
+    from polyglot_news.config import Settings
+    from polyglot_news.daily import daily_digest
+
+    root = samples_day(tmp_path)
+    (tmp_path / "no-models").mkdir()
+    day = daily_digest(root, DAY, Settings(use_cache=False, packages_dir=tmp_path / "no-models"))
+    text = render_day(day, "text")
+    assert "yesterday.txt" not in text
+    assert all(len(line) <= 72 for line in text.splitlines())
+    path = GOLDEN / "daily-samples.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_cli_daily_writes_text_and_eml(tmp_path: Path) -> None:
+    from polyglot_news.cli import app
+
+    root = samples_day(tmp_path)
+    runner = CliRunner()
+    out = tmp_path / "today.txt"
+    res = runner.invoke(app, ["daily", str(root), "--date", "2026-11-27", "--out", str(out), "--no-cache"])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").startswith("Subject: News 2026-11-27")
+    eml = tmp_path / "today.eml"
+    res = runner.invoke(app, ["daily", str(root), "--date", "2026-11-27", "--out", str(eml), "--eml", "--to", "desk@example.com", "--no-cache"])
+    assert res.exit_code == 0, res.output
+    msg = message_from_bytes(eml.read_bytes(), policy=default_policy)
+    assert msg["To"] == "desk@example.com" and msg.get_body(("html",)) is not None
+    bad = runner.invoke(app, ["daily", str(root), "--date", "tomorrow", "--out", str(out)])
+    assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output

@@ -1,0 +1,261 @@
+"""Language detection and routing: short strings, scripts, `und`, page context, determinism."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from polyglot_news import detect
+from polyglot_news.detect import Detection, detect_language, mark_languages
+from polyglot_news.glossary import load_glossaries
+from polyglot_news.model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article, Segment
+from polyglot_news.scripts import dominant_script, unconfuse
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+REFERENCE = DATA / "reference" / "scraped-news-page.txt"
+AEB = DATA / "dev" / "pages" / "aeb"
+
+# our own strings: UI labels, two-word labels and one sentence per language
+EXAMPLES = {
+    "en": ["Subscribe", "log in or register", "Read more", "Share this article",
+           "The council voted on Tuesday to close the old bridge for repairs."],
+    "ru": ["Подписаться", "Войти", "Читать далее",
+           "Городской совет во вторник проголосовал за закрытие старого моста на ремонт."],
+    "uk": ["Підписатися", "Читати далі",
+           "Міська рада у вівторок проголосувала за закриття старого мосту на ремонт."],
+    "be": ["Чытаць далей", "Гарадскі савет у аўторак прагаласаваў за закрыццё старога моста на рамонт."],
+    "bg": ["Абонирайте се", "Прочетете още",
+           "Общинският съвет гласува във вторник да затвори стария мост за ремонт."],
+    "sr": ["Прочитајте још", "Градско веће је у уторак гласало да се стари мост затвори због поправке."],
+    "mk": ["Прочитај повеќе", "Градскиот совет во вторникот гласаше да се затвори стариот мост поради поправка."],
+    "kk": ["Толығырақ оқу", "Қалалық кеңес сейсенбі күні ескі көпірді жөндеуге жабу туралы дауыс берді."],
+    "de": ["Anmelden", "Weiterlesen", "Der Stadtrat stimmte am Dienstag dafür, die alte Brücke zu schließen."],
+    "fr": ["S'abonner", "Lire la suite", "Le conseil municipal a voté mardi la fermeture du vieux pont."],
+    "es": ["Leer más", "El ayuntamiento votó el martes cerrar el viejo puente para hacer reparaciones."],
+    "it": ["Iscriviti", "Leggi di più", "Il consiglio comunale ha votato martedì per chiudere il vecchio ponte."],
+    "pt": ["Leia mais", "A câmara municipal votou na terça-feira o fecho da velha ponte para obras."],
+    "pl": ["Zaloguj się", "Czytaj dalej", "Rada miasta zagłosowała we wtorek za zamknięciem starego mostu."],
+    "ar": ["اشترك", "اقرأ المزيد"],
+    "zh": ["订阅", "阅读全文"],
+    "ja": ["ログイン", "続きを読む"],
+    "ko": ["구독하기", "더 보기"],
+    "el": ["Εγγραφή"],
+}
+
+
+@pytest.mark.parametrize("lang,text", [(lang, t) for lang, texts in EXAMPLES.items() for t in texts])
+def test_detects_short_strings_and_sentences(lang: str, text: str) -> None:
+    result = detect_language(text)
+    assert isinstance(result, Detection)
+    assert result.lang == lang, (text, result)
+    assert 0.0 < result.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text", ["12:45", "©", "—", "2024", "a", "+7 (495) 123-45-67", "BBC", "***", "", "   ", "$9.99"])
+def test_numbers_symbols_and_too_short_strings_are_undetermined(text: str) -> None:
+    assert detect_language(text).lang == "und"
+
+
+def test_langdetects_known_mistakes_are_fixed() -> None:
+    # raw langdetect calls these Romanian and Norwegian
+    assert detect_language("Subscribe").lang == "en"
+    assert detect_language("log in or register").lang == "en"
+
+
+def test_distinctive_letters_decide_the_cyrillic_language() -> None:
+    assert detect_language("Ўсё").lang == "be"  # ў is only Belarusian
+    assert detect_language("їжак").lang == "uk"  # ї is only Ukrainian
+    assert detect_language("ђак").lang == "sr"  # ђ is only Serbian
+    assert detect_language("ќерка").lang == "mk"  # ќ is only Macedonian
+    assert detect_language("қала").lang == "kk"  # қ is only Kazakh
+    assert detect_language("объём").lang == "ru"  # ъ and ё together: Russian
+
+
+def test_prior_settles_an_ambiguous_short_string_and_nothing_more() -> None:
+    # "Portal" is a word in many Latin-script languages
+    assert detect_language("Portal", prior="de").lang == "de"
+    assert detect_language("Portal", prior="pt").lang == "pt"
+    # a prior does not overrule clear evidence
+    assert detect_language("Der Stadtrat stimmte am Dienstag dafür.", prior="en").lang == "de"
+    assert detect_language("Подписаться", prior="uk").lang == "ru"  # a common Russian word, not a Ukrainian one
+    assert detect_language("Выход", prior="uk").lang == "ru"  # ы is not Ukrainian
+
+
+def test_mixed_script_lookalikes_are_read_in_the_words_script() -> None:
+    assert unconfuse("Сolumn") == "Column"  # Cyrillic С in an English word
+    assert unconfuse("Москвa") == "Москва"  # Latin a in a Russian word
+    assert detect_language("Сolumn").lang == "en"
+    assert dominant_script("日本語のニュース") == "kana"
+
+
+def test_deterministic_across_processes() -> None:
+    texts = ["Subscribe", "Portal", "Чытаць далей", "Leia mais", "Прочитај повеќе", "Iscriviti"]
+    code = (
+        "import json, sys; from polyglot_news.detect import detect_language as d; "
+        "print(json.dumps([[d(t).lang, d(t).confidence] for t in json.loads(sys.argv[1])]))"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code, json.dumps(texts)], env=env, capture_output=True, text=True, check=True)
+        outputs.add(out.stdout)
+    assert len(outputs) == 1
+    assert [detect_language(t).lang for t in texts] == [lang for lang, _ in json.loads(outputs.pop())]
+
+
+# ---- page level -----------------------------------------------------------------------------
+
+def page(lines: list[tuple[str, str]]) -> Article:
+    """An Article from (kind, text) pairs, one per line."""
+    return Article(source="<test>", segments=[Segment(line=i + 1, text=t, kind=k) for i, (k, t) in enumerate(lines)])
+
+
+ENGLISH_PAGE = [
+    (BOILERPLATE, "Riverside Courier"),
+    (UI, "Menu"),
+    (UI, "Portal"),
+    (TITLE, "Council votes to close the old river bridge for a year of repairs"),
+    (CAPTION, "Photo: Marta Kowalczyk / Riverside Courier"),
+    (BODY, "The city council voted on Tuesday to close the old river bridge for a year while engineers replace its rusted cables."),
+    (BODY, "Mayor Luis Herrera said the closure would add twenty minutes to many commutes, but that the bridge was no longer safe."),
+    (TEASER, "Read also: New ferry timetable announced"),
+    (BODY, "Pedro Almeida"),
+    (BODY, "Residents who live near the bridge will get free bus passes until it reopens next autumn, the council said."),
+    (UI, "Anmelden"),
+    (UI, "Share"),
+    (UI, "12"),
+    (UI, "Войти через соцсети"),
+    (UI, "Поділитися"),
+    (UI, "Чытаць далей"),
+    (UI, "分享"),
+]
+
+
+def test_english_page_keeps_latin_chrome_english_and_finds_stray_lines(tmp_path: Path) -> None:
+    article = mark_languages(page(ENGLISH_PAGE), load_glossaries([], shipped=False))
+    langs = {s.text: s.lang for s in article.segments}
+    for kind, text in ENGLISH_PAGE[:12]:
+        assert langs[text] == "en", (text, langs[text])  # names, buttons, "Portal": not sent to translation
+    assert langs["12"] == "und"
+    assert langs["Войти через соцсети"] == "ru"
+    assert langs["Поділитися"] == "uk"
+    assert langs["Чытаць далей"] == "be"
+    assert langs["分享"] == "zh"
+    assert all(0.0 <= s.confidence <= 1.0 for s in article.segments)
+
+
+def test_glossary_ui_strings_take_the_glossarys_language(tmp_path: Path) -> None:
+    with open(tmp_path / "ui-test.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["term", "lang", "english", "kind", "note"])
+        w.writerow(["Anmelden", "de", "Log in", "ui", ""])
+        w.writerow(["Войти", "ru", "Log in", "ui", ""])
+    glossary = load_glossaries([tmp_path], shipped=False)
+    article = mark_languages(page(ENGLISH_PAGE + [(UI, "войти!")]), glossary)
+    langs = {s.text: (s.lang, s.confidence) for s in article.segments}
+    assert langs["Anmelden"][0] == "de"  # curated: a German button really is German
+    assert langs["войти!"][0] == "ru"
+
+
+RUSSIAN_PAGE = [
+    (BOILERPLATE, "Городской вестник"),
+    (TITLE, "Горсовет закрыл старый мост на ремонт"),
+    (BODY, "Городской совет во вторник проголосовал за закрытие старого моста на год, пока инженеры меняют ржавые тросы."),
+    (BODY, "По словам мэра, объезд займёт около двадцати минут, но мост больше небезопасен."),
+    (CAPTION, "Фото: Reuters"),
+    (UI, "Читать"),
+    (UI, "Поделиться"),
+    (UI, "Share"),
+    (BODY, "Жители соседних домов получат бесплатные проездные до открытия моста осенью."),
+]
+
+
+def test_russian_page_short_cyrillic_follows_the_page() -> None:
+    article = mark_languages(page(RUSSIAN_PAGE), None)
+    langs = {s.text: s.lang for s in article.segments}
+    assert detect.dominant_language([(s, detect_language(s.text)) for s in article.segments]) == "ru"
+    for kind, text in RUSSIAN_PAGE:
+        if text != "Share":
+            assert langs[text] == "ru", (text, langs[text])
+    assert langs["Share"] == "en"
+
+
+def test_mark_languages_without_long_segments_still_tags_everything() -> None:
+    article = mark_languages(page([(UI, "Menu"), (UI, "Войти"), (UI, "0")]), None)
+    assert [s.lang for s in article.segments] == ["en", "ru", "und"]
+
+
+# ---- the shared data ------------------------------------------------------------------------
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="shared data not present")
+def test_reference_page_routes_only_the_russian_line() -> None:
+    from polyglot_news.clean import mark_kinds
+    from polyglot_news.ingest import read_source
+
+    glossary = load_glossaries()
+    article = mark_languages(mark_kinds(read_source(REFERENCE), glossary), glossary)
+    last = article.segments[-1]
+    assert last.text.startswith("Заголовок") and last.lang == "ru"
+    for s in article.segments[:-1]:
+        assert s.lang in ("en", "und"), (s.line, s.text, s.lang)
+
+
+def _stray_pages() -> list[dict[str, str]]:
+    if not (AEB / "INDEX.tsv").exists():
+        return []
+    with open(AEB / "INDEX.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [r for r in rows if r["nonlatin_outside_truth"] and r["truth_lang_guess"] == "en"]
+
+
+@pytest.mark.skipif(not _stray_pages(), reason="shared data not present")
+def test_english_pages_with_stray_non_latin_strings() -> None:
+    from polyglot_news.clean import mark_kinds
+    from polyglot_news.ingest import read_source
+    from polyglot_news.scripts import letter_scripts
+
+    glossary = load_glossaries()
+    stray_seen = 0
+    for row in _stray_pages():
+        name = row["name"]
+        article = mark_languages(mark_kinds(read_source(AEB / f"{name}.dump.txt"), glossary), glossary)
+        truth = {line.strip() for line in (AEB / f"{name}.truth.txt").read_text(encoding="utf-8").splitlines()}
+        for s in article.segments:
+            text = s.text.strip()
+            scripts = letter_scripts(text)
+            if text in truth and not set(scripts) - {"latin"}:
+                assert s.lang in ("en", "und"), (name, s.text, s.lang)
+            elif text not in truth and set(scripts) - {"latin"}:
+                # a lone Cyrillic look-alike inside an English word ("Сolumn") is English
+                if text == unconfuse(text) or set(letter_scripts(unconfuse(text))) - {"latin"}:
+                    stray_seen += 1
+                    assert s.lang not in ("en", "und"), (name, s.text, s.lang)
+    assert stray_seen >= 10
+
+
+def test_cli_detect_table_and_json(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from polyglot_news.cli import app
+
+    src = tmp_path / "page.txt"
+    src.write_text("\n".join(t for _, t in ENGLISH_PAGE) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["detect", str(src), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    rows = {r["text"]: r for r in data["segments"]}
+    assert rows["Войти через соцсети"]["lang"] == "ru"
+    assert rows["12"]["lang"] == "und"
+    assert set(rows["Menu"]) == {"line", "kind", "lang", "confidence", "text"}
+    res = runner.invoke(app, ["detect", str(src)])
+    assert res.exit_code == 0
+    assert "Войти через соцсети" in res.output and "confidence" in res.output
+    res = runner.invoke(app, ["detect", str(tmp_path / "missing.txt")])
+    assert res.exit_code != 0 and "missing.txt" in res.output

@@ -1,0 +1,77 @@
+"""Finding curated terms in any inflected form (`glossary.match.find_terms`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from polyglot_news.glossary import Entry, Glossary
+from polyglot_news.glossary.match import find_terms
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    g = Glossary()
+    for e in (
+        Entry("Владимир Путин", "ru", "Vladimir Putin", "person", "", ("Путин",)),
+        Entry("Хмеймим", "ru", "Hmeimim", "place", ""),
+        Entry("Сирийская социальная националистическая партия", "ru", "Syrian Social Nationalist Party",
+              "organisation", "", ("ССНП", "SSNP")),
+        Entry("Того", "ru", "Togo", "place", "country"),
+        Entry("Київ", "uk", "Kyiv", "place", ""),
+        Entry("Bush", "en", "George W. Bush", "person", ""),
+        Entry("Bashar Assad", "en", "Bashar Assad", "person", "", ("Assad",)),
+        Entry("Подписаться", "ru", "Subscribe", "ui", ""),
+    ):
+        g.add(e)
+    return g
+
+
+def found(text: str, lang: str, glossary: Glossary) -> list[tuple[str, str]]:
+    return [(m.text, m.entry.english) for m in find_terms(text, lang, glossary)]
+
+
+def test_russian_inflections_match_by_lemma(glossary):
+    text = "Путину доложили о Хмеймиме; Владимира Путина ждут в Хмеймим."
+    assert found(text, "ru", glossary) == [
+        ("Путину", "Vladimir Putin"), ("Хмеймиме", "Hmeimim"), ("Владимира Путина", "Vladimir Putin"),
+        ("Хмеймим", "Hmeimim")]
+
+
+def test_multiword_terms_and_acronyms(glossary):
+    text = "Глава Сирийской социальной националистической партии (ССНП) и партнёры SSNP."
+    assert found(text, "ru", glossary) == [
+        ("Сирийской социальной националистической партии", "Syrian Social Nationalist Party"),
+        ("ССНП", "Syrian Social Nationalist Party"), ("SSNP", "Syrian Social Nationalist Party")]
+
+
+def test_spans_point_into_the_text(glossary):
+    text = "Вчера в Хмеймиме."
+    m = find_terms(text, "ru", glossary)[0]
+    assert text[m.start:m.end] == "Хмеймиме" and m.form == "Хмеймим"
+
+
+def test_ukrainian_uses_its_own_dictionary(glossary):
+    assert found("Делегація прибула до Києва, а потім у Києві відбулася зустріч.", "uk", glossary) == [
+        ("Києва", "Kyiv"), ("Києві", "Kyiv")]
+
+
+def test_capitalisation_and_case_matter_in_english(glossary):
+    assert found("They cut the bush back. Bush's aides disagreed.", "en", glossary) == [("Bush's", "George W. Bush")]
+
+
+def test_longest_match_wins(glossary):
+    assert found("Bashar Assad and then Assad alone.", "en", glossary) == [
+        ("Bashar Assad", "Bashar Assad"), ("Assad", "Bashar Assad")]
+
+
+def test_english_forms_of_other_languages_entries_match_in_english(glossary):
+    assert found("The Hmeimim air base, says the SSNP.", "en", glossary) == [
+        ("Hmeimim", "Hmeimim"), ("SSNP", "Syrian Social Nationalist Party")]
+
+
+def test_a_sentence_starting_pronoun_is_not_a_country(glossary):
+    assert found("Того, кто приехал, ждали. Делегация из Того прибыла.", "ru", glossary) == [("Того", "Togo")]
+
+
+def test_ui_strings_are_not_named_terms(glossary):
+    assert found("Подписаться", "ru", glossary) == []

@@ -1,0 +1,191 @@
+"""summarise(): only article sentences, in order, within length, no duplicates, every algorithm offline."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from polyglot_news.config import Settings
+from polyglot_news.errors import ConfigError
+from polyglot_news.model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article, Segment
+from polyglot_news.summarise import fit_for_summary, summarise
+from polyglot_news.summarisers import ALGORITHMS
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+TITLE_TEXT = "Harbour city approves new flood barrier after storm damage"
+BODY_TEXTS = [
+    "MARSHPORT (Coastal Wire) — The city council of Marshport approved a new flood barrier on Tuesday after last "
+    "month's storm damaged hundreds of homes near the harbour.",
+    "The barrier will cost 40 million euros and should be finished within three years, officials said.",
+    "Council leader Anna Reyes said the flood barrier would protect the harbour district for fifty years.",
+    "Residents had asked for stronger flood defences since the storm flooded the harbour market.",
+    "Some shop owners worry that the building work will keep tourists away from the harbour during summer.",
+    "Engineers from the regional water board will start surveying the seabed in the spring.",
+    "Background",
+    "The city last rebuilt its sea wall in 1962, after a similar storm destroyed the old pier.",
+]
+# Page furniture loaded with the title's words: a scorer that looked at it would love it.
+CHROME = [
+    (CAPTION, "Flood barrier harbour storm council: the harbour flood barrier site. Photo: Harbour Council."),
+    (TEASER, "Harbour city storm flood barrier approved as council meets on flood barrier plans."),
+    (UI, "Subscribe to our harbour flood barrier newsletter today for storm news."),
+    (BOILERPLATE, "Harbour flood barrier storm council news is copyright of the Marshport Gazette."),
+]
+
+
+def make_article(body: list[str] = BODY_TEXTS, chrome: bool = True) -> Article:
+    segments = [Segment(line=1, text=TITLE_TEXT, kind=TITLE, lang="en", english=TITLE_TEXT)]
+    line = 2
+    for i, text in enumerate(body):
+        segments.append(Segment(line=line, text=text, kind=BODY, lang="en", english=text))
+        line += 1
+        if chrome and i < len(CHROME):
+            kind, chrome_text = CHROME[i]
+            segments.append(Segment(line=line, text=chrome_text, kind=kind, lang="en", english=chrome_text))
+            line += 1
+    return Article(source="<test>", segments=segments, title=TITLE_TEXT)
+
+
+def body_english(article: Article) -> dict[int, str]:
+    return {s.line: s.english for s in article.segments if s.kind == BODY and s.english}
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_picks_only_body_sentences_in_article_order(algorithm: str) -> None:
+    article = make_article()
+    summary = summarise(article, Settings(algorithm=algorithm, sentences=3))
+    assert len(summary) == 3
+    bodies = body_english(article)
+    for sentence in summary:
+        assert sentence.line in bodies
+        assert sentence.text in bodies[sentence.line]
+    positions = [(s.line, bodies[s.line].index(s.text)) for s in summary]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_is_deterministic(algorithm: str) -> None:
+    settings = Settings(algorithm=algorithm, sentences=4)
+    first = summarise(make_article(), settings)
+    assert first == summarise(make_article(), settings)
+
+
+def test_title_is_not_a_summary_sentence_even_when_repeated_in_the_body() -> None:
+    article = make_article(body=[TITLE_TEXT + "."] + BODY_TEXTS)
+    texts = [s.text for s in summarise(article, Settings(algorithm="news", sentences=5))]
+    assert TITLE_TEXT + "." not in texts
+    assert all(s.text != TITLE_TEXT for s in summarise(article, Settings(algorithm="lead", sentences=5)))
+
+
+def test_no_fragment_heading_or_dateline_is_picked() -> None:
+    summary = summarise(make_article(), Settings(algorithm="lead", sentences=len(BODY_TEXTS)))
+    texts = [s.text for s in summary]
+    assert "Background" not in texts
+    assert texts[0].startswith("The city council of Marshport approved")
+    for text in texts:
+        assert text[-1] in ".!?\"”»"
+        assert text[0].isupper()
+
+
+def test_sentence_count_words_and_ratio_are_respected() -> None:
+    article = make_article()
+    assert len(summarise(article, Settings(algorithm="news", sentences=2))) == 2
+    by_words = summarise(article, Settings(algorithm="news", words=40))
+    assert by_words and sum(len(s.text.split()) for s in by_words) <= 40
+    # 7 whole sentences in the body ("Background" is a heading): 0.5 of them is 4.
+    assert len(summarise(article, Settings(algorithm="news", ratio=0.5))) == 4
+    # Words win over ratio and sentences.
+    both = summarise(article, Settings(algorithm="news", sentences=6, ratio=0.9, words=20))
+    assert len(both) == 1
+
+
+def test_a_word_budget_smaller_than_any_sentence_still_gives_one_sentence() -> None:
+    assert len(summarise(make_article(), Settings(algorithm="news", words=3))) == 1
+
+
+def test_near_duplicates_are_dropped() -> None:
+    repeated = "Council leader Anna Reyes said on Tuesday the flood barrier would protect the harbour district for fifty years."
+    body = BODY_TEXTS[:3] + [repeated] + BODY_TEXTS[3:]
+    for algorithm in ("news", "lead", "lexrank", "luhn"):
+        texts = [s.text for s in summarise(make_article(body), Settings(algorithm=algorithm, sentences=5))]
+        assert not (BODY_TEXTS[2] in texts and repeated in texts), algorithm
+
+
+def test_untranslated_segments_are_skipped_and_lines_kept() -> None:
+    article = make_article(chrome=False)
+    russian = "Городской совет утвердил строительство новой дамбы после сильного шторма в гавани."
+    article.segments.insert(1, Segment(line=99, text=russian, kind=BODY, lang="ru", english=None))
+    translated = Segment(
+        line=50,
+        text="Мэр Анна Рейес сказала, что дамба защитит гавань.",
+        kind=BODY,
+        lang="ru",
+        english="Mayor Anna Reyes said the flood barrier would protect the harbour from every storm.",
+        translated_by="argos",
+    )
+    article.segments.insert(2, translated)
+    summary = summarise(article, Settings(algorithm="news", sentences=len(BODY_TEXTS) + 2))
+    assert all(s.line != 99 for s in summary)
+    assert all(russian not in s.text for s in summary)
+    assert any(s.line == 50 and s.text == translated.english for s in summary)
+
+
+def test_an_article_with_nothing_in_english_has_an_empty_summary() -> None:
+    segments = [
+        Segment(line=1, text="Заголовок новости о дамбе", kind=TITLE, lang="ru"),
+        Segment(line=2, text="Совет утвердил строительство новой дамбы в гавани города.", kind=BODY, lang="ru"),
+    ]
+    assert summarise(Article(source="<test>", segments=segments), Settings()) == []
+
+
+def test_unknown_algorithm_is_a_config_error_listing_the_choices() -> None:
+    with pytest.raises(ConfigError) as error:
+        summarise(make_article(), Settings(algorithm="magic"))
+    assert "magic" in str(error.value)
+    for name in ("news", "lead", "lexrank", "textrank", "lsa", "luhn"):
+        assert name in str(error.value)
+
+
+@pytest.mark.parametrize("bad", [{"sentences": 0}, {"ratio": 1.5}, {"words": 0}])
+def test_bad_lengths_are_config_errors(bad: dict) -> None:
+    with pytest.raises(ConfigError):
+        summarise(make_article(), replace(Settings(), **bad))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subscribe",
+        "log in or register",
+        "Read more about the harbour flood barrier and the storm here.",
+        "© Photo : Harbour Council Flood barrier works in pictures",
+        "the council approved the plan on Tuesday after a long debate.",
+        "Flood barrier works in pictures - Marshport Gazette",
+        "14:20 14.03.2026",
+    ],
+)
+def test_chrome_and_fragments_are_unfit(text: str) -> None:
+    assert not fit_for_summary(text)
+
+
+def test_reference_page_summary_holds_no_chrome_even_without_cleaning() -> None:
+    page = SHARED_DATA / "reference" / "scraped-news-page.txt"
+    if not page.exists():
+        pytest.skip("shared data not available")
+    lines = page.read_text(encoding="utf-8").splitlines()
+    # Worst case: every line of the page marked as body; our own filters must still hold.
+    segments = [
+        Segment(line=n, text=t, kind=BODY, lang="en", english=t) for n, t in enumerate(lines, start=1) if t.strip()
+    ]
+    article = Article(source=str(page), segments=segments)
+    for algorithm in ("news", "lexrank", "lead"):
+        summary = summarise(article, Settings(algorithm=algorithm, sentences=6))
+        assert len(summary) == 6
+        for sentence in summary:
+            assert "Subscribe" not in sentence.text and "loader" not in sentence.text
+            assert "Sputnik International" not in sentence.text
+            assert "log in" not in sentence.text and "©" not in sentence.text
+            assert sentence.text[-1] in ".!?\"”»"
