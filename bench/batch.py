@@ -46,7 +46,11 @@ import resource, sqlite3
 self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 db = sqlite3.connect(Path(sys.argv[2]) / ".batch-manifest.sqlite3")
 work = sum(json.loads(row[0]).get("total", 0) for row in db.execute("SELECT timings FROM inputs WHERE path IN (%s)" % ",".join("?" * len(r.digested)), r.digested)) if r.digested else 0.0
-print(json.dumps({"seconds": time.perf_counter() - t, "digested": len(r.digested), "unchanged": r.unchanged, "work": work,
+import os
+me = resource.getrusage(resource.RUSAGE_SELF)
+# workers are the forkserver's children, not ours: they report their own CPU time
+cpu = me.ru_utime + me.ru_stime + sum(v for pid, v in r.worker_cpu.items() if pid != os.getpid())
+print(json.dumps({"seconds": time.perf_counter() - t, "digested": len(r.digested), "unchanged": r.unchanged, "work": work, "cpu": cpu,
                   "failed": r.failed, "workers": {str(k): v for k, v in r.worker_peak_rss.items()}, "self_rss": self_rss}))
 """
 
@@ -75,7 +79,8 @@ for p in sorted(src.rglob("*")):
     Path(str(target) + ".json").write_text(render(d, "json"), encoding="utf-8")
     n += 1
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-print(json.dumps({"seconds": time.perf_counter() - t, "digested": n, "unchanged": 0, "failed": failed,
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": time.perf_counter() - t, "digested": n, "unchanged": 0, "failed": failed, "cpu": usage.ru_utime + usage.ru_stime,
                   "workers": {"0": rss}, "self_rss": rss, "work": 0.0}))
 """
 
@@ -115,6 +120,24 @@ def write_inputs(data: Path, folder: Path, n: int) -> dict[str, int]:
             target.write_bytes(raw)
             counts[f"{lang} document"] += 1
     return counts
+
+
+def story_groups_in(out_dir: Path) -> list[list[str]]:
+    """The daily's near-duplicate groups (more than one source) among a batch's JSON outputs.
+
+    Rebuilds just what the grouping reads (title, summary, glossary) from each JSON.
+    """
+    from polyglot_news.daily import story_groups
+    from polyglot_news.model import TITLE, Article, Digest, Segment, SummarySentence, Term
+
+    digests = []
+    for p in sorted(out_dir.rglob("*.json")):
+        j = json.loads(p.read_text(encoding="utf-8"))
+        title = j["title"] or ""
+        digests.append(Digest(Article(j["source"], [Segment(1, title, TITLE, "en", 1.0, title)]),
+                              [SummarySentence(t, 0) for t in j["summary"]],
+                              [Term(g["term"], g["original"], g["kind"], g["lang"], g["mentions"]) for g in j["glossary"]]))
+    return [[f"{digests[i].article.source}: {digests[i].title}" for i in g] for g in story_groups(digests) if len(g) > 1]
 
 
 def run(script: str, *args: str) -> dict:
@@ -161,13 +184,15 @@ def main() -> None:
         rows.append(("rerun -j2, nothing changed", again))
 
         print()
-        print(f"{'run':<28} {'wall s':>8} {'digested':>9} {'unchanged':>9} {'failed':>6} {'art/s':>7} {'vs naive':>8} {'peak MB/worker':>15}")
+        load = os.getloadavg()[0]
+        print(f"load average at the end: {load:.1f} on {os.cpu_count()} CPUs (wall times depend on it; CPU seconds less so)")
+        print(f"{'run':<28} {'wall s':>8} {'cpu s':>7} {'digested':>9} {'unchanged':>9} {'failed':>6} {'art/s':>7} {'vs naive':>8} {'peak MB/worker':>15}")
         for name, r in rows:
             done = r["digested"] + r["unchanged"]
             rate = done / r["wall"] if r["wall"] else 0.0
             peak = max(r["workers"].values()) if r["workers"] else r["self_rss"]
             failed = len(r["failed"]) if isinstance(r["failed"], list) else r["failed"]
-            print(f"{name:<28} {r['wall']:>8.1f} {r['digested']:>9} {r['unchanged']:>9} {failed:>6} {rate:>7.2f} "
+            print(f"{name:<28} {r['wall']:>8.1f} {r['cpu']:>7.1f} {r['digested']:>9} {r['unchanged']:>9} {failed:>6} {rate:>7.2f} "
                   f"{naive['wall'] / r['wall']:>7.2f}x {peak / 1e6:>15.0f}")
         for name, r in rows:
             if isinstance(r["failed"], list) and r["failed"]:
@@ -178,6 +203,10 @@ def main() -> None:
               f"{overhead / j1['seconds']:.1%} of the run")
         ratio = again["wall"] / j2["wall"]
         print(f"\nrerun / first -j2 run: {ratio:.1%} (goal < 5%)")
+        groups = story_groups_in(work / "out2")
+        print(f"\nnear-duplicate stories the daily would merge among these {total} inputs: {len(groups)} groups")
+        for g in groups:
+            print("  " + " | ".join(g))
         result = {
             "inputs": total,
             "naive_articles_per_s": round(naive["digested"] / naive["wall"], 2),
@@ -189,7 +218,12 @@ def main() -> None:
             "jobs1_overhead_share": round(overhead / j1["seconds"], 4),
             "peak_rss_mb_per_worker_jobs2": round(max(j2["workers"].values()) / 1e6) if j2["workers"] else None,
             "peak_rss_mb_jobs1": round(max(j1["workers"].values()) / 1e6) if j1["workers"] else None,
+            "cpu_seconds_per_article": {"naive": round(naive["cpu"] / naive["digested"], 3),
+                                        "jobs1": round(j1["cpu"] / j1["digested"], 3),
+                                        "jobs2": round(j2["cpu"] / j2["digested"], 3)},
+            "load_average": round(load, 1),
             "failed": len(j2["failed"]),
+            "story_groups": len(groups),
             "cpus": os.cpu_count(),
         }
         print("RESULT " + json.dumps(result))

@@ -213,6 +213,7 @@ class Outcome:
     timings: dict[str, float] = field(default_factory=dict)
     worker: int = 0  # process id, so the parent can report memory per worker
     peak_rss: int = 0  # bytes, the worker's high-water mark so far
+    cpu: float = 0.0  # seconds of CPU the worker has used so far (user + system)
 
 
 _CONTEXT: dict[str, object] = {}
@@ -229,10 +230,12 @@ def _glossary_for(settings: Settings):
     return _CONTEXT[key]
 
 
-def _peak_rss() -> int:
+def _usage() -> tuple[int, float]:
+    """This process's peak RSS in bytes and its CPU seconds so far."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_maxrss * 1024, u.ru_utime + u.ru_stime  # Linux reports KiB
 
 
 def digest_input(data: bytes, name: str, settings: Settings, formats: Iterable[str]) -> Outcome:
@@ -255,7 +258,7 @@ def digest_input(data: bytes, name: str, settings: Settings, formats: Iterable[s
     except Exception as e:  # a bug: report it against this input and go on with the others
         outcome.error = f"internal error: {type(e).__name__}: {e}"
     outcome.timings["total"] = round(time.perf_counter() - t, 4)
-    outcome.peak_rss = _peak_rss()
+    outcome.peak_rss, outcome.cpu = _usage()
     return outcome
 
 
@@ -353,6 +356,7 @@ class BatchReport:
     interrupted: bool = False
     jobs: int = 1
     worker_peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
+    worker_cpu: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds used by the end
 
     @property
     def ok(self) -> bool:
@@ -475,6 +479,9 @@ def run_batch(
     in_path, out_path = Path(in_dir), Path(out_dir)
     if not in_path.is_dir():
         raise ConfigError(f"{in_dir}: not a folder")
+    real_in, real_out = os.path.realpath(in_path), os.path.realpath(out_path)
+    if os.path.commonpath([real_in, real_out]) == real_out:  # outputs would land among the inputs
+        raise ConfigError(f"--out {out_dir}: must not be the input folder or hold it; choose a folder beside it or inside it")
     out_path.mkdir(parents=True, exist_ok=True)
     for tmp in leftover_temp_files(out_path):  # from a run that was killed mid-write
         tmp.unlink(missing_ok=True)
@@ -595,6 +602,7 @@ class _Run:
         """Write one outcome's outputs atomically, then record it in the manifest (in that order)."""
         rel, report = job.found.rel, self.report
         report.worker_peak_rss[outcome.worker] = max(report.worker_peak_rss.get(outcome.worker, 0), outcome.peak_rss)
+        report.worker_cpu[outcome.worker] = max(report.worker_cpu.get(outcome.worker, 0.0), outcome.cpu)
         if outcome.error is not None:
             self.fail(rel, outcome.error, job.size, job.mtime_ns, job.sha256)
             return
@@ -630,11 +638,15 @@ class _Run:
 
         from concurrent.futures.process import BrokenProcessPool
 
+        # forkserver: workers start from a clean single-threaded server, never from this process's
+        # threads (the progress bar's); the server imports the pipeline once for all of them
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(["polyglot_news.pipeline", "polyglot_news.render"])
 
         def new_pool() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                                       initializer=_init_worker, initargs=(self.settings,))
+            return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(self.settings,))
 
         pool = new_pool()
         pending: dict = {}

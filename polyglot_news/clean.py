@@ -53,6 +53,7 @@ _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|alle rechte vo
 _COMMENTS = re.compile(
     r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
     r"|^\d+ (responses|replies|comments) (to|on)\b|^(\d+ )?comments? (feed|on)\b|^[\w .'-]{1,30} (says|said|wrote|пишет|schreibt):$"
+    r"|^(new, )?\d+ (comments?|kommentare?|комментари\w*|коментар\w*)$"
     r"|next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
     r"|community (standards|guidelines)|comment data is processed"
     r"|to participate in the discussion|log in or register|leave a (comment|reply)|post a comment|add (a )?comment|sign in to comment"
@@ -72,7 +73,7 @@ _UI_WORDS = re.compile(
     r"^(subscribe|sign up|sign in|log ?in|log ?out|register|newsletter|share|share this|tweet|e-?mail|print|follow us|follow|"
     r"advertisement|advertising|sponsored|ad|ads|anzeige|werbung|реклама|publicité|publicidad|pubblicità|reklama|"
     r"cookies?|accept|accept all|close|menu|search|home|top|back to top|skip to (main )?content|next|previous|prev|more|"
-    r"loading|loader|подписаться|поделиться|войти|поиск|главная|меню|закрыть|далее|назад|"
+    r"loading|loader|back to gallery|share all sharing options|подписаться|поделиться|войти|поиск|главная|меню|закрыть|далее|назад|"
     r"підписатися|поширити|увійти|пошук|головна|abonnieren|teilen|anmelden|suche|startseite|schließen|weiter|zurück|"
     r"s'abonner|partager|rechercher|accueil|suscribirse|compartir|buscar|inicio|iscriviti|condividi|cerca|"
     r"subskrybuj|udostępnij|szukaj|facebook|twitter|linkedin|whatsapp|telegram|vk|вконтакте|instagram|youtube|pinterest|reddit)$",
@@ -109,16 +110,33 @@ _READ_ALSO = re.compile(
 _TAGS = re.compile(r"^(filed under|tags?|topics?|categories|category|themen|schlagworte|rubrik|теги|метки|темы|рубрика|теми|tematy|sujets|temas|argomenti)\s*:", re.I)
 # roles a block can carry without being chrome for sure, and roles that may cover most of a page
 _WRAPPER_ROLES = {"aside", "header", "footer", "byline"}
-_NEVER_IGNORED = {"comment", "related", "link"}
+_NEVER_IGNORED = {"comment", "related", "link", "outside"}
 # newsletter and subscription boxes, in a line of their own
 _PROMO = re.compile(
     r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|\bemail \w+( \w+)? at \S+@|\bsign up\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
     re.I,
 )
 _GALLERY = re.compile(r"^(image|photo|picture|slide|foto|bild|фото|изображение|imagen|immagine|zdjęcie)\s*\d+\s*(of|/|von|из|з|de|di|z|sur)\s*\d+", re.I)
+# headings of the blocks that follow an article: related stories, most read, partner news...
+_SECTION_END = re.compile(
+    r"^(related( links| stories| articles| posts| news| content| coverage)?|more (stories|news|from \w+( \w+)?|on this( topic| story)?)"
+    r"|recommended( for you| stories)?|you (may|might) also like|most (popular|read|viewed|shared)|top stories|trending( now| stories)?"
+    r"|popular( now| stories| posts)?|latest( news| stories| posts)?|read (next|more)|up next|what to read next|further reading"
+    r"|around the web|from the web|partner news|sponsored (content|stories)|promoted (content|stories)|editor'?s picks|don'?t miss"
+    r"|in case you missed it|also on \w+|see also|more in \w+|читайте также|по теме|материалы по теме|еще по теме|ещё по теме"
+    r"|популярное|самое (читаемое|популярное)|новости партн[её]ров|похожие (новости|статьи|материалы)|другие новости|рекомендуем"
+    r"|лента новостей|последние новости|главное|читайте також|за темою|популярне|останні новини|новини партнерів|схожі (новини|статті)"
+    r"|das könnte sie auch interessieren|mehr zum thema|weitere (artikel|nachrichten|themen)|ähnliche artikel|meistgelesen|am meisten gelesen"
+    r"|empfehlungen|auch interessant|neueste artikel|à lire aussi|articles (similaires|liés)|les plus lus|sur le même sujet"
+    r"|te puede interesar|noticias relacionadas|lo más leído|más noticias|potrebbe interessarti|articoli correlati|i più letti"
+    r"|czytaj (także|też)|zobacz (także|też)|najpopularniejsze|polecane|powiązane artykuły|leia também|veja também|mais lidas)\s*:?$",
+    re.I,
+)
+# "Jane Roe, Associated Press": an author line that names the agency instead of starting with "By"
+_AGENCY_BYLINE = re.compile(r",\s*(the )?(associated press|ap|reuters|afp|dpa|bloomberg|tass|ria novosti|ap [\w ]*writer|staff writer|correspondent)$", re.I)
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
 # roles that make an HTML block chrome, and the kind they give it
-_CHROME_ROLES = {"nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
+_CHROME_ROLES = {"outside": BOILERPLATE, "nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
 
 
 @dataclass
@@ -182,7 +200,10 @@ def _is_date_line(text: str) -> bool:
     text = re.sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", " ", text)
     rest = _DATE_TOKEN.sub(" ", text)
     rest = re.sub(r"[\W\d_]+", " ", rest)
-    return len(rest.split()) <= 1
+    words = len(rest.split())
+    # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
+    full_date = re.search(r"\d{4}", text) and re.search(rf"\d{{1,2}}:\d{{2}}|\b({_MONTHS})\b", text, re.I)
+    return words <= 1 or (words <= 3 and bool(full_date))
 
 
 def _is_title_case(text: str) -> bool:
@@ -234,6 +255,8 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
         if tail and _norm(tail) == _norm(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
             return CAPTION if head and f.seg.line > 1 and _norm(head) not in titles else BOILERPLATE
+    if f.units <= 7 and _SECTION_END.match(text):
+        return UI
     if f.units <= 20 and _READ_ALSO.match(text):
         return TEASER
     if f.units <= 8 and _LINK_TEXT.search(text):
@@ -241,6 +264,8 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
     if _GALLERY.match(text):
         return CAPTION
     if f.units <= 30 and _PROMO.search(text):
+        return BOILERPLATE
+    if f.units <= 10 and _AGENCY_BYLINE.search(text) and not f.ends:
         return BOILERPLATE
     if f.units <= 30 and _TAGS.match(text):
         return BOILERPLATE
@@ -276,7 +301,7 @@ def _strong_chrome(f: _Facts, role: str | None) -> bool:
 def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
     """The chrome role of an HTML block that counts, or None."""
     roles = f.roles - ignored
-    for role in ("comment", "nav", "share", "ad", "form", "related", "footer", "aside", "header", "caption", "byline", "link"):
+    for role in ("comment", "outside", "nav", "share", "ad", "form", "related", "footer", "aside", "header", "caption", "byline", "link"):
         if role in roles:
             if role == "link" and f.prose and "article" in roles:
                 continue
@@ -284,6 +309,8 @@ def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
     return None
 
 
+ARTICLE_SHARE = 0.5  # an article container holding this share of the prose is the article
+SECTION_PENALTY = -25.0  # a heading such as "Related stories" after the article
 FORCED_PENALTY = -6.0  # a line a pattern marked as chrome (captions and ads sit inside articles too)
 SHORT_PENALTY = -5.0  # a short line no pattern explains
 
@@ -296,6 +323,8 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
         chrome = _chrome_role(f, ignored)
         if f.forced in (UI, BOILERPLATE) and f.units <= 25 and _COMMENTS.search(f.seg.text):
             f.weight = -40.0  # a comment widget ends the article
+        elif f.forced == UI and after_prose and _SECTION_END.match(f.seg.text):
+            f.weight = SECTION_PENALTY  # "Related stories", "Most read": the article is over, unless much more follows
         elif f.forced == BOILERPLATE and after_prose and _is_date_line(f.seg.text):
             f.weight = -15.0  # a time stamp after a paragraph starts a comment, not more article
         elif f.forced:
@@ -314,6 +343,16 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
             f.weight = f.weight * 1.5 if f.weight > 0 else f.weight / 3
         if f.prose:
             after_prose = True
+
+
+def _mark_outside_article(facts: list[_Facts], share: float = ARTICLE_SHARE) -> None:
+    """When an article container holds most of the page's prose, give the blocks outside it the role `outside`."""
+    total = sum(len(f.seg.text) for f in facts if f.prose)
+    inside = sum(len(f.seg.text) for f in facts if f.prose and "article" in f.roles)
+    if total and inside / total >= share:
+        for f in facts:
+            if "article" not in f.roles and f.tag not in ("title", "h1"):
+                f.roles = f.roles | {"outside"}
 
 
 def _headline_shaped(f: _Facts) -> bool:
@@ -347,7 +386,7 @@ def _mark_blurb_runs(facts: list[_Facts], min_pairs: int = 3) -> None:
     while i < n:
         f = facts[i]
         subheading = f.tag[:1] == "h" and f.tag[1:].isdigit() and "article" in f.roles and "link" not in f.roles
-        if _headline_shaped(f) and not subheading:
+        if (_headline_shaped(f) or f.forced == TEASER) and not subheading:
             j = i + 1
             while j < n and facts[j].forced in (BOILERPLATE, UI, CAPTION):
                 j += 1
@@ -471,6 +510,7 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
     for f in facts:
         key = _norm(f.seg.text)
         seen[key] = seen.get(key, 0) + 1
+    _mark_outside_article(facts)
     _mark_blurb_runs(facts)
     ignored = _ignored_roles(facts)
     _weights(facts, ignored)
@@ -496,10 +536,12 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
             seg.kind = f.forced
         elif stray:
             seg.kind = UI
+        elif f.prose and f.units <= 60 and _repeated_nearby(facts, i):
+            seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
         elif inside and f.prose and (not _strong_chrome(f, chrome) or chrome == "byline"):
             seg.kind = BODY
         elif inside and chrome is None and not repeated:
-            seg.kind = _short_in_article(facts, i, start, end)
+            seg.kind = _short_in_article(facts, i, start, end, title)
         elif chrome:
             seg.kind = _CHROME_ROLES[chrome]
         elif f.units <= 5:
@@ -514,6 +556,12 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
     return article
 
 
+def _repeated_nearby(facts: list[_Facts], i: int, distance: int = 10) -> bool:
+    """True when the same text stands again within `distance` segments of segment `i`."""
+    key = facts[i].seg.text
+    return any(g.seg.text == key for g in facts[max(0, i - distance):i] + facts[i + 1:i + 1 + distance])
+
+
 def _neighbour(facts: list[_Facts], i: int, step: int) -> _Facts | None:
     """The nearest segment before (step -1) or after (step 1) `i` that no pattern marked."""
     j = i + step
@@ -522,7 +570,7 @@ def _neighbour(facts: list[_Facts], i: int, step: int) -> _Facts | None:
     return facts[j] if 0 <= j < len(facts) else None
 
 
-def _short_in_article(facts: list[_Facts], i: int, start: int, end: int) -> str:
+def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: int | None) -> str:
     """The kind of a non-prose line inside the article: subheading, list item, teaser, or label.
 
     A single headline-shaped line between two paragraphs is a teaser when it reads like a
@@ -546,8 +594,13 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int) -> str:
         if (f.units >= 4 and _is_title_case(text)) or (f.units >= 6 and not f.tag):
             return TEASER
         return BODY
+    if not f.ends and f.units >= 4 and _is_title_case(text) and any(
+        0 <= j < len(facts) and not facts[j].prose and not facts[j].ends and facts[j].units >= 4 and _is_title_case(facts[j].seg.text)
+        for j in (i - 1, i + 1)
+    ):
+        return TEASER  # a run of title-case headlines: other stories
     more_prose = sum(g.prose for g in facts[i + 1:min(end, i + 8)]) >= 2
-    prose_before = any(g.prose for g in facts[max(start, i - 8):i])
+    prose_before = any(g.prose for g in facts[max(0, i - 8):i]) or (title is not None and 0 < i - title <= 8)
     if more_prose and prose_before:
         return BODY
     if f.ends and f.units >= 4:

@@ -216,8 +216,9 @@ def merge_terms(lists: Iterable[list[Term]]) -> list[Term]:
             m = merged[key]
             m.mentions += t.mentions
             m.curated = m.curated or t.curated
-            if t.original and t.original != t.term and t.original not in originals[key]:
-                originals[key].append(t.original)
+            for original in (t.original or "").split(" / "):  # already-merged terms carry several
+                if original and original != t.term and original not in originals[key]:
+                    originals[key].append(original)
     for key, m in merged.items():
         m.original = " / ".join(originals[key]) or None
     return list(merged.values())
@@ -225,20 +226,14 @@ def merge_terms(lists: Iterable[list[Term]]) -> list[Term]:
 
 def day_glossary(stories: list[Story]) -> list[DayTerm]:
     """One glossary for the day: every story's terms merged, sorted by kind then term, with story numbers."""
-    found: dict[str, DayTerm] = {}
-    for number, story in enumerate(stories, 1):
-        for t in story.terms():
-            key = t.term.casefold()
-            if key not in found:
-                found[key] = DayTerm(Term(t.term, None, t.kind, t.lang, 0, t.note, t.curated), [])
-            entry = found[key]
-            entry.term.mentions += t.mentions
-            for original in (t.original or "").split(" / "):
-                if original and original not in (entry.term.original or "").split(" / "):
-                    entry.term.original = f"{entry.term.original} / {original}" if entry.term.original else original
-            entry.stories.append(number)
+    per_story = [story.terms() for story in stories]
+    numbers: dict[str, list[int]] = {}
+    for number, terms in enumerate(per_story, 1):
+        for t in terms:
+            numbers.setdefault(t.term.casefold(), []).append(number)
     kind_order = {"person": 0, "organisation": 1, "place": 2}
-    return sorted(found.values(), key=lambda e: (kind_order.get(e.term.kind, 3), e.term.term.casefold()))
+    entries = [DayTerm(t, numbers[t.term.casefold()]) for t in merge_terms(per_story)]
+    return sorted(entries, key=lambda e: (kind_order.get(e.term.kind, 3), e.term.term.casefold()))
 
 
 def day_from_digests(digests: list[Digest], day: date, in_dir: str = "", failed: list[tuple[str, str]] | None = None) -> Day:
@@ -285,7 +280,24 @@ def daily_digest(
         rel = next((n for n in names if message.startswith(n + ":")), "")
         failed.append((rel, message[len(rel) + 1 :].strip() if rel else message))
 
-    digests = pipeline.digest_many(todays, settings, on_error=note_failure, names=names) if todays else []
+    if not todays:
+        return day_from_digests([], day, str(in_dir), failed)
+    glossary = pipeline.load_context(settings)
+    before = len(failed)
+    try:
+        digests = pipeline.digest_many(todays, settings, glossary, on_error=note_failure, names=names)
+    except PolyglotError:
+        raise
+    except Exception:  # a bug on one page must not cost the day: digest one by one, report that page
+        del failed[before:]
+        digests = []
+        for data, name in zip(todays, names):
+            try:
+                digests += pipeline.digest_many([data], settings, glossary, on_error=note_failure, names=[name])
+            except PolyglotError:
+                raise
+            except Exception as e:
+                failed.append((name, f"internal error: {type(e).__name__}: {e}"))
     return day_from_digests(digests, day, str(in_dir), failed)
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from . import ngrams, wordfreqs
-from .glossary.store import Glossary
+from .glossary.store import UI_KIND, Glossary, ui_key
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, breaks_harmony
 from .model import ENGLISH, UNDETERMINED, Article, Segment
 from .scripts import SCRIPT_LANGUAGES, dominant_script, letter_scripts, script_of, unconfuse
@@ -70,7 +70,7 @@ class Weights:
     """How much each kind of evidence counts, in natural-log units per word."""
 
     char: float = 0.125  # per n-gram log relative frequency
-    missing_char: float = 0.10  # languages with no n-gram profile: best sibling minus this per n-gram
+    missing_char: float = 0.10  # languages scored by a relative's profile (be, kk): minus this per n-gram
     known_word: float = 5.2  # a word in the language's frequency list, plus its log10 frequency
     frequency: float = 0.78  # per log10 of frequency
     unknown_word: float = -2.6  # a word missing from the list of a language that has one
@@ -84,6 +84,7 @@ class Weights:
     listed_frequency: float = -2.5  # log10 frequency assumed for our function words where wordfreq has no list
     minor_language: float = -7.8  # prior against languages we rarely see
     page_prior: float = 3.0  # bonus for the page's language
+    name: float = 0.5  # share of the evidence a capitalised word inside a sentence gives
     temperature: float = 2.0  # for turning scores into probabilities
 
 
@@ -96,8 +97,26 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 def words_of(text: str) -> list[str]:
     """The lower-case words of `text` (letters, apostrophes inside words kept); URLs dropped."""
+    return [w for w, _ in tokens_of(text)]
+
+
+_SENTENCE_START = set(".!?:;\"'«»„“”()[]-–—|/•·")
+
+
+def tokens_of(text: str) -> list[tuple[str, bool]]:
+    """Each lower-case word of `text` with whether it looks like a name.
+
+    A name is a capitalised word that does not open the text or a sentence ("Cirque du
+    Soleil" in an English line): it says little about the language around it.
+    """
     text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
-    return [unconfuse(w).casefold() for w in _WORD.findall(text)]
+    out = []
+    for m in _WORD.finditer(text):
+        word = unconfuse(m.group())
+        before = text[: m.start()].rstrip()
+        opens = not before or before[-1] in _SENTENCE_START
+        out.append((word.casefold(), word[0].isupper() and not opens))
+    return out
 
 
 def _is_acronym(text: str, words: list[str]) -> bool:
@@ -112,15 +131,27 @@ def _is_acronym(text: str, words: list[str]) -> bool:
     )
 
 
+_ALPHABET_SETS = {lang: frozenset(letters) for lang, letters in ALPHABETS.items()}
+_ENDING_SETS = {
+    lang: [frozenset(e for e in ends if len(e) == n) for n in range(max(map(len, ends)) + 1)]
+    for lang, ends in ENDINGS.items()
+}
+
+
 def _letter_penalty(word: str, lang: str) -> int:
-    alphabet = ALPHABETS.get(lang)
+    """How many letters of `word` the language's alphabet lacks (0 for unlisted alphabets)."""
+    alphabet = _ALPHABET_SETS.get(lang)
     if alphabet is None:
         return 0
-    return sum(1 for c in word if c.isalpha() and c not in alphabet)
+    return sum(1 for c in word if c not in alphabet and c.isalpha())
 
 
 def _ending_hit(word: str, lang: str) -> bool:
-    return any(len(word) >= len(e) + 3 and word.endswith(e) for e in ENDINGS.get(lang, ()))
+    """True when `word` ends in one of the language's endings and has 3+ letters before it."""
+    by_length = _ENDING_SETS.get(lang)
+    if not by_length:
+        return False
+    return any(word[-n:] in by_length[n] for n in range(1, min(len(by_length), len(word) - 2)))
 
 
 def _cluster_hits(word: str, lang: str) -> int:
@@ -141,10 +172,12 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             parts = [word_scores(p, family, w) for p in word.split("'") if p]
             return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
     models = ngrams.models()
-    n_grams = len(ngrams.grams_of(word))
+    grams = ngrams.grams_of(word)
+    n_grams = ngrams.gram_count(word)
     out = []
     for lang in langs:
-        s = w.char * models[lang].score_word(word)
+        model = models[lang]
+        s = w.char * (model.score(grams) if isinstance(model, ngrams.CharModel) else model.score_word(word))
         if lang in ngrams.BORROWED:
             s -= w.missing_char * n_grams
         lf = wordfreqs.log_frequency(word, lang)
@@ -203,21 +236,23 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
 
     Cached, so the page-level pass can ask again with a prior at no cost.
     """
-    words = words_of(text)
+    tokens = tokens_of(text)
+    words = [w for w, _ in tokens]
     family = _family_of(" ".join(words))
     if family is None:
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
     if family in SCRIPT_LANGUAGES:
         return Detection(SCRIPT_LANGUAGES[family], 0.99)
-    in_script = [w for w in words if dominant_script(w) == family]
-    letters = sum(len(w.replace("'", "")) for w in in_script)
+    in_script = [(w, name) for w, name in tokens if dominant_script(w) == family]
+    letters = sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
     langs = SCRIPT_FAMILIES[family]
     totals = [weights.minor_language if lang in OTHER_LATIN else 0.0 for lang in langs]
     # the first 300 words are plenty for long texts, and keep the cost bounded
-    for word in in_script[:300]:
-        totals = [t + s for t, s in zip(totals, word_scores(word, family, weights))]
+    for word, name in in_script[:300]:
+        scale = weights.name if name else 1.0
+        totals = [t + scale * s for t, s in zip(totals, word_scores(word, family, weights))]
     return family, tuple(totals)
 
 
@@ -243,8 +278,8 @@ def detect_language(text: str, prior: str | None = None, weights: Weights = WEIG
 # a title/body segment with at least this many words speaks for the page's language
 PAGE_EVIDENCE_WORDS = 6
 # on a page in a Latin-script language, a Latin segment of another language needs this
-STRONG_CONFIDENCE = 0.97
-STRONG_WORDS = 3
+STRONG_CONFIDENCE = 0.99
+STRONG_WORDS = 3  # not counting names
 
 
 def family_of(text: str) -> str | None:
@@ -289,7 +324,38 @@ def _prior_for(index: int, family: str | None, page: str | None, first: list[Det
 
 
 def _is_strong(det: Detection, text: str) -> bool:
-    return det.confidence >= STRONG_CONFIDENCE and len(words_of(text)) >= STRONG_WORDS
+    plain = [w for w, name in tokens_of(text) if not name]
+    return det.confidence >= STRONG_CONFIDENCE and len(plain) >= STRONG_WORDS
+
+
+def ui_languages(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Every curated UI string (normalised) with all the languages the glossaries list it in.
+
+    "меню" is a Russian and a Ukrainian button alike; the page decides which.
+    """
+    out: dict[str, list[str]] = {}
+    for entry in glossary.entries:
+        if entry.kind == UI_KIND:
+            for form in (entry.term, *entry.aliases):
+                langs = out.setdefault(ui_key(form), [])
+                if entry.lang not in langs:
+                    langs.append(entry.lang)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _curated_language(text: str, langs: tuple[str, ...], prior: str | None, detector: Detector) -> str:
+    """The language of a curated UI string listed under `langs`, given its segment's prior.
+
+    Several languages may list the same string ("меню"): the prior picks among them.
+    On an English page, a string that also reads as English ("International", listed as
+    a French menu label) stays English: translating it would only cost time.
+    """
+    if prior in langs:
+        return prior
+    guess = detector(text, prior).lang
+    if prior == ENGLISH and guess == ENGLISH:
+        return ENGLISH
+    return guess if guess in langs else langs[0]
 
 
 def mark_languages(article: Article, glossary: Glossary | None = None, detector: Detector = detect_language) -> Article:
@@ -297,28 +363,28 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
 
     Curated UI strings take the glossary's language. Other segments are detected with
     a prior: their neighbours' language when both agree, else the page's dominant
-    language. On a page in a Latin-script language, a Latin segment keeps the page's
-    language unless its own evidence is strong (several words, high confidence), so a
-    name or a one-word button is never sent to translation by mistake; a segment in
-    another script (a Cyrillic label on an English page) is always judged on its own.
+    language. On an English page, a Latin segment stays English unless its own evidence
+    is strong (several words, high confidence), so a name or a one-word button is never
+    sent to translation by mistake; a segment in another script (a Cyrillic label on an
+    English page) is always judged on its own.
     """
     segments = article.segments
+    curated = ui_languages(glossary) if glossary is not None else {}
     first = [detector(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
-    page_family = family_of(next((s.text for s, d in zip(segments, first) if d.lang == page), "")) if page else None
     for i, seg in enumerate(segments):
-        entry = glossary.ui_entry(seg.text) if glossary is not None else None
-        if entry is not None:
-            seg.lang, seg.confidence = entry.lang, 0.99
-            continue
         family = family_of(seg.text)
+        prior = _prior_for(i, family, page, first)
+        langs = curated.get(ui_key(seg.text))
+        if langs:
+            seg.lang, seg.confidence = _curated_language(seg.text, langs, prior, detector), 0.99
+            continue
         if first[i].undetermined:
             seg.lang, seg.confidence = first[i].lang, first[i].confidence
             continue
-        prior = _prior_for(i, family, page, first)
         det = detector(seg.text, prior)
-        if page and family == page_family == "latin" and det.lang != page and not _is_strong(det, seg.text):
-            page_det = next((p for lang, p in det.scores if lang == page), 0.0)
-            det = Detection(page, max(page_det, 0.5), det.scores)
+        if page == ENGLISH and family == "latin" and det.lang != ENGLISH and not _is_strong(det, seg.text):
+            english = next((p for lang, p in det.scores if lang == ENGLISH), 0.0)
+            det = Detection(ENGLISH, max(english, 0.5), det.scores)
         seg.lang, seg.confidence = det.lang, det.confidence
     return article

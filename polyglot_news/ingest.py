@@ -122,11 +122,13 @@ def read_source(source: str | Path | bytes, *, name: str | None = None) -> Artic
     else:
         assert isinstance(source, str)
         raw, encoding = source, "unicode"
+    if not raw.strip():
+        raise InputError(f"{label}: empty (only whitespace)")
+    if is_html or looks_like_html(raw):
+        return _html_article(raw, label, encoding)
     text = clean_text(raw)
     if not text.strip():
         raise InputError(f"{label}: empty (only whitespace)")
-    if is_html or looks_like_html(text):
-        return _html_article(text, label, encoding)
     markdown = isinstance(source, (str, Path)) and str(source).lower().endswith(".md")
     segments = text_segments(text, markdown=markdown)
     site = site_from_dump([s.text for s in segments])
@@ -137,10 +139,17 @@ def _html_article(text: str, label: str, encoding: str) -> Article:
     from .htmltext import page_blocks
 
     page = page_blocks(text)
-    segments = [Segment(line=i, text=b.text, hint=b.hint) for i, b in enumerate(page.blocks, start=1)]
+    segments = []
+    # the clean-up runs on the extracted text, not the markup: entities such as &nbsp; are decoded by then
+    for b in page.blocks:
+        block = " ".join(clean_text(b.text).split())
+        if block:
+            segments.append(Segment(line=len(segments) + 1, text=block, hint=b.hint))
     if not segments:
         raise InputError(f"{label}: an HTML page with no visible text")
-    return Article(source=label, segments=segments, title=page.title, site=page.site, encoding=encoding)
+    title = " ".join(clean_text(page.title).split()) if page.title else None
+    site = " ".join(clean_text(page.site).split()) if page.site else None
+    return Article(source=label, segments=segments, title=title or None, site=site or None, encoding=encoding)
 
 
 def _wrap_width(lines: list[str]) -> int | None:

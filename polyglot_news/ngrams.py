@@ -17,6 +17,7 @@ import json
 import math
 import threading
 from functools import lru_cache
+from itertools import repeat
 from typing import Callable
 from importlib.resources import files
 
@@ -54,13 +55,13 @@ class CharModel:
         # unseen n-grams count as half the rarest one kept: profiles were pruned below that
         self.floor = [math.log(0.5 * max(1, smallest[n]) / n_words[n]) for n in range(3)]
 
-    def score(self, grams: list[str]) -> float:
-        """Sum of log relative frequencies of `grams` (each 1 to 3 characters)."""
-        logp, floor = self.logp, self.floor
-        return sum(logp.get(g, floor[len(g) - 1]) for g in grams)
+    def score(self, grams: tuple[list[str], list[str], list[str]]) -> float:
+        """Sum of log relative frequencies of a word's 1-, 2- and 3-grams (see `grams_of`)."""
+        get, floor = self.logp.get, self.floor
+        return sum(sum(map(get, grams[n], repeat(floor[n], len(grams[n])))) for n in range(3))
 
     def score_word(self, word: str) -> float:
-        """The score of one lower-case word's n-grams; see `grams_of`."""
+        """The score of one lower-case word's n-grams."""
         return self.score(grams_of(word))
 
 
@@ -77,7 +78,7 @@ class BorrowedModel:
     def score_word(self, word: str) -> float:
         spelt = self.respell(word)
         # normalise to the original word's n-gram count so respelling cannot shorten the sum
-        return self.base.score_word(spelt) * len(grams_of(word)) / max(1, len(grams_of(spelt)))
+        return self.base.score_word(spelt) * gram_count(word) / max(1, gram_count(spelt))
 
 
 def _read_profile(name: str) -> tuple[dict[str, int], list[int]]:
@@ -178,10 +179,16 @@ def models() -> dict[str, CharModel | BestOf]:
         return out
 
 
-def grams_of(word: str) -> list[str]:
+def grams_of(word: str) -> tuple[list[str], list[str], list[str]]:
     """The 1-, 2- and 3-grams of one lower-case word padded with a space on each side."""
     padded = f" {word} "
-    out = [c for c in word]
-    out += [padded[i : i + 2] for i in range(len(padded) - 1)]
-    out += [padded[i : i + 3] for i in range(len(padded) - 2)]
-    return out
+    return (
+        list(word),
+        [padded[i : i + 2] for i in range(len(padded) - 1)],
+        [padded[i : i + 3] for i in range(len(padded) - 2)],
+    )
+
+
+def gram_count(word: str) -> int:
+    """How many n-grams `grams_of(word)` yields: 3 per letter, plus 1."""
+    return 3 * len(word) + 1

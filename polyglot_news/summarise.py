@@ -26,16 +26,18 @@ from .summarisers.document import Candidate
 # A sentence ends with terminal punctuation, possibly inside closing quotes or brackets.
 _ENDS_WELL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
 # Opens like a sentence: a capital, a digit, or an opening quote or bracket before one.
-_STARTS_WELL = re.compile(r"^[\"'«„“‘(\[]?[^\W_a-z]")
+_STARTS_WELL = re.compile(r"^[\"'«„“‘(\[]{0,2}[^\W_a-z]")
 # "MOSCOW (Sputnik) — ", "LONDON, March 3 (Reuters) - ", "(CNN) -- ": a dateline before the news.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:—|–|--|-)\s+"
 )
 # Page furniture that can slip into body text: photo credits, calls to action, widgets.
 _CHROME = re.compile(
-    r"(?:^|\b)(?:subscribe|sign up|sign in|log in|click here|read more|share this|follow us|newsletter|"
-    r"all rights reserved|cookie|advertisement|getty images|image copyright|photo credit|"
-    r"related (?:articles|stories)|comments?\s*\(\d+\)|loading)\b|©",
+    r"^(?:subscribe|sign up|sign in|log in|register|click|tap|read more|share|follow us|download our)\b|"
+    r"\b(?:click here|read more|share this|follow us on|our newsletter|newsletter sign|all rights reserved|"
+    r"use of cookies|cookie policy|accept cookies|advertisement|getty images|image copyright|photo credit|"
+    r"related (?:articles|stories)|log in or register|comments?\s*\(\d+\))\b|©|"
+    r"\b(?:photo|image|picture|video|credit)s?\s*:",
     re.IGNORECASE,
 )
 _MIN_WORDS = 5

@@ -304,3 +304,49 @@ def test_a_damaged_manifest_is_a_one_line_error(tmp_path: Path) -> None:
     (out / MANIFEST_NAME).write_bytes(b"this is not a database" * 100)
     with pytest.raises(ConfigError, match="delete it"):
         run_batch(root, out, settings(), formats=["text"])
+
+
+def test_workers_translate_with_an_installed_model(tmp_path: Path, tiny_models_dir: Path) -> None:
+    """With the tiny ru->en package, two workers each load it and the Russian comes out in English."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "samples" / "ru-article.txt", root / "ru-1.txt")
+    (root / "ru-2.txt").write_bytes((root / "ru-1.txt").read_text(encoding="utf-8").encode("cp1251"))
+    report = run_batch(root, out, settings(packages_dir=tiny_models_dir), formats=["json"], jobs=2)
+    assert report.ok and sorted(report.digested) == ["ru-1.txt", "ru-2.txt"]
+    for rel in ("ru-1.txt", "ru-2.txt"):
+        data = json.loads((out / f"{rel}.json").read_text(encoding="utf-8"))
+        assert data["title"] == "Vologda Region governor promises to open the bridge in Cherepovets before winter"
+        assert any(s["translated_by"] == "argos" for s in data["segments"])
+
+
+def test_installing_a_model_changes_the_fingerprint(tmp_path: Path, tiny_models_dir: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert settings_fingerprint(Settings(packages_dir=tmp_path / "empty"), ["json"]) != \
+        settings_fingerprint(Settings(packages_dir=tiny_models_dir), ["json"])
+
+
+def test_a_bug_on_one_page_is_reported_not_fatal(tmp_path: Path, monkeypatch) -> None:
+    """Fault injection: the summariser crashes on one page; the batch reports it and goes on."""
+    from polyglot_news import pipeline
+
+    root, out = make_tree(tmp_path / "in"), tmp_path / "out"
+    real = pipeline.summarise.summarise
+
+    def crashes_on_tram(article, settings):
+        if article.source == "tram.html":
+            raise RuntimeError("injected fault")
+        return real(article, settings)
+
+    monkeypatch.setattr(pipeline.summarise, "summarise", crashes_on_tram)
+    report = run_batch(root, out, settings(), formats=["json"])
+    assert sorted(report.digested) == ["library.txt", "sub/library-ru.txt"]
+    assert report.failed == [("tram.html", "internal error: RuntimeError: injected fault")]
+    assert not (out / "tram.html.json").exists()
+
+
+def test_output_folder_must_not_hold_the_input(tmp_path: Path) -> None:
+    root = make_tree(tmp_path / "out" / "in")
+    for out in (root, tmp_path / "out"):
+        with pytest.raises(ConfigError, match="must not be the input folder"):
+            run_batch(root, out, settings(), formats=["text"])

@@ -19,7 +19,6 @@ import pytest
 from typer.testing import CliRunner
 
 from polyglot_news.daily import (
-    Story,
     article_date,
     date_in_path,
     day_eml,
@@ -240,3 +239,27 @@ def test_cli_daily_writes_text_and_eml(tmp_path: Path) -> None:
     assert msg["To"] == "desk@example.com" and msg.get_body(("html",)) is not None
     bad = runner.invoke(app, ["daily", str(root), "--date", "tomorrow", "--out", str(out)])
     assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output
+
+
+def test_a_bug_on_one_page_does_not_cost_the_day(tmp_path: Path, monkeypatch) -> None:
+    """Fault injection: the summariser crashes on one page; the others are still told."""
+    from polyglot_news import pipeline
+    from polyglot_news.config import Settings
+    from polyglot_news.daily import daily_digest
+
+    root = tmp_path / "2026-11-27"
+    root.mkdir()
+    body = "\n\n".join(f"The harbour ferry sailed again on day {i} after repairs to its engine and hull." for i in range(4))
+    (root / "good.txt").write_text("Ferry sails again\n\n" + body + "\n", encoding="utf-8")
+    (root / "bad.txt").write_text("Ferry breaks down\n\n" + body.replace("sailed", "stopped") + "\n", encoding="utf-8")
+    real = pipeline.summarise.summarise
+
+    def crashes_on_bad(article, settings):
+        if article.source.endswith("bad.txt"):
+            raise RuntimeError("injected fault")
+        return real(article, settings)
+
+    monkeypatch.setattr(pipeline.summarise, "summarise", crashes_on_bad)
+    day = daily_digest(tmp_path, DAY, Settings(use_cache=False))
+    assert [d.article.source for s in day.stories for d in s.digests] == ["2026-11-27/good.txt"]
+    assert day.failed == [("2026-11-27/bad.txt", "internal error: RuntimeError: injected fault")]

@@ -116,37 +116,60 @@ def page(lines: list[tuple[str, str]]) -> Article:
     return Article(source="<test>", segments=[Segment(line=i + 1, text=t, kind=k) for i, (k, t) in enumerate(lines)])
 
 
-ENGLISH_PAGE = [
-    (BOILERPLATE, "Riverside Courier"),
-    (UI, "Menu"),
-    (UI, "Portal"),
-    (TITLE, "Council votes to close the old river bridge for a year of repairs"),
-    (CAPTION, "Photo: Marta Kowalczyk / Riverside Courier"),
-    (BODY, "The city council voted on Tuesday to close the old river bridge for a year while engineers replace its rusted cables."),
-    (BODY, "Mayor Luis Herrera said the closure would add twenty minutes to many commutes, but that the bridge was no longer safe."),
-    (TEASER, "Read also: New ferry timetable announced"),
-    (BODY, "Pedro Almeida"),
-    (BODY, "Residents who live near the bridge will get free bus passes until it reopens next autumn, the council said."),
-    (UI, "Anmelden"),
-    (UI, "Share"),
-    (UI, "12"),
-    (UI, "Войти через соцсети"),
-    (UI, "Поділитися"),
-    (UI, "Чытаць далей"),
-    (UI, "分享"),
-]
+# labelled pages of our own: (kind, expected language, text) per line
+LABELLED_PAGES = {
+    "english page, stray non-Latin chrome": [
+        (BOILERPLATE, "en", "Riverside Courier"),
+        (UI, "en", "Menu"),
+        (UI, "en", "Portal"),
+        (TITLE, "en", "Council votes to close the old river bridge for a year of repairs"),
+        (CAPTION, "en", "Photo: Marta Kowalczyk / Riverside Courier"),
+        (BODY, "en", "The city council voted on Tuesday to close the old river bridge for a year while engineers replace its rusted cables."),
+        (BODY, "en", "Mayor Luis Herrera said the closure would add twenty minutes to many commutes, but that the bridge was no longer safe."),
+        (TEASER, "en", "Read also: New ferry timetable announced"),
+        (BODY, "en", "Pedro Almeida"),
+        (BODY, "en", "Residents who live near the bridge will get free bus passes until it reopens next autumn, the council said."),
+        (UI, "en", "Anmelden"),
+        (UI, "en", "Share"),
+        (UI, "und", "12"),
+        (UI, "ru", "Войти через соцсети"),
+        (UI, "uk", "Поділитися"),
+        (UI, "be", "Чытаць далей"),
+        (UI, "zh", "分享"),
+        (UI, "ar", "عربي"),
+        (UI, "en", "Сolumn"),  # Cyrillic С: a look-alike inside an English word
+        (BOILERPLATE, "en", "Weekend parties at Cirque du Soleil's premiere in San Francisco"),
+        (BODY, "de", "Wir schaffen das, sagte die Kanzlerin damals vor der Presse in Berlin."),
+        (BODY, "es", "El alcalde dijo que el puente ya no era seguro para los vecinos."),
+    ],
+    "german page, English chrome": [
+        (UI, "en", "Sign in"),
+        (TITLE, "de", "Stadtrat schließt die alte Flussbrücke für ein Jahr"),
+        (BODY, "de", "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke für ein Jahr zu sperren, während Ingenieure die rostigen Seile ersetzen."),
+        (BODY, "de", "Anwohner erhalten bis zur Wiedereröffnung im nächsten Herbst kostenlose Busfahrkarten."),
+        (UI, "en", "Read more"),
+        (UI, "ru", "Подписаться на рассылку"),
+        (UI, "und", "© 2024"),
+    ],
+    "english page with russian paragraphs": [
+        (TITLE, "en", "What the new bridge law says, in both languages"),
+        (BODY, "en", "The regional assembly published the law in English and in Russian on the same day."),
+        (BODY, "ru", "Региональное собрание опубликовало закон на английском и русском языках в один день."),
+        (BODY, "en", "Officials said the bilingual text was meant for the many Russian-speaking residents of the district."),
+        (BODY, "ru", "Чиновники заявили, что двуязычный текст предназначен для жителей района."),
+        (UI, "ru", "Комментарии"),
+        (UI, "en", "Comments"),
+    ],
+}
+ENGLISH_PAGE = [(kind, text) for kind, _, text in LABELLED_PAGES["english page, stray non-Latin chrome"]]
 
 
-def test_english_page_keeps_latin_chrome_english_and_finds_stray_lines(tmp_path: Path) -> None:
-    article = mark_languages(page(ENGLISH_PAGE), load_glossaries([], shipped=False))
-    langs = {s.text: s.lang for s in article.segments}
-    for kind, text in ENGLISH_PAGE[:12]:
-        assert langs[text] == "en", (text, langs[text])  # names, buttons, "Portal": not sent to translation
-    assert langs["12"] == "und"
-    assert langs["Войти через соцсети"] == "ru"
-    assert langs["Поділитися"] == "uk"
-    assert langs["Чытаць далей"] == "be"
-    assert langs["分享"] == "zh"
+@pytest.mark.parametrize("name", list(LABELLED_PAGES))
+def test_labelled_pages(name: str) -> None:
+    lines = LABELLED_PAGES[name]
+    article = mark_languages(page([(kind, text) for kind, _, text in lines]), load_glossaries([], shipped=False))
+    got = [(s.text, s.lang) for s in article.segments]
+    assert got == [(text, lang) for _, lang, text in lines]
     assert all(0.0 <= s.confidence <= 1.0 for s in article.segments)
 
 
@@ -156,11 +179,30 @@ def test_glossary_ui_strings_take_the_glossarys_language(tmp_path: Path) -> None
         w.writerow(["term", "lang", "english", "kind", "note"])
         w.writerow(["Anmelden", "de", "Log in", "ui", ""])
         w.writerow(["Войти", "ru", "Log in", "ui", ""])
+        w.writerow(["International", "fr", "International", "ui", "menu"])
     glossary = load_glossaries([tmp_path], shipped=False)
-    article = mark_languages(page(ENGLISH_PAGE + [(UI, "войти!")]), glossary)
+    article = mark_languages(page(ENGLISH_PAGE + [(UI, "войти!"), (UI, "International")]), glossary)
     langs = {s.text: (s.lang, s.confidence) for s in article.segments}
     assert langs["Anmelden"][0] == "de"  # curated: a German button really is German
     assert langs["войти!"][0] == "ru"
+    assert langs["International"][0] == "en"  # a French menu label that is also English, on an English page
+
+
+def test_ui_string_shared_by_two_languages_follows_the_page(tmp_path: Path) -> None:
+    with open(tmp_path / "ui-shared.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["term", "lang", "english", "kind", "note"])
+        w.writerow(["Меню", "ru", "Menu", "ui", ""])
+        w.writerow(["Меню", "uk", "Menu", "ui", ""])
+    glossary = load_glossaries([tmp_path], shipped=False)
+    ukrainian = page([
+        (UI, "Меню"),
+        (TITLE, "Міська рада закрила старий міст на ремонт на цілий рік"),
+        (BODY, "Міська рада у вівторок проголосувала за закриття старого мосту на рік, поки інженери замінюють іржаві троси."),
+    ])
+    russian = page([(UI, "Меню")] + RUSSIAN_PAGE)
+    assert mark_languages(ukrainian, glossary).segments[0].lang == "uk"
+    assert mark_languages(russian, glossary).segments[0].lang == "ru"
 
 
 RUSSIAN_PAGE = [

@@ -50,9 +50,13 @@ def by_term(terms) -> dict:
 
 # --- curated files -----------------------------------------------------------------------------
 
-def test_shipped_glossaries_load_cleanly_and_have_no_conflicts(shipped):
+NAME_FILES = sorted((Path(__file__).resolve().parents[1] / "glossaries").glob("names-*.csv"))
+
+
+def test_shipped_glossaries_load_cleanly_and_names_have_no_conflicts(shipped):
     assert shipped.problems == []
-    assert conflicts(shipped) == []
+    names = load_glossaries(NAME_FILES, shipped=False, user=False)
+    assert len(names.files) >= 4 and conflicts(names) == []
     english = {e.english for e in shipped.names()}
     for name in ("Vladimir Putin", "Hmeimim", "Tartus", "Latakia", "Syrian Social Nationalist Party", "Daesh",
                  "Kyiv", "Moscow", "Volodymyr Zelensky"):
@@ -165,9 +169,11 @@ def test_cli_check_reports_problems_and_exits_1(tmp_path):
     assert f"{tmp_path / 'mine.csv'}:3: term 'Тверь' (ru) conflicts with {tmp_path / 'mine.csv'}:2" in result.output
 
 
-def test_cli_check_passes_on_the_shipped_glossaries():
-    result = runner.invoke(app, ["glossary", "check"], env={"POLYGLOT_NEWS_GLOSSARIES": ""})
+def test_cli_check_passes_on_the_shipped_name_glossaries():
+    args = ["glossary", "check", "--no-shipped"] + [a for f in NAME_FILES for a in ("--glossary", str(f))]
+    result = runner.invoke(app, args, env={"POLYGLOT_NEWS_GLOSSARIES": ""})
     assert result.exit_code == 0, result.output
+    assert "entries in 4 file(s)" in result.output
 
 
 def test_cli_export_tbx_then_import_gives_the_same_entries(tmp_path):

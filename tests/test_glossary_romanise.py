@@ -49,3 +49,15 @@ def test_latin_text_and_punctuation_pass_through():
 
 def test_is_cyrillic():
     assert is_cyrillic("Москва") and not is_cyrillic("Moscow") and not is_cyrillic("123")
+
+
+@pytest.mark.parametrize("source, english", [
+    ("Си Цзиньпин", "Xi Jinping"),
+    ("Фэн Яосян", "Feng Yaoxiang"),
+    ("Чжанцзякоу", "Zhangjiakou"),
+    ("Хуэйчжоу", "Huizhou"),
+    ("Шэньчжэнь", "Shenzhen"),
+    ("Иван Петров", "Ivan Petrov"),  # Russian, though it splits into syllables: no Chinese mark
+])
+def test_chinese_names_in_palladius_come_back_in_pinyin(source, english):
+    assert romanise(source, "ru") == english

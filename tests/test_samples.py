@@ -159,6 +159,8 @@ def test_ui_glossaries_load_without_problems():
     assert g.ui_entry("Подписаться").english == "Subscribe"
     assert g.ui_entry("LOG IN OR REGISTER!").lang == "en"
     assert g.ui_entry("Читати далі").lang == "uk"
+    # a string that is UI in two languages is found in both, so the page's language can decide
+    assert {e.lang for e in g.ui_entries("Спорт")} == {"ru", "uk"}
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
@@ -344,6 +346,17 @@ def test_russian_sample_without_a_model_lists_untranslated_segments_and_the_inst
     assert share["english"] == "Share"
     # glossary terms are still given in English
     assert doc["glossary"] and not any(CYRILLIC.search(t["term"]) for t in doc["glossary"])
+
+
+def test_the_samples_folder_digests_as_one_json_list_matching_the_single_runs():
+    result = invoke("digest", str(SAMPLES), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    docs = json.loads(result.stdout)
+    assert sorted(Path(d["source"]).name for d in docs) == [p.name for p in SAMPLE_FILES]
+    for doc in docs:
+        single = digest_json(Path(doc["source"]).name)
+        assert doc["segments"] == single["segments"] and doc["summary"] == single["summary"], doc["source"]
+        assert doc["glossary"] == single["glossary"] and doc["notes"] == single["notes"], doc["source"]
 
 
 def test_stdin_bytes_in_windows_1251_read_like_the_utf8_file():

@@ -314,3 +314,14 @@ def test_translate_command_rejects_other_targets(tmp_path):
     result = runner.invoke(app, ["translate", str(src), "--to", "de"])
     assert result.exit_code == 1
     assert "only English" in result.stderr
+
+
+def test_a_corrupt_model_leaves_the_text_untranslated_with_a_note(tiny_models_dir, tmp_path, fresh_cache):
+    (pkg_info,) = installed_packages(tiny_models_dir)
+    folder = tmp_path / "packages"
+    shutil.copytree(pkg_info.path, folder / pkg_info.path.name)
+    (folder / pkg_info.path.name / "model" / "model.bin").write_bytes(b"\0" * 64)
+    article = russian_article([(BODY, list(PAIRS)[50])])
+    to_english([article], Settings(packages_dir=folder), Glossary())
+    assert article.segments[0].english is None
+    assert any("failed to load" in n and "models install ru" in n for n in article.notes)

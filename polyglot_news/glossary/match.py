@@ -46,9 +46,15 @@ def _forms_for(entry: Entry, lang: str) -> list[tuple[str, str]]:
             out.append((form, lang))
         elif not is_cyrillic(form) and (latin_text or form.isupper()):
             out.append((form, lang))  # Latin aliases (SSNP) can appear in any text
-    if latin_text and entry.lang != lang:
+    if latin_text and entry.lang != lang and _name_like(entry.english):
         out.append((entry.english, lang))
     return out
+
+
+def _name_like(form: str) -> bool:
+    """True when every word of an English form is capitalised, bar connectors ("Bank of England"):
+    "Russian government" names no one thing in English text and is not looked for there."""
+    return all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "de", "al", "on") for w in form.split())
 
 
 def _pattern(form: str, lang: str, entry: Entry) -> _Pattern | None:

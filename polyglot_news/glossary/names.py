@@ -9,7 +9,10 @@ English text: runs of capitalised words, less function words, months and weekday
 nationality adjectives (Russian, Syrian) and titles (President, Foreign Minister),
 which are stripped off the front so "Russian President Vladimir Putin" gives
 "Vladimir Putin" as a person. A capitalised word at the start of a sentence counts
-only when the article also capitalises it mid-sentence.
+only when the article also capitalises it mid-sentence, or when it is rare as an
+ordinary English word (wordfreq). Latin-script words inside Cyrillic text are names
+as written (Die Welt, Pfizer). Untranslated German capitalises every noun, so there
+only "Given Surname" pairs are taken (`german_names`).
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ import re
 from dataclasses import dataclass
 
 from .morph import (
-    MORPH_LANGS, NAME_TAGS, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, Token, analyser, function_word, lemmas, name_tags, normal, parses,
-    starts_sentence, tokens,
+    NAME_TAGS, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, Token, analyser, function_word, lemmas, name_tags,
+    normal, parses, starts_sentence, tokens,
 )
 from . import wordlists as W
 
@@ -36,7 +39,7 @@ class Name:
     lemma: str  # dictionary form in the text's own script, capitalised (Мария Захарова; Vladimir Putin)
     kind: str  # person, place, organisation, other
     lang: str
-    evidence: str = ""  # why the kind was chosen: "title", "tag", "keyword", "context", ""
+    evidence: str = ""  # why the kind was chosen: "title", "tag", "keyword", "context", "given" (a lone given name)
 
 
 def _runs(text: str, toks: list[Token], connectors: set[str]) -> list[list[int]]:
@@ -76,13 +79,16 @@ def _runs(text: str, toks: list[Token], connectors: set[str]) -> list[list[int]]
 
 # --- Cyrillic -----------------------------------------------------------------------------------
 
-def _best_parse(word: str, lang: str):
-    """The parse to lemmatise with: a proper-name reading if there is one, else the likeliest."""
+def _best_parse(word: str, lang: str, prefer: str | None = None):
+    """The parse to lemmatise with: a proper-name reading if there is one, else the likeliest;
+    among proper-name readings, one with the grammeme `prefer` (femn for a woman's surname) first."""
     ps = parses(word, lang)
     if not ps:
         return None
     # a capitalised word inside a name: a proper-name reading wins even when rarer (Ветров, not ветер)
     named = [p for p in ps if set(p.tag.grammemes) & (PERSON_TAGS | PLACE_TAGS | ORG_TAGS)]
+    if prefer:
+        named = [p for p in named if prefer in p.tag.grammemes] + [p for p in named if prefer not in p.tag.grammemes]
     return named[0] if named else ps[0]
 
 
@@ -90,6 +96,10 @@ def _best_parse(word: str, lang: str):
 _UNKNOWN_ENDINGS = (
     ("ского", "ский"), ("цкого", "цкий"), ("скому", "ский"), ("цкому", "цкий"), ("ским", "ский"), ("цким", "цкий"),
     ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ову", "ова"), ("еву", "ева"),
+    # Ukrainian
+    ("ського", "ський"), ("цького", "цький"), ("ському", "ський"), ("цькому", "цький"), ("ським", "ський"),
+    ("цьким", "цький"), ("ської", "ська"), ("ській", "ська"), ("ською", "ська"), ("ову", "ова"), ("ової", "ова"),
+    ("евої", "ева"), ("євої", "єва"), ("іної", "іна"),
 )
 # masculine consonant-stem endings by case, used when another word of the name shows the case
 _CASE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",)}
@@ -103,6 +113,8 @@ def _unknown_lemma(word: str, case: str | None, masculine: bool) -> str:
             return word[: len(word) - len(end)] + base
     if low.endswith(("ом", "ем")) and len(low) > 5:
         return word[:-2]  # instrumental: Ферстаппеном
+    if low.endswith("ы") and len(low) > 4 and low[-2] not in "аеёиоуыэюяіїє":
+        return word[:-1] + ("а" if word[-1].islower() else "А")  # genitive of an -а name: Нарендры, Глобы
     if case and masculine:
         for end in _CASE_ENDINGS.get(case, ()):
             if low.endswith(end) and len(low) - len(end) >= 3 and low[-len(end) - 1] not in "аеёиоуыэюяіїє":
@@ -195,14 +207,23 @@ def cyrillic_names(
                 # the likeliest reading must be a name ("Сковорода стоит..." is a frying pan), or the
                 # article must capitalise the word mid-sentence elsewhere
                 ps = parses(t.text, lang)
-                top_is_name = bool(ps) and bool(set(ps[0].tag.grammemes) & NAME_TAGS) and not any(
-                    p.score >= ps[0].score * 0.5 and not set(p.tag.grammemes) & NAME_TAGS for p in ps)
+                if lang == "uk":
+                    # the Ukrainian dictionary has no frequencies: a name reading and no common-noun one
+                    top_is_name = any(set(p.tag.grammemes) & NAME_TAGS for p in ps) and not any(
+                        p.tag.POS == "NOUN" and not set(p.tag.grammemes) & NAME_TAGS for p in ps)
+                else:
+                    top_is_name = bool(ps) and bool(set(ps[0].tag.grammemes) & NAME_TAGS) and not any(
+                        p.score >= ps[0].score * 0.5 and not set(p.tag.grammemes) & NAME_TAGS for p in ps)
                 ok = not function_word(t.text, lang) and (top_is_name or bool(lemmas(t.text, lang) & known))
             else:
                 in_dictionary = analyser(lang).word_is_known(t.text.lower())
                 after_given_name = bool(keep) and "Name" in name_tags(toks[keep[-1]].text, lang)
                 ok = bool(name_tags(t.text, lang, 0.2)) or after_given_name or (not in_dictionary and letters > 2)
-            if ok:
+            if ok and keep and "Name" in name_tags(t.text, lang, 0.5) and (
+                    name_tags(toks[keep[-1]].text, lang) & (ORG_TAGS | PLACE_TAGS)):
+                out.extend(_cyrillic_name(text, toks, keep, lang))  # "Роспотребнадзор Анна Попова": two names
+                keep = [i]
+            elif ok:
                 keep.append(i)
             elif keep:
                 out.extend(_cyrillic_name(text, toks, keep, lang))
@@ -247,6 +268,7 @@ def _is_cyrillic_word(word: str) -> bool:
 
 
 def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str) -> list[Name]:
+    """The Name for the Cyrillic tokens `idx` (one run), in its dictionary form, or [] if it is no name."""
     while idx and toks[idx[-1]].text.lower() in W.CYRILLIC_CONNECTORS:
         idx = idx[:-1]
     while idx and toks[idx[0]].text.lower() in W.CYRILLIC_CONNECTORS:
@@ -261,6 +283,9 @@ def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str) -> l
         any("Surn" in g and "femn" in g for g in grams) and not any("Name" in g and "masc" in g for g in grams)
         and all(p is None or "femn" in set(p.tag.grammemes) or "Surn" not in set(p.tag.grammemes) for p in ps)
     )
+    if feminine:
+        ps = [_best_parse(w, lang, "femn") for w in words]  # Венедиктова: her nominative, not his genitive
+        grams = [set(p.tag.grammemes) if p is not None else set() for p in ps]
     head_gender = None
     for p, g in zip(reversed(ps), reversed(grams)):
         if p is not None and "NOUN" in g:

@@ -7,6 +7,8 @@ BGN/PCGN simplified as news agencies use it: no apostrophes for ь/ъ, "-sky" no
 use their established English spelling (Alexander, Yuri, Pyotr).
 Ukrainian: the national system (Cabinet of Ministers resolution 55 of 2010): г→h,
 и→y, і→i, and є/ї/й/ю/я as ye/yi/y/yu/ya at the start of a word, ie/i/i/iu/ia elsewhere.
+Chinese names, which Russian writes in the Palladius system (Фэн Яосян), come back in
+Pinyin (Feng Yaoxiang; see `palladius.py`).
 Established English names of places, people and organisations (Moscow, Kyiv,
 Zelensky) live in the curated glossaries, which win over romanisation.
 """
@@ -14,6 +16,8 @@ Zelensky) live in the curated glossaries, which win over romanisation.
 from __future__ import annotations
 
 import re
+
+from .palladius import chinese, pinyin
 
 _RU = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -68,7 +72,6 @@ GIVEN_NAMES = {
     },
 }
 
-_PARTICLES = {"аль", "эль", "ибн", "бен", "бин", "фон", "ван", "де", "ди", "да", "ла", "ле", "дер", "ад", "ас", "ат", "ар", "ан", "аш", "уль"}
 
 
 def _match_case(src: str, out: str) -> str:
@@ -147,14 +150,16 @@ def romanise(text: str, lang: str) -> str:
         w = m.group(0)
         if not any("\u0400" <= c <= "\u04ff" for c in w):
             return w
-        out = word_rule(w)
-        if w.lower() in _PARTICLES:
-            return out.lower()
-        return _match_case(w, out)
+        return _match_case(w, word_rule(w))
 
     text = text.replace("ʼ", "").replace("’", "'") if lang == "uk" else text
     if lang == "uk":
         text = re.sub(r"(?<=[\u0400-\u04ff])'(?=[\u0400-\u04ff])", "", text)
+    elif lang == "ru":
+        words = [w for w in _WORD.findall(text) if is_cyrillic(w)]
+        if chinese(words):
+            # Фэн Яосян is Chinese in Palladius: English writes it in Pinyin (Feng Yaoxiang)
+            return _WORD.sub(lambda m: pinyin(m.group(0), marked=False) or m.group(0), text)
     return _WORD.sub(one, text)
 
 

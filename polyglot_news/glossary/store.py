@@ -233,16 +233,16 @@ def conflicts(glossary: Glossary) -> list[str]:
             first_form, first = seen[k]
             if first is e:
                 continue
-            what = "term" if form == e.term else "alias"
             if first.english == e.english and first.kind == e.kind:
+                # the same thing listed twice; an alias repeating another row's term is harmless
                 if form == e.term and first_form == first.term:
                     out.append(f"{e.source}: duplicate of {first.source} ({e.lang} {form!r})")
-            else:
-                diff = f"{first.english!r} ({first.kind})" if first.english != e.english or first.kind != e.kind else ""
-                out.append(
-                    f"{e.source}: {what} {form!r} ({e.lang}) conflicts with {first.source}: "
-                    f"{e.english!r} ({e.kind}) vs {diff}"
-                )
+                continue
+            what = "term" if form == e.term else "alias"
+            out.append(
+                f"{e.source}: {what} {form!r} ({e.lang}) conflicts with {first.source}: "
+                f"{e.english!r} ({e.kind}) vs {first.english!r} ({first.kind})"
+            )
     return out
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..model import BODY, CAPTION, ENGLISH, TITLE, UNDETERMINED, Article, Segment, Term
 from ..sentences import split_sentences
 from .match import Match, find_terms
-from .morph import MORPH_LANGS, normal, tokens
+from .morph import MORPH_LANGS, normal
 from .names import (
     ORG, OTHER, PERSON, Name, capitalised_lemmas, capitalised_words, cyrillic_names, english_names, german_names,
     headline_case,
@@ -107,8 +107,9 @@ def _skeleton(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", t)
 
 
-def _pair(name: Name, romanised: str, candidates: list[Name]) -> Name | None:
-    """The English name in a translation that renders `name`, judged by spelling, if any."""
+def _pair(romanised: str, candidates: list[Name]) -> Name | None:
+    """The English name in a translation that renders a source name (given as its romanisation),
+    judged by spelling, if any."""
     best, score = None, 0.0
     target = _skeleton(romanised)
     for c in candidates:
@@ -121,10 +122,14 @@ def _pair(name: Name, romanised: str, candidates: list[Name]) -> Name | None:
 
 
 def _inflection_of(short: str | None, full: str | None) -> bool:
-    """True when one-word `short` is the last word of `full` with a case ending (Дячишина, Ігор Дячишин)."""
-    if not short or not full or " " in short or not is_cyrillic(short):
+    """True when `short` is the end of `full` with a case ending on its last word
+    (Дячишина of Ігор Дячишин; Фэн Яосяна of Фэн Яосян)."""
+    if not short or not full or not is_cyrillic(short):
         return False
-    last, word = normal(full.split()[-1]), normal(short)
+    sw, fw = [normal(w) for w in short.split()], [normal(w) for w in full.split()]
+    if len(sw) > len(fw) or sw[:-1] != fw[len(fw) - len(sw):-1]:
+        return False
+    last, word = fw[-1], sw[-1]
     return word.startswith(last) and word[len(last):] in W.CYRILLIC_CASE_ENDINGS
 
 
@@ -197,7 +202,8 @@ class _Collector:
             return None
         homes = []
         for g in groups:
-            if g is short or len(g.english) <= len(short.english):
+            inflected = _inflection_of(short.original, g.original)
+            if g is short or (len(g.english) <= len(short.english) and not inflected):
                 continue
             if len(words) == 1 and short.english.isupper() and 2 <= len(short.english) <= 6:
                 long_words = g.english.split()
@@ -209,8 +215,8 @@ class _Collector:
             n = len(words)
             gw = [normal(w) for w in g.english.split()]
             sw = [normal(w) for w in words]
-            if g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and len(gw) > n and (
-                    gw[-n:] == sw or _inflection_of(short.original, g.original)):
+            if g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and (
+                    (len(gw) > n and gw[-n:] == sw) or inflected):
                 homes.append(g)  # "Putin" -> "Vladimir Putin"; "Дячишина" -> "Ігор Дячишин"
             elif short.kind_evidence == "given" and g.kind == PERSON and len(gw) > n and gw[:n] == sw:
                 homes.append(g)  # "Justin" -> "Justin Cowley"
@@ -267,18 +273,22 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
 
 
 def _add_curated(col: _Collector, m: Match, lang: str, where: tuple[int, int], line: int) -> None:
+    """Count a curated match; its original is the entry's term when the text is in the entry's language."""
     e = m.entry
     in_source_script = e.lang == lang and normal(e.term) != normal(e.english)
     original = e.term if in_source_script else None
     short = m.text.replace(".", "")
-    acronym = m.text if short.isupper() and len(short) <= 6 and normal(short) not in {normal(w) for w in e.english.split()} else None
-    if acronym and is_cyrillic(acronym):
-        acronym = None
+    # a Latin acronym the article used for it ("SSNP"), shown beside the full name
+    acronym = None
+    if short.isupper() and len(short) <= 6 and not is_cyrillic(short) and normal(short) not in {
+            normal(w) for w in e.english.split()}:
+        acronym = m.text
     col.add(e.english, original, e.kind, "title", lang, where, line, e, "curated", acronym)
 
 
 def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: list[tuple[int, int]],
                   known: set[str], known_lemmas: set[str], glossary: Glossary, where: tuple[int, int]) -> None:
+    """Count the uncurated names of a Cyrillic segment, in English: the translation's form, else romanised."""
     order, line = where
     names = cyrillic_names(text, lang if lang in MORPH_LANGS else "ru", spans, known_lemmas)
     english_side: list[Name] = []
@@ -291,7 +301,7 @@ def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: li
             col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), line, None, "source")
             continue
         roman = romanise(n.lemma, lang)
-        paired = _pair(n, roman, english_side) if english_side else None
+        paired = _pair(roman, english_side) if english_side else None
         if paired is not None:
             english, source, kind = paired.lemma, "translation", n.kind if n.evidence else paired.kind
         else:
@@ -300,6 +310,7 @@ def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: li
 
 
 def _term(g: _Group, sentence: str) -> Term:
+    """The Term for a merged group; the note says where an uncurated English form came from."""
     english = g.english
     if g.acronym and g.acronym not in english and g.kind == ORG:
         english = f"{english} ({g.acronym})"

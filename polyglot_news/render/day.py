@@ -34,6 +34,17 @@ def source_label(digest: Digest) -> str:
     return f"{one_line(digest.article.source)}{site}; {languages_line(digest)}"
 
 
+def toc_extra(story: "Story") -> str:
+    """What a contents line adds after the title (or ""): the number of sources, and an untranslated title's language."""
+    parts = []
+    title = next((s for s in story.lead.article.segments if s.kind == "title"), None)
+    if title is not None and title.lang not in (ENGLISH, UNDETERMINED) and not title.english:
+        parts.append(f"in {language_name(title.lang)}, untranslated")
+    if len(story.digests) > 1:
+        parts.append(f"{len(story.digests)} sources")
+    return f"({'; '.join(parts)})" if parts else ""
+
+
 def count_line(day: "Day") -> str:
     """E.g. "5 stories from 6 articles; 1 input could not be read."."""
     n, a = len(day.stories), day.articles
@@ -118,8 +129,7 @@ def day_text(day: "Day", width: int = WIDTH, headers: bool = True) -> str:
         out += ["", *heading("Contents", "-", width)]
         num_w = len(str(len(day.stories)))
         for i, story in enumerate(day.stories, 1):
-            extra = f" ({len(story.digests)} sources)" if len(story.digests) > 1 else ""
-            out += wrapped(display_title(story.lead) + extra, width, first=f"{i:>{num_w}}. ", rest=" " * (num_w + 2))
+            out += wrapped(f"{display_title(story.lead)} {toc_extra(story)}", width, first=f"{i:>{num_w}}. ", rest=" " * (num_w + 2))
     for i, story in enumerate(day.stories, 1):
         out += ["", "=" * width if i == 1 else "-" * width, ""]
         out += wrapped(display_title(story.lead), width, first=f"{i}. ", rest=" " * (len(str(i)) + 2))
@@ -154,8 +164,7 @@ def day_markdown(day: "Day") -> str:
     if day.stories:
         out += ["", "## Contents", ""]
         for i, story in enumerate(day.stories, 1):
-            extra = f" ({len(story.digests)} sources)" if len(story.digests) > 1 else ""
-            out.append(f"{i}. [{md_escape(display_title(story.lead))}](#story-{i}){extra}")
+            out.append(f"{i}. [{md_escape(display_title(story.lead))}](#story-{i}) {md_escape(toc_extra(story))}".rstrip())
     for i, story in enumerate(day.stories, 1):
         out += ["", f'<a id="story-{i}"></a>', "", f"## {i}. {md_escape(display_title(story.lead))}", ""]
         out += [f"- **Source:** {md_escape(source_label(d))}" for d in story.digests]
@@ -193,8 +202,7 @@ def day_html(day: "Day") -> str:
     if day.stories:
         out.append("<h2>Contents</h2><ol>")
         for i, story in enumerate(day.stories, 1):
-            extra = f" ({len(story.digests)} sources)" if len(story.digests) > 1 else ""
-            out.append(f'<li><a href="#story-{i}">{e(display_title(story.lead))}</a>{extra}</li>')
+            out.append(f'<li><a href="#story-{i}">{e(display_title(story.lead))}</a> {e(toc_extra(story))}</li>')
         out.append("</ol>")
     for i, story in enumerate(day.stories, 1):
         out.append(f'<h2 id="story-{i}">{i}. {e(display_title(story.lead))}</h2>')
