@@ -14,7 +14,7 @@ Peak memory is each worker's high-water RSS (for `-j1` and the baseline, the one
 The translation cache is off so no run profits from an earlier one's translations, and
 the glossaries are a snapshot taken at the start, so edits to them cannot redo a rerun.
 
-    python bench/batch.py [--quick] [--data DIR] [--n N]
+    python bench/batch.py [--quick] [--data DIR] [--n N] [--packages DIR]
 
 The last line is `RESULT {json}`.
 """
@@ -40,7 +40,8 @@ from pathlib import Path
 from polyglot_news.batch import run_batch
 from polyglot_news.config import Settings
 t = time.perf_counter()
-settings = Settings(use_cache=False, use_shipped_glossaries=False, glossary_dirs=[Path(sys.argv[4])])
+settings = Settings(use_cache=False, use_shipped_glossaries=False, glossary_dirs=[Path(sys.argv[4])],
+                    packages_dir=Path(sys.argv[5]) if sys.argv[5] else None)
 r = run_batch(sys.argv[1], sys.argv[2], settings, formats=["text", "json"], jobs=int(sys.argv[3]))
 import resource, sqlite3
 self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -61,7 +62,8 @@ t = time.perf_counter()
 from polyglot_news import pipeline
 from polyglot_news.config import Settings
 from polyglot_news.render import render
-settings = Settings(use_cache=False, use_shipped_glossaries=False, glossary_dirs=[Path(sys.argv[3])])
+settings = Settings(use_cache=False, use_shipped_glossaries=False, glossary_dirs=[Path(sys.argv[3])],
+                    packages_dir=Path(sys.argv[4]) if sys.argv[4] else None)
 glossary = pipeline.load_context(settings)
 src, out = Path(sys.argv[1]), Path(sys.argv[2])
 n = failed = 0
@@ -158,6 +160,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="40 inputs instead of 300")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--n", type=int, default=None, help="number of inputs")
+    ap.add_argument("--packages", type=Path, default=None,
+                    help="Argos packages folder to translate with (default: Argos's own, usually none installed)")
     args = ap.parse_args()
     n = args.n or (40 if args.quick else 300)
     if not (args.data / "dev").is_dir():
@@ -174,13 +178,14 @@ def main() -> None:
         rows = []
         glossaries = work / "glossaries"  # a snapshot, so edits to the repo's glossaries mid-run change nothing
         shutil.copytree(REPO / "glossaries", glossaries)
-        naive = run(NAIVE, str(inputs), str(work / "naive"), str(glossaries))
+        pk = str(args.packages or "")
+        naive = run(NAIVE, str(inputs), str(work / "naive"), str(glossaries), pk)
         rows.append(("naive loop (baseline)", naive))
-        j1 = run(RUN_BATCH, str(inputs), str(work / "out1"), "1", str(glossaries))
+        j1 = run(RUN_BATCH, str(inputs), str(work / "out1"), "1", str(glossaries), pk)
         rows.append(("batch -j1", j1))
-        j2 = run(RUN_BATCH, str(inputs), str(work / "out2"), "2", str(glossaries))
+        j2 = run(RUN_BATCH, str(inputs), str(work / "out2"), "2", str(glossaries), pk)
         rows.append(("batch -j2", j2))
-        again = run(RUN_BATCH, str(inputs), str(work / "out2"), "2", str(glossaries))
+        again = run(RUN_BATCH, str(inputs), str(work / "out2"), "2", str(glossaries), pk)
         rows.append(("rerun -j2, nothing changed", again))
 
         print()
@@ -225,6 +230,7 @@ def main() -> None:
             "failed": len(j2["failed"]),
             "story_groups": len(groups),
             "cpus": os.cpu_count(),
+            "packages": str(args.packages) if args.packages else None,
         }
         print("RESULT " + json.dumps(result))
     finally:

@@ -200,7 +200,8 @@ def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
         tokens = [sp.encode(s, out_type=str) for s in sentences]  # pre-tokenised: not timed
         t = time.perf_counter()
         model = ctranslate2.Translator(str(packages / "translate-ru_en-bench" / "model"), device="cpu",
-                                       inter_threads=1, intra_threads=0, compute_type="auto")
+                                       inter_threads=1, intra_threads=int(os.environ["ARGOS_INTRA_THREADS"]),
+                                       compute_type="auto")
         results = model.translate_batch(tokens, max_batch_size=BATCH, batch_type="examples", beam_size=BEAM,
                                         length_penalty=0.2, replace_unknowns=True, max_decoding_length=MAX_TOKENS)
         outputs = [sp.decode_pieces(r.hypotheses[0]) for r in results]
@@ -229,6 +230,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="12 paragraphs instead of 240.")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="The shared data folder.")
     parser.add_argument("--n", type=int, default=None, help="Number of paragraphs.")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
+                        help="CTranslate2 threads for every method (default: the machine's cores).")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--packages", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
@@ -251,7 +254,8 @@ def main() -> None:
     cache = work / "cache.sqlite3"
     # Argos reads its folders from the environment at import: point them at the bench's own
     env = dict(os.environ, ARGOS_PACKAGES_DIR=str(package.parent), XDG_DATA_HOME=str(work / "data"),
-               XDG_CONFIG_HOME=str(work / "config"), ARGOS_DEVICE_TYPE="cpu")
+               XDG_CONFIG_HOME=str(work / "config"), ARGOS_DEVICE_TYPE="cpu",
+               ARGOS_INTRA_THREADS=str(args.threads))
     rows = {}
     for method in ("ct2", "ours", "rerun", "argos"):
         rows[method] = run(method, package.parent, inputs, cache, env)
@@ -260,7 +264,7 @@ def main() -> None:
     a, b, c, rerun = rows["ours"], rows["argos"], rows["ct2"], rows["rerun"]
     rate = {k: r["sentences"] / r["seconds"] for k, r in rows.items()}
     print(f"\n{a['paragraphs']} Russian paragraphs, {a['sentences']} sentences; beam {BEAM}, <= {MAX_TOKENS} tokens out, int8, "
-          f"Transformer-base shape, {VOCAB} vocabulary")
+          f"Transformer-base shape, {VOCAB} vocabulary, {args.threads} thread(s)")
     print(f"{'method':<34}{'seconds':>9}{'sent/s':>9}{'peak MB':>9}{'vs (c)':>8}")
     names = {"ours": "(a) polyglot-news to_english", "argos": "(b) argostranslate.translate loop",
              "ct2": "(c) ctranslate2 translate_batch", "rerun": "    (a) rerun with cache"}

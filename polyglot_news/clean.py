@@ -3,22 +3,31 @@
 `mark_kinds(article, glossary)` sets `Segment.kind` to one of `model.KINDS`. It runs before
 language detection, so its rules look at what any language shows:
 
-1. Each segment is measured (length in words, or in characters for scripts written
-   without spaces; sentence punctuation; script) and checked against patterns that hold
-   across languages: photo credits and copyright lines, counters, dates and bylines,
-   comment widgets, link texts ("Read more ›"), the page title repeated with the site
-   name, and the UI strings of the curated glossaries (`Glossary.ui_entry`).
-2. The article is the densest run of prose on the page: each segment scores its length
-   when it reads as prose and a penalty when it is short or chrome, and the run with the
-   highest total (a maximum-sum subarray) is the article. For HTML the structure counts
-   too: blocks inside an article-body container score more, blocks in navigation,
-   footers, share bars, comment and related-story widgets score as chrome.
-3. Inside the article, prose is `body`, credits are `caption`, a short title-case line
-   without final punctuation between paragraphs is a `teaser`, short labels and counters
-   are `ui`; outside it, short lines are `ui` (menus, buttons) and the rest `boilerplate`.
-   Short lines in another script than the article's are `ui` wherever they stand.
-4. Exactly one `title` when the page has one: the `h1`, or the headline-shaped line that
-   repeats the page title or stands just before the article.
+1. Each segment is measured (length in words, or characters/2 for scripts written without
+   spaces; sentence punctuation; script) and checked against patterns that hold across
+   languages: photo credits and copyright lines, counters, dates and bylines, comment
+   widgets, newsletter boxes, "Read also:" lines, link texts ("Read more ›"), headings such
+   as "Related stories", the page title repeated with the site name, and the UI strings of
+   the curated glossaries (`Glossary.ui_entry`). Runs of headline + one-paragraph pairs
+   after an article are lists of other stories (teasers with their blurbs).
+2. The article is the densest run of prose: each segment scores its length when it reads
+   as prose and a penalty when it is short or chrome, and the run with the highest total (a
+   maximum-sum subarray) is the article. For HTML the structure counts too (see
+   `htmltext.py`): blocks in an article-body container score more, and when that container
+   holds most of the prose, blocks outside it are chrome; navigation, footers, share bars,
+   comment and related-story widgets score as chrome.
+3. The title is the `h1`, or the headline-shaped line that repeats the page title or stands
+   just before the article; exactly one segment gets it when the page has one. The article
+   then runs from the title to where its prose ends (a comment widget, a "Related" heading
+   or a time stamp after a paragraph are strong breaks).
+4. Inside the article, prose is `body`, credits are `caption`, a single headline-shaped line
+   between paragraphs is a `teaser` when it reads like a headline (title case, or six words
+   or more in a plain-text dump) and a subheading (`body`) otherwise; lists followed by more
+   paragraphs stay in the article. Outside it, short lines are `ui` (menus, buttons) and the
+   rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere.
+
+The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
+`bench/clean.py`); every rule is a general one, none names a site.
 """
 
 from __future__ import annotations
@@ -46,7 +55,7 @@ _CREDIT = re.compile(
 )
 # a credit tail in parentheses or after a slash at the end of a caption-like line
 _CREDIT_TAIL = re.compile(
-    r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|тасс|риа|imago)[^()\[\]]{0,40}[)\]]?\s*$",
+    r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|istock|тасс|риа|imago|image|credit|source|bild|quelle|источник|джерело|fuente|fonte|źródło)\s*[:/©)][^()\[\]]{0,40}[)\]]?\s*$",
     re.I,
 )
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|всі права захищені|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|저작권|무단 ?전재|著作権|無断転載|版权所有|未经授权)", re.I)
@@ -129,11 +138,16 @@ _SECTION_END = re.compile(
     r"|das könnte sie auch interessieren|mehr zum thema|weitere (artikel|nachrichten|themen)|ähnliche artikel|meistgelesen|am meisten gelesen"
     r"|empfehlungen|auch interessant|neueste artikel|à lire aussi|articles (similaires|liés)|les plus lus|sur le même sujet"
     r"|te puede interesar|noticias relacionadas|lo más leído|más noticias|potrebbe interessarti|articoli correlati|i più letti"
-    r"|czytaj (także|też)|zobacz (także|też)|najpopularniejsze|polecane|powiązane artykuły|leia também|veja também|mais lidas)\s*:?$",
+    r"|czytaj (także|też)|zobacz (także|też)|najpopularniejsze|polecane|powiązane artykuły|leia também|veja também|mais lidas"
+    r"|about the authors?|über (den autor|die autorin|die autoren)|об авторе|про автора|à propos de l'auteur|sobre el autor|o autorze"
+    r"|sources|quellen|источники|джерела|fuentes|fonti|źródła|about this statement)\s*:?$",
     re.I,
 )
 # "Jane Roe, Associated Press": an author line that names the agency instead of starting with "By"
 _AGENCY_BYLINE = re.compile(r",\s*(the )?(associated press|ap|reuters|afp|dpa|bloomberg|tass|ria novosti|ap [\w ]*writer|staff writer|correspondent)$", re.I)
+_CONTENT_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "blockquote"}
+# "About Jane Roe": the heading of an author's biography after the article
+_ABOUT_NAME = re.compile(r"^(?i:about|über|об|про|à propos de|sobre|o)\s+[A-ZА-ЯЁІЇЄ][\w'-]+(\s+[A-ZА-ЯЁІЇЄ][\w'-]+){0,2}$")
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
 # roles that make an HTML block chrome, and the kind they give it
 _CHROME_ROLES = {"outside": BOILERPLATE, "nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
@@ -255,7 +269,7 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
         if tail and _norm(tail) == _norm(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
             return CAPTION if head and f.seg.line > 1 and _norm(head) not in titles else BOILERPLATE
-    if f.units <= 7 and _SECTION_END.match(text):
+    if f.units <= 7 and (_SECTION_END.match(text) or _ABOUT_NAME.match(text)):
         return UI
     if f.units <= 20 and _READ_ALSO.match(text):
         return TEASER
@@ -310,6 +324,7 @@ def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
 
 
 ARTICLE_SHARE = 0.5  # an article container holding this share of the prose is the article
+CONTENT_TAG_PENALTY = -1.0
 SECTION_PENALTY = -25.0  # a heading such as "Related stories" after the article
 FORCED_PENALTY = -6.0  # a line a pattern marked as chrome (captions and ads sit inside articles too)
 SHORT_PENALTY = -5.0  # a short line no pattern explains
@@ -323,8 +338,10 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
         chrome = _chrome_role(f, ignored)
         if f.forced in (UI, BOILERPLATE) and f.units <= 25 and _COMMENTS.search(f.seg.text):
             f.weight = -40.0  # a comment widget ends the article
-        elif f.forced == UI and after_prose and _SECTION_END.match(f.seg.text):
-            f.weight = SECTION_PENALTY  # "Related stories", "Most read": the article is over, unless much more follows
+        elif f.forced == UI and after_prose and (_SECTION_END.match(f.seg.text) or _ABOUT_NAME.match(f.seg.text)):
+            # "Most read", "About the author", "Sources": the article is over, unless much more follows
+            # (sidebars and "Related" boxes also stand between an article's paragraphs in a dump)
+            f.weight = SECTION_PENALTY
         elif f.forced == BOILERPLATE and after_prose and _is_date_line(f.seg.text):
             f.weight = -15.0  # a time stamp after a paragraph starts a comment, not more article
         elif f.forced:
@@ -339,6 +356,8 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
             f.weight = f.units / 2
         else:
             f.weight = SHORT_PENALTY
+        if f.tag in _CONTENT_TAGS and not chrome and not f.forced and f.weight < 0:
+            f.weight = CONTENT_TAG_PENALTY  # list items, subheadings and code that are not links: content more often than chrome
         if has_article and "article" in f.roles and not chrome:
             f.weight = f.weight * 1.5 if f.weight > 0 else f.weight / 3
         if f.prose:
@@ -583,6 +602,8 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
     if f.tag[:1] == "h" and f.tag[1:].isdigit() and "article" in f.roles:
         return BODY
     if f.tag == "li" and "article" in f.roles:
+        return BODY
+    if f.tag in _CONTENT_TAGS and f.units >= 2:
         return BODY
     if f.units <= 2 and not f.ends:
         return UI

@@ -48,7 +48,11 @@ SCRIPT_FAMILIES: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Detection:
-    """A language decision: ISO 639-1 code (or "und") and a confidence in 0..1."""
+    """A language decision: ISO 639-1 code (or "und") and a confidence in 0..1.
+
+    For "und", confidence is 1.0 when the text has no letters at all (digits, symbols)
+    and 0.0 when it has some but too few to call (one letter, an acronym).
+    """
 
     lang: str
     confidence: float
@@ -89,6 +93,8 @@ class Weights:
 
 
 WEIGHTS = Weights()
+MAX_WORDS = 300  # words of a long text that are scored
+MAX_CHARS = 6000  # characters of a long text that are read
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
@@ -113,8 +119,10 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     out = []
     for m in _WORD.finditer(text):
         word = unconfuse(m.group())
-        before = text[: m.start()].rstrip()
-        opens = not before or before[-1] in _SENTENCE_START
+        i = m.start() - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        opens = i < 0 or text[i] in _SENTENCE_START
         out.append((word.casefold(), word[0].isupper() and not opens))
     return out
 
@@ -171,12 +179,11 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
         else:
             parts = [word_scores(p, family, w) for p in word.split("'") if p]
             return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
-    models = ngrams.models()
     grams = ngrams.grams_of(word)
     n_grams = ngrams.gram_count(word)
     out = []
     for lang in langs:
-        model = models[lang]
+        model = ngrams.model(lang)
         s = w.char * (model.score(grams) if isinstance(model, ngrams.CharModel) else model.score_word(word))
         if lang in ngrams.BORROWED:
             s -= w.missing_char * n_grams
@@ -236,7 +243,8 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
 
     Cached, so the page-level pass can ask again with a prior at no cost.
     """
-    tokens = tokens_of(text)
+    # the first 300 words are plenty for long texts, and keep the cost bounded
+    tokens = tokens_of(text[:MAX_CHARS])
     words = [w for w, _ in tokens]
     family = _family_of(" ".join(words))
     if family is None:
@@ -249,8 +257,7 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(UNDETERMINED, 0.0)
     langs = SCRIPT_FAMILIES[family]
     totals = [weights.minor_language if lang in OTHER_LATIN else 0.0 for lang in langs]
-    # the first 300 words are plenty for long texts, and keep the cost bounded
-    for word, name in in_script[:300]:
+    for word, name in in_script[:MAX_WORDS]:
         scale = weights.name if name else 1.0
         totals = [t + scale * s for t, s in zip(totals, word_scores(word, family, weights))]
     return family, tuple(totals)
@@ -347,14 +354,15 @@ def _curated_language(text: str, langs: tuple[str, ...], prior: str | None, dete
     """The language of a curated UI string listed under `langs`, given its segment's prior.
 
     Several languages may list the same string ("меню"): the prior picks among them.
-    On an English page, a string that also reads as English ("International", listed as
-    a French menu label) stays English: translating it would only cost time.
+    A string that reads as the page's own language stays in it ("International" is
+    listed as a French menu label, but on an English page it is English; "Sport" on a
+    German page is German): translating it would gain nothing.
     """
     if prior in langs:
         return prior
     guess = detector(text, prior).lang
-    if prior == ENGLISH and guess == ENGLISH:
-        return ENGLISH
+    if guess == prior:
+        return guess
     return guess if guess in langs else langs[0]
 
 

@@ -75,7 +75,8 @@ RARE_LETTERS: dict[str, str] = {
 APOSTROPHES = "'’ʼ`"
 
 # the most frequent short words of each language (articles, prepositions, pronouns,
-# conjunctions, auxiliaries, particles); a hit is strong evidence in a short string
+# conjunctions, auxiliaries, particles; for English also the commonest one-word site
+# labels); a hit is strong evidence in a short string
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
@@ -85,7 +86,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "any some more most other such only also just very can could will would shall should may "
         "might must do does did done have has had into onto out up down over under about after "
         "before between through during without within again off once both each few nor own same "
-        "too yet while because until against among per via new more read sign log up share home",
+        "too yet while because until against among per via new read sign log share home",
         "de": "der die das den dem des ein eine einen einem einer eines und oder aber nicht kein "
         "keine ist sind war waren wird werden wurde wurden hat haben hatte sein ich du er sie es "
         "wir ihr mich mir dich dir sich uns euch mit von zu zum zur bei nach aus auf für über "
@@ -179,7 +180,7 @@ ENDINGS: dict[str, tuple[str, ...]] = {
            "ати", "ити", "ться", "ється", "ують", "ська", "ський", "ство", "ція", "ції", "ів"),
     "be": ("асць", "асці", "нне", "ння", "ньне", "аць", "іць", "ыць", "ецца", "уцца", "ага",
            "ога", "аму", "ыя", "ыі", "ая", "ай", "ых", "ымі", "ская", "скі", "цыя", "цыі",
-           "ства", "ўся", "ўся", "ліся", "цца", "ную", "ную"),
+           "ства", "ўся", "ліся", "цца", "ную"),
     "bg": ("ът", "ят", "та", "то", "те", "ите", "ата", "ото", "ето", "ият", "ия", "ски",
            "ско", "ска", "ния", "ване", "ение", "ост", "ство", "ция", "ции", "ам", "ах",
            "ахме", "яхме", "ете", "ите"),
@@ -187,7 +188,7 @@ ENDINGS: dict[str, tuple[str, ...]] = {
            "ија", "ије", "ити", "ати", "ао", "ала", "ало", "или", "ила", "јући", "ова",
            "ову", "има", "ама", "ђе"),
     "mk": ("ност", "носта", "ње", "ања", "ење", "ски", "ска", "ско", "ија", "ии", "ите",
-           "ата", "от", "от", "та", "то", "ов", "ови", "ува", "ува", "ше", "вме", "вте", "ќи"),
+           "ата", "от", "та", "то", "ов", "ови", "ува", "ше", "вме", "вте", "ќи"),
     "kk": ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "да", "де",
            "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "лар",
            "лер", "дар", "дер", "тар", "тер", "ды", "ді", "ты", "ті", "ны", "ні", "сы", "сі",
@@ -196,7 +197,9 @@ ENDINGS: dict[str, tuple[str, ...]] = {
            "деу", "ады", "еді", "йды", "йді", "мыз", "міз", "ында", "інде"),
 }
 
-# letter pairs and triples typical of one language within its script family
+# letter pairs and triples typical of one language within its script family: for
+# Belarusian its дз/ць for soft д/т, шч, hard consonants before э and ы, ў, and the
+# а of akanye; for Kazakh its ж (Turkic y-), back-vowel suffixes and consonant clusters
 CLUSTERS: dict[str, tuple[str, ...]] = {
     "be": ("дз", "дж", "ць", "цц", "шч", "чы", "шы", "жы", "чэ", "рэ", "тэ", "дэ", "цэ", "жэ",
            "шэ", "зэ", "сэ", "нэ", "лэ", "ыя", "ыі", "ау", "яў", "аў", "оў", "еў", "ьн", "ня",

@@ -6,9 +6,13 @@ n-grams (naive Bayes over relative frequencies) instead of langdetect's random s
 which is what makes langdetect unstable on short strings.
 
 Serbian has no profile; it is Croatian written in Cyrillic, so its model is the Croatian
-profile transliterated letter by letter (lj → љ, nj → њ, dž → џ, ...).
+profile transliterated letter by letter (lj → љ, nj → њ, dž → џ, ...). Belarusian and
+Kazakh have none either: a Belarusian word is respelt as Russian, Ukrainian and Polish
+would write it and scored by the best of those profiles; a Kazakh word as Russian and
+Turkish (a Turkic relative with the same vowel harmony and suffixes). The detector
+charges these borrowed scores a small per-n-gram cost.
 
-Profiles load once, lazily, on first use (about 0.3 s, 10 MB for all of them).
+Each profile loads once, lazily, when a string in its script first needs it.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import json
 import math
 import threading
 from functools import lru_cache
+from importlib.resources import files
 from itertools import repeat
 from typing import Callable
-from importlib.resources import files
 
 # Croatian/Serbian Latin → Serbian Cyrillic; digraphs first
 _LATIN_TO_SERBIAN = (
@@ -29,9 +33,6 @@ _LATIN_TO_SERBIAN = (
     ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
     ("h", "х"), ("c", "ц"),
 )
-
-# profile names that we report under another code
-_RENAMED = {"zh-cn": "zh", "zh-tw": "zh-tw"}
 
 
 def latin_to_serbian(text: str) -> str:
@@ -96,9 +97,9 @@ def _serbian_profile() -> tuple[dict[str, int], list[int]]:
     croatian, n_words = _read_profile("hr")
     freq: dict[str, int] = {}
     for gram, count in croatian.items():
+        # lj, nj, dž become one letter, so "nje" is the bigram "ње": count it as one
         cyr = latin_to_serbian(gram)
-        if len(cyr) == len(gram):
-            freq[cyr] = freq.get(cyr, 0) + count
+        freq[cyr] = freq.get(cyr, 0) + count
     return freq, n_words
 
 
@@ -162,21 +163,20 @@ class BestOf:
         return max(m.score_word(word) for m in self.models)
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
+# profile file names that we report under another code
+_PROFILE_NAMES = {"zh": "zh-cn"}
 
 
-@lru_cache(maxsize=1)
-def models() -> dict[str, CharModel | BestOf]:
-    """Every language's model by ISO code (langdetect's 55 profiles plus Serbian); loaded once."""
+@lru_cache(maxsize=None)
+def model(lang: str) -> CharModel | BestOf:
+    """The character model of one language, loaded on first use (a few ms per profile)."""
     with _lock:
-        out: dict[str, CharModel] = {}
-        for entry in sorted((files("langdetect") / "profiles").iterdir(), key=lambda p: p.name):
-            code = _RENAMED.get(entry.name, entry.name)
-            out[code] = CharModel(code, *_read_profile(entry.name))
-        out["sr"] = CharModel("sr", *_serbian_profile())
-        for lang, relatives in BORROWED.items():
-            out[lang] = BestOf(lang, [BorrowedModel(lang, out[base], respell) for base, respell in relatives])
-        return out
+        if lang == "sr":
+            return CharModel("sr", *_serbian_profile())
+        if lang in BORROWED:
+            return BestOf(lang, [BorrowedModel(lang, model(base), respell) for base, respell in BORROWED[lang]])
+        return CharModel(lang, *_read_profile(_PROFILE_NAMES.get(lang, lang)))
 
 
 def grams_of(word: str) -> tuple[list[str], list[str], list[str]]:

@@ -52,13 +52,14 @@ def has_list(lang: str) -> bool:
 
 
 def log_frequency(word: str, lang: str) -> float | None:
-    """log10 of how often lower-case `word` occurs in `lang` (e.g. -2.0 for 1 in 100).
+    """log10 of how often `word` (any case) occurs in `lang` (e.g. -2.0 for 1 in 100).
 
     Returns None when `lang` has no list, and -inf for a word its list does not hold.
     """
     table = _frequencies(lang)
     if table is None:
         return None
+    word = word.casefold()
     if lang == "sr":
         word = word.translate(_SERBIAN_TO_LATIN)
     freq = table.get(word)

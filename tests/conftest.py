@@ -35,6 +35,7 @@ os.environ.update(
         "XDG_CACHE_HOME": str(_SESSION_ROOT / "xdg-cache"),
         "POLYGLOT_NEWS_CACHE": str(_SESSION_ROOT / "translations.sqlite3"),
         "ARGOS_DEVICE_TYPE": "cpu",
+        "ARGOS_INTRA_THREADS": "1",  # the tiny model gains nothing from threads on a shared machine
     }
 )
 (_SESSION_ROOT / "argos-packages").mkdir()

@@ -350,3 +350,18 @@ def test_output_folder_must_not_hold_the_input(tmp_path: Path) -> None:
     for out in (root, tmp_path / "out"):
         with pytest.raises(ConfigError, match="must not be the input folder"):
             run_batch(root, out, settings(), formats=["text"])
+
+
+def test_unit_of_work_is_a_pure_function_of_its_input(tmp_path: Path, monkeypatch) -> None:
+    """Same bytes, name and settings give the same outputs, and nothing is written anywhere."""
+    from polyglot_news.batch import digest_input
+
+    monkeypatch.chdir(tmp_path)
+    data = ENGLISH.encode("utf-8")
+    one = digest_input(data, "a/library.txt", settings(), ["text", "json"])
+    two = digest_input(data, "a/library.txt", settings(), ["text", "json"])
+    assert one.error is None and one.outputs == two.outputs
+    assert json.loads(one.outputs["json"])["source"] == "a/library.txt"
+    assert list(tmp_path.iterdir()) == []
+    bad = digest_input(b"", "empty.txt", settings(), ["json"])
+    assert bad.outputs == {} and "empty" in bad.error

@@ -173,6 +173,53 @@ def test_html_structure_is_used(tmp_path):
     assert [s.kind for s in article.segments].count("title") == 1
 
 
+PARAGRAPHS = [
+    "The regional council agreed on Thursday to fund a new school in the northern district, after two years of debate about where it should stand.",
+    "Parents had complained that children travel more than an hour each way, and several classes currently meet in temporary buildings without heating.",
+    "Construction is due to start in the spring, and the council expects the first pupils to move in before the end of next year.",
+]
+RELATED_WITH_BLURBS = [
+    "Flood defences along the river to be raised",
+    "Engineers say the existing walls are too low for the storms now forecast, and the work will take three summers to finish.",
+    "Bus drivers vote to accept new pay offer",
+    "The union said most members backed the deal, which raises wages by six percent over two years and adds a day of leave.",
+    "Library opening hours extended for exams",
+    "Students will be able to use the reading rooms until midnight during the exam weeks, the university announced on its website.",
+]
+
+
+def test_story_lists_after_the_article_are_teasers():
+    text = "\n".join(["School plan approved after long debate", *PARAGRAPHS, "More from the region", *RELATED_WITH_BLURBS]) + "\n"
+    kinds = [s.kind for s in mark_kinds(read_source(text), Glossary()).segments]
+    assert kinds[:4] == ["title", "body", "body", "body"]
+    assert "body" not in kinds[4:]
+
+
+def test_comment_threads_after_the_article_are_not_body():
+    comments = []
+    for name, stamp, words in (
+        ("Ann Example", "March 3, 2026 at 9:14 am", "I think the council should have decided this much earlier, the children have waited long enough."),
+        ("Bob Sample", "March 3, 2026 at 9:40 am", "Where will the money come from? Nobody at the meeting could answer that simple question."),
+        ("Cy Person", "March 3, 2026 at 10:02 am", "Good news for the district, and about time too, my own kids had to travel for ages every day."),
+    ):
+        comments += [name, stamp, words]
+    text = "\n".join(["School plan approved after long debate", *PARAGRAPHS, "3 Comments", *comments]) + "\n"
+    kinds = [s.kind for s in mark_kinds(read_source(text), Glossary()).segments]
+    assert kinds[:4] == ["title", "body", "body", "body"]
+    assert "body" not in kinds[4:]
+
+
+def test_html_prose_outside_the_article_container_is_not_body(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    promo = "<div class='promo-box'><p>Our partner shop offers a wide range of garden furniture at low prices, with free delivery to most towns this month.</p></div>"
+    page = tmp_path / "school.html"
+    page.write_text(f"<html><body><h1>School plan approved after long debate</h1><article>{body}</article>{promo}</body></html>", encoding="utf-8")
+    kinds = {s.text[:20]: s.kind for s in mark_kinds(read_source(page), Glossary()).segments}
+    assert kinds["School plan approved"] == "title"
+    assert [kinds[p[:20]] for p in PARAGRAPHS] == ["body"] * 3
+    assert kinds["Our partner shop off"] != "body"
+
+
 def test_glossary_ui_strings_are_ui_in_any_language():
     g = Glossary()
     g.add(Entry("Neuigkeiten abonnieren", "de", "Subscribe to news", "ui"))

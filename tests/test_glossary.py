@@ -309,3 +309,16 @@ def test_reference_page_glossary(shipped):
                         "President", "Foreign", "State", "World", "Assyrian Party", "Army"}
     assert not chrome_or_common & set(names)
     assert all(t.original is None for t in terms)  # an English page: names are written in Latin already
+
+
+def test_digest_reads_a_user_tbx_glossary_folder(tmp_path):
+    folder = tmp_path / "team"
+    folder.mkdir()
+    write(folder, "team.tbx", tbx_document([Entry("Кижи", "ru", "Kizhi", "place", "island museum on Lake Onega")]))
+    page = write(tmp_path, "page.txt", "Boats to Kizhi resume\n\nThe first boats of the season left for Kizhi on Monday, "
+                                      "the museum said, and more will follow in June.\n")
+    result = runner.invoke(app, ["digest", str(page), "--format", "json", "--no-translate", "--no-cache",
+                                 "--glossary", str(folder)])
+    assert result.exit_code == 0, result.output
+    terms = {t["term"]: t for t in json.loads(result.stdout)["glossary"]}
+    assert terms["Kizhi"]["note"] == "island museum on Lake Onega" and terms["Kizhi"]["kind"] == "place"

@@ -189,3 +189,17 @@ def test_reference_page_summary_holds_no_chrome_even_without_cleaning() -> None:
             assert "Sputnik International" not in sentence.text
             assert "log in" not in sentence.text and "©" not in sentence.text
             assert sentence.text[-1] in ".!?\"”»"
+
+
+def test_news_redundancy_weight_sends_a_repeat_to_the_bottom_of_the_ranking() -> None:
+    from polyglot_news.summarise import summary_document
+    from polyglot_news.summarisers.news import NewsSummariser, NewsWeights
+
+    repeated = "Council leader Anna Reyes said on Tuesday the flood barrier would protect the harbour district for fifty years."
+    document = summary_document(make_article(BODY_TEXTS[:3] + [repeated] + BODY_TEXTS[3:], chrome=False))
+    pair = {c.index for c in document.candidates if "Anna Reyes" in c.text}
+    assert len(pair) == 2
+    plain = NewsSummariser(NewsWeights(redundancy=0.0)).rank(document)
+    mmr = NewsSummariser(NewsWeights(redundancy=10.0)).rank(document)
+    assert sorted(plain) == sorted(mmr) == list(range(len(document.candidates)))
+    assert mmr[-1] in pair and plain[-1] not in pair

@@ -59,10 +59,14 @@ def batch_command(
     table.add_row(str(report.found), str(len(report.digested)), str(report.unchanged), str(len(report.failed)),
                   str(len(report.removed)), f"{report.seconds:.1f}", f"{rate:.2f}")
     err.print(table)
-    for rel, reason in sorted(report.failed):
+    shown = 20  # the report file lists them all
+    for rel, reason in sorted(report.failed)[:shown]:
         err.print(f"failed: {one_line(rel)}: {one_line(reason)}", markup=False, highlight=False)
-    for rel in report.removed:
+    for rel in report.removed[:shown]:
         err.print(f"removed: {one_line(rel)}", markup=False, highlight=False)
+    hidden = max(0, len(report.failed) - shown) + max(0, len(report.removed) - shown)
+    if hidden:
+        err.print(f"... and {hidden} more, listed in the report", markup=False, highlight=False)
     err.print(f"report: {Path(out) / REPORT_NAME}", markup=False, highlight=False)
     if report.interrupted:
         err.print("interrupted: rerun the same command to finish", markup=False)

@@ -20,10 +20,10 @@ NAME_TAGS = PERSON_TAGS | PLACE_TAGS | ORG_TAGS
 # a word: letters, with inner hyphens or apostrophes (аль-Мишри, O'Brien, Знам'янка);
 # or a dotted abbreviation (U.S., U.K.)
 WORD = re.compile(
-    r"[^\W_][\w-]*\.(?:ru|com|org|net|ua|by|kz|de|info|io|uk)\b"  # a site name: Lenta.ru, URA.RU
-    r"|(?:[A-Z]\.){2,}"  # a dotted abbreviation: U.S.
-    r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*",  # a word, maybe with digits (S7) or hyphens (аль-Мишри)
-    re.UNICODE | re.IGNORECASE,
+    r"(?:[A-Z]\.){2,}"  # a dotted abbreviation: U.S.
+    r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*"  # a word, maybe with digits (S7) or inner hyphens (аль-Мишри)
+    r"(?:\.(?i:ru|com|org|net|ua|by|kz|de|info|io)\b)?",  # ... or a site name: Lenta.ru, URA.RU
+    re.UNICODE,
 )
 
 
@@ -154,7 +154,7 @@ def stems(word: str) -> set[str]:
 def _hyphen_lemmas(word: str, lang: str) -> set[str]:
     """Lemmas of a word; hyphenated names decline in their last part only (аль-Мишри, Ростов-на-Дону)."""
     out = {normal(p.normal_form) for p in parses(word, lang)}
-    if not analyser(lang).word_is_known(word.lower()):
+    if not in_dictionary(word, lang):
         out |= stems(word)
     if "-" in word:
         head, _, tail = word.rpartition("-")
@@ -176,17 +176,10 @@ def name_tags(word: str, lang: str, share: float = 0.3) -> set[str]:
     return out
 
 
-def known_common(word: str, lang: str) -> bool:
-    """True when the dictionary knows `word` as an ordinary word (no proper-name reading).
-
-    Words the dictionary does not know (foreign names: Вайгельдт) are not common.
-    """
-    if lang not in MORPH_LANGS:
-        return False
-    an = analyser(lang)
-    if not an.word_is_known(word.lower()):
-        return False
-    return not name_tags(word, lang)
+@lru_cache(maxsize=200_000)
+def in_dictionary(word: str, lang: str) -> bool:
+    """True when the pymorphy3 dictionary for `lang` holds `word` (any case)."""
+    return lang in MORPH_LANGS and analyser(lang).word_is_known(word.lower())
 
 
 # parts of speech that never start a name: pronouns, prepositions, conjunctions, particles, verbs, adverbs
@@ -194,8 +187,9 @@ def known_common(word: str, lang: str) -> bool:
 FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "VERB", "INFN", "ADVB", "PRED", "GRND", "PRTS", "NUMR"}
 
 
+@lru_cache(maxsize=100_000)
 def function_word(word: str, lang: str) -> bool:
     """True when any dictionary reading of `word` is a pronoun, preposition, verb and the like."""
-    if lang not in MORPH_LANGS or not analyser(lang).word_is_known(word.lower()):
+    if not in_dictionary(word, lang):
         return False
     return any(p.tag.POS in FUNCTION_POS or "Apro" in p.tag.grammemes for p in parses(word, lang))

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .morph import (
-    NAME_TAGS, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, Token, analyser, function_word, lemmas, name_tags,
+    NAME_TAGS, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, Token, function_word, in_dictionary, lemmas, name_tags,
     normal, parses, starts_sentence, tokens,
 )
 from . import wordlists as W
@@ -130,7 +130,7 @@ def _lemma_word(word: str, lang: str, parse, feminine: bool, head_gender: str | 
     """
     if parse is None:
         return word
-    known = analyser(lang).word_is_known(word.lower())
+    known = in_dictionary(word, lang)
     grams = set(parse.tag.grammemes)
     if not known:
         return _unknown_lemma(word, case, not feminine)
@@ -216,9 +216,9 @@ def cyrillic_names(
                         p.score >= ps[0].score * 0.5 and not set(p.tag.grammemes) & NAME_TAGS for p in ps)
                 ok = not function_word(t.text, lang) and (top_is_name or bool(lemmas(t.text, lang) & known))
             else:
-                in_dictionary = analyser(lang).word_is_known(t.text.lower())
+                known_word = in_dictionary(t.text, lang)
                 after_given_name = bool(keep) and "Name" in name_tags(toks[keep[-1]].text, lang)
-                ok = bool(name_tags(t.text, lang, 0.2)) or after_given_name or (not in_dictionary and letters > 2)
+                ok = bool(name_tags(t.text, lang, 0.2)) or after_given_name or (not known_word and letters > 2)
             if ok and keep and "Name" in name_tags(t.text, lang, 0.5) and (
                     name_tags(toks[keep[-1]].text, lang) & (ORG_TAGS | PLACE_TAGS)):
                 out.extend(_cyrillic_name(text, toks, keep, lang))  # "Роспотребнадзор Анна Попова": two names
@@ -291,8 +291,8 @@ def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str) -> l
         if p is not None and "NOUN" in g:
             head_gender = next((x for x in ("masc", "femn", "neut") if x in g), None)
             break
-    case = next((c for p, g in zip(ps, grams) if p is not None and "Name" in g and analyser(lang).word_is_known(
-        p.word) for c in ("gent", "accs", "datv", "ablt", "loct") if c in g), None)
+    case = next((c for p, g in zip(ps, grams) if p is not None and "Name" in g and in_dictionary(p.word, lang)
+                 for c in ("gent", "accs", "datv", "ablt", "loct") if c in g), None)
     lemma_words = [
         w if w.lower() in W.CYRILLIC_CONNECTORS else _lemma_word(w, lang, p, feminine, head_gender, case)
         for w, p in zip(words, ps)

@@ -56,13 +56,13 @@ def read_tbx(path: Path, into: Glossary) -> None:
     concepts = [el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")]
     for n, concept in enumerate(concepts, start=1):
         where = f"{path}:concept {concept.get('id') or n}"
-        kind, note = "other", ""
-        for d in _children(concept, "descrip", "descripGrp"):
-            d = d if _local(d.tag) == "descrip" else (_children(d, "descrip") or [d])[0]
+        # our kind travels as a subject field; other tools' subject fields (Politics, Law) mean "other"
+        kind = "other"
+        for d in _children(concept, "descrip") + [c for g in _children(concept, "descripGrp")
+                                                  for c in _children(g, "descrip")]:
             if d.get("type") == "subjectField" and _text(d) in NAME_KINDS + (UI_KIND,):
                 kind = _text(d)
-        notes = [_text(x) for x in concept.iter() if _local(x.tag) == "note" and _text(x)]
-        note = "; ".join(notes)
+        note = "; ".join(_text(x) for x in concept.iter() if _local(x.tag) == "note" and _text(x))
         langs: dict[str, list[str]] = {}
         for sec in concept.iter():
             if _local(sec.tag) in ("langSec", "langSet"):
@@ -76,7 +76,7 @@ def read_tbx(path: Path, into: Glossary) -> None:
         if not sources:
             sources = {"en": english}
         for lang, terms in sources.items():
-            aliases = terms[1:] + ([t for t in english[1:]] if lang != "en" else [])
+            aliases = terms[1:] + (english[1:] if lang != "en" else [])
             rec = {"term": terms[0], "lang": lang, "english": english[0], "kind": kind, "note": note,
                    "aliases": "|".join(dict.fromkeys(aliases))}
             try:

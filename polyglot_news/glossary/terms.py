@@ -2,12 +2,15 @@
 
 Where terms come from, per segment:
 - curated glossary entries found in the text in any inflected form (`match.find_terms`);
-- names no glossary holds (`names.py`): in the source script for Russian/Ukrainian,
-  in the English text for English sources and for translated segments of other languages.
+- names no glossary holds (`names.py`): in the source script for Russian/Ukrainian
+  (Latin-script names there are kept as written), in the English text for English
+  sources and for translated segments of other languages, and "Given Surname" pairs in
+  untranslated German.
 Each term gets one English form: the curated one, else the one the translation used
 (paired with the source name by spelling), else a newsroom romanisation (`romanise.py`).
 Mentions merge across inflections (by lemma), surnames ("Putin" joins "Vladimir Putin"),
 titles ("President Putin") and acronyms ("SSNP" joins "Syrian Social Nationalist Party").
+Each term also keeps its first line and the sentence of its first mention.
 
 Segments read: title and body, and photo captions that read as a sentence (a caption
 often names the people pictured, such as ministers meeting, who the body never names);

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from ..model import ENGLISH, UNDETERMINED, Digest, Term
+from ..model import ENGLISH, TITLE, UNDETERMINED, Digest, Term
 from .labels import display_title, language_name, languages_line, one_line, term_label
 from .markdown import md_escape, md_note
 from .text import WIDTH, field_lines, heading, summary_lines, wrapped
@@ -37,7 +37,7 @@ def source_label(digest: Digest) -> str:
 def toc_extra(story: "Story") -> str:
     """What a contents line adds after the title (or ""): the number of sources, and an untranslated title's language."""
     parts = []
-    title = next((s for s in story.lead.article.segments if s.kind == "title"), None)
+    title = next((s for s in story.lead.article.segments if s.kind == TITLE), None)
     if title is not None and title.lang not in (ENGLISH, UNDETERMINED) and not title.english:
         parts.append(f"in {language_name(title.lang)}, untranslated")
     if len(story.digests) > 1:
@@ -202,7 +202,8 @@ def day_html(day: "Day") -> str:
     if day.stories:
         out.append("<h2>Contents</h2><ol>")
         for i, story in enumerate(day.stories, 1):
-            out.append(f'<li><a href="#story-{i}">{e(display_title(story.lead))}</a> {e(toc_extra(story))}</li>')
+            extra = toc_extra(story)
+            out.append(f'<li><a href="#story-{i}">{e(display_title(story.lead))}</a>{" " + e(extra) if extra else ""}</li>')
         out.append("</ol>")
     for i, story in enumerate(day.stories, 1):
         out.append(f'<h2 id="story-{i}">{i}. {e(display_title(story.lead))}</h2>')

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from ..models import InstalledPackage
@@ -55,8 +56,13 @@ class ArgosTranslator:
         from argostranslate.package import Package
 
         self.package = Package(self.path)
+        env = os.environ.get  # the same knobs, and defaults, as argostranslate.settings
         self.model = ctranslate2.Translator(
-            str(self.path / "model"), device="cpu", inter_threads=1, intra_threads=0, compute_type="auto"
+            str(self.path / "model"),
+            device=env("ARGOS_DEVICE_TYPE", "cpu"),
+            inter_threads=int(env("ARGOS_INTER_THREADS", "1")),
+            intra_threads=int(env("ARGOS_INTRA_THREADS", "0")),
+            compute_type=env("ARGOS_COMPUTE_TYPE", "auto"),
         )
 
     def translate(self, sentences: list[str], decoding: Decoding) -> list[Output]:

@@ -1,0 +1,63 @@
+"""The command line as a whole: every command documented, helpful, and safe on bad input."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from polyglot_news.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def _commands() -> dict:
+    """Every leaf command by its full name, e.g. 'models install'."""
+    root = typer.main.get_command(app)
+    found: dict = {}
+
+    def walk(cmd, prefix: str) -> None:
+        if hasattr(cmd, "commands"):  # a group (typer may vendor its own click)
+            for name, sub in cmd.commands.items():
+                walk(sub, f"{prefix} {name}".strip())
+        else:
+            found[prefix] = cmd
+
+    walk(root, "")
+    return found
+
+
+def test_every_command_has_help_text():
+    for name, cmd in _commands().items():
+        assert (cmd.help or "").strip(), f"`{name}` has no help"
+        result = runner.invoke(app, [*name.split(), "--help"])
+        assert result.exit_code == 0, name
+
+
+def test_every_top_level_command_is_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tops = {name.split()[0] for name in _commands()}
+    missing = [t for t in sorted(tops) if not re.search(rf"polyglot-news {t}\b", readme)]
+    assert not missing, f"README.md does not show: {missing}"
+
+
+def test_pyproject_lists_every_subpackage_so_installs_are_complete():
+    declared = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    on_disk = {
+        ".".join(p.parent.relative_to(REPO).parts)
+        for p in (REPO / "polyglot_news").rglob("__init__.py")
+    }
+    assert on_disk <= declared, f"add to [tool.setuptools] packages: {sorted(on_disk - declared)}"
+    assert "polyglot_news.shipped_glossaries" in declared
+
+
+def test_unknown_format_is_one_line_and_nonzero(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("A headline\n\nSome body text that is long enough to be a paragraph of an article.\n")
+    result = runner.invoke(app, ["digest", str(page), "--format", "pdf"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output

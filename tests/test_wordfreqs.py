@@ -1,0 +1,20 @@
+"""Word frequencies per language from wordfreq's small lists."""
+
+from __future__ import annotations
+
+import math
+
+from polyglot_news.wordfreqs import has_list, log_frequency
+
+
+def test_known_unknown_and_unlisted() -> None:
+    assert -7 < log_frequency("subscribe", "en") < -3
+    assert log_frequency("the", "en") > log_frequency("subscribe", "en")
+    assert log_frequency("Subscribe", "en") == log_frequency("subscribe", "en")  # any case
+    assert log_frequency("subscribe", "ro") is None  # no list for Romanian: unknown, not absent
+    assert log_frequency("qxzvv", "en") == -math.inf
+    assert has_list("ru") and not has_list("be")
+
+
+def test_serbian_cyrillic_is_looked_up_in_the_latin_list() -> None:
+    assert log_frequency("године", "sr") == log_frequency("godine", "sr") > -4
