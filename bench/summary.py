@@ -33,6 +33,7 @@ from polyglot_news.config import Settings  # noqa: E402
 from polyglot_news.model import BODY, TITLE, Article, Segment  # noqa: E402
 from polyglot_news.sentences import split_sentences  # noqa: E402
 from polyglot_news.summarise import summarise  # noqa: E402
+from polyglot_news.summarisers import ALGORITHMS  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 DEFAULT_ALGORITHMS = ("news", "lead", "lexrank", "textrank", "lsa", "luhn")
@@ -71,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="40 articles, for a run under a minute")
     parser.add_argument("--algorithms", default=",".join(DEFAULT_ALGORITHMS))
     args = parser.parse_args(argv)
+    algorithms = [a.strip().lower() for a in args.algorithms.split(",") if a.strip()]
+    unknown = [a for a in algorithms if a not in ALGORITHMS]
+    if unknown:
+        parser.error(f"unknown algorithm(s) {', '.join(unknown)}: choose from {', '.join(ALGORITHMS)}")
 
     path = args.data / "dev" / "summ" / "bbc_dev.jsonl"
     if not path.exists():
@@ -87,7 +92,6 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.quick:
         records = records[::max(1, len(records) // 40)][:40]
-    algorithms = [a.strip() for a in args.algorithms.split(",") if a.strip()]
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
 
     # totals[algorithm][length][group][metric] = sum of F1; counts[group] = articles

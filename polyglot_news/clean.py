@@ -153,6 +153,17 @@ _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "o
 _CHROME_ROLES = {"outside": BOILERPLATE, "nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
 
 
+# Weights of the article search (tuned on the aeb dev pages with bench/clean.py). Prose scores its length in words.
+PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
+ARTICLE_SHARE = 0.5  # an article container holding this share of the prose is the article
+FORCED_PENALTY = -6.0  # a line a pattern marked as chrome (captions and ads sit inside articles too)
+SHORT_PENALTY = -5.0  # a short line no pattern explains
+CONTENT_TAG_PENALTY = -1.0  # a short HTML list item, subheading or code block that is not a link
+SECTION_PENALTY = -25.0  # a heading such as "Most read" or "Related stories" after a paragraph
+DATE_AFTER_PROSE_PENALTY = -15.0  # a time stamp after a paragraph starts a comment, not more article
+COMMENT_WIDGET_PENALTY = -40.0  # "Leave a comment", "12 comments": the article is over
+
+
 @dataclass
 class _Facts:
     """What the rules need to know about one segment."""
@@ -238,7 +249,7 @@ def _facts(seg: Segment) -> _Facts:
     units = units_of(text)
     ends = bool(_SENTENCE_END.search(text))
     inner = len(_INNER_PUNCT.findall(text + " "))
-    prose = (units >= 10 and (ends or inner >= 2)) or units >= 25
+    prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
     parts = (seg.hint or "").split()
     tag = parts[0] if parts else ""
     return _Facts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]))
@@ -323,13 +334,6 @@ def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
     return None
 
 
-ARTICLE_SHARE = 0.5  # an article container holding this share of the prose is the article
-CONTENT_TAG_PENALTY = -1.0
-SECTION_PENALTY = -25.0  # a heading such as "Related stories" after the article
-FORCED_PENALTY = -6.0  # a line a pattern marked as chrome (captions and ads sit inside articles too)
-SHORT_PENALTY = -5.0  # a short line no pattern explains
-
-
 def _weights(facts: list[_Facts], ignored: set[str]) -> None:
     """Score each segment: prose scores its length, chrome and short lines a penalty."""
     has_article = any("article" in f.roles for f in facts if f.prose)
@@ -337,13 +341,13 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
     for f in facts:
         chrome = _chrome_role(f, ignored)
         if f.forced in (UI, BOILERPLATE) and f.units <= 25 and _COMMENTS.search(f.seg.text):
-            f.weight = -40.0  # a comment widget ends the article
+            f.weight = COMMENT_WIDGET_PENALTY
         elif f.forced == UI and after_prose and (_SECTION_END.match(f.seg.text) or _ABOUT_NAME.match(f.seg.text)):
             # "Most read", "About the author", "Sources": the article is over, unless much more follows
             # (sidebars and "Related" boxes also stand between an article's paragraphs in a dump)
             f.weight = SECTION_PENALTY
         elif f.forced == BOILERPLATE and after_prose and _is_date_line(f.seg.text):
-            f.weight = -15.0  # a time stamp after a paragraph starts a comment, not more article
+            f.weight = DATE_AFTER_PROSE_PENALTY
         elif f.forced:
             f.weight = FORCED_PENALTY
         elif chrome and _strong_chrome(f, chrome):
@@ -375,6 +379,7 @@ def _mark_outside_article(facts: list[_Facts], share: float = ARTICLE_SHARE) -> 
 
 
 def _headline_shaped(f: _Facts) -> bool:
+    """A line that could be a headline: three to 25 words, no sentence end, no pattern matched."""
     return not f.forced and not f.prose and not f.ends and 3 <= f.units <= 25
 
 
@@ -534,27 +539,32 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
     ignored = _ignored_roles(facts)
     _weights(facts, ignored)
     start, end = _best_run([f.weight for f in facts])
-    prose_chars: dict[str, int] = {}
-    for f in facts[start:end]:
-        if f.prose and f.script:
-            prose_chars[f.script] = prose_chars.get(f.script, 0) + len(f.seg.text)
-    main_script = max(prose_chars.items(), key=lambda kv: kv[1])[0] if prose_chars else None
     title, strong = _title_index(facts, start, page_titles)
     if title is not None:
         start, end = _run_after_title(facts, title, strong, start, end)
+    # the article's script, and how many paragraphs each script has in it
+    prose_chars: dict[str, int] = {}
+    prose_by_script: dict[str, int] = {}
+    for f in facts[start:end]:
+        if f.prose and f.script:
+            prose_chars[f.script] = prose_chars.get(f.script, 0) + len(f.seg.text)
+            prose_by_script[f.script] = prose_by_script.get(f.script, 0) + 1
+    main_script = max(prose_chars.items(), key=lambda kv: kv[1])[0] if prose_chars else None
 
     for i, f in enumerate(facts):
         seg = f.seg
         chrome = _chrome_role(f, ignored)
         inside = start <= i < end
-        stray = main_script and f.script and f.script != main_script and f.units <= 8
+        foreign = bool(main_script and f.script and f.script != main_script)
+        # another script is part of the article (a mixed page, quotes) only when it has more than one paragraph
+        stray = foreign and (f.units <= 8 or prose_by_script.get(f.script, 0) < 2)
         repeated = seen[_norm(seg.text)] > 1 and f.units <= 12 and not f.ends
         if i == title:
             seg.kind = TITLE
         elif f.forced:
             seg.kind = f.forced
         elif stray:
-            seg.kind = UI
+            seg.kind = UI if f.units <= 8 else BOILERPLATE
         elif f.prose and f.units <= 60 and _repeated_nearby(facts, i):
             seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
         elif inside and f.prose and (not _strong_chrome(f, chrome) or chrome == "byline"):

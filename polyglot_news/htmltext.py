@@ -93,7 +93,6 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None
     site: str | None = None
-    charset: str | None = None
 
 
 def roles_of(tag: str, attrs: dict[str, str | None]) -> set[str]:

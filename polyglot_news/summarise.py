@@ -7,8 +7,8 @@ summariser named by `settings.algorithm` (see `summarisers.ALGORITHMS`), and tak
 the best ones up to the length asked for, dropping near-duplicates. The title
 guides the ranking but is never itself a summary sentence.
 
-Length: `settings.words` (a word budget) wins over `settings.ratio` (a share of the
-article's sentences), which wins over `settings.sentences`.
+Length: `settings.words` (a word budget) wins over `settings.ratio` (a share, rounded
+up, of the body sentences fit for a summary), which wins over `settings.sentences`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,13 @@ _ENDS_WELL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
 _STARTS_WELL = re.compile(r"^[\"'«„“‘(\[]{0,2}[^\W_a-z]")
 # "MOSCOW (Sputnik) — ", "LONDON, March 3 (Reuters) - ", "(CNN) -- ": a dateline before the news.
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:—|–|--|-)\s+"
+    r"""^(?:
+        [A-Z][A-Z.'’\ -]{2,40}?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([^()]{1,40}\)  # CITY [, Month D] (Agency)
+      | [A-Z][A-Z.'’\ -]{2,40}?,\s*[A-Z][a-z]+\.?\s+\d{1,2}                       # CITY, Month D
+      | [A-Z]{3}[A-Z.'’\ -]{0,40}?\s*(?=—|--)                                        # CITY — (a long dash only)
+      | \([^()]{1,40}\)                                                              # (Agency)
+    )\s*(?:—|–|--|-)\s+""",
+    re.VERBOSE,
 )
 # Page furniture that can slip into body text: photo credits, calls to action, widgets.
 _CHROME = re.compile(

@@ -220,6 +220,26 @@ def test_html_prose_outside_the_article_container_is_not_body(tmp_path):
     assert kinds["Our partner shop off"] != "body"
 
 
+RUSSIAN_PARAGRAPHS = [
+    "«Мы начнём строительство весной и закончим его до конца следующего года», — сказал глава районного совета на встрече с жителями.",
+    "«Дети больше не будут ездить в школу по часу в одну сторону», — добавил он, отвечая на вопросы родителей в зале.",
+]
+
+
+def test_paragraphs_in_another_script_stay_when_the_article_mixes_scripts():
+    text = "\n".join(["School plan approved after long debate", PARAGRAPHS[0], RUSSIAN_PARAGRAPHS[0], PARAGRAPHS[1],
+                      RUSSIAN_PARAGRAPHS[1], PARAGRAPHS[2]]) + "\n"
+    kinds = [s.kind for s in mark_kinds(read_source(text), Glossary()).segments]
+    assert kinds == ["title"] + ["body"] * 5
+
+
+def test_a_lone_line_in_another_script_is_not_body():
+    text = "\n".join(["School plan approved after long debate", PARAGRAPHS[0], PARAGRAPHS[1], RUSSIAN_PARAGRAPHS[0], PARAGRAPHS[2]]) + "\n"
+    kinds = [s.kind for s in mark_kinds(read_source(text), Glossary()).segments]
+    assert kinds[3] not in ("title", "body")
+    assert kinds.count("body") == 3
+
+
 def test_glossary_ui_strings_are_ui_in_any_language():
     g = Glossary()
     g.add(Entry("Neuigkeiten abonnieren", "de", "Subscribe to news", "ui"))

@@ -43,6 +43,11 @@ def test_short_cyrillic_lines_get_the_right_code_page(encoding):
     assert found == encoding
 
 
+def test_ukrainian_in_windows_1251_is_decoded():
+    text = "Уряд ухвалив рішення про будівництво нової їдальні в школі.\n"
+    assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")
+
+
 def test_western_single_byte_text_is_not_read_as_cyrillic():
     data = "Die Bürgerinnen und Bürger in Köln begrüßen die neue Fähre über den Fluss.\n".encode("cp1252")
     text, encoding = decode_bytes(data)

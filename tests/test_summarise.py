@@ -203,3 +203,17 @@ def test_news_redundancy_weight_sends_a_repeat_to_the_bottom_of_the_ranking() ->
     mmr = NewsSummariser(NewsWeights(redundancy=10.0)).rank(document)
     assert sorted(plain) == sorted(mmr) == list(range(len(document.candidates)))
     assert mmr[-1] in pair and plain[-1] not in pair
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("LONDON, March 3 (Wire) - Shares in harbour firms fell sharply on Monday.", "Shares in harbour firms fell sharply on Monday."),
+        ("(Coastal Wire) -- The storm reached the harbour overnight.", "The storm reached the harbour overnight."),
+        ("KYIV — Officials said the harbour bridge reopened at noon.", "Officials said the harbour bridge reopened at noon."),
+        ("US - China harbour talks resumed on Monday morning.", "US - China harbour talks resumed on Monday morning."),
+    ],
+)
+def test_datelines_are_cut_from_the_sentence_they_open(sentence: str, kept: str) -> None:
+    article = make_article(body=[sentence], chrome=False)
+    assert [s.text for s in summarise(article, Settings(algorithm="lead", sentences=1))] == [kept]

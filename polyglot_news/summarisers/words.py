@@ -11,6 +11,8 @@ import pkgutil
 import re
 from functools import lru_cache
 
+from ..sentences import split_sentences
+
 # A word: letters or digits, with inner apostrophes, hyphens or dots ("don't", "e-mail", "U.S").
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
@@ -52,8 +54,6 @@ class WordTokenizer:
     language = "english"
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        from ..sentences import split_sentences
-
         return tuple(split_sentences(paragraph, "en"))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:

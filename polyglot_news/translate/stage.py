@@ -10,7 +10,7 @@ and flagged if still suspect. What could not be translated, and why, goes into A
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..config import Settings
 from ..glossary import Glossary
@@ -24,7 +24,7 @@ from .route import route_to
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
-RETRY = Decoding(beam_size=1, repetition_penalty=1.3)  # greedy, discouraged from repeating itself
+RETRY_BEAM, RETRY_REPETITION_PENALTY = 1, 1.3  # the retry is greedy and discouraged from repeating itself
 
 
 @dataclass
@@ -64,7 +64,7 @@ def _sentences_of(segment: Segment) -> list[str]:
 
 
 def _decoding(settings: Settings) -> Decoding:
-    return Decoding(beam_size=settings.beam_size, max_output_tokens=getattr(settings, "max_output_tokens", 256))
+    return Decoding(beam_size=settings.beam_size, max_output_tokens=settings.max_output_tokens)
 
 
 def _run_chain(
@@ -94,7 +94,9 @@ def translate_sentences(
     With `guard`, suspect outputs are retried one by one with greedy decoding; clean results
     are cached (under the first pass's settings, so a rerun finds them), suspect ones never are.
     """
-    key = "|".join(t.identity for t in chain) + "|" + decoding.key()
+    # unguarded output may be junk: keep it apart from what guarded runs trust
+    key = "|".join(t.identity for t in chain) + "|" + decoding.key() + ("" if guard else "|unguarded")
+    retry = replace(decoding, beam_size=RETRY_BEAM, repetition_penalty=RETRY_REPETITION_PENALTY)
     unique = list(dict.fromkeys(sentences))
     results: dict[str, Result] = {}
     if cache is not None:
@@ -105,7 +107,7 @@ def translate_sentences(
     if todo:
         for src, (english, reason) in zip(todo, _run_chain(chain, todo, decoding, guard)):
             if reason is not None:
-                english, reason = _run_chain(chain, [src], RETRY)[0]
+                english, reason = _run_chain(chain, [src], retry)[0]
             results[src] = Result(english, "argos", reason)
             if reason is None:
                 fresh.append((src, english))
