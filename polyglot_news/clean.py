@@ -148,6 +148,8 @@ _AGENCY_BYLINE = re.compile(r",\s*(the )?(associated press|ap|reuters|afp|dpa|bl
 _CONTENT_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "blockquote"}
 # "About Jane Roe": the heading of an author's biography after the article
 _ABOUT_NAME = re.compile(r"^(?i:about|über|об|про|à propos de|sobre|o)\s+[A-ZА-ЯЁІЇЄ][\w'-]+(\s+[A-ZА-ЯЁІЇЄ][\w'-]+){0,2}$")
+# an embedded post's attribution ("— Jane Roe (@janeroe) May 3, 2026"): part of the article it is quoted in
+_EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s+\S+.{0,20}\d{4}$")
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
 # roles that make an HTML block chrome, and the kind they give it
 _CHROME_ROLES = {"outside": BOILERPLATE, "nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
@@ -259,6 +261,8 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
     """The kind a pattern gives a segment regardless of its place, or None."""
     text = f.seg.text.strip()
     short = f.units <= 15
+    if _EMBED_ATTRIBUTION.match(text):
+        return None
     if f.units <= 8 and glossary.ui_entry(text) is not None:
         return UI
     if _COUNTER.match(text):
@@ -610,6 +614,8 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
     f = facts[i]
     text = f.seg.text
     if f.tag[:1] == "h" and f.tag[1:].isdigit() and "article" in f.roles:
+        return BODY
+    if _EMBED_ATTRIBUTION.match(text):
         return BODY
     if f.tag == "li" and "article" in f.roles:
         return BODY

@@ -287,6 +287,8 @@ PAGE_EVIDENCE_WORDS = 6
 # on a page in a Latin-script language, a Latin segment of another language needs this
 STRONG_CONFIDENCE = 0.99
 STRONG_WORDS = 3  # not counting names
+# a neighbouring segment sets the prior only when it is this sure of its language
+NEIGHBOUR_CONFIDENCE = 0.9
 
 
 def family_of(text: str) -> str | None:
@@ -311,12 +313,15 @@ def dominant_language(detections: list[tuple[Segment, Detection]]) -> str | None
 
 
 def _prior_for(index: int, family: str | None, page: str | None, first: list[Detection]) -> str | None:
-    """The prior for one segment: its neighbours' language if they agree and share its script, else the page's."""
+    """The prior for one segment: its neighbours' language if they agree and share its script, else the page's.
+
+    Only a neighbour sure of its own language counts ("Europe" alone may read as French).
+    """
     def neighbour(step: int) -> str | None:
         i = index + step
         while 0 <= i < len(first):
             if not first[i].undetermined:
-                return first[i].lang
+                return first[i].lang if first[i].confidence >= NEIGHBOUR_CONFIDENCE else None
             i += step
         return None
 

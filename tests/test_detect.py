@@ -121,6 +121,9 @@ LABELLED_PAGES = {
     "english page, stray non-Latin chrome": [
         (BOILERPLATE, "en", "Riverside Courier"),
         (UI, "en", "Menu"),
+        (UI, "en", "Europe"),  # alone, these three may read as French
+        (UI, "en", "Business"),
+        (UI, "en", "Science"),
         (UI, "en", "Portal"),
         (TITLE, "en", "Council votes to close the old river bridge for a year of repairs"),
         (CAPTION, "en", "Photo: Marta Kowalczyk / Riverside Courier"),
@@ -180,12 +183,14 @@ def test_glossary_ui_strings_take_the_glossarys_language(tmp_path: Path) -> None
         w.writerow(["Anmelden", "de", "Log in", "ui", ""])
         w.writerow(["Войти", "ru", "Log in", "ui", ""])
         w.writerow(["International", "fr", "International", "ui", "menu"])
+        w.writerow(["Business", "en", "Business", "ui", "menu"])
     glossary = load_glossaries([tmp_path], shipped=False)
     article = mark_languages(page(ENGLISH_PAGE + [(UI, "войти!"), (UI, "International")]), glossary)
     langs = {s.text: (s.lang, s.confidence) for s in article.segments}
     assert langs["Anmelden"][0] == "de"  # curated: a German button really is German
     assert langs["войти!"][0] == "ru"
     assert langs["International"][0] == "en"  # a French menu label that is also English, on an English page
+    assert langs["Business"][0] == "en"  # between "Europe" and "Science", which alone may read as French
 
 
 def test_ui_string_shared_by_two_languages_follows_the_page(tmp_path: Path) -> None:
