@@ -282,6 +282,7 @@ def main() -> None:
         goals["fewer_en_words_to_translation_than_lingua_all"] = (
             ours["en_to_translation"]["word"] < every["en_to_translation"]["word"]
         )
+    print("goals of issue 4" + (" (quick subset of 20 per cell: indicative only; run without --quick)" if args.quick else ""))
     for goal, ok in goals.items():
         print(f"  {'MET ' if ok else 'MISS'} {goal}")
 
