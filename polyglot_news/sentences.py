@@ -48,6 +48,8 @@ _ABBREVIATIONS: dict[str, frozenset[str]] = {
         bspw hr fr abs bd jh mio mrd tsd sog u.u zt""".split()
     ),
 }
+# Foreign text quotes English titles and names ("Mr.", "Dr."), so every language also knows ours.
+_ABBREVIATIONS_WITH_ENGLISH = {lang: words | _ABBREVIATIONS["en"] for lang, words in _ABBREVIATIONS.items()}
 # The first letter of a two-part abbreviation written with a space ("z. B.", "т. е.",
 # "d. h."): the part before the space, when the part after is its known completion.
 _SPLIT_ABBREVIATIONS: dict[str, frozenset[tuple[str, str]]] = {
@@ -127,7 +129,7 @@ def _full_stop_ends(text: str, dot: int, nxt: str, lang: str, quoted: bool) -> b
     word = _word_before(text, dot)
     key = word.lower()
     nxt_key = nxt.lower().strip(_CLOSERS + ",;:.!?")
-    abbreviations = _ABBREVIATIONS[lang] | _ABBREVIATIONS["en"] if lang != "en" else _ABBREVIATIONS["en"]
+    abbreviations = _ABBREVIATIONS_WITH_ENGLISH[lang]
     if nxt[:1].isdigit():
         return key not in _BEFORE_NUMBER
     if key in _AFTER_NUMBER_MAY_END and lang in ("ru", "uk"):
@@ -146,18 +148,33 @@ def _full_stop_ends(text: str, dot: int, nxt: str, lang: str, quoted: bool) -> b
     if _DOTTED.match(word.rstrip(".")):
         # A dotted acronym or abbreviation: "U.S.", "a.m.", "z.B." ends the sentence only
         # when a typical sentence opener follows.
-        if key in abbreviations:
-            return False
         return nxt_key in _STARTERS[lang] or nxt_key in _STARTERS["en"]
     if lang == "de" and word.isdigit() and len(word) <= 2 and nxt_key in _GERMAN_ORDINAL_NOUNS:
         return False
     return True
 
 
+def _inside_quotation(text: str, at: int, lang: str) -> bool:
+    """True when `at` lies inside a quotation that closes later in the text.
+
+    A quotation of several sentences («Мы успели. Техника прибыла», — сказал он) stays
+    one sentence with its attribution. Quotes that never close (a quotation running on
+    into the next paragraph) do not hold back the split.
+    """
+    before, after = text[:at], text[at:]
+    pairs = [("«", "»"), ("„", "“")] if lang in ("de",) else [("«", "»"), ("“", "”")]
+    for opening, closing in pairs:
+        if before.count(opening) > before.count(closing) and closing in after:
+            return True
+    return before.count('"') % 2 == 1 and '"' in after
+
+
 def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
     """Whether a candidate (punctuation, closers, whitespace) ends the sentence before it."""
     nxt = _word_after(text, match.end())
     if not _starts_sentence(nxt):
+        return False
+    if _inside_quotation(text, match.end(), lang):
         return False
     end = match.group("end")
     if end != ".":

@@ -141,3 +141,32 @@ def test_lowercase_after_a_full_stop_does_not_split() -> None:
 
 def test_unknown_language_uses_english_rules() -> None:
     assert split_sentences("Le Dr. Martin est arrivé. Il pleuvait.", "fr") == ["Le Dr. Martin est arrivé.", "Il pleuvait."]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "«Мы успели провести митинг. Сейчас туда прибыла техника», — рассказал участник. Потом все ушли.",
+            "ru",
+            ["«Мы успели провести митинг. Сейчас туда прибыла техника», — рассказал участник.", "Потом все ушли."],
+        ),
+        (
+            '"The deal is good. It will help us," the minister said. Talks end today.',
+            "en",
+            ['"The deal is good. It will help us," the minister said.', "Talks end today."],
+        ),
+        (
+            "„Das Wetter war schlecht. Wir blieben zu Hause“, sagte sie. Dann regnete es.",
+            "de",
+            ["„Das Wetter war schlecht. Wir blieben zu Hause“, sagte sie.", "Dann regnete es."],
+        ),
+    ],
+)
+def test_a_quotation_of_several_sentences_stays_with_its_attribution(text: str, lang: str, expected: list[str]) -> None:
+    assert split_sentences(text, lang) == expected
+
+
+def test_a_quotation_that_never_closes_does_not_stop_splitting() -> None:
+    text = '"The port will reopen soon. Workers are ready. Ships are waiting.'
+    assert split_sentences(text) == ['"The port will reopen soon.', "Workers are ready.", "Ships are waiting."]

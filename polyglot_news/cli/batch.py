@@ -29,7 +29,7 @@ def batch_command(
     sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Summary length in sentences."),
     words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of sentences)."),
     ratio: Optional[float] = typer.Option(None, "--ratio", min=0.01, max=1.0, help="Summary length as a share of the article's sentences."),
-    algorithm: str = typer.Option("lexrank", "--algorithm", "-a", help="Summariser: lexrank, textrank, lsa, luhn, ..."),
+    algorithm: str = typer.Option("news", "--algorithm", "-a", help="Summariser: news (ours), lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction."),
     translate: bool = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache."),
     glossary: list[Path] = typer.Option([], "--glossary", help="Extra glossary folder (repeatable)."),

@@ -43,7 +43,7 @@ def daily_command(
 
     if format not in ("text", "markdown"):
         raise ConfigError(f"unknown format {format!r}: choose text or markdown")
-    settings = settings_from_options(sentences, None, None, "lexrank", translate, cache, glossary)
+    settings = settings_from_options(sentences, None, None, "news", translate, cache, glossary)
     day = daily_digest(in_dir, parse_day(date), settings, glob, exclude)
     data: bytes = day_eml(day, sender, to) if eml else render_day(day, format).encode("utf-8")
     if str(out) == "-":

@@ -17,6 +17,7 @@ import json
 import os
 from pathlib import Path
 
+from ..errors import ModelError
 from ..models import InstalledPackage
 from .base import Decoding, Output
 
@@ -55,15 +56,18 @@ class ArgosTranslator:
         import ctranslate2
         from argostranslate.package import Package
 
-        self.package = Package(self.path)
         env = os.environ.get  # the same knobs, and defaults, as argostranslate.settings
-        self.model = ctranslate2.Translator(
-            str(self.path / "model"),
-            device=env("ARGOS_DEVICE_TYPE", "cpu"),
-            inter_threads=int(env("ARGOS_INTER_THREADS", "1")),
-            intra_threads=int(env("ARGOS_INTRA_THREADS", "0")),
-            compute_type=env("ARGOS_COMPUTE_TYPE", "auto"),
-        )
+        try:
+            self.package = Package(self.path)
+            self.model = ctranslate2.Translator(
+                str(self.path / "model"),
+                device=env("ARGOS_DEVICE_TYPE", "cpu"),
+                inter_threads=int(env("ARGOS_INTER_THREADS", "1")),
+                intra_threads=int(env("ARGOS_INTRA_THREADS", "0")),
+                compute_type=env("ARGOS_COMPUTE_TYPE", "auto"),
+            )
+        except Exception as e:  # CTranslate2 reports damaged files as RuntimeError, IndexError, ...
+            raise ModelError(f"{self.path}: the model failed to load ({type(e).__name__}: {e})") from None
 
     def translate(self, sentences: list[str], decoding: Decoding) -> list[Output]:
         """Translate sentences in batches with Argos's decoding settings; order is kept."""

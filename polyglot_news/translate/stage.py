@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..config import Settings
+from ..errors import ModelError
 from ..glossary import Glossary
 from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
 from ..models import InstalledPackage, installed_packages, language_name
@@ -169,9 +170,9 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
         sentences = [s for p in items for s in p.sentences]
         try:
             results = translate_sentences(chain, sentences, _decoding(settings), cache, settings.guard_translations)
-        except (RuntimeError, OSError, ValueError) as e:  # a broken model must not stop the digest
+        except ModelError as e:  # a broken model must not stop the digest
             untranslated[lang] = Untranslated(
-                f"the {name} model at {route[0].path} failed to load ({type(e).__name__}: {e})",
+                str(e),
                 f"reinstall it with: polyglot-news models install {lang}",
             )
             continue
