@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from . import options
 from .app import command
 from .digest import settings_from_options
 
@@ -21,18 +22,18 @@ def batch_command(
     in_dir: Path = typer.Argument(..., help="Folder of scraped pages (.txt .html .htm .md), searched recursively."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the digests (mirrors IN_DIR); holds the manifest and report."),
     format: list[str] = typer.Option(["text,json"], "--format", "-f", help="Output formats: text, markdown, json (repeat or comma-separate)."),
-    glob: list[str] = typer.Option([], "--glob", help="Take files matching this glob instead of the usual suffixes (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Leave out files or folders matching this glob (repeatable)."),
+    glob: list[str] = options.GLOB,
+    exclude: list[str] = options.EXCLUDE,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; each loads the models once."),
     max_size: float = typer.Option(10.0, "--max-size", min=0.001, help="Largest input to take, in MB."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
-    sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Summary length in sentences."),
-    words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of sentences)."),
-    ratio: Optional[float] = typer.Option(None, "--ratio", min=0.01, max=1.0, help="Summary length as a share of the article's sentences."),
-    algorithm: str = typer.Option("news", "--algorithm", "-a", help="Summariser: news (ours), lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction."),
-    translate: bool = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache."),
-    glossary: list[Path] = typer.Option([], "--glossary", help="Extra glossary folder (repeatable)."),
+    sentences: int = options.SENTENCES,
+    words: Optional[int] = options.WORDS,
+    ratio: Optional[float] = options.RATIO,
+    algorithm: str = options.ALGORITHM,
+    translate: bool = options.TRANSLATE,
+    cache: bool = options.CACHE,
+    glossary: list[Path] = options.GLOSSARY,
 ) -> None:
     """Digest every page under IN_DIR into OUT_DIR, redoing only what changed.
 

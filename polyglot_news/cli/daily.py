@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError
+from . import options
 from .app import command
 from .digest import settings_from_options
 
@@ -21,12 +22,12 @@ def daily_command(
     format: str = typer.Option("text", "--format", "-f", help="text (email-ready, 72 columns) or markdown."),
     sender: Optional[str] = typer.Option(None, "--from", help="From address of the .eml (default polyglot-news@localhost)."),
     to: Optional[str] = typer.Option(None, "--to", help="To address of the .eml."),
-    glob: list[str] = typer.Option([], "--glob", help="Take files matching this glob instead of the usual suffixes (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Leave out files or folders matching this glob (repeatable)."),
-    sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Summary length in sentences."),
-    translate: bool = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache."),
-    glossary: list[Path] = typer.Option([], "--glossary", help="Extra glossary folder (repeatable)."),
+    glob: list[str] = options.GLOB,
+    exclude: list[str] = options.EXCLUDE,
+    sentences: int = options.SENTENCES,
+    translate: bool = options.TRANSLATE,
+    cache: bool = options.CACHE,
+    glossary: list[Path] = options.GLOSSARY,
 ) -> None:
     """Write one email-ready digest of a day's articles: contents, stories, one glossary.
 

@@ -10,6 +10,7 @@ import typer
 
 from ..config import Settings
 from ..errors import InputError
+from . import options
 from .app import command
 
 FORMATS = ("terminal", "text", "markdown", "json")
@@ -40,13 +41,13 @@ def settings_from_options(
 def digest_command(
     path: str = typer.Argument(..., help="A .txt/.html file, a folder of them, or - for stdin."),
     format: str = typer.Option("terminal", "--format", "-f", help="terminal, text, markdown or json."),
-    sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Summary length in sentences."),
-    words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of sentences)."),
-    ratio: Optional[float] = typer.Option(None, "--ratio", min=0.01, max=1.0, help="Summary length as a share of the article's sentences."),
-    algorithm: str = typer.Option("news", "--algorithm", "-a", help="Summariser: news (ours), lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction."),
-    translate: bool = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache."),
-    glossary: list[Path] = typer.Option([], "--glossary", help="Extra glossary folder (repeatable)."),
+    sentences: int = options.SENTENCES,
+    words: Optional[int] = options.WORDS,
+    ratio: Optional[float] = options.RATIO,
+    algorithm: str = options.ALGORITHM,
+    translate: bool = options.TRANSLATE,
+    cache: bool = options.CACHE,
+    glossary: list[Path] = options.GLOSSARY,
 ) -> None:
     """Turn a scraped page into a short English digest.
 
