@@ -22,35 +22,15 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .errors import ModelError
+from .languages import ARGOS_CODES
 
 INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 MAX_UNPACKED = 4 * 1024**3  # refuse archives that would unpack to more than this (zip bombs)
 
-# ISO 639-1 codes of the languages Argos Translate has published models for (plus its own zt, pb)
-LANGUAGES = {
-    "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian", "bn": "Bengali",
-    "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
-    "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
-    "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi",
-    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "ja": "Japanese", "ka": "Georgian",
-    "kk": "Kazakh", "ko": "Korean", "ky": "Kyrgyz", "lt": "Lithuanian", "lv": "Latvian",
-    "mk": "Macedonian", "ms": "Malay", "nb": "Norwegian", "nl": "Dutch", "pb": "Portuguese (Brazil)",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
-    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "th": "Thai",
-    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
-    "vi": "Vietnamese", "zh": "Chinese", "zt": "Chinese (traditional)",
-}
-
-
-def language_name(code: str) -> str:
-    """The English name of a language code, or the code itself when unknown."""
-    return LANGUAGES.get(code, code)
-
-
 def check_language(code: str) -> str:
     """Return `code` normalised, or raise ModelError naming the unknown code."""
     norm = code.strip().lower()
-    if norm not in LANGUAGES:
+    if norm not in ARGOS_CODES:
         raise ModelError(f"unknown language code {code!r}: use an ISO 639-1 code such as ru, uk, de")
     return norm
 

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import ModelError
+from ..languages import language_name
 from .app import group, reports_errors
 
 models_app = group("models", "List, install and remove translation models (Argos Translate packages).")
@@ -35,7 +36,7 @@ def list_command(
     for p in packages:
         state = f"  BROKEN: {p.problem}" if p.problem else ""
         pair = p.pair if p.from_code else "?"
-        typer.echo(f"  {pair:<8} {models.language_name(p.from_code):<22} {p.version:<6} {p.path.name}{state}")
+        typer.echo(f"  {pair:<8} {language_name(p.from_code):<22} {p.version:<6} {p.path.name}{state}")
     if available:
         entries = models.index_packages()
         typer.echo("available from the Argos index (to English):")

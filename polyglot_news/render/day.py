@@ -11,7 +11,8 @@ import html
 from typing import TYPE_CHECKING
 
 from ..model import ENGLISH, TITLE, UNDETERMINED, Digest, Term
-from .labels import display_title, language_name, languages_line, one_line, term_label
+from ..languages import language_name
+from .labels import display_title, languages_line, one_line, term_label
 from .markdown import md_escape, md_note
 from .text import WIDTH, field_lines, heading, summary_lines, wrapped
 

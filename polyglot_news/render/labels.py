@@ -5,49 +5,8 @@ Everything here is plain text; each renderer adds its own markup around it.
 
 from __future__ import annotations
 
+from ..languages import language_name
 from ..model import ENGLISH, UNDETERMINED, Digest, Term
-
-LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "be": "Belarusian",
-    "bg": "Bulgarian",
-    "cs": "Czech",
-    "de": "German",
-    "el": "Greek",
-    "en": "English",
-    "es": "Spanish",
-    "fa": "Persian",
-    "fi": "Finnish",
-    "fr": "French",
-    "he": "Hebrew",
-    "hi": "Hindi",
-    "hu": "Hungarian",
-    "it": "Italian",
-    "ja": "Japanese",
-    "ka": "Georgian",
-    "kk": "Kazakh",
-    "ko": "Korean",
-    "lt": "Lithuanian",
-    "lv": "Latvian",
-    "mk": "Macedonian",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ro": "Romanian",
-    "ru": "Russian",
-    "sk": "Slovak",
-    "sr": "Serbian",
-    "sv": "Swedish",
-    "tr": "Turkish",
-    "uk": "Ukrainian",
-    "zh": "Chinese",
-    UNDETERMINED: "undetermined",
-}
-
-
-def language_name(code: str) -> str:
-    """The English name of an ISO 639-1 code, or the code itself when we have no name for it."""
-    return LANGUAGE_NAMES.get(code, code)
 
 
 def translation_state(digest: Digest, lang: str) -> str:

@@ -16,7 +16,8 @@ from ..config import Settings
 from ..errors import ModelError
 from ..glossary import Glossary
 from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
-from ..models import InstalledPackage, installed_packages, language_name
+from ..languages import language_name
+from ..models import InstalledPackage, installed_packages
 from ..sentences import split_sentences
 from .base import Decoding, Translator
 from .cache import TranslationCache, open_cache
