@@ -42,7 +42,9 @@ def finish(article: Article, settings: Settings, glossary: Glossary, timings: di
     t = time.perf_counter()
     terms = terms_for(article, glossary)
     timings["glossary"] = time.perf_counter() - t
-    return Digest(article=article, summary=summary, glossary=terms, notes=list(article.notes), timings=timings)
+    # a glossary row we could not use is worth telling the reader, since a curated name may be missing
+    notes = [f"glossary skipped: {p}" for p in glossary.problems] + list(article.notes)
+    return Digest(article=article, summary=summary, glossary=terms, notes=notes, timings=timings)
 
 
 def digest_many(

@@ -1,0 +1,37 @@
+"""The wiring: stages in order, several sources at once, and what the reader is told."""
+
+from __future__ import annotations
+
+from polyglot_news import digest_many
+from polyglot_news.config import Settings
+from polyglot_news.errors import InputError
+
+PAGE = (
+    "Harbour council approves new ferry pier\n\n"
+    "The Kestrel Bay harbour council approved a new ferry pier on Tuesday after a two-year dispute "
+    "with fishing crews over mooring space.\n\n"
+    "Mayor Ilse Marrow said construction would start in the spring and take about eighteen months.\n"
+)
+
+
+def test_a_bad_glossary_row_is_in_the_notes_and_the_good_rows_still_work(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "names.csv").write_text(
+        "term,lang,english,kind,note\n"
+        "Kestrel Bay,en,Kestrel Bay,place,a test harbour\n"
+        "Ilse Marrow,en,Ilse Marrow,flavour,bad kind\n",
+        encoding="utf-8",
+    )
+    d = digest_many([PAGE], Settings(glossary_dirs=[folder], use_cache=False))[0]
+    assert any("names.csv:3" in n and n.startswith("glossary skipped") for n in d.notes)
+    assert any(t.term == "Kestrel Bay" and t.curated for t in d.glossary)
+
+
+def test_one_bad_source_is_reported_and_the_others_go_on(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    seen = []
+    digests = digest_many([str(empty), PAGE], Settings(use_cache=False), on_error=lambda s, e: seen.append((s, e)))
+    assert len(digests) == 1 and digests[0].summary
+    assert len(seen) == 1 and isinstance(seen[0][1], InputError) and "empty.txt" in str(seen[0][1])
