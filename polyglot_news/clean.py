@@ -9,7 +9,9 @@ language detection, so its rules look at what any language shows:
    widgets, newsletter boxes, "Read also:" lines, link texts ("Read more ›"), headings such
    as "Related stories", the page title repeated with the site name, and the UI strings of
    the curated glossaries (`Glossary.ui_entry`). Runs of headline + one-paragraph pairs
-   after an article are lists of other stories (teasers with their blurbs).
+   after an article are lists of other stories (teasers with their blurbs); runs of citation
+   lines ending with a year are a source list; author biographies, "X contributed reporting"
+   notes, calls to join or follow, and lines that are mostly spelled-out links are chrome.
 2. The article is the densest run of prose: each segment scores its length when it reads
    as prose and a penalty when it is short or chrome, and the run with the highest total (a
    maximum-sum subarray) is the article. For HTML the structure counts too (see
@@ -25,6 +27,8 @@ language detection, so its rules look at what any language shows:
    or more in a plain-text dump) and a subheading (`body`) otherwise; lists followed by more
    paragraphs stay in the article. Outside it, short lines are `ui` (menus, buttons) and the
    rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere.
+   A picture's description just above its bare credit is a `caption`; an HTML subheading
+   set right under the headline (the standfirst) is a `teaser`, a summary of the article.
 
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
@@ -41,6 +45,9 @@ from .pagetitle import headline_forms, split_page_title
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")
+# a smiley closes a sentence in informal prose ("... 🙂")
+_EMOJI_END = re.compile(r"([\U0001F300-\U0001FAFF\u2600-\u27BF]|[:;]-?[)D(])\uFE0F?\s*$")
+_URL = re.compile(r"\b(https?://|www\.)\S+")
 _INNER_PUNCT = re.compile(r"[,;.:!?，、。；：]\s")
 _COUNTER = re.compile(r"^[\d\s.,:/+()\-–%]*\d[\d\s.,:/+()\-–%]*$")
 
@@ -110,7 +117,7 @@ _DATE_TOKEN = re.compile(
 _COOKIES = re.compile(r"\bcookies?\b|файл(ы|ов|ами)? cookie|\bcookie-", re.I)
 # "Read also: <headline>" lines point at another story
 _READ_ALSO = re.compile(
-    r"^(read also|also read|see also|related|read more|more on this( story)?|more from|"
+    r"^(read also|also read|see also|related( posts?| articles?| stories| story| reading)?|read more|more on this( story)?|more from|"
     r"читайте также|смотрите также|по теме|читайте також|дивіться також|"
     r"lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|"
     r"lea también|leer también|vea también|leia também|veja também|leggi anche|czytaj (też|także)|zobacz (też|także))\s*[:\-–—»]\s*\S",
@@ -122,14 +129,18 @@ _WRAPPER_ROLES = {"aside", "header", "footer", "byline"}
 _NEVER_IGNORED = {"comment", "related", "link", "outside"}
 # newsletter and subscription boxes, in a line of their own
 _PROMO = re.compile(
-    r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|\bemail \w+( \w+)? at \S+@|\bsign up\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
+    r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|^follow [\w@.-]+( [\w@.-]+)? on (facebook|twitter|instagram|x|youtube|tiktok|linkedin)\b|\bemail \w+( \w+)? at \S+@|\bsign up\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
     re.I,
 )
+# a box that starts by telling the reader to act ("Join our forums...", "Follow us...")
+_CALL_TO_ACTION = re.compile(r"^(join|follow|subscribe|sign up|listen to|tretet|folgen sie|abonnieren sie|rejoignez|suivez|únete|síguenos|присоединяйтесь|подписывайтесь|приєднуйтесь|підписуйтесь)\b", re.I)
+# "Jane Roe contributed reporting from Paris.": the staff note that closes an article
+_CONTRIBUTED = re.compile(r"\bcontributed (reporting|research|to this (report|article|story))\b", re.I)
 _GALLERY = re.compile(r"^(image|photo|picture|slide|foto|bild|фото|изображение|imagen|immagine|zdjęcie)\s*\d+\s*(of|/|von|из|з|de|di|z|sur)\s*\d+", re.I)
 # headings of the blocks that follow an article: related stories, most read, partner news...
 _SECTION_END = re.compile(
     r"^(related( links| stories| articles| posts| news| content| coverage)?|more (stories|news|from \w+( \w+)?|on this( topic| story)?)"
-    r"|recommended( for you| stories)?|you (may|might) also like|most (popular|read|viewed|shared)|top stories|trending( now| stories)?"
+    r"|recommended( for you| stories)?|we recommend|you (may|might) also like|most (popular|read|viewed|shared)|top stories|trending( now| stories)?"
     r"|popular( now| stories| posts)?|latest( news| stories| posts)?|read (next|more)|up next|what to read next|further reading"
     r"|around the web|from the web|partner news|sponsored (content|stories)|promoted (content|stories)|editor'?s picks|don'?t miss"
     r"|in case you missed it|also on \w+|see also|more in \w+|читайте также|по теме|материалы по теме|еще по теме|ещё по теме"
@@ -150,6 +161,11 @@ _CONTENT_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "b
 _ABOUT_NAME = re.compile(r"^(?i:about|über|об|про|à propos de|sobre|o)\s+[A-ZА-ЯЁІЇЄ][\w'-]+(\s+[A-ZА-ЯЁІЇЄ][\w'-]+){0,2}$")
 # an embedded post's attribution ("— Jane Roe (@janeroe) May 3, 2026"): part of the article it is quoted in
 _EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s+\S+.{0,20}\d{4}$")
+# "Jane Roe is a freelance writer based in...": an author's biography after the article
+_BIO = re.compile(
+    r"^[A-ZА-ЯЁІЇЄ][\w'.-]+(\s+[A-ZА-ЯЁІЇЄ][\w'.-]+){1,3},?\s+(is|was|ist|est|es|è|jest|—|–)\s+(a|an|the|ein|eine|un|une|una|uno)?\s*"
+    r"([\w-]+\s+){0,6}(writer|journalist|reporter|editor|correspondent|author|columnist|contributor|freelancer|Journalist(in)?|Autor(in)?|Redakteur(in)?|journaliste|periodista|giornalista|dziennikarz(ką)?)\b"
+)
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
 # roles that make an HTML block chrome, and the kind they give it
 _CHROME_ROLES = {"outside": BOILERPLATE, "nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
@@ -249,7 +265,7 @@ def _norm(text: str) -> str:
 def _facts(seg: Segment) -> _Facts:
     text = seg.text
     units = units_of(text)
-    ends = bool(_SENTENCE_END.search(text))
+    ends = bool(_SENTENCE_END.search(text) or _EMOJI_END.search(text))
     inner = len(_INNER_PUNCT.findall(text + " "))
     prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
     parts = (seg.hint or "").split()
@@ -263,6 +279,8 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
     short = f.units <= 15
     if _EMBED_ATTRIBUTION.match(text):
         return None
+    if sum(len(m.group()) for m in _URL.finditer(text)) > len(text) / 2:
+        return BOILERPLATE  # links spelled out: image lists, share widgets
     if f.units <= 8 and glossary.ui_entry(text) is not None:
         return UI
     if _COUNTER.match(text):
@@ -292,9 +310,11 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
         return UI
     if _GALLERY.match(text):
         return CAPTION
-    if f.units <= 30 and _PROMO.search(text):
+    if (f.units <= 30 or f.units <= 45 and _CALL_TO_ACTION.match(text)) and _PROMO.search(text) or f.units <= 15 and _CONTRIBUTED.search(text):
         return BOILERPLATE
     if f.units <= 10 and _AGENCY_BYLINE.search(text) and not f.ends:
+        return BOILERPLATE
+    if f.units <= 80 and _BIO.match(text):
         return BOILERPLATE
     if f.units <= 30 and _TAGS.match(text):
         return BOILERPLATE
@@ -344,7 +364,8 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
     after_prose = False
     for f in facts:
         chrome = _chrome_role(f, ignored)
-        if f.forced in (UI, BOILERPLATE) and f.units <= 25 and _COMMENTS.search(f.seg.text):
+        if f.forced in (UI, BOILERPLATE) and f.units <= 25 and after_prose and _COMMENTS.search(f.seg.text):
+            # a comment link before any prose sits in the byline; after prose the article is over
             f.weight = COMMENT_WIDGET_PENALTY
         elif f.forced == UI and after_prose and (_SECTION_END.match(f.seg.text) or _ABOUT_NAME.match(f.seg.text)):
             # "Most read", "About the author", "Sources": the article is over, unless much more follows
@@ -377,14 +398,50 @@ def _mark_outside_article(facts: list[_Facts], share: float = ARTICLE_SHARE) -> 
     total = sum(len(f.seg.text) for f in facts if f.prose)
     inside = sum(len(f.seg.text) for f in facts if f.prose and "article" in f.roles)
     if total and inside / total >= share:
-        for f in facts:
-            if "article" not in f.roles and f.tag not in ("title", "h1"):
+        lead = _lead_paragraphs(facts)
+        for i, f in enumerate(facts):
+            if "article" not in f.roles and f.tag not in ("title", "h1") and i not in lead:
                 f.roles = f.roles | {"outside"}
+
+
+def _lead_paragraphs(facts: list[_Facts]) -> set[int]:
+    """Indexes of the plain paragraphs just above the article container: its lead, set apart by the layout."""
+    first = next((i for i, f in enumerate(facts) if "article" in f.roles and f.prose), None)
+    lead: set[int] = set()
+    if first is None:
+        return lead
+    i = first - 1
+    while i >= 0 and facts[i].prose and facts[i].tag == "p" and not (facts[i].roles & _CHROME_ROLES.keys()) and not facts[i].forced:
+        lead.add(i)
+        i -= 1
+    return lead
 
 
 def _headline_shaped(f: _Facts) -> bool:
     """A line that could be a headline: three to 25 words, no sentence end, no pattern matched."""
     return not f.forced and not f.prose and not f.ends and 3 <= f.units <= 25
+
+
+_ENDS_WITH_YEAR = re.compile(r"\b(1[89]|20)\d{2}\)?$")
+
+
+def _mark_reference_lists(facts: list[_Facts], min_run: int = 3) -> None:
+    """Mark runs of citation lines (no sentence end, ending with a year) as boilerplate: a source list.
+
+    Article sentences end with punctuation; entries of a "Sources" list name a document
+    and end with its date, one after another.
+    """
+    run: list[_Facts] = []
+    for f in facts + [None]:  # type: ignore[list-item]
+        if f is not None and not f.ends and f.units >= 5 and _ENDS_WITH_YEAR.search(f.seg.text) and f.forced in (None, TEASER):
+            run.append(f)
+            continue
+        if f is not None and f.forced in (UI, BOILERPLATE, CAPTION) and run:
+            continue  # a label between entries does not end the list
+        if len(run) >= min_run:
+            for g in run:
+                g.forced = BOILERPLATE
+        run = []
 
 
 def _mark_blurb_runs(facts: list[_Facts], min_pairs: int = 3) -> None:
@@ -539,6 +596,7 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
         key = _norm(f.seg.text)
         seen[key] = seen.get(key, 0) + 1
     _mark_outside_article(facts)
+    _mark_reference_lists(facts)
     _mark_blurb_runs(facts)
     ignored = _ignored_roles(facts)
     _weights(facts, ignored)
@@ -565,12 +623,16 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
         repeated = seen[_norm(seg.text)] > 1 and f.units <= 12 and not f.ends
         if i == title:
             seg.kind = TITLE
+        elif title is not None and _is_dek(facts, i, title):
+            seg.kind = TEASER  # the standfirst under the headline sums the article up; it is not its text
         elif f.forced:
             seg.kind = f.forced
         elif stray:
             seg.kind = UI if f.units <= 8 else BOILERPLATE
         elif f.prose and f.units <= 60 and _repeated_nearby(facts, i):
             seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
+        elif f.prose and f.units <= 60 and _DESCRIBES_IMAGE.search(seg.text) and _credit_follows(facts, i):
+            seg.kind = CAPTION  # a line describing a picture just above its bare photo credit is the photo's caption
         elif inside and f.prose and (not _strong_chrome(f, chrome) or chrome == "byline"):
             seg.kind = BODY
         elif inside and chrome is None and not repeated:
@@ -587,6 +649,35 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
         if first.seg.kind == BOILERPLATE and first.tag == "title" and not any(f.seg.kind == TITLE for f in facts):
             first.seg.kind = TITLE
     return article
+
+
+# words a caption uses to point at its picture ("left", "pictured", "an artist's illustration")
+_DESCRIBES_IMAGE = re.compile(
+    r"\b(left|right|center|centre|pictured|illustration|photograph|concept|rendering|seen here|is shown|are shown"
+    r"|links|rechts|mitte|im bild|слева|справа|в центре|на фото|зліва|справа|на фото|à gauche|à droite|au centre"
+    r"|a la izquierda|a la derecha|en la imagen|a sinistra|a destra|z lewej|z prawej|na zdjęciu)\b",
+    re.I,
+)
+
+
+def _is_dek(facts: list[_Facts], i: int, title: int) -> bool:
+    """True when segment `i` is a subheading set right under the headline (only pattern lines between)."""
+    f = facts[i]
+    if i <= title or f.forced or not (f.tag in ("h2", "h3") and 8 <= f.units <= 30):
+        return False
+    return all(g.forced for g in facts[title + 1:i])
+
+
+def _credit_follows(facts: list[_Facts], i: int) -> bool:
+    """True when the segment after `i` is a bare photo credit ("Photo: Jane Roe, Agency"), which follows its caption.
+
+    A credit that leads with "Image copyright" or "©" stands above its image instead, so the
+    paragraph before it is the article's.
+    """
+    if i + 1 >= len(facts):
+        return False
+    credit = facts[i + 1]
+    return credit.forced == CAPTION and credit.units <= 6 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
 
 
 def _repeated_nearby(facts: list[_Facts], i: int, distance: int = 10) -> bool:
@@ -621,10 +712,11 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
         return BODY
     if f.tag in _CONTENT_TAGS and f.units >= 2:
         return BODY
-    if f.units <= 2 and not f.ends:
-        return UI
     before, after = _neighbour(facts, i, -1), _neighbour(facts, i, 1)
     isolated = before is not None and after is not None and before.prose and after.prose
+    if f.units <= 2 and not f.ends:
+        # two words alone between paragraphs head a section ("Private homes:"); one is a label
+        return BODY if isolated and f.units == 2 and facts[i - 1] is before and facts[i + 1] is after else UI
     if isolated and not f.ends:
         if text.isupper():
             return BODY  # an all-capitals subheading

@@ -220,6 +220,52 @@ def test_html_prose_outside_the_article_container_is_not_body(tmp_path):
     assert kinds["Our partner shop off"] != "body"
 
 
+def _kinds(lines: list[str]) -> dict[str, str]:
+    article = mark_kinds(read_source("\n".join(lines) + "\n"), Glossary())
+    return {s.text: s.kind for s in article.segments}
+
+
+def test_source_lists_author_bios_and_reporting_notes_are_not_body():
+    sources = [
+        'City Transport Board, "Annual ferry report," March 2, 2026',
+        'Email interview with Dana Marsh, harbour historian, March 4, 2026',
+        'Bayside Courier, "Ferry timetable changes explained," Feb. 20, 2026',
+    ]
+    bio = "Laura Pennant is a freelance reporter based in the north of the county. Her work has appeared in several regional papers."
+    note = "Tom Iverson contributed reporting from the harbour."
+    kinds = _kinds(["School plan approved after long debate", *PARAGRAPHS, note, "Sources:", *sources, bio])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    assert all(kinds[line] not in ("title", "body") for line in [note, *sources, bio])
+
+
+def test_a_picture_description_above_its_credit_is_a_caption_and_spelled_out_links_are_not_body():
+    caption = "The mayor, left, talks to parents outside the old school building in the northern district."
+    links = "https://example.org/img/school-1.jpg 640 480 https://example.org/img/school-2.jpg"
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], caption, "Photo: Jo Lens, Example Agency",
+                    PARAGRAPHS[1], links, PARAGRAPHS[2]])
+    assert kinds[caption] == "caption"
+    assert kinds[links] not in ("title", "body")
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_a_two_word_subheading_between_paragraphs_is_body_and_a_smiley_ends_a_sentence():
+    smiley = "We will keep readers posted as soon as the builders arrive on site next spring 🙂"
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], "Building plans:", PARAGRAPHS[1], smiley, PARAGRAPHS[2]])
+    assert kinds["Building plans:"] == "body"
+    assert kinds[smiley] == "body"
+
+
+def test_the_standfirst_under_an_html_headline_is_not_body(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    dek = "Two years of debate end with a vote for the northern district site and a start date in spring"
+    page = tmp_path / "school.html"
+    page.write_text(f"<html><body><article><h1>School plan approved after long debate</h1><h2>{dek}</h2>{body}</article></body></html>",
+                    encoding="utf-8")
+    kinds = {s.text: s.kind for s in mark_kinds(read_source(page), Glossary()).segments}
+    assert kinds[dek] == "teaser"
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
 RUSSIAN_PARAGRAPHS = [
     "«Мы начнём строительство весной и закончим его до конца следующего года», — сказал глава районного совета на встрече с жителями.",
     "«Дети больше не будут ездить в школу по часу в одну сторону», — добавил он, отвечая на вопросы родителей в зале.",
