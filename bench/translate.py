@@ -12,6 +12,7 @@ all: beam 4, length penalty 0.2, at most 64 tokens out (a random model never sto
 so every sentence runs to the limit; for the same reason (a) runs with its NMT-failure guards
 off, which would otherwise retry every output).
   (a) ours:   `translate.to_english` on articles of those paragraphs (fresh cache, written)
+              (it spends the thread budget on parallel batches, one core each: argos.thread_layout)
   (b) argos:  a loop of `argostranslate.translate` per paragraph, the naive use. Its sentence
               splitter (MiniSBD) would download a model, so its sentencizer is given our
               splitter; its CTranslate2 call gets max_decoding_length=64 like the others.

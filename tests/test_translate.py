@@ -104,6 +104,30 @@ def test_output_matches_argostranslates_own_translation(tiny_models_dir):
     assert [o.text for o in ours] == [theirs.translate(s) for s in sentences]
 
 
+def test_thread_layout_spends_the_budget_on_parallel_batches():
+    from polyglot_news.translate.argos import batch_size, thread_layout
+
+    assert thread_layout({}, 2) == (2, 1)
+    assert thread_layout({"ARGOS_INTRA_THREADS": "3"}, 2) == (3, 1)
+    assert thread_layout({"ARGOS_INTER_THREADS": "1", "ARGOS_INTRA_THREADS": "2"}, 4) == (1, 2)
+    assert [batch_size(n, 2) for n in (1, 5, 64, 600)] == [1, 3, 16, 16]
+    assert batch_size(600, 1) == 32
+
+
+def test_parallel_small_batches_keep_the_input_order(tiny_models_dir, monkeypatch):
+    """Several batches on two workers, each sorted by length inside CTranslate2, come back in order."""
+    from polyglot_news.translate import argos
+
+    monkeypatch.setenv("ARGOS_INTER_THREADS", "2")
+    monkeypatch.setattr(argos, "BATCH_SIZE", 6)  # 3 per worker
+    (pkg_info,) = installed_packages(tiny_models_dir)
+    engine = argos.ArgosTranslator(pkg_info)  # not argos.load: a fresh model with these threads
+    ru = sorted(list(PAIRS)[:14], key=lambda s: (len(s) * 7919) % 13)  # lengths mixed up
+    outputs = engine.translate(ru, Decoding(beam_size=4))
+    assert engine.workers == 2
+    assert [o.text for o in outputs] == [PAIRS[s] for s in ru]
+
+
 def test_batch_keeps_segment_boundaries_and_dedupes(tiny_models, fresh_cache):
     ru = list(PAIRS)
     a = russian_article([(TITLE, ru[23]), (BODY, f"{ru[24]} {ru[25]}"), (CAPTION, ru[26]), (BODY, ru[24])], "a")

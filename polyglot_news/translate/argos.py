@@ -22,7 +22,29 @@ from ..models import InstalledPackage
 from .base import Decoding, Output
 
 _LOADED: dict[str, "ArgosTranslator"] = {}  # one loaded model per package per process
-BATCH_SIZE = 32  # sentences per CTranslate2 batch; it sorts them by length inside a call
+BATCH_SIZE = 32  # most sentences per CTranslate2 batch; it sorts them by length inside a call
+
+
+def thread_layout(env: dict[str, str], cores: int) -> tuple[int, int]:
+    """(inter_threads, intra_threads) for CTranslate2 from Argos's variables and the core count.
+
+    An explicit ARGOS_INTER_THREADS keeps Argos's meaning of both variables. Otherwise
+    ARGOS_INTRA_THREADS (0: every core) is the thread budget and goes to parallel batches, one
+    core each: the matrices of a base-sized int8 model are too small to split well across cores,
+    so independent batches side by side decode more sentences per second (about 1.2x on 2 cores).
+    """
+    intra = int(env.get("ARGOS_INTRA_THREADS") or 0)
+    if env.get("ARGOS_INTER_THREADS"):
+        return max(1, int(env["ARGOS_INTER_THREADS"])), intra
+    return max(1, intra or cores), 1
+
+
+def batch_size(count: int, workers: int) -> int:
+    """Sentences per batch: BATCH_SIZE shared by the workers, and small enough that each gets one.
+
+    Sharing keeps the sentences in flight (and so peak memory) what one worker would hold.
+    """
+    return max(1, min(BATCH_SIZE // workers, -(-count // workers)))
 
 
 def package_identity(path: Path) -> str:
@@ -51,20 +73,22 @@ class ArgosTranslator:
         self.target_prefix = meta.get("target_prefix", "") or ""
         self.package = None
         self.model = None
+        self.workers = 1
 
     def _load(self) -> None:
         import ctranslate2
         from argostranslate.package import Package
 
-        env = os.environ.get  # the same knobs, and defaults, as argostranslate.settings
+        env = os.environ  # the same knobs as argostranslate.settings; threads see thread_layout
+        self.workers, intra = thread_layout(dict(env), os.cpu_count() or 1)
         try:
             self.package = Package(self.path)
             self.model = ctranslate2.Translator(
                 str(self.path / "model"),
-                device=env("ARGOS_DEVICE_TYPE", "cpu"),
-                inter_threads=int(env("ARGOS_INTER_THREADS", "1")),
-                intra_threads=int(env("ARGOS_INTRA_THREADS", "0")),
-                compute_type=env("ARGOS_COMPUTE_TYPE", "auto"),
+                device=env.get("ARGOS_DEVICE_TYPE", "cpu"),
+                inter_threads=self.workers,
+                intra_threads=intra,
+                compute_type=env.get("ARGOS_COMPUTE_TYPE", "auto"),
             )
         except Exception as e:  # CTranslate2 reports damaged files as RuntimeError, IndexError, ...
             raise ModelError(f"{self.path}: the model failed to load ({type(e).__name__}: {e})") from None
@@ -82,7 +106,7 @@ class ArgosTranslator:
             tokens,
             target_prefix=prefix,
             replace_unknowns=True,
-            max_batch_size=BATCH_SIZE,
+            max_batch_size=batch_size(len(tokens), self.workers),
             batch_type="examples",
             beam_size=decoding.beam_size,
             num_hypotheses=1,
