@@ -106,11 +106,12 @@ def run_system(fn: Callable[[Path], str], paths: list[Path]) -> tuple[list[str],
 def stray_lines(dump: Path, truth: str, script: str) -> list[str]:
     """Dump lines written in `script` that are not part of the article truth."""
     pattern = _SCRIPTS[script]
-    truth_n = norm(truth)
+    # compared without spaces: a truth file may set spaces around Latin words in CJK text ("Kindle for PC に")
+    truth_n = norm(truth).replace(" ", "")
     out = []
     for line in dump.read_text(encoding="utf-8", errors="replace").splitlines():
         line = line.strip()
-        if line and pattern.search(line) and norm(line) and norm(line) not in truth_n:
+        if line and pattern.search(line) and norm(line) and norm(line).replace(" ", "") not in truth_n:
             out.append(line)
     return out
 

@@ -27,8 +27,10 @@ language detection, so its rules look at what any language shows:
    or more in a plain-text dump) and a subheading (`body`) otherwise; lists followed by more
    paragraphs stay in the article. Outside it, short lines are `ui` (menus, buttons) and the
    rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere.
-   A picture's description just above its bare credit is a `caption`; an HTML subheading
-   set right under the headline (the standfirst) is a `teaser`, a summary of the article.
+   A picture's description just above its bare credit, or closed by its sources in
+   parentheses, is a `caption`. The standfirst (an HTML subheading right under the headline,
+   or the paragraph between the headline and the byline or date) is a `teaser`: a summary of
+   the article written for it, not its text.
 
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
@@ -65,6 +67,8 @@ _CREDIT_TAIL = re.compile(
     r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|istock|тасс|риа|imago|image|credit|source|bild|quelle|источник|джерело|fuente|fonte|źródło)\s*[:/©)][^()\[\]]{0,40}[)\]]?\s*$",
     re.I,
 )
+# "... of Titan. (NASA/JPL-Caltech/ASU)": the image's sources, slash-separated names in parentheses after a caption
+_CREDIT_SOURCES = re.compile(r"[.!?][\"”’]?\s+\((?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?\s?/\s?)+[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?\)\s*$")
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|всі права захищені|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|저작권|무단 ?전재|著作権|無断転載|版权所有|未经授权)", re.I)
 _COMMENTS = re.compile(
     r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
@@ -289,7 +293,7 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
         return UI
     if f.units <= 25 and _COMMENTS.search(text):
         return UI
-    if _CREDIT.match(text) or (short and _CREDIT.search(text)) or (not f.ends and _CREDIT_TAIL.search(text)):
+    if _CREDIT.match(text) or (short and _CREDIT.search(text)) or (not f.ends and (_CREDIT_TAIL.search(text) or _CREDIT_SOURCES.search(text))):
         if _COPYRIGHT.search(text) and not re.search(r"photo|foto|фото|bild|image", text, re.I) and re.search(r"\d{4}", text):
             return BOILERPLATE
         return CAPTION
@@ -663,9 +667,14 @@ _DESCRIBES_IMAGE = re.compile(
 def _is_dek(facts: list[_Facts], i: int, title: int) -> bool:
     """True when segment `i` is a subheading set right under the headline (only pattern lines between)."""
     f = facts[i]
-    if i <= title or f.forced or not (f.tag in ("h2", "h3") and 8 <= f.units <= 30):
+    if i <= title or f.forced or not all(g.forced for g in facts[title + 1:i]):
         return False
-    return all(g.forced for g in facts[title + 1:i])
+    if f.tag in ("h2", "h3") and 8 <= f.units <= 30:
+        return True
+    # the paragraph between the headline and the byline or date ("Text: Jane Roe · 24 May 2026")
+    after = facts[i + 1] if i + 1 < len(facts) else None
+    return (f.tag in ("", "p", "div") and 8 <= f.units <= 40 and after is not None and after.forced == BOILERPLATE
+            and bool(_BYLINE.match(after.seg.text) or _is_date_line(after.seg.text)))
 
 
 def _credit_follows(facts: list[_Facts], i: int) -> bool:
@@ -677,7 +686,8 @@ def _credit_follows(facts: list[_Facts], i: int) -> bool:
     if i + 1 >= len(facts):
         return False
     credit = facts[i + 1]
-    return credit.forced == CAPTION and credit.units <= 6 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
+    words = len(re.findall(r"\w+", credit.seg.text))  # "Jane Roe | Agency | Getty Images": separators are not words
+    return credit.forced == CAPTION and words <= 6 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
 
 
 def _repeated_nearby(facts: list[_Facts], i: int, distance: int = 10) -> bool:

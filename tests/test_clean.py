@@ -266,6 +266,27 @@ def test_the_standfirst_under_an_html_headline_is_not_body(tmp_path):
     assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
 
 
+def test_the_standfirst_between_headline_and_byline_in_a_dump_is_not_body():
+    dek = "Два года споров закончились: школа будет в северном районе, а стройка начнётся весной."
+    text = "\n".join(["Новая школа: решение принято", dek, "Текст: Анна Петрова · 12 марта 2026",
+                      *RUSSIAN_PARAGRAPHS, RUSSIAN_PARAGRAPHS[0].replace("весной", "летом")]) + "\n"
+    kinds = [s.kind for s in mark_kinds(read_source(text), Glossary()).segments]
+    assert kinds == ["title", "teaser", "boilerplate", "body", "body", "body"]
+
+
+def test_a_lead_paragraph_right_under_the_headline_stays_body():
+    # no byline or date after it: the first paragraph is the article's own lead, not a standfirst
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], "Advertisement", PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_a_caption_closed_by_its_sources_in_parentheses_is_a_caption():
+    caption = "The new school as the architects drew it for the council. (City Council/North Studio)"
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], caption, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert kinds[caption] == "caption"
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
 RUSSIAN_PARAGRAPHS = [
     "«Мы начнём строительство весной и закончим его до конца следующего года», — сказал глава районного совета на встрече с жителями.",
     "«Дети больше не будут ездить в школу по часу в одну сторону», — добавил он, отвечая на вопросы родителей в зале.",
