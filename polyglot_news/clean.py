@@ -160,6 +160,8 @@ _SECTION_END = re.compile(
 )
 # "Jane Roe, Associated Press": an author line that names the agency instead of starting with "By"
 _AGENCY_BYLINE = re.compile(r",\s*(the )?(associated press|ap|reuters|afp|dpa|bloomberg|tass|ria novosti|ap [\w ]*writer|staff writer|correspondent)$", re.I)
+# "By" alone on its line, the author's name on the next one
+_BYLINE_WORD = re.compile(r"^(by|von|par|por|di|door|av|af|od|от|від|автор[ы]?):?$", re.I)
 _CONTENT_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "blockquote"}
 # "About Jane Roe": the heading of an author's biography after the article
 _ABOUT_NAME = re.compile(r"^(?i:about|über|об|про|à propos de|sobre|o)\s+[A-ZА-ЯЁІЇЄ][\w'-]+(\s+[A-ZА-ЯЁІЇЄ][\w'-]+){0,2}$")
@@ -184,6 +186,8 @@ CONTENT_TAG_PENALTY = -1.0  # a short HTML list item, subheading or code block t
 SECTION_PENALTY = -25.0  # a heading such as "Most read" or "Related stories" after a paragraph
 DATE_AFTER_PROSE_PENALTY = -15.0  # a time stamp after a paragraph starts a comment, not more article
 COMMENT_WIDGET_PENALTY = -40.0  # "Leave a comment", "12 comments": the article is over
+DEK_MAX_WORDS = 60  # a standfirst is a sentence or two
+DEK_BYLINE_DISTANCE = 8  # pattern lines (share buttons, labels) that may stand between a standfirst and its byline
 
 
 @dataclass
@@ -671,10 +675,25 @@ def _is_dek(facts: list[_Facts], i: int, title: int) -> bool:
         return False
     if f.tag in ("h2", "h3") and 8 <= f.units <= 30:
         return True
-    # the paragraph between the headline and the byline or date ("Text: Jane Roe · 24 May 2026")
-    after = facts[i + 1] if i + 1 < len(facts) else None
-    return (f.tag in ("", "p", "div") and 8 <= f.units <= 40 and after is not None and after.forced == BOILERPLATE
-            and bool(_BYLINE.match(after.seg.text) or _is_date_line(after.seg.text)))
+    # the paragraph between the headline and the byline or date ("Text: Jane Roe · 24 May 2026"); share
+    # buttons may stand between it and the byline, which may be a bare "By" above the author's name
+    if f.tag not in ("", "p", "div") or not 8 <= f.units <= DEK_MAX_WORDS:
+        return False
+    if f.tag == "div" and _set_apart(facts, i):
+        return True
+    for after in facts[i + 1:i + 1 + DEK_BYLINE_DISTANCE]:
+        text = after.seg.text
+        if _BYLINE_WORD.match(text) or after.forced == BOILERPLATE and (_BYLINE.match(text) or _is_date_line(text)):
+            return True
+        if not after.forced:
+            return False
+    return False
+
+
+def _set_apart(facts: list[_Facts], i: int, look: int = 5) -> bool:
+    """True when the paragraphs after HTML block `i` are all `p` elements while `i` is not: its markup sets it apart."""
+    following = [g for g in facts[i + 1:] if g.prose and not g.forced and "caption" not in g.roles][:look]
+    return len(following) >= 3 and all(g.tag == "p" for g in following)
 
 
 def _credit_follows(facts: list[_Facts], i: int) -> bool:

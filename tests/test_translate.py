@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from polyglot_news.cli import app
 from polyglot_news.config import Settings
 from polyglot_news.glossary import Glossary, load_glossaries
+from polyglot_news.glossary.store import Entry
 from polyglot_news.model import BODY, CAPTION, TITLE, UI, Article, Segment
 from polyglot_news.models import InstalledPackage, installed_packages
 from polyglot_news.translate import Decoding, to_english
@@ -348,3 +349,50 @@ def test_a_corrupt_model_leaves_the_text_untranslated_with_a_note(tiny_models_di
     to_english([article], Settings(packages_dir=folder), Glossary())
     assert article.segments[0].english is None
     assert any("failed to load" in n and "models install ru" in n for n in article.notes)
+
+
+# --- curated terms in translation ---------------------------------------------------------------
+
+def test_curated_terms_replace_the_models_wording(tiny_models, fresh_cache):
+    # the model says "Saint Petersburg"; the shipped glossary writes "St Petersburg"
+    ru = next(s for s in PAIRS if "Санкт-Петербурга" in s)
+    assert "Saint Petersburg" in PAIRS[ru]
+    article = russian_article([(BODY, ru)])
+    to_english([article], Settings(), load_glossaries())
+    english = article.segments[0].english
+    assert "St Petersburg" in english and "Saint Petersburg" not in english
+    assert english == PAIRS[ru].replace("Saint Petersburg", "St Petersburg")
+    assert not any("not found in the translation" in n for n in article.notes)
+
+
+def test_a_curated_term_the_translation_lacks_is_noted(tiny_models, fresh_cache):
+    ru = next(s for s in PAIRS if "Северсталь" in s)
+    glossary = Glossary([Entry("Северсталь", "ru", "Northern Steel Works", "organisation"),
+                         Entry("Череповец", "ru", "Tcherepovets", "place", aliases=("Cherepovets",))])
+    article = russian_article([(BODY, ru), (BODY, next(s for s in PAIRS if s.startswith("Мэр Череповца")))])
+    to_english([article], Settings(), glossary)
+    # "Severstal" is the romanised term: found and replaced; a listed Latin spelling is replaced too
+    assert article.segments[0].english == PAIRS[ru].replace("Severstal", "Northern Steel Works")
+    assert "Tcherepovets Mayor" in article.segments[1].english
+
+
+def test_keep_terms_uses_the_models_rendering_of_the_term_alone_only_when_it_can_be_one():
+    from polyglot_news.translate.terms import keep_terms
+
+    glossary = Glossary([Entry("Минтранс", "ru", "Transport Ministry", "organisation")])
+    source = "Минтранс выделит деньги на ремонт."
+    english = "The Ministry of Transport will provide money for the repairs."
+    kept = keep_terms(source, english, "ru", glossary, {"Минтранс": "Ministry of Transport"})
+    assert kept.english == "The Transport Ministry will provide money for the repairs."
+    # a sentence the model made up for the term alone is not a rendering to look for
+    kept = keep_terms(source, english, "ru", glossary, {"Минтранс": "The money will be free."})
+    assert kept.english == english and kept.missing == ["Transport Ministry"]
+
+
+def test_a_surname_alone_keeps_the_curated_surname():
+    from polyglot_news.translate.terms import keep_terms
+
+    glossary = Glossary([Entry("Павел Ветров", "ru", "Pavel Vetrov", "person")])
+    kept = keep_terms("По словам Ветрова, ремонт начнётся в октябре.", "According to Vetrov, the repairs will begin in October.",
+                      "ru", glossary)
+    assert kept.english == "According to Vetrov, the repairs will begin in October." and not kept.missing

@@ -5,7 +5,8 @@ take its English; title, body and remaining UI segments are split into sentences
 across all articles, looked up in the persistent cache, and the rest go through the installed
 Argos package (pivoting through a third language when there is no direct pair) in one batch per
 language. Outputs that look like known NMT failures are retried with greedy decoding one by one
-and flagged if still suspect. What could not be translated, and why, goes into Article.notes.
+and flagged if still suspect. Curated glossary terms are then written in their curated English,
+whatever the model said (`terms.py`). What could not be translated, and why, goes into Article.notes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .base import Decoding, Translator
 from .cache import TranslationCache, open_cache
 from .guards import suspect_reason
 from .route import route_to
+from .terms import keep_terms, unresolved_terms
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
@@ -178,6 +180,7 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
             )
             continue
         via = " via " + language_name(route[0].to_code) if len(route) > 1 else ""
+        model_says = _terms_alone(chain, items, results, lang, glossary, settings, cache)
         for p in items:
             parts = [results[s] for s in p.sentences]
             bad = [r for r in parts if r.suspect]
@@ -190,14 +193,35 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
                     f"and left out: {shown!r}"
                 )
                 continue
-            p.segment.english = " ".join(r.english for r in parts)
+            kept = keep_terms(p.segment.text, " ".join(r.english for r in parts), lang, glossary, model_says)
+            p.segment.english = kept.english
             p.segment.translated_by = "cache" if all(r.origin == "cache" for r in parts) else "argos"
+            for form in dict.fromkeys(kept.missing):
+                p.article.notes.append(
+                    f"line {p.segment.line}: glossary term {form!r} not found in the translation; the model's wording was kept"
+                )
 
     if cache is not None:
         cache.close()
     for article in articles:
         _note_article(article, pending, untranslated)
     return articles
+
+
+def _terms_alone(chain: list[Translator], items: list[Pending], results: dict[str, Result], lang: str,
+                 glossary: Glossary, settings: Settings, cache: TranslationCache | None) -> dict[str, str]:
+    """The model's English for each curated term alone, for the terms no known spelling finds in a translation."""
+    wanted: list[str] = []
+    for p in items:
+        english = " ".join(results[s].english for s in p.sentences)
+        wanted += unresolved_terms(p.segment.text, english, lang, glossary)
+    if not wanted:
+        return {}
+    try:
+        alone = translate_sentences(chain, list(dict.fromkeys(wanted)), _decoding(settings), cache, settings.guard_translations)
+    except ModelError:
+        return {}  # the spellings the glossary knows still apply
+    return {src: r.english for src, r in alone.items() if r.suspect is None}
 
 
 def _note_article(article: Article, pending: dict[str, list[Pending]], untranslated: dict[str, Untranslated]) -> None:

@@ -1,0 +1,120 @@
+"""Curated terms kept in translation: the digest writes the glossary's English, whatever the model said.
+
+After a segment is translated, every curated term found in its source text (in any inflected
+form, by `glossary.match.find_terms`) must stand in the English as the glossary writes it.
+Where it does not, the model's rendering of the term is looked for in the English and replaced
+by the curated form. Renderings are tried longest first:
+1. the Latin spellings the glossary row lists ("Saint Petersburg" for "St Petersburg",
+   "Ministry of Foreign Affairs" for "Foreign Ministry");
+2. romanisations of the term as written and of its glossary forms ("Sankt-Peterburga", "Putin");
+3. what the model makes of the term alone: one short extra translation per distinct term,
+   batched and cached like any sentence (the stage passes them in as `model_says`).
+A person named by surname only ("Путина" for the row "Владимир Путин") counts as kept when the
+surname of the English form is there: a translator does not repeat the full name each time.
+A term whose rendering cannot be found stays as the model wrote it and is reported back, so the
+stage can say so in the article's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..glossary import Glossary
+from ..glossary.match import Match, find_terms
+from ..glossary.romanise import is_cyrillic, romanise
+from ..glossary.store import Entry
+
+@dataclass
+class Kept:
+    """What enforcing the glossary did to one segment's English."""
+
+    english: str
+    replaced: list[tuple[str, str]]  # (model's rendering, curated form)
+    missing: list[str]  # curated forms whose rendering was not found
+
+
+def _word_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", re.I)
+
+
+def _present(form: str, english: str) -> bool:
+    return bool(form) and _word_pattern(form).search(english) is not None
+
+
+def _expected(m: Match) -> list[str]:
+    """Forms of the entry that count as the curated English for this occurrence."""
+    entry = m.entry
+    forms = [entry.english]
+    if entry.kind == "person" and len(m.text.split()) < len(entry.term.split()) and len(entry.english.split()) > 1:
+        forms.append(entry.english.split()[-1])  # "Путина" alone: "Putin" is the curated surname
+    return forms
+
+
+def _renderings(m: Match, lang: str) -> list[str]:
+    """Latin spellings of the term the model may have written, longest first, without the curated one."""
+    entry: Entry = m.entry
+    found = [a for a in entry.forms() if not is_cyrillic(a)]
+    found += [romanise(f, lang) for f in (m.text, *entry.forms()) if is_cyrillic(f)]
+    out = {f.strip() for f in found if f.strip() and f.strip().casefold() != entry.english.casefold()}
+    return sorted(out, key=len, reverse=True)
+
+
+def _plausible(alone: str, m: Match, lang: str) -> bool:
+    """True when what the model said for a term alone can be its rendering: a short run of
+    capitalised words ("Ministry of Transport"), and for one word, one that sounds like the term
+    ("Tcherepovets" for "Череповец"), since a model may answer a lone word with any word it knows."""
+    words = alone.split()
+    if not (0 < len(words) <= 6 and all(w[:1].isupper() or w in ("of", "the", "and", "for", "de", "al") for w in words)):
+        return False
+    if alone.casefold() == m.entry.english.casefold():
+        return False
+    if len(words) > 1:
+        return True
+    spelled = romanise(m.text, lang).casefold()
+    return SequenceMatcher(None, spelled, alone.casefold()).ratio() >= 0.6
+
+
+def _replace(english: str, rendering: str, curated: str) -> str | None:
+    """`english` with `rendering` replaced by `curated` (whole words, any case), or None when absent."""
+    pattern = _word_pattern(rendering)
+    if not pattern.search(english):
+        return None
+    return pattern.sub(lambda _: curated, english)
+
+
+def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_says: dict[str, str] | None = None) -> Kept:
+    """`english` with every curated term of `source` written in its curated English form.
+
+    `model_says` maps a term's source text to the model's English for it alone (step 3 of the
+    module docstring); terms missing from it are only looked for by their spellings.
+    """
+    kept = Kept(english, [], [])
+    for m in find_terms(source, lang, glossary):
+        if any(_present(f, kept.english) for f in _expected(m)):
+            continue
+        candidates = _renderings(m, lang)
+        alone = (model_says or {}).get(m.text, "").strip(" .,;:!?\"'«»")
+        if alone and _plausible(alone, m, lang):
+            candidates.append(alone)
+        for rendering in candidates:
+            replaced = _replace(kept.english, rendering, m.entry.english)
+            if replaced is not None:
+                kept.english = replaced
+                kept.replaced.append((rendering, m.entry.english))
+                break
+        else:
+            kept.missing.append(m.entry.english)
+    return kept
+
+
+def unresolved_terms(source: str, english: str, lang: str, glossary: Glossary) -> list[str]:
+    """Source texts of curated terms that spellings alone cannot find in `english`: the ones to translate alone."""
+    out = []
+    for m in find_terms(source, lang, glossary):
+        if any(_present(f, english) for f in _expected(m)):
+            continue
+        if not any(_present(r, english) for r in _renderings(m, lang)):
+            out.append(m.text)
+    return out
