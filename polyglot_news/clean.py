@@ -203,6 +203,7 @@ class _Facts:
     roles: frozenset[str]
     forced: str | None = None  # a kind a pattern decided
     weight: float = 0.0
+    listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
 
 
 def script_of(text: str) -> str:
@@ -389,7 +390,7 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
             f.weight = f.units / 2
         elif f.prose:
             f.weight = f.units
-        elif f.units >= 5 and f.ends:
+        elif (f.units >= 5 and f.ends) or f.listed:
             f.weight = f.units / 2
         else:
             f.weight = SHORT_PENALTY
@@ -450,6 +451,56 @@ def _mark_reference_lists(facts: list[_Facts], min_run: int = 3) -> None:
             for g in run:
                 g.forced = BOILERPLATE
         run = []
+
+
+# the button under each comment of a thread
+_REPLY = re.compile(r"^(reply|antworten|ответить|відповісти|répondre|responder|rispondi|odpowiedz|beantwoorden|svara)\s*[↓↵]?$", re.I)
+
+
+def _mark_replied_comments(facts: list[_Facts], reach: int = 3) -> None:
+    """Mark the paragraph just above a "Reply" button as boilerplate: it is a reader's comment.
+
+    A comment can be as long and as well written as the article, but each one ends with its
+    own reply button; only pattern lines or a short line stand between.
+    """
+    for r, f in enumerate(facts):
+        if not _REPLY.match(f.seg.text.strip()):
+            continue
+        for g in reversed(facts[max(0, r - reach):r]):
+            if g.prose and not g.forced:
+                g.forced = BOILERPLATE
+                break
+            if not g.forced and g.units > 3:
+                break
+
+
+# "Topic – what happened", "[Section] Headline": the two-part shapes of a link to another story
+_HEADLINE_PARTS = re.compile(r"\s[–—]\s|^\[[^\]]{1,30}\]")
+
+
+def _mark_colon_lists(facts: list[_Facts], min_items: int = 2) -> None:
+    """Flag a line ending with a colon and the list items right after it: the article goes on in a list.
+
+    Items are lines no pattern marked, of two to 30 words; a pattern line or a paragraph ends
+    the list. Lists of links are not the article's: items shaped like headlines (title case,
+    "Topic – what happened", "[Section] Headline") are other stories, and items that repeat
+    the label ("Share:", "Share on X") are a menu.
+    """
+    for i, f in enumerate(facts):
+        label = f.seg.text.rstrip()
+        if f.forced or not label.endswith(":") or f.units > 30:
+            continue
+        label = _norm(label)
+        items = []
+        for g in facts[i + 1:]:
+            text = g.seg.text.strip()
+            if (g.forced or g.prose or not 2 <= g.units <= 30 or text.endswith(":") or _is_title_case(text)
+                    or _HEADLINE_PARTS.search(text) or label in _norm(text)):
+                break
+            items.append(g)
+        if len(items) >= min_items:
+            for g in [f, *items]:
+                g.listed = True
 
 
 def _mark_blurb_runs(facts: list[_Facts], min_pairs: int = 3) -> None:
@@ -606,6 +657,8 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
     _mark_outside_article(facts)
     _mark_reference_lists(facts)
     _mark_blurb_runs(facts)
+    _mark_replied_comments(facts)
+    _mark_colon_lists(facts)
     ignored = _ignored_roles(facts)
     _weights(facts, ignored)
     start, end = _best_run([f.weight for f in facts])
@@ -691,9 +744,15 @@ def _is_dek(facts: list[_Facts], i: int, title: int) -> bool:
 
 
 def _set_apart(facts: list[_Facts], i: int, look: int = 5) -> bool:
-    """True when the paragraphs after HTML block `i` are all `p` elements while `i` is not: its markup sets it apart."""
+    """True when HTML block `i` is set apart from the paragraphs after it, by its markup and by chrome between.
+
+    The paragraphs are all `p` elements while `i` is not, and a widget (share buttons, a
+    picture) stands between them: a lead paragraph sits right above the next one.
+    """
     following = [g for g in facts[i + 1:] if g.prose and not g.forced and "caption" not in g.roles][:look]
-    return len(following) >= 3 and all(g.tag == "p" for g in following)
+    if len(following) < 3 or not all(g.tag == "p" for g in following):
+        return False
+    return facts[i + 1] is not following[0]
 
 
 def _credit_follows(facts: list[_Facts], i: int) -> bool:
@@ -740,6 +799,8 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
     if f.tag == "li" and "article" in f.roles:
         return BODY
     if f.tag in _CONTENT_TAGS and f.units >= 2:
+        return BODY
+    if f.listed:
         return BODY
     before, after = _neighbour(facts, i, -1), _neighbour(facts, i, 1)
     isolated = before is not None and after is not None and before.prose and after.prose

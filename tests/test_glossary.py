@@ -252,6 +252,20 @@ def test_president_putin_and_putin_are_one_entry(shipped):
     assert len(putins) == 1 and putins[0].mentions == 3 and putins[0].original is None
 
 
+def test_a_curated_person_named_by_surname_only_gets_the_surname(shipped):
+    a = article(
+        (BODY, "ru", "Песков сказал, что Путин встретится с губернатором в среду."),
+        (BODY, "ru", "По словам Путина, мост откроют до зимы."),
+    )
+    terms = by_term(terms_for(a, shipped))
+    putin = terms["Putin"]
+    assert putin.curated and putin.mentions == 2 and putin.note.startswith("Vladimir Putin")
+    assert "Vladimir Putin" not in terms
+    # named in full once: the full curated name
+    a.segments.append(Segment(line=3, text="Владимир Путин прилетел в Вологду.", kind=BODY, lang="ru", confidence=1.0))
+    assert "Vladimir Putin" in by_term(terms_for(a, shipped))
+
+
 def test_translation_supplies_the_english_form_of_an_unknown_name():
     a = article(
         (BODY, "ru", "Об этом заявил эксперт Ульрих Вайгельдт.", "This was stated by the expert Ulrich Weigeldt."),

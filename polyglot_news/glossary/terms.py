@@ -8,6 +8,8 @@ Where terms come from, per segment:
   untranslated German.
 Each term gets one English form: the curated one, else the one the translation used
 (paired with the source name by spelling), else a newsroom romanisation (`romanise.py`).
+A curated person the article names by surname only ("Путина") gets the surname, as a
+translator would write it; the note then gives the full curated name.
 Mentions merge across inflections (by lemma), surnames ("Putin" joins "Vladimir Putin"),
 titles ("President Putin") and acronyms ("SSNP" joins "Syrian Social Nationalist Party").
 Each term also keeps its first line and the sentence of its first mention.
@@ -58,6 +60,7 @@ class _Group:
     english_from: str = ""  # "curated", "translation", "romanised", "source"
     acronym: str | None = None
     words: set[str] = field(default_factory=set)  # casefolded English words, for merging
+    full_name_seen: bool = False  # a curated person was named in full at least once (not by surname alone)
 
 
 def caption_text(segment: Segment, site: str | None = None) -> str | None:
@@ -158,7 +161,7 @@ class _Collector:
 
     def add(self, english: str, original: str | None, kind: str, evidence: str, lang: str,
             where: tuple[int, int], line: int, entry: Entry | None, english_from: str,
-            acronym: str | None = None) -> None:
+            acronym: str | None = None, full_name: bool = True) -> None:
         key = normal(english)
         g = self.groups.get(key)
         if g is None:
@@ -166,6 +169,7 @@ class _Collector:
             g.kind_evidence = evidence
             self.groups[key] = g
         g.mentions += 1
+        g.full_name_seen = g.full_name_seen or full_name
         if original and not g.original:
             g.original = original
         if entry is not None and g.entry is None:
@@ -187,6 +191,7 @@ class _Collector:
             target = self._home(short, groups)
             if target is not None:
                 target.mentions += short.mentions
+                target.full_name_seen = target.full_name_seen or len(short.english.split()) > 1
                 if short.first < target.first:
                     target.first, target.first_line = short.first, short.first_line
                 if short.original and not target.original:
@@ -286,7 +291,9 @@ def _add_curated(col: _Collector, m: Match, lang: str, where: tuple[int, int], l
     if short.isupper() and len(short) <= 6 and not is_cyrillic(short) and normal(short) not in {
             normal(w) for w in e.english.split()}:
         acronym = m.text
-    col.add(e.english, original, e.kind, "title", lang, where, line, e, "curated", acronym)
+    # "Путина" for the row "Владимир Путин": a translator writes "Putin" unless the article gives the full name
+    full_name = e.kind != PERSON or len(m.text.split()) >= len(e.term.split())
+    col.add(e.english, original, e.kind, "title", lang, where, line, e, "curated", acronym, full_name)
 
 
 def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: list[tuple[int, int]],
@@ -319,6 +326,10 @@ def _term(g: _Group, sentence: str) -> Term:
         english = f"{english} ({g.acronym})"
     if g.entry is not None:
         note = g.entry.note
+        words = english.split()
+        if g.kind == PERSON and not g.full_name_seen and len(words) > 1:
+            # named by surname only: the surname, as the article and its translator write it; the note has the full name
+            english, note = words[-1], english + (f", {note}" if note else "")
     elif g.english_from == "romanised":
         note = "romanised"
     else:
