@@ -7,7 +7,9 @@ Where terms come from, per segment:
   sources and for translated segments of other languages, and "Given Surname" pairs in
   untranslated German.
 Each term gets one English form: the curated one, else the one the translation used
-(paired with the source name by spelling), else a newsroom romanisation (`romanise.py`).
+(paired with the source name by spelling), else, for a foreign name written in Cyrillic, the
+spelling of its own language found in a lexicon (`respell.py`: Крейг is Craig), else a
+newsroom romanisation (`romanise.py`).
 A curated person the article names by surname only ("Путина") gets the surname, as a
 translator would write it; the note then gives the full curated name.
 Mentions merge across inflections (by lemma), surnames ("Putin" joins "Vladimir Putin"),
@@ -34,6 +36,8 @@ from .names import (
     ORG, OTHER, PERSON, Name, capitalised_lemmas, capitalised_words, cyrillic_names, english_names, german_names,
     headline_case,
 )
+from .palladius import chinese as chinese_name
+from .respell import respell
 from .romanise import is_cyrillic, romanise
 from .store import Entry, Glossary
 from . import wordlists as W
@@ -57,7 +61,7 @@ class _Group:
     entry: Entry | None = None
     mentions: int = 0
     kind_evidence: str = ""
-    english_from: str = ""  # "curated", "translation", "romanised", "source"
+    english_from: str = ""  # "curated", "translation", "respelled", "romanised", "source"
     acronym: str | None = None
     words: set[str] = field(default_factory=set)  # casefolded English words, for merging
     full_name_seen: bool = False  # a curated person was named in full at least once (not by surname alone)
@@ -315,8 +319,22 @@ def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: li
         if paired is not None:
             english, source, kind = paired.lemma, "translation", n.kind if n.evidence else paired.kind
         else:
-            english, source, kind = roman, "romanised", n.kind
+            english, source, kind = _respelled(n.lemma, roman, lang), "romanised", n.kind
+            if english != roman:
+                source = "respelled"
         col.add(english, n.lemma, kind, n.evidence, lang, (order, n.start), line, None, source)
+
+
+def _respelled(lemma: str, roman: str, lang: str) -> str:
+    """`roman` with each foreign word of the name in its own spelling ("Kreyg" -> "Craig"; see respell.py)."""
+    if lang not in MORPH_LANGS or chinese_name(lemma.split()):
+        return roman
+    words = lemma.split()
+    romans = roman.split()
+    if len(words) != len(romans):
+        return roman
+    out = [respell(w, r) or r for w, r in zip(words, romans)]
+    return " ".join(out)
 
 
 def _term(g: _Group, sentence: str) -> Term:
@@ -332,6 +350,8 @@ def _term(g: _Group, sentence: str) -> Term:
             english, note = words[-1], english + (f", {note}" if note else "")
     elif g.english_from == "romanised":
         note = "romanised"
+    elif g.english_from == "respelled":
+        note = "spelling of the name's own language"
     else:
         note = ""
     return Term(
