@@ -28,13 +28,15 @@ from pathlib import Path
 
 MIN_ZIPF = 1.0  # English web text names people from everywhere: its word list down to rare words is the lexicon
 MAX_COST = 0.11  # alignment cost per Cyrillic letter above which no candidate is taken
+MAX_GIVEN_COST = 0.05  # a given name must be a near-exact transcription: Юрий is not "Uri"
 MAX_CANDIDATES = 400  # candidates aligned per name, most frequent first
+CASE_ENDING_COST = 0.5  # a Russian case ending left on a foreign name
 FREQ_WEIGHT = 0.01  # a zipf point of frequency against alignment cost per letter: a tie-breaker
 LEXICON_VERSION = "1"  # bump when the skeleton rules change: a stored index is rebuilt
 
 # endings that make a surname or place Russian or Ukrainian: romanisation is their English form
 _NATIVE = re.compile(
-    r"(ов|ев|ёв|ин|ын|ский|цкий|ской|ская|цкая|ова|ева|ёва|ина|ына|енко|ко|ук|юк|чук|ич|вич|ович|евич|ный|ная|ой|ый|ий|ая|ська|цька|ськ|ськой|ово|ево|ино|град|бург|поль)$"
+    r"(ян|янц|дзе|швили|ов|ев|ёв|ин|ын|ский|цкий|ской|ская|цкая|ова|ева|ёва|ина|ына|енко|ко|ук|юк|чук|ич|вич|ович|евич|ный|ная|ой|ый|ий|ая|ська|цька|ськ|ськой|ово|ево|ино|град|бург|поль)$"
 )
 
 # --- consonant skeletons ----------------------------------------------------------------------
@@ -229,7 +231,10 @@ def alignment_cost(latin: str, cyrillic: str) -> float:
                     below[j + 1] = here + 1.0
             if j < m and here + cyr_skip[j] < row[j + 1]:
                 row[j + 1] = here + cyr_skip[j]
-    return cost[n][m]
+    # a case ending after the name ("Хартвелла", "Альцгеймера"): the lemmatiser may not know a foreign name
+    ending = min((cost[n][m - k] + CASE_ENDING_COST for k, end in ((1, "а"), (1, "у"), (1, "е"), (2, "ом"), (2, "ой"))
+                  if m > k + 2 and cyr.endswith(end)), default=inf)
+    return min(cost[n][m], ending)
 
 
 # --- the lexicon ------------------------------------------------------------------------------
@@ -327,11 +332,13 @@ def native(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def respell(word: str, romanised: str) -> str | None:
+def respell(word: str, romanised: str, given: bool = False) -> str | None:
     """The Latin spelling a foreign name written in Cyrillic came from ("Крейг" -> "Craig"), or None.
 
     None for names that read as Russian or Ukrainian, when the romanisation `romanised` is
     itself a word of the lexicon (Gref), and when no word transcribes to `word` closely enough.
+    `given` marks the given name of a person whose surname is foreign: there the romanisation
+    does not stand in the way ("Maks" is a word, but Макс Ферстаппен is Max).
     """
     if len(word) < 3 or native(word) or not any("\u0400" <= c <= "\u04ff" for c in word):
         return None
@@ -339,7 +346,7 @@ def respell(word: str, romanised: str) -> str | None:
     if not keys:
         return None
     found = _lexicon().candidates(keys | {_latin_key(romanised)})
-    if any(w == romanised.lower() for w, _ in found):
+    if not given and any(w == romanised.lower() for w, _ in found):
         return None
     letters = len(word)
     best, best_score = None, float("inf")
@@ -349,7 +356,7 @@ def respell(word: str, romanised: str) -> str | None:
     plausible.sort(key=lambda cz: -cz[1])
     for cand, zipf in plausible[:MAX_CANDIDATES]:
         per_letter = alignment_cost(cand, word) / letters
-        if per_letter > MAX_COST:
+        if per_letter > (MAX_GIVEN_COST if given else MAX_COST):
             continue
         score = per_letter - FREQ_WEIGHT * zipf
         if score < best_score:

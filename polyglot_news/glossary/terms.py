@@ -38,7 +38,7 @@ from .names import (
 )
 from .palladius import chinese as chinese_name
 from .respell import respell
-from .romanise import is_cyrillic, romanise
+from .romanise import GIVEN_NAMES, is_cyrillic, romanise
 from .store import Entry, Glossary
 from . import wordlists as W
 
@@ -326,15 +326,22 @@ def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: li
 
 
 def _respelled(lemma: str, roman: str, lang: str) -> str:
-    """`roman` with each foreign word of the name in its own spelling ("Kreyg" -> "Craig"; see respell.py)."""
-    if lang not in MORPH_LANGS or chinese_name(lemma.split()):
+    """`roman` with each foreign word of a name in the spelling of its own language
+    ("Daniel Kreyg" -> "Daniel Craig", "Maks Ferstappen" -> "Max Verstappen"; see respell.py).
+
+    Words in lower case (бен, де) and given names with an established spelling (GIVEN_NAMES:
+    Jean, Lewis) stay as romanised. A given name whose romanisation is itself a word ("Maks")
+    is respelled only when the surname was: then the person is foreign.
+    """
+    words, romans = lemma.split(), roman.split()
+    if lang not in MORPH_LANGS or chinese_name(words) or len(words) != len(romans):
         return roman
-    words = lemma.split()
-    romans = roman.split()
-    if len(words) != len(romans):
-        return roman
-    out = [respell(w, r) or r for w, r in zip(words, romans)]
-    return " ".join(out)
+    known = GIVEN_NAMES.get(lang, {})
+    out = [respell(w, r) if w[:1].isupper() and w.lower() not in known else None for w, r in zip(words, romans)]
+    if len(words) > 1 and out[-1] is not None:
+        out[:-1] = [o or (respell(w, r, given=True) if w[:1].isupper() and w.lower() not in known else None)
+                    for o, w, r in zip(out[:-1], words[:-1], romans[:-1])]
+    return " ".join(o or r for o, r in zip(out, romans))
 
 
 def _term(g: _Group, sentence: str) -> Term:
