@@ -166,13 +166,23 @@ def test_each_distinct_sentence_goes_through_the_model_once(tiny_models_dir):
 def test_ui_strings_come_from_the_glossary_or_the_model_with_a_note(tiny_models, fresh_cache):
     glossary = load_glossaries()
     ui_text = next(t for t in ("Новости региона", "Читайте также", "Подписаться на новости") if glossary.ui_entry(t) is None)
-    article = russian_article([(UI, "Поделиться"), (UI, ui_text), (BODY, "Мост закрыли для грузовиков в сентябре после проверки инженеров.")])
+    english_body = "The bridge was closed to lorries in September after an inspection by engineers."
+    article = russian_article([(UI, "Поделиться"), (UI, ui_text), (BODY, english_body)])
+    article.segments[2].lang = "en"  # an English page with two Russian UI strings
     to_english([article], Settings(), glossary)
     first, second, _ = article.segments
     assert glossary.ui_entry("Поделиться") is not None
     assert first.translated_by == "glossary"
     assert second.english == PAIRS[ui_text]
     assert any("line 2" in n and ui_text in n and PAIRS[ui_text] in n for n in article.notes)
+    assert any("line 1" in n and "Поделиться" in n and "(from the glossary)" in n for n in article.notes)
+
+
+def test_ui_strings_in_the_pages_own_language_get_english_but_no_note(tiny_models, fresh_cache):
+    article = russian_article([(UI, "Поделиться"), (BODY, "Мост закрыли для грузовиков в сентябре после проверки инженеров.")])
+    to_english([article], Settings(), load_glossaries())
+    assert article.segments[0].english == "Share"
+    assert not any("UI string" in n for n in article.notes)
 
 
 # --- cache --------------------------------------------------------------------------------------

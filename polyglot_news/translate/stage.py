@@ -225,7 +225,8 @@ def _terms_alone(chain: list[Translator], items: list[Pending], results: dict[st
 
 
 def _note_article(article: Article, pending: dict[str, list[Pending]], untranslated: dict[str, Untranslated]) -> None:
-    """Add the notes for one article: untranslated segments by language, and every foreign UI string."""
+    """Add the notes for one article: untranslated segments by language, and each UI string in another
+    language than the article's, with its English."""
     for lang, why in untranslated.items():
         lines = [p.segment.line for p in pending[lang] if p.article is article]
         if lines:
@@ -233,8 +234,11 @@ def _note_article(article: Article, pending: dict[str, list[Pending]], untransla
             article.notes.append(
                 f"{language_name(lang)} text on {_lines(lines)} left untranslated: {why.reason}{fix}"
             )
+    # the page's own menus ("Главная" on a Russian page) are chrome in the reader's expected language;
+    # only UI strings in another language than the article's are worth a note (a Russian label on an English page)
+    page_lang = next(iter(article.languages()), None)
     for seg in article.segments:
-        if seg.kind != UI or seg.lang in (ENGLISH, UNDETERMINED):
+        if seg.kind != UI or seg.lang in (ENGLISH, UNDETERMINED, page_lang):
             continue
         name = language_name(seg.lang)
         if seg.english:
