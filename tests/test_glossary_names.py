@@ -74,3 +74,9 @@ def test_headline_keeps_only_words_the_article_capitalises():
 
 def test_demonym_compounds_are_not_names():
     assert en("The deal covers Russian-Syrian cooperation.") == []
+
+
+def test_place_after_a_noun_that_names_a_kind_of_place():
+    text = "Летом туристы чаще всего едут на курорт Фальмонте, а зимой — в горы."
+    names = {n.lemma: n.kind for n in cyrillic_names(text, "ru")}
+    assert names.get("Фальмонте") == "place", names

@@ -312,6 +312,8 @@ def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str) -> l
     before = toks[first - 1].text.lower() if first else ""
     if before in W.PLACE_PREPOSITIONS.get(lang, ()) and (kind != PERSON or not ({"Name", "Patr"} & all_tags)):
         kind, evidence = PLACE, "context"
+    elif first and lemmas(before, lang) & W.PLACE_NOUNS.get(lang, frozenset()) and not ({"Patr", "Surn"} & all_tags):
+        kind, evidence = PLACE, "context"  # провинция Хунань, курорт Куршевель: the noun says what the name is
     if len(idx) == 1 and ps[0] is not None and any(p.tag.POS == "ADJF" for p in parses(words[0], lang)) and (
             "Name" not in grams[0] and not words[0].lower().endswith(("ов", "ев", "ин", "ів", "їв"))):
         return []  # a capitalised adjective opening a longer name (Минских соглашений, Українська правда)
