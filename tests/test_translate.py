@@ -406,3 +406,14 @@ def test_a_surname_alone_keeps_the_curated_surname():
     kept = keep_terms("По словам Ветрова, ремонт начнётся в октябре.", "According to Vetrov, the repairs will begin in October.",
                       "ru", glossary)
     assert kept.english == "According to Vetrov, the repairs will begin in October." and not kept.missing
+
+
+def test_a_rendering_inside_a_longer_name_is_left_alone():
+    from polyglot_news.translate.terms import keep_terms
+
+    glossary = Glossary([Entry("США", "ru", "US", "place", aliases=("America", "United States"))])
+    kept = keep_terms("США и страны Южной Америки подписали договор.",
+                      "The United States and the countries of South America signed a treaty.", "ru", glossary)
+    assert kept.english == "The US and the countries of South America signed a treaty."
+    kept = keep_terms("США подписали договор.", "The United States of America signed a treaty.", "ru", glossary)
+    assert kept.english == "The United States of America signed a treaty." and kept.missing == ["US"]

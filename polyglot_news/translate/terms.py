@@ -76,12 +76,33 @@ def _plausible(alone: str, m: Match, lang: str) -> bool:
     return SequenceMatcher(None, spelled, alone.casefold()).ratio() >= 0.6
 
 
+_ARTICLES = {"The", "A", "An"}
+_CONNECTORS = {"of", "de", "del", "da"}
+_LONGER_NAME_AFTER = re.compile(r"\s+(of|de|del|da)\s+[A-Z]\w")
+
+
+def _inside_longer_name(english: str, start: int, end: int) -> bool:
+    """True when the words at [start, end) are part of a longer capitalised name:
+    "America" in "South America" or "United States of America", "United States" in the latter."""
+    words = english[:start].split()
+    if english[start - 1:start] == " " and words:
+        prev = words[-1]
+        if prev[:1].isupper() and prev not in _ARTICLES and not prev.endswith((".", ":", ";", "!", "?", ",")):
+            return True
+        if prev in _CONNECTORS and len(words) > 1 and words[-2][:1].isupper() and not words[-2].endswith((".", ",")):
+            return True
+    return _LONGER_NAME_AFTER.match(english, end) is not None
+
+
 def _replace(english: str, rendering: str, curated: str) -> str | None:
-    """`english` with `rendering` replaced by `curated` (whole words, any case), or None when absent."""
-    pattern = _word_pattern(rendering)
-    if not pattern.search(english):
+    """`english` with `rendering` replaced by `curated` (whole words, any case), or None when it is
+    not there on its own (only inside a longer name)."""
+    spans = [m.span() for m in _word_pattern(rendering).finditer(english) if not _inside_longer_name(english, *m.span())]
+    if not spans:
         return None
-    return pattern.sub(lambda _: curated, english)
+    for start, end in reversed(spans):
+        english = english[:start] + curated + english[end:]
+    return english
 
 
 def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_says: dict[str, str] | None = None) -> Kept:
