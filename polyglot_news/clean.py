@@ -11,13 +11,19 @@ language detection, so its rules look at what any language shows:
    the curated glossaries (`Glossary.ui_entry`). Runs of headline + one-paragraph pairs
    after an article are lists of other stories (teasers with their blurbs); runs of citation
    lines ending with a year are a source list; author biographies, "X contributed reporting"
-   notes, calls to join or follow, and lines that are mostly spelled-out links are chrome.
+   notes, calls to join or follow, disclaimers, comment rules, spelled-out share buttons and
+   lines that are mostly spelled-out links are chrome. The paragraph just above a "Reply"
+   button is a reader's comment. A line ending with a colon followed by plain list items
+   carries the article on in a list (unless the items look like headlines or repeat the
+   label: a menu); a dump's table, one cell a line, is found by its cells' repeating shapes
+   (label, numbers, note) and neither makes nor breaks the article.
 2. The article is the densest run of prose: each segment scores its length when it reads
    as prose and a penalty when it is short or chrome, and the run with the highest total (a
    maximum-sum subarray) is the article. For HTML the structure counts too (see
    `htmltext.py`): blocks in an article-body container score more, and when that container
    holds most of the prose, blocks outside it are chrome; navigation, footers, share bars,
-   comment and related-story widgets score as chrome.
+   comment and related-story widgets score as chrome. List items and short paragraphs left
+   in the article container after its last paragraph stay in the article.
 3. The title is the `h1`, or the headline-shaped line that repeats the page title or stands
    just before the article; exactly one segment gets it when the page has one. The article
    then runs from the title to where its prose ends (a comment widget, a "Related" heading
@@ -29,8 +35,13 @@ language detection, so its rules look at what any language shows:
    rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere.
    A picture's description just above its bare credit, or closed by its sources in
    parentheses, is a `caption`. The standfirst (an HTML subheading right under the headline,
-   or the paragraph between the headline and the byline or date) is a `teaser`: a summary of
-   the article written for it, not its text.
+   the paragraph between the headline and the byline or date, perhaps with share buttons
+   between, or an HTML block under the headline whose markup and a widget set it apart from
+   the paragraphs) is a `teaser`: a summary of the article written for it, not its text; so
+   are the points under a "Key points" heading above the text and the short lines above a
+   dateline ("CITY (Agency) — ..."), where the article starts. Headlines under a "Related"
+   heading are teasers; in an article cut into sections by several lone lines, those lines
+   are its subheadings.
 
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
@@ -58,18 +69,22 @@ _CREDIT = re.compile(
     r"©|\(c\)\s|\b(photo|photos|foto|fotos|bild|image|picture|credit|credits|zdjęcie|fot\.|imagen|immagine)\s*(:|by\b|credit|©)"
     r"|(фото|фотография|світлина|знімок|kuva|φωτογραφία|صورة|写真|사진|图片)\s*[:©/]"
     r"|getty\s*images|shutterstock|istock|\bAFP\b|\bAP\s*Photo|\bEPA\b|picture[- ]alliance|imago\b|\bdpa\b"
-    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:"
+    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:|^(image|photo|picture|media) caption\b"
     r"|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|Reuters\s*/|/\s*Reuters|УНИАН|УНІАН|Sputnik\s*/|Wikimedia\s*Commons",
     re.I,
 )
 # a credit tail in parentheses or after a slash at the end of a caption-like line
 _CREDIT_TAIL = re.compile(
-    r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|istock|тасс|риа|imago|image|credit|source|bild|quelle|источник|джерело|fuente|fonte|źródło)\s*[:/©)][^()\[\]]{0,40}[)\]]?\s*$",
+    r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|istock|тасс|риа|imago|image|credit|source|bild|quelle|источник|джерело|fuente|fonte|źródło)\s*[:/©)\]][^()\[\]]{0,40}[)\]]?\s*$",
     re.I,
 )
 # "... of Titan. (NASA/JPL-Caltech/ASU)": the image's sources, slash-separated names in parentheses after a caption
-_CREDIT_SOURCES = re.compile(r"[.!?][\"”’]?\s+\((?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?\s?/\s?)+[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?\)\s*$")
-_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|всі права захищені|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|저작권|무단 ?전재|著作権|無断転載|版权所有|未经授权)", re.I)
+# "... back to the Moon [Agency via Agency]": a picture's source in brackets at the end of its caption
+_CREDIT_VIA = re.compile(r"[\[(][^\[\]()]{1,40}\bvia\b[^\[\]()]{1,40}[\])]\s*$", re.I)
+_CREDIT_SOURCES = re.compile(r"[.!?][\"”’]?\s+\(\s?(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}\s?/\s?)+[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}\s?\)\s*$")
+# "... a far broader movement.’ Photograph: Agency via Agency": the credit after a caption's last sentence
+_CREDIT_AFTER = re.compile(r"[.!?…][\"”’']?\s+(photograph|photo|picture|image|illustration|foto|bild|фото)\s*(:|by\b)\s*[^.!?]{2,60}$", re.I)
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|may not be (reproduced|republished|published, broadcast)|alle rechte vorbehalten|все права защищены|всі права захищені|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|저작권|무단 ?전재|著作権|無断転載|版权所有|未经授权)", re.I)
 _COMMENTS = re.compile(
     r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
     r"|^\d+ (responses|replies|comments) (to|on)\b|^(\d+ )?comments? (feed|on)\b|^[\w .'-]{1,30} (says|said|wrote|пишет|schreibt):$"
@@ -119,6 +134,20 @@ _DATE_TOKEN = re.compile(
     re.I,
 )
 _COOKIES = re.compile(r"\bcookies?\b|файл(ы|ов|ами)? cookie|\bcookie-", re.I)
+# share buttons spelled out: "Share on Facebook", "Click to share on X (Opens in new window)", "Share all sharing options for: <title>"
+_SHARE_LINE = re.compile(
+    r"^(click to )?(share|tweet|pin|email|e-mail|print)( this( story| article| post)?| it)?( (on|to|via|with) [\w.+ ]{1,20}| all sharing options( for:.*)?)?"
+    r"( \(opens in (a )?new window\))?$|^click to (share|print|email|e-mail)\b.{0,40}\(opens in (a )?new window\)$",
+    re.I,
+)
+# "Opinions expressed by contributors are their own": a disclaimer
+_DISCLAIMER = re.compile(r"\b(opinions|views) expressed\b.{0,80}\b(are|is) (their|his|her|my|the author'?s?|solely)\b", re.I)
+# "... Follow her on Mastodon @janeroe.": the last sentence of an author's note
+_FOLLOW_END = re.compile(r"(^|[.!?]\s)follow (him|her|them|me|us|@\w+) (on|at|via)\b[^.!?]{0,60}[.!?]?\s*$", re.I)
+# "... She has been reporting on farming since 2015.": the career line of an author's note
+_BIO_SINCE = re.compile(r"(^|[.!?]\s)(he|she|they) (has|have) been (reporting|writing) (on|about)\b.{0,80}\bsince (19|20)\d\d\b", re.I)
+# the house rules printed above a comment thread
+_COMMENT_RULES = re.compile(r"^(as|when|before) you (comment|post)\b|\b(comment(ing|s)?|community) (policy|guidelines|rules)\b|\bour goal with (article |reader )?comments\b", re.I)
 # "Read also: <headline>" lines point at another story
 _READ_ALSO = re.compile(
     r"^(read also|also read|see also|related( posts?| articles?| stories| story| reading)?|read more|more on this( story)?|more from|"
@@ -133,7 +162,7 @@ _WRAPPER_ROLES = {"aside", "header", "footer", "byline"}
 _NEVER_IGNORED = {"comment", "related", "link", "outside"}
 # newsletter and subscription boxes, in a line of their own
 _PROMO = re.compile(
-    r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|^follow [\w@.-]+( [\w@.-]+)? on (facebook|twitter|instagram|x|youtube|tiktok|linkedin)\b|\bemail \w+( \w+)? at \S+@|\bsign up\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
+    r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|^follow [\w@.-]+( [\w@.-]+)? on (facebook|twitter|instagram|x|youtube|tiktok|linkedin)\b|\bemail \w+( \w+)? at \S+@|\bsign(ing)? up\b|\btak(e|ing) (our|this|the|a short) survey\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
     re.I,
 )
 # a box that starts by telling the reader to act ("Join our forums...", "Follow us...")
@@ -143,7 +172,7 @@ _CONTRIBUTED = re.compile(r"\bcontributed (reporting|research|to this (report|ar
 _GALLERY = re.compile(r"^(image|photo|picture|slide|foto|bild|фото|изображение|imagen|immagine|zdjęcie)\s*\d+\s*(of|/|von|из|з|de|di|z|sur)\s*\d+", re.I)
 # headings of the blocks that follow an article: related stories, most read, partner news...
 _SECTION_END = re.compile(
-    r"^(related( links| stories| articles| posts| news| content| coverage)?|more (stories|news|from \w+( \w+)?|on this( topic| story)?)"
+    r"^(related( links| stories| articles| posts| news| content| coverage)?|more (stories|news|from \w+( \w+){0,3}|on this( topic| story)?)"
     r"|recommended( for you| stories)?|we recommend|you (may|might) also like|most (popular|read|viewed|shared)|top stories|trending( now| stories)?"
     r"|popular( now| stories| posts)?|latest( news| stories| posts)?|read (next|more)|up next|what to read next|further reading"
     r"|around the web|from the web|partner news|sponsored (content|stories)|promoted (content|stories)|editor'?s picks|don'?t miss"
@@ -170,7 +199,7 @@ _EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s+\S+.{0,20}\
 # "Jane Roe is a freelance writer based in...": an author's biography after the article
 _BIO = re.compile(
     r"^[A-ZА-ЯЁІЇЄ][\w'.-]+(\s+[A-ZА-ЯЁІЇЄ][\w'.-]+){1,3},?\s+(is|was|ist|est|es|è|jest|—|–)\s+(a|an|the|ein|eine|un|une|una|uno)?\s*"
-    r"([\w-]+\s+){0,6}(writer|journalist|reporter|editor|correspondent|author|columnist|contributor|freelancer|Journalist(in)?|Autor(in)?|Redakteur(in)?|journaliste|periodista|giornalista|dziennikarz(ką)?)\b"
+    r"([\w'’-]+\s+){0,6}(writer|journalist|reporter|editor|correspondent|author|columnist|contributor|freelancer|curator|blogger|critic|photographer|Journalist(in)?|Autor(in)?|Redakteur(in)?|journaliste|periodista|giornalista|dziennikarz(ką)?)\b"
 )
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
 # roles that make an HTML block chrome, and the kind they give it
@@ -204,6 +233,7 @@ class _Facts:
     forced: str | None = None  # a kind a pattern decided
     weight: float = 0.0
     listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
+    cell: bool = False  # a cell of a table that a dump spells out one cell a line
 
 
 def script_of(text: str) -> str:
@@ -294,11 +324,15 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
         return UI
     if _COUNTER.match(text):
         return UI
-    if f.units <= 4 and _UI_WORDS.match(text.strip(" :.!|•·-–—»›→")):
+    if f.units <= 4 and _UI_WORDS.match(text.strip(" :.!|•·-–—»›→")) or f.units <= 30 and _SHARE_LINE.match(text):
         return UI
+    if f.units <= 40 and _DISCLAIMER.search(text) or f.units <= 80 and _COMMENT_RULES.search(text):
+        return BOILERPLATE
+    if f.units <= 60 and _FOLLOW_END.search(text) or f.units <= 30 and _BIO_SINCE.search(text):
+        return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
     if f.units <= 25 and _COMMENTS.search(text):
         return UI
-    if _CREDIT.match(text) or (short and _CREDIT.search(text)) or (not f.ends and (_CREDIT_TAIL.search(text) or _CREDIT_SOURCES.search(text))):
+    if _CREDIT.match(text) or (short and _CREDIT.search(text)) or (not f.ends and (_CREDIT_TAIL.search(text) or _CREDIT_SOURCES.search(text) or _CREDIT_VIA.search(text) or _CREDIT_AFTER.search(text))):
         if _COPYRIGHT.search(text) and not re.search(r"photo|foto|фото|bild|image", text, re.I) and re.search(r"\d{4}", text):
             return BOILERPLATE
         return CAPTION
@@ -329,11 +363,17 @@ def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[s
         return BOILERPLATE
     if f.units <= 40 and _COOKIES.search(text):
         return BOILERPLATE
-    if _BYLINE.match(text) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or re.search(r"\d{4}", text)))):
+    if _is_byline(f):
         return BOILERPLATE
     if f.units <= 25 and _is_date_line(text):
         return BOILERPLATE
     return None
+
+
+def _is_byline(f: _Facts) -> bool:
+    """True for "By Jane Roe" lines: short, or carrying a date or a separator ("By Jane Roe | 3 May 2026")."""
+    text = f.seg.text.strip()
+    return bool(_BYLINE.match(text)) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or bool(re.search(r"\d{4}", text)))))
 
 
 def _ignored_roles(facts: list[_Facts]) -> set[str]:
@@ -356,13 +396,18 @@ def _strong_chrome(f: _Facts, role: str | None) -> bool:
     return role is not None and (role not in _WRAPPER_ROLES or "article" in f.roles)
 
 
+def _is_heading_tag(tag: str) -> bool:
+    """True for h1 to h6."""
+    return len(tag) == 2 and tag[0] == "h" and tag[1].isdigit()
+
+
 def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
     """The chrome role of an HTML block that counts, or None."""
     roles = f.roles - ignored
     for role in ("comment", "outside", "nav", "share", "ad", "form", "related", "footer", "aside", "header", "caption", "byline", "link"):
         if role in roles:
-            if role == "link" and f.prose and "article" in roles:
-                continue
+            if role == "link" and f.prose and "article" in roles and f.tag != "li" and not _is_heading_tag(f.tag):
+                continue  # a linked paragraph is the article's; linked list items and headings lead to other pages
             return role
     return None
 
@@ -382,6 +427,8 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
             f.weight = SECTION_PENALTY
         elif f.forced == BOILERPLATE and after_prose and _is_date_line(f.seg.text):
             f.weight = DATE_AFTER_PROSE_PENALTY
+        elif f.cell:
+            f.weight = 0.0  # a table neither makes nor breaks an article
         elif f.forced:
             f.weight = FORCED_PENALTY
         elif chrome and _strong_chrome(f, chrome):
@@ -400,6 +447,24 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
             f.weight = f.weight * 1.5 if f.weight > 0 else f.weight / 3
         if f.prose:
             after_prose = True
+
+
+# "Source: ...", "Tagged:", "Image : ...": a label, which starts the notes under an article
+_LABEL = re.compile(r"^[^\W\d_][\w' -]{0,30}\s?:(\s|$)")
+
+
+def _container_end(facts: list[_Facts], end: int, ignored: set[str]) -> int:
+    """Move the article's end to the end of its HTML container when only short blocks and pattern lines are left in it.
+
+    The run of prose stops at the last paragraph, but list items and notes after it are the
+    article's as long as the markup keeps them in its container; chrome widgets stop it.
+    """
+    if end == 0 or "article" not in facts[end - 1].roles:
+        return end
+    while end < len(facts) and "article" in facts[end].roles and _chrome_role(facts[end], ignored) is None and not facts[end].prose and (
+            facts[end].forced or facts[end].tag in ("li", "p") and not _LABEL.match(facts[end].seg.text) and not facts[end].seg.text.isupper()):
+        end += 1
+    return end
 
 
 def _mark_outside_article(facts: list[_Facts], share: float = ARTICLE_SHARE) -> None:
@@ -476,6 +541,49 @@ def _mark_replied_comments(facts: list[_Facts], reach: int = 3) -> None:
 
 # "Topic – what happened", "[Section] Headline": the two-part shapes of a link to another story
 _HEADLINE_PARTS = re.compile(r"\s[–—]\s|^\[[^\]]{1,30}\]")
+
+
+def _cell_shape(f: _Facts) -> str:
+    """A table cell's shape: N for a number, w for a short label, x for anything longer."""
+    if _COUNTER.match(f.seg.text.strip()):
+        return "N"
+    return "w" if f.units <= 3 and not f.ends else "x"
+
+
+def _mark_table_cells(facts: list[_Facts], min_rows: int = 2, max_period: int = 8) -> None:
+    """Flag the cells of tables that a dump spells out one cell a line, and unmark their numbers.
+
+    A row's cells come in the same order of shapes (a name, two numbers, a note), so the
+    shapes repeat with the row's length as their period; a period mixing numbers and short
+    labels repeated over at least `min_rows` rows (three for rows of two cells) is a table, which
+    the article's text goes through. The short header cells just above it belong to it.
+    """
+    shapes = [_cell_shape(f) for f in facts]
+    n = len(facts)
+    i = 0
+    while i < n:
+        found = 0
+        for period in range(2, max_period + 1):
+            row = shapes[i:i + period]
+            if len(row) < period or "N" not in row or "w" not in row:
+                continue
+            length = period
+            while i + length < n and shapes[i + length] == shapes[i + length - period]:
+                length += 1
+            rows = length // period
+            if rows >= (3 if period == 2 else min_rows) and length > found:
+                found = length
+        if not found:
+            i += 1
+            continue
+        head = i
+        while head > 0 and i - head < max_period and shapes[head - 1] == "w" and not facts[head - 1].forced:
+            head -= 1
+        for f in facts[head:i + found]:
+            f.cell = not f.prose  # a paragraph in a row (a numbered step, a long note) scores as one
+            if f.forced == UI and _COUNTER.match(f.seg.text.strip()):
+                f.forced = None
+        i += found
 
 
 def _mark_colon_lists(facts: list[_Facts], min_items: int = 2) -> None:
@@ -659,12 +767,14 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
     _mark_blurb_runs(facts)
     _mark_replied_comments(facts)
     _mark_colon_lists(facts)
+    _mark_table_cells(facts)
     ignored = _ignored_roles(facts)
     _weights(facts, ignored)
     start, end = _best_run([f.weight for f in facts])
     title, strong = _title_index(facts, start, page_titles)
     if title is not None:
         start, end = _run_after_title(facts, title, strong, start, end)
+    end = _container_end(facts, end, ignored)
     # the article's script, and how many paragraphs each script has in it
     prose_chars: dict[str, int] = {}
     prose_by_script: dict[str, int] = {}
@@ -692,11 +802,11 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
             seg.kind = UI if f.units <= 8 else BOILERPLATE
         elif f.prose and f.units <= 60 and _repeated_nearby(facts, i):
             seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
-        elif f.prose and f.units <= 60 and _DESCRIBES_IMAGE.search(seg.text) and _credit_follows(facts, i):
+        elif (f.prose or f.ends and f.units >= 5) and f.units <= 60 and _DESCRIBES_IMAGE.search(seg.text) and _credit_follows(facts, i):
             seg.kind = CAPTION  # a line describing a picture just above its bare photo credit is the photo's caption
         elif inside and f.prose and (not _strong_chrome(f, chrome) or chrome == "byline"):
             seg.kind = BODY
-        elif inside and chrome is None and not repeated:
+        elif inside and chrome is None and (not repeated or f.cell):
             seg.kind = _short_in_article(facts, i, start, end, title)
         elif chrome:
             seg.kind = _CHROME_ROLES[chrome]
@@ -704,12 +814,58 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
             seg.kind = UI
         else:
             seg.kind = BOILERPLATE
+    _demote_before_dateline(facts, start, end, title)
+    _demote_summary_box(facts, title)
     if title is None:
         # a page dump whose first line is "Headline - Site" still names its article
         first = facts[0]
         if first.seg.kind == BOILERPLATE and first.tag == "title" and not any(f.seg.kind == TITLE for f in facts):
             first.seg.kind = TITLE
     return article
+
+
+# "BUFFALO, N.Y. — ...", "WASHINGTON (Reuters) - ...": the dateline that opens an agency-style article
+_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯЁІЇЄ][A-ZÀ-ÞА-ЯЁІЇЄ .'-]{2,30}(,\s+[A-Z][\w.]*( [A-Z][\w.]*)?)?\s*(\([^()]{2,30}\))?\s*[—–-]\s+\S")
+
+
+def _demote_before_dateline(facts: list[_Facts], start: int, end: int, title: int | None, short: int = 20) -> None:
+    """Turn short body lines between the title and a dateline paragraph into teasers: the article starts at its dateline.
+
+    Lines above it are headlines of other stories or a summary; a long lead paragraph stays.
+    """
+    dateline = next((i for i in range(start, min(end, start + 40)) if facts[i].prose and _DATELINE.match(facts[i].seg.text)), None)
+    if dateline is None:
+        return
+    for g in facts[max(start, -1 if title is None else title + 1):dateline]:
+        if g.seg.kind == BODY and g.units <= short:
+            g.seg.kind = TEASER
+
+
+# the heading of a summary box set above an article
+_SUMMARY_LABEL = re.compile(
+    r"^(key (points|takeaways|facts)|highlights|in brief|at a glance|the big picture|tl;? ?dr|das wichtigste( in kürze)?|auf einen blick"
+    r"|en bref|l'essentiel|en resumen|lo más importante|in sintesi|w skrócie|коротко|кратко|коротко про головне)\s*:?$",
+    re.I,
+)
+
+
+def _demote_summary_box(facts: list[_Facts], title: int | None, most: int = 5) -> None:
+    """Turn the paragraphs under a "Key points" heading between the headline and the text into teasers: a summary, not the text.
+
+    The box must visibly end (a picture, a byline, a label) after a few points; with no
+    break the heading may as well open the article itself, which is left as it is.
+    """
+    for i, f in enumerate(facts):
+        if f.units > 6 or not _SUMMARY_LABEL.match(f.seg.text.strip()) or not _before_first_paragraph(facts, i, title):
+            continue
+        points = []
+        for g in facts[i + 1:i + 2 + most]:
+            if not g.prose or g.seg.kind != BODY:
+                break
+            points.append(g)
+        if points and len(points) <= most and i + 1 + len(points) < len(facts):
+            for g in points:
+                g.seg.kind = TEASER
 
 
 # words a caption uses to point at its picture ("left", "pictured", "an artist's illustration")
@@ -736,23 +892,31 @@ def _is_dek(facts: list[_Facts], i: int, title: int) -> bool:
         return True
     for after in facts[i + 1:i + 1 + DEK_BYLINE_DISTANCE]:
         text = after.seg.text
-        if _BYLINE_WORD.match(text) or after.forced == BOILERPLATE and (_BYLINE.match(text) or _is_date_line(text)):
+        if _BYLINE_WORD.match(text) or after.forced == BOILERPLATE and (_is_byline(after) or _is_date_line(text)):
             return True
         if not after.forced:
             return False
     return False
 
 
-def _set_apart(facts: list[_Facts], i: int, look: int = 5) -> bool:
+def _next_paragraphs(facts: list[_Facts], i: int, look: int = 5) -> list[_Facts]:
+    """Up to `look` paragraphs after segment `i` (captions and pattern lines skipped)."""
+    return [g for g in facts[i + 1:] if g.prose and not g.forced and "caption" not in g.roles][:look]
+
+
+def _unlike_paragraphs(facts: list[_Facts], i: int) -> bool:
+    """True when the paragraphs after HTML block `i` are all `p` elements and `i` is not one: its markup sets it apart."""
+    following = _next_paragraphs(facts, i)
+    return facts[i].tag != "p" and len(following) >= 3 and all(g.tag == "p" for g in following)
+
+
+def _set_apart(facts: list[_Facts], i: int) -> bool:
     """True when HTML block `i` is set apart from the paragraphs after it, by its markup and by chrome between.
 
-    The paragraphs are all `p` elements while `i` is not, and a widget (share buttons, a
-    picture) stands between them: a lead paragraph sits right above the next one.
+    A widget (share buttons, a picture) stands between them: a lead paragraph sits right
+    above the next one.
     """
-    following = [g for g in facts[i + 1:] if g.prose and not g.forced and "caption" not in g.roles][:look]
-    if len(following) < 3 or not all(g.tag == "p" for g in following):
-        return False
-    return facts[i + 1] is not following[0]
+    return _unlike_paragraphs(facts, i) and facts[i + 1] is not _next_paragraphs(facts, i)[0]
 
 
 def _credit_follows(facts: list[_Facts], i: int) -> bool:
@@ -765,7 +929,7 @@ def _credit_follows(facts: list[_Facts], i: int) -> bool:
         return False
     credit = facts[i + 1]
     words = len(re.findall(r"\w+", credit.seg.text))  # "Jane Roe | Agency | Getty Images": separators are not words
-    return credit.forced == CAPTION and words <= 6 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
+    return credit.forced == CAPTION and words <= 8 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
 
 
 def _repeated_nearby(facts: list[_Facts], i: int, distance: int = 10) -> bool:
@@ -782,6 +946,35 @@ def _neighbour(facts: list[_Facts], i: int, step: int) -> _Facts | None:
     return facts[j] if 0 <= j < len(facts) else None
 
 
+def _under_section_heading(facts: list[_Facts], i: int) -> bool:
+    """True when segment `i` is in the run of headline-shaped lines right under a "Related stories"-style heading."""
+    j = i - 1
+    while j >= 0 and not facts[j].prose and not facts[j].forced and facts[j].units >= 3 and not facts[j].ends:
+        j -= 1
+    return j >= 0 and facts[j].forced == UI and bool(_SECTION_END.match(facts[j].seg.text))
+
+
+def _sectioned(facts: list[_Facts], start: int, end: int, min_sections: int = 3) -> bool:
+    """True when the article alternates headings and paragraphs: at least `min_sections` lone lines between paragraphs.
+
+    One headline between two paragraphs of a dump is a link to another story; an article
+    cut into sections by several of them (a list of offers, a guide) has subheadings.
+    """
+    count = 0
+    for k in range(max(start, 1), min(end, len(facts) - 1)):
+        f = facts[k]
+        if not f.prose and not f.forced and not f.ends and f.units >= 3 and facts[k - 1].prose and facts[k + 1].prose:
+            count += 1
+    return count >= min_sections
+
+
+def _before_first_paragraph(facts: list[_Facts], i: int, title: int | None) -> bool:
+    """True when segment `i` stands after the title and before the article's first paragraph (a standfirst does not count)."""
+    if title is None or i <= title:
+        return False
+    return not any(g.prose and not g.forced and not _is_dek(facts, j, title) for j, g in enumerate(facts[title + 1:i], title + 1))
+
+
 def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: int | None) -> str:
     """The kind of a non-prose line inside the article: subheading, list item, teaser, or label.
 
@@ -792,15 +985,21 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
     """
     f = facts[i]
     text = f.seg.text
+    if f.units <= 4 and text.rstrip().endswith(":") and i + 1 < len(facts) and facts[i + 1].forced in (BOILERPLATE, UI):
+        return UI  # "Published:" above its date: the label of a pattern line
+    if f.units >= 3 and not f.ends and _under_section_heading(facts, i):
+        return TEASER  # "Related articles" inside the article: the headlines under it are other stories
     if f.tag[:1] == "h" and f.tag[1:].isdigit() and "article" in f.roles:
         return BODY
+    if f.tag not in ("", "li") and _before_first_paragraph(facts, i, title) and _unlike_paragraphs(facts, i):
+        return TEASER if f.units >= 5 else UI  # between the headline and the text: author boxes, a video's title
     if _EMBED_ATTRIBUTION.match(text):
         return BODY
-    if f.tag == "li" and "article" in f.roles:
-        return BODY
+    if (f.tag == "li" or f.tag == "p" and f.units >= 3) and "article" in f.roles:
+        return BODY  # the article container's own paragraphs and list items: the markup says they are its text
     if f.tag in _CONTENT_TAGS and f.units >= 2:
         return BODY
-    if f.listed:
+    if f.listed or f.cell:
         return BODY
     before, after = _neighbour(facts, i, -1), _neighbour(facts, i, 1)
     isolated = before is not None and after is not None and before.prose and after.prose
@@ -810,7 +1009,9 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
     if isolated and not f.ends:
         if text.isupper():
             return BODY  # an all-capitals subheading
-        if (f.units >= 4 and _is_title_case(text)) or (f.units >= 6 and not f.tag):
+        if f.units >= 4 and _is_title_case(text):
+            return TEASER
+        if f.units >= 6 and not f.tag and not _sectioned(facts, start, end):
             return TEASER
         return BODY
     if not f.ends and f.units >= 4 and _is_title_case(text) and any(

@@ -378,3 +378,299 @@ def test_cli_clean_prints_the_article_and_show_all_prints_kinds(tmp_path):
     assert rows[0].split()[:2] == ["1", "boilerplate"]
     missing = runner.invoke(app, ["clean", str(tmp_path / "nope.txt")])
     assert missing.exit_code != 0 and "nope.txt" in missing.output
+
+
+DEK = "A vote after two years of debate puts the new school in the northern district, with work due to start in spring."
+
+
+def test_a_standfirst_above_share_buttons_and_the_byline_is_a_teaser():
+    kinds = _kinds(["School plan approved after long debate", DEK, "Share", "Tweet", "By Laura Pennant", *PARAGRAPHS])
+    assert kinds[DEK] == "teaser"
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_a_standfirst_above_a_bare_by_and_the_authors_name_is_a_teaser():
+    kinds = _kinds(["School plan approved after long debate", DEK, "By", "Laura Pennant", "12 March 2026", *PARAGRAPHS])
+    assert kinds[DEK] == "teaser"
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_a_long_standfirst_above_the_date_is_a_teaser():
+    dek = ("The council has settled one of the longest planning rows the district has seen: after two years of meetings, "
+           "petitions and a public inquiry, the new school will stand on the old depot site, and builders are due to "
+           "move in before the spring term begins.")
+    assert 40 < len(dek.split()) <= 60
+    kinds = _kinds(["School plan approved after long debate", dek, "12 March 2026, 09:41", *PARAGRAPHS])
+    assert kinds[dek] == "teaser"
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def _page_kinds(tmp_path, body_html: str) -> dict[str, str]:
+    """Kinds of the segments of an HTML page with this <body> content, by text."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>{body_html}</body></html>", encoding="utf-8")
+    return {s.text: s.kind for s in mark_kinds(read_source(page), Glossary()).segments}
+
+
+def test_an_html_standfirst_in_a_div_set_apart_by_share_buttons_is_a_teaser(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    kinds = _page_kinds(tmp_path, f"<article><h1>School plan approved after long debate</h1><div class='standfirst'>{DEK}</div>"
+                        f"<ul class='share-tools'><li><a href='#'>Share on Facebook</a></li><li><a href='#'>Share by email</a></li></ul>"
+                        f"{body}</article>")
+    assert kinds[DEK] == "teaser"
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_an_html_lead_in_a_div_right_above_the_paragraphs_stays_body(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:] + PARAGRAPHS[:1])
+    page = tmp_path / "school.html"
+    page.write_text(f"<html><body><article><h1>School plan approved after long debate</h1><div class='lead'>{DEK}</div>"
+                    f"{body}</article></body></html>", encoding="utf-8")
+    kinds = {s.text: s.kind for s in mark_kinds(read_source(page), Glossary()).segments}
+    assert kinds[DEK] == "body"
+
+
+COMMENTS_WITH_REPLY = [
+    "Ann Example March 3, 2026 at 9:14 am",
+    "I went to the meeting myself and I have to say the council listened to parents far better than it usually does. "
+    "The northern site is the right choice, the children who live there have waited for years, and the old depot has "
+    "been standing empty for far too long. I only hope the builders keep to the timetable this time round.",
+    "Reply",
+    "Bob Sample March 3, 2026 at 9:40 am",
+    "Where will the money come from? Nobody at the meeting could answer that question, and the budget for next year "
+    "already looks tight. I would like to see the full costs published before anyone starts digging, so that we can all "
+    "judge whether this is really the best use of the district's money, and what else will have to wait because of it.",
+    "Reply",
+]
+
+
+def test_paragraphs_above_a_reply_button_are_comments():
+    kinds = _kinds(["School plan approved after long debate", *PARAGRAPHS, *COMMENTS_WITH_REPLY])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    assert kinds[COMMENTS_WITH_REPLY[1]] not in ("title", "body")
+    assert kinds[COMMENTS_WITH_REPLY[4]] not in ("title", "body")
+
+
+SCHOOL_OFFERS = [
+    "Science labs for every year group with space for forty pupils",
+    "A sports hall that local clubs can book in the evenings",
+    "Places for six hundred children from the age of eleven",
+]
+
+
+def test_a_list_introduced_by_a_colon_after_the_last_paragraph_is_body():
+    kinds = _kinds(["School plan approved after long debate", *PARAGRAPHS, "The new school will offer:", *SCHOOL_OFFERS,
+                    "Share", "Tweet"])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    assert kinds["The new school will offer:"] == "body"
+    assert [kinds[item] for item in SCHOOL_OFFERS] == ["body"] * 3
+
+
+def test_a_list_of_headlines_after_a_colon_is_not_body():
+    headlines = [
+        "Harbour ferries – fares fall by a fifth from next month",
+        "Seafront cycle lanes – council approves the final route",
+        "Library hours – reading rooms open until midnight in May",
+    ]
+    kinds = _kinds(["School plan approved after long debate", *PARAGRAPHS, "From our archive:", *headlines,
+                    "A newsletter for parents arrives in your inbox every Friday, with all the school news from the district."])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    assert all(kinds[h] not in ("title", "body") for h in headlines)
+
+
+def test_a_menu_or_a_section_list_after_a_colon_is_not_body():
+    menu = ["Send this story by email", "Send this story to a friend", "Send this story to your printer"]
+    sections = ["[Schools] Parents asked to choose a name for the new building",
+                "[Transport] Extra buses planned for the first week of term",
+                "[Council] Budget meeting moved to the town hall"]
+    for label, items in (("Send this story:", menu), ("Elsewhere in the district today:", sections)):
+        kinds = _kinds(["School plan approved after long debate", *PARAGRAPHS, label, *items])
+        assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+        assert all(kinds[line] not in ("title", "body") for line in items), label
+
+
+def test_short_paragraphs_in_the_html_article_container_are_body(tmp_path):
+    details = ["Open day for parents on Saturday", "Doors open from ten in the morning", "Bring your questions for the head teacher"]
+    closing = "The council will publish the final drawings on its website next week, together with the full building timetable."
+    body = "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, *details, closing])
+    page = tmp_path / "school.html"
+    page.write_text(f"<html><body><h1>School plan approved after long debate</h1><div class='article-body'>{body}</div>"
+                    f"<footer><p>About us</p></footer></body></html>", encoding="utf-8")
+    kinds = {s.text: s.kind for s in mark_kinds(read_source(page), Glossary()).segments}
+    assert [kinds[p] for p in [*PARAGRAPHS, *details, closing]] == ["body"] * 7
+
+
+@pytest.mark.parametrize("markup", ["<ul><li><a href='/buses'>{}</a></li></ul>", "<h4><a href='/buses'>{}</a></h4>"], ids=["li", "h4"])
+def test_a_linked_list_item_or_heading_inside_the_html_article_container_is_not_body(tmp_path, markup):
+    story = "Bus drivers vote to accept new pay offer, which raises wages by six percent and adds a day of leave."
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    kinds = _page_kinds(tmp_path, f"<h1>School plan approved after long debate</h1><div class='article-body'>{body}"
+                                  f"<div class='next-up'><h2>Next up</h2>{markup.format(story)}</div></div>")
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    assert kinds[story] not in ("title", "body")
+
+
+@pytest.mark.parametrize("bio", [
+    "Dana Marsh is the Courier's schools curator and visits every new classroom she writes about.",
+    "Dana came to the Courier in spring 2021. She has been reporting on schools and families since 2012.",
+], ids=["possessive-outlet", "reporting-since"])
+def test_author_bios_after_the_article_are_not_body(bio):
+    kinds = _kinds(["School plan approved after long debate", *PARAGRAPHS, bio])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    assert kinds[bio] not in ("title", "body")
+
+
+@pytest.mark.parametrize("note", ["Source: City Council press office", "TELL US WHAT YOU THINK"])
+def test_list_items_after_the_last_paragraph_of_an_html_container_are_body(tmp_path, note):
+    items = ["A sports hall for local clubs", "Science labs for every year group", "A library open in the evenings"]
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    page = tmp_path / "school.html"
+    page.write_text(f"<html><body><h1>School plan approved after long debate</h1><div class='article-body'>{body}"
+                    f"<p>{note}</p></div><footer><p>About us</p></footer></body></html>", encoding="utf-8")
+    kinds = {s.text: s.kind for s in mark_kinds(read_source(page), Glossary()).segments}
+    assert [kinds[p] for p in [*PARAGRAPHS, *items]] == ["body"] * 6
+    assert kinds[note] != "body"  # a label or a shouted call to act closes the article
+
+
+def _article_body_kinds(tmp_path, inner: str) -> dict[str, str]:
+    """Kinds of an HTML page whose article container holds the school headline, then `inner`."""
+    return _page_kinds(tmp_path, f"<div class='article-body'><h1>School plan approved after long debate</h1>{inner}</div>")
+
+
+def test_a_label_above_a_date_is_not_body(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    kinds = _article_body_kinds(tmp_path, f"<dl><dt>Posted on:</dt><dd>12 March 2026</dd></dl>{body}")
+    assert kinds["Posted on:"] not in ("title", "body")
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_a_short_html_block_between_the_headline_and_the_first_paragraph_is_not_body(tmp_path):
+    video = "Watch how the new school will look from the air"
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    kinds = _article_body_kinds(tmp_path, f"<div class='player'><div>{video}</div></div>{body}")
+    assert kinds[video] not in ("title", "body")
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_a_subtitle_in_the_same_markup_as_the_paragraphs_stays_body(tmp_path):
+    subtitle = "Parents, teachers and builders all had their say"
+    body = "".join(f"<div>{p}</div>" for p in PARAGRAPHS)
+    kinds = _article_body_kinds(tmp_path, f"<div>{subtitle}</div>{body}")
+    assert kinds[subtitle] == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Share to mastodon",
+    "Share this on Bluesky",
+    "Click to share on Mastodon (Opens in new window)",
+    "Share all sharing options for: School plan approved after long debate",
+    "Opinions expressed by our guest contributors are their own.",
+    "By signing up, you agree to receive our weekly letter and our terms of use.",
+    "Material on this page may not be reproduced without written permission from the publisher.",
+    "Community rules apply to everything you post on this site.",
+    "Tell us what you think of our new pages by taking this survey.",
+    "Laura Pennant's book about the harbour towns of the county and the families who kept their ferries running for a "
+    "century, with drawings by a local artist, is out this month from a small press in the city. Follow her on Mastodon.",
+    "When you comment, keep to the topic and be kind to other readers: our goal with comments is a calm and useful "
+    "conversation, and posts that attack other people or advertise products will be removed by the moderators.",
+])
+def test_spelled_out_share_buttons_disclaimers_and_comment_rules_are_not_body(line):
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], line, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert kinds[line] not in ("title", "body")
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_headlines_under_a_related_heading_inside_the_article_are_teasers():
+    headlines = ["Flood defences along the river to be raised", "Bus drivers vote to accept new pay offer"]
+    more = ["The district's families will be able to visit the site on open days once the walls are up, the council said.",
+            "A name for the school will be chosen by a vote among the pupils who will be the first to study there."]
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], PARAGRAPHS[1], "Related articles", *headlines,
+                    PARAGRAPHS[2], *more])
+    assert kinds["School plan approved after long debate"] == "title"
+    assert [kinds[h] for h in headlines] == ["teaser"] * 2
+    assert [kinds[p] for p in PARAGRAPHS + more] == ["body"] * 5
+
+
+def test_short_lines_between_the_headline_and_the_dateline_are_teasers():
+    others = ["Ferry fares to fall by a fifth next month, transport board says.",
+              "Seafront cycle lanes approved, but the route is still in dispute."]
+    lead = "HARBOURTON, N.S. — " + PARAGRAPHS[0]
+    kinds = _kinds(["School plan approved after long debate", *others, lead, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert [kinds[o] for o in others] == ["teaser"] * 2
+    assert [kinds[p] for p in (lead, PARAGRAPHS[1], PARAGRAPHS[2])] == ["body"] * 3
+
+
+def test_paragraphs_under_key_points_above_the_text_are_teasers():
+    points = ["The council voted to build the new school on the old depot site in the northern district.",
+              "Work starts in spring, and the first pupils should move in before the end of next year."]
+    kinds = _kinds(["School plan approved after long debate", "Key points", *points, "Photo: Jo Lens, Example Agency", *PARAGRAPHS])
+    assert [kinds[p] for p in points] == ["teaser"] * 2
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    # with no visible end of the box, the heading may open the article itself: nothing is dropped
+    more = PARAGRAPHS + [p + " More details will follow." for p in PARAGRAPHS]
+    kinds = _kinds(["School plan approved after long debate", "Key points", *points, *more])
+    assert [kinds[p] for p in points + more] == ["body"] * 8
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Image caption The mayor opens the school's new science wing on Friday", None),
+    ("An architect's rendering of the new school building seen from the park", "[Drawing via North Studio]"),
+    ("An artist's concept of the new school hall.", "(Image credit: North Studio Architects and Partners, Inc.)"),
+    ("The old depot, where the school will stand, seen from the river in 2019 [File: AFP]", None),
+    ("Pupils will cross the park to reach the new hall. ( JO LENS/NORTH STUDIO ARCHIVE)", None),
+    ("‘We have waited long enough for this school,’ one parent said at the meeting. Photograph: Jo Lens via Example", None),
+], ids=["image-caption-prefix", "via-in-brackets", "short-caption-long-credit", "file-credit-in-brackets",
+        "three-word-sources", "photograph-after-the-sentence"])
+def test_picture_captions_in_a_dump_are_captions(caption, credit):
+    line = caption if credit is None or credit.startswith("(") else f"{caption} {credit}"
+    lines = [line] if credit is None or not credit.startswith("(") else [line, credit]
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], *lines, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert kinds[line] == "caption"
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+TABLE = ["Team", "Played", "Points",
+         "North Harbour", "12", "30",
+         "Bayside Rovers", "12", "27",
+         "Old Depot United", "11", "21",
+         "Seafront Albion", "12", "18"]
+
+
+def test_a_table_spelled_out_one_cell_a_line_inside_the_article_is_body():
+    before = ["The league table after the weekend shows how close the race for the title has become this season.",
+              "Only three points separate the top two clubs, and both still have to visit the harbour ground."]
+    after = ["North Harbour play their next match on Saturday, when a win would take them six points clear at the top.",
+             "Bayside Rovers have a game in hand, which they will play against Seafront Albion on Wednesday night.",
+             "The last round of matches is due in May, and the league has already sold out the final weekend."]
+    kinds = _kinds(["North Harbour stay top after weekend win", *before, *TABLE, *after])
+    assert [kinds[p] for p in before + after] == ["body"] * 5
+    assert [kinds[c] for c in TABLE] == ["body"] * len(TABLE)
+
+
+def test_a_more_from_heading_naming_a_long_site_ends_the_article():
+    others = ["Ferry fares to fall by a fifth next month, and the board says more cuts may follow in the autumn."]
+    kinds = _kinds(["School plan approved after long debate", *PARAGRAPHS, "More From The Bayside Courier", *others])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+    assert all(kinds[line] not in ("title", "body") for line in ["More From The Bayside Courier", *others])
+
+
+def test_a_paragraph_above_a_sign_up_line_starting_with_by_stays_body():
+    promo = "By signing up, you agree to receive our weekly letter and our terms of use."
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], promo, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert [kinds[p] for p in PARAGRAPHS] == ["body"] * 3
+
+
+def test_subheadings_of_an_article_cut_into_sections_are_body():
+    headings = ["Science labs for every year group", "A sports hall open to local clubs", "Evening classes for adults from the district"]
+    more = "The evening classes will start in the second year, once the main building has been handed over to the school."
+    lines = ["School plan approved after long debate", PARAGRAPHS[0], headings[0], PARAGRAPHS[1], headings[1], PARAGRAPHS[2],
+             headings[2], more]
+    kinds = _kinds(lines)
+    assert [kinds[h] for h in headings] == ["body"] * 3
+    assert [kinds[p] for p in [*PARAGRAPHS, more]] == ["body"] * 4
+
+
+def test_a_lone_headline_between_paragraphs_of_a_dump_is_still_a_teaser():
+    other = "Bus drivers vote to accept the new pay offer"
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], PARAGRAPHS[1], other, PARAGRAPHS[2]])
+    assert kinds[other] == "teaser"
