@@ -3,13 +3,11 @@
 `mark_kinds(article, glossary)` sets `Segment.kind` to one of `model.KINDS`. It runs before
 language detection, so its rules look at what any language shows:
 
-1. Each segment is measured (length in words, or characters/2 for scripts written without
-   spaces; sentence punctuation; script) and checked against patterns that hold across
-   languages: photo credits and copyright lines, counters, dates and bylines, comment
-   widgets, newsletter boxes, "Read also:" lines, link texts ("Read more ›"), headings such
-   as "Related stories", the page title repeated with the site name, and the UI strings of
-   the curated glossaries (`Glossary.ui_entry`). Runs of headline + one-paragraph pairs
-   after an article are lists of other stories (teasers with their blurbs); runs of citation
+1. Each segment is measured and checked against the patterns of chrome that hold across
+   languages (`linepatterns.py`: credits, copyright lines, counters, dates and bylines,
+   comment widgets, newsletter boxes, link texts, "Related stories" headings, the curated
+   UI strings...). Runs of headline + one-paragraph pairs after an article are lists of
+   other stories (teasers with their blurbs); runs of citation
    lines ending with a year are a source list; author biographies, "X contributed reporting"
    notes, calls to join or follow, disclaimers, comment rules, spelled-out share buttons and
    lines that are mostly spelled-out links are chrome. The paragraph just above a "Reply"
@@ -50,164 +48,35 @@ The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .glossary import Glossary
-from .model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article, Segment
-from .pagetitle import headline_forms, split_page_title
+from .linepatterns import (
+    ABOUT_NAME,
+    BYLINE_WORD,
+    COMMENTS,
+    COUNTER,
+    EMBED_ATTRIBUTION,
+    LineFacts,
+    SECTION_END,
+    facts_of,
+    is_byline,
+    is_date_line,
+    is_title_case,
+    norm_text,
+    pattern_kind,
+)
+from .model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article
+from .pagetitle import headline_forms
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
-_SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")
-# a smiley closes a sentence in informal prose ("... 🙂")
-_EMOJI_END = re.compile(r"([\U0001F300-\U0001FAFF\u2600-\u27BF]|[:;]-?[)D(])\uFE0F?\s*$")
-_URL = re.compile(r"\b(https?://|www\.)\S+")
-_INNER_PUNCT = re.compile(r"[,;.:!?，、。；：]\s")
-_COUNTER = re.compile(r"^[\d\s.,:/+()\-–%]*\d[\d\s.,:/+()\-–%]*$")
-
-# photo credits in the languages we support; matched at a line's start, or anywhere in a short line
-_CREDIT = re.compile(
-    r"©|\(c\)\s|\b(photo|photos|foto|fotos|bild|image|picture|credit|credits|zdjęcie|fot\.|imagen|immagine)\s*(:|by\b|credit|©)"
-    r"|(фото|фотография|світлина|знімок|kuva|φωτογραφία|صورة|写真|사진|图片)\s*[:©/]"
-    r"|getty\s*images|shutterstock|istock|\bAFP\b|\bAP\s*Photo|\bEPA\b|picture[- ]alliance|imago\b|\bdpa\b"
-    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:|^(image|photo|picture|media) caption\b"
-    r"|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|Reuters\s*/|/\s*Reuters|УНИАН|УНІАН|Sputnik\s*/|Wikimedia\s*Commons",
-    re.I,
-)
-# a credit tail in parentheses or after a slash at the end of a caption-like line
-_CREDIT_TAIL = re.compile(
-    r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|istock|тасс|риа|imago|image|credit|source|bild|quelle|источник|джерело|fuente|fonte|źródło)\s*[:/©)\]][^()\[\]]{0,40}[)\]]?\s*$",
-    re.I,
-)
-# "... of Titan. (NASA/JPL-Caltech/ASU)": the image's sources, slash-separated names in parentheses after a caption
-# "... back to the Moon [Agency via Agency]": a picture's source in brackets at the end of its caption
-_CREDIT_VIA = re.compile(r"[\[(][^\[\]()]{1,40}\bvia\b[^\[\]()]{1,40}[\])]\s*$", re.I)
-_CREDIT_SOURCES = re.compile(r"[.!?][\"”’]?\s+\(\s?(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}\s?/\s?)+[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}\s?\)\s*$")
-# "... a far broader movement.’ Photograph: Agency via Agency": the credit after a caption's last sentence
-_CREDIT_AFTER = re.compile(r"[.!?…][\"”’']?\s+(photograph|photo|picture|image|illustration|foto|bild|фото)\s*(:|by\b)\s*[^.!?]{2,60}$", re.I)
-_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|may not be (reproduced|republished|published, broadcast)|alle rechte vorbehalten|все права защищены|всі права захищені|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|저작권|무단 ?전재|著作権|無断転載|版权所有|未经授权)", re.I)
-_COMMENTS = re.compile(
-    r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
-    r"|^\d+ (responses|replies|comments) (to|on)\b|^(\d+ )?comments? (feed|on)\b|^[\w .'-]{1,30} (says|said|wrote|пишет|schreibt):$"
-    r"|^(new, )?\d+ (comments?|kommentare?|комментари\w*|коментар\w*)$"
-    r"|next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
-    r"|community (standards|guidelines)|comment data is processed"
-    r"|to participate in the discussion|log in or register|leave a (comment|reply)|post a comment|add (a )?comment|sign in to comment"
-    r"|join the (conversation|discussion)|be the first to comment|чтобы (оставить|участвовать|принять участие)|войдите или зарегистрируйтесь"
-    r"|щоб (залишити|долучитися)|kommentar (schreiben|verfassen)|zum kommentieren|laisser un commentaire|deja un comentario",
-    re.I,
-)
-_LINK_TEXT = re.compile(
-    r"^([»›→▶►>]|\.\.\.)|([»›→▶►]|\.\.\.|…)$"
-    r"|^(read|see|show|load|view) (more|all|also|next|the full)|^continue reading|^related( (articles?|stories|news))?:?$|^read also\b|^see also\b"
-    r"|^(читайте|смотрите) (также|еще|ещё)|^(читайте|дивіться) також|^подробнее|^читать (далее|дальше|полностью)|^детальніше|^більше\b"
-    r"|^(mehr|weiterlesen|lesen sie auch|auch interessant)\b|^(lire aussi|voir aussi|lire la suite)|^(leer más|ver más|lea también)"
-    r"|^(czytaj (też|także|więcej)|zobacz też)|^(leggi anche|continua a leggere)",
-    re.I,
-)
-_UI_WORDS = re.compile(
-    r"^(subscribe|sign up|sign in|log ?in|log ?out|register|newsletter|share|share this|tweet|e-?mail|print|follow us|follow|"
-    r"advertisement|advertising|sponsored|ad|ads|anzeige|werbung|реклама|publicité|publicidad|pubblicità|reklama|"
-    r"cookies?|accept|accept all|close|menu|search|home|top|back to top|skip to (main )?content|next|previous|prev|more|"
-    r"loading|loader|back to gallery|share all sharing options|подписаться|поделиться|войти|поиск|главная|меню|закрыть|далее|назад|"
-    r"підписатися|поширити|увійти|пошук|головна|abonnieren|teilen|anmelden|suche|startseite|schließen|weiter|zurück|"
-    r"s'abonner|partager|rechercher|accueil|suscribirse|compartir|buscar|inicio|iscriviti|condividi|cerca|"
-    r"subskrybuj|udostępnij|szukaj|facebook|twitter|linkedin|whatsapp|telegram|vk|вконтакте|instagram|youtube|pinterest|reddit)$",
-    re.I,
-)
-_BYLINE = re.compile(
-    r"^(by|von|par|por|di|door|av|af|od|от|автор[ы]?:?|від|written by|posted by|text:?|texte:?|текст:?)\s+[\w\"'“«]",
-    re.I,
-)
-_MONTHS = (
-    r"jan(uary|uar)?|feb(ruary|ruar)?|mar(ch)?|märz|apr(il)?|may|mai|june?|juni|july?|juli|aug(ust)?|sep(t|tember)?|oct(ober)?|okt(ober)?"
-    r"|nov(ember)?|dec(ember)?|dez(ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-    r"|январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]"
-    r"|січ(ня|ень)|лют(ого|ий)|берез(ня|ень)|квіт(ня|ень)|трав(ня|ень)|черв(ня|ень)|лип(ня|ень)|серп(ня|ень)|верес(ня|ень)|жовт(ня|ень)|листопада?|груд(ня|ень)"
-    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
-)
-_DATE_TOKEN = re.compile(
-    rf"\b(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{_MONTHS}|am|pm|a\.m\.|p\.m\.|[a-z]{{2,4}}t|utc|gmt|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
-    rf"|(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|минут[аы]?|час(а|ов)?|дн(я|ей)|день|годин[аи]?|хвилин[аи]?|stunden?|minuten|tagen?)"
-    rf"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    rf"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b\.?",
-    re.I,
-)
-_COOKIES = re.compile(r"\bcookies?\b|файл(ы|ов|ами)? cookie|\bcookie-", re.I)
-# share buttons spelled out: "Share on Facebook", "Click to share on X (Opens in new window)", "Share all sharing options for: <title>"
-_SHARE_LINE = re.compile(
-    r"^(click to )?(share|tweet|pin|email|e-mail|print)( this( story| article| post)?| it)?( (on|to|via|with) [\w.+ ]{1,20}| all sharing options( for:.*)?)?"
-    r"( \(opens in (a )?new window\))?$|^click to (share|print|email|e-mail)\b.{0,40}\(opens in (a )?new window\)$",
-    re.I,
-)
-# "Opinions expressed by contributors are their own": a disclaimer
-_DISCLAIMER = re.compile(r"\b(opinions|views) expressed\b.{0,80}\b(are|is) (their|his|her|my|the author'?s?|solely)\b", re.I)
-# "... Follow her on Mastodon @janeroe.": the last sentence of an author's note
-_FOLLOW_END = re.compile(r"(^|[.!?]\s)follow (him|her|them|me|us|@\w+) (on|at|via)\b[^.!?]{0,60}[.!?]?\s*$", re.I)
-# "... She has been reporting on farming since 2015.": the career line of an author's note
-_BIO_SINCE = re.compile(r"(^|[.!?]\s)(he|she|they) (has|have) been (reporting|writing) (on|about)\b.{0,80}\bsince (19|20)\d\d\b", re.I)
-# the house rules printed above a comment thread
-_COMMENT_RULES = re.compile(r"^(as|when|before) you (comment|post)\b|\b(comment(ing|s)?|community) (policy|guidelines|rules)\b|\bour goal with (article |reader )?comments\b", re.I)
-# "Read also: <headline>" lines point at another story
-_READ_ALSO = re.compile(
-    r"^(read also|also read|see also|related( posts?| articles?| stories| story| reading)?|read more|more on this( story)?|more from|"
-    r"читайте также|смотрите также|по теме|читайте також|дивіться також|"
-    r"lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|"
-    r"lea también|leer también|vea también|leia também|veja também|leggi anche|czytaj (też|także)|zobacz (też|także))\s*[:\-–—»]\s*\S",
-    re.I,
-)
-_TAGS = re.compile(r"^(filed under|tags?|topics?|categories|category|themen|schlagworte|rubrik|теги|метки|темы|рубрика|теми|tematy|sujets|temas|argomenti)\s*:", re.I)
 # roles a block can carry without being chrome for sure, and roles that may cover most of a page
 _WRAPPER_ROLES = {"aside", "header", "footer", "byline"}
 _NEVER_IGNORED = {"comment", "related", "link", "outside"}
-# newsletter and subscription boxes, in a line of their own
-_PROMO = re.compile(
-    r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|^follow [\w@.-]+( [\w@.-]+)? on (facebook|twitter|instagram|x|youtube|tiktok|linkedin)\b|\bemail \w+( \w+)? at \S+@|\bsign(ing)? up\b|\btak(e|ing) (our|this|the|a short) survey\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
-    re.I,
-)
-# a box that starts by telling the reader to act ("Join our forums...", "Follow us...")
-_CALL_TO_ACTION = re.compile(r"^(join|follow|subscribe|sign up|listen to|tretet|folgen sie|abonnieren sie|rejoignez|suivez|únete|síguenos|присоединяйтесь|подписывайтесь|приєднуйтесь|підписуйтесь)\b", re.I)
-# "Jane Roe contributed reporting from Paris.": the staff note that closes an article
-_CONTRIBUTED = re.compile(r"\bcontributed (reporting|research|to this (report|article|story))\b", re.I)
-_GALLERY = re.compile(r"^(image|photo|picture|slide|foto|bild|фото|изображение|imagen|immagine|zdjęcie)\s*\d+\s*(of|/|von|из|з|de|di|z|sur)\s*\d+", re.I)
-# headings of the blocks that follow an article: related stories, most read, partner news...
-_SECTION_END = re.compile(
-    r"^(related( links| stories| articles| posts| news| content| coverage)?|more (stories|news|from \w+( \w+){0,3}|on this( topic| story)?)"
-    r"|recommended( for you| stories)?|we recommend|you (may|might) also like|most (popular|read|viewed|shared)|top stories|trending( now| stories)?"
-    r"|popular( now| stories| posts)?|latest( news| stories| posts)?|read (next|more)|up next|what to read next|further reading"
-    r"|around the web|from the web|partner news|sponsored (content|stories)|promoted (content|stories)|editor'?s picks|don'?t miss"
-    r"|in case you missed it|also on \w+|see also|more in \w+|читайте также|по теме|материалы по теме|еще по теме|ещё по теме"
-    r"|популярное|самое (читаемое|популярное)|новости партн[её]ров|похожие (новости|статьи|материалы)|другие новости|рекомендуем"
-    r"|лента новостей|последние новости|главное|читайте також|за темою|популярне|останні новини|новини партнерів|схожі (новини|статті)"
-    r"|das könnte sie auch interessieren|mehr zum thema|weitere (artikel|nachrichten|themen)|ähnliche artikel|meistgelesen|am meisten gelesen"
-    r"|empfehlungen|auch interessant|neueste artikel|à lire aussi|articles (similaires|liés)|les plus lus|sur le même sujet"
-    r"|te puede interesar|noticias relacionadas|lo más leído|más noticias|potrebbe interessarti|articoli correlati|i più letti"
-    r"|czytaj (także|też)|zobacz (także|też)|najpopularniejsze|polecane|powiązane artykuły|leia também|veja também|mais lidas"
-    r"|about the authors?|über (den autor|die autorin|die autoren)|об авторе|про автора|à propos de l'auteur|sobre el autor|o autorze"
-    r"|sources|quellen|источники|джерела|fuentes|fonti|źródła|about this statement)\s*:?$",
-    re.I,
-)
-# "Jane Roe, Associated Press": an author line that names the agency instead of starting with "By"
-_AGENCY_BYLINE = re.compile(r",\s*(the )?(associated press|ap|reuters|afp|dpa|bloomberg|tass|ria novosti|ap [\w ]*writer|staff writer|correspondent)$", re.I)
-# "By" alone on its line, the author's name on the next one
-_BYLINE_WORD = re.compile(r"^(by|von|par|por|di|door|av|af|od|от|від|автор[ы]?):?$", re.I)
 _CONTENT_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "blockquote"}
-# "About Jane Roe": the heading of an author's biography after the article
-_ABOUT_NAME = re.compile(r"^(?i:about|über|об|про|à propos de|sobre|o)\s+[A-ZА-ЯЁІЇЄ][\w'-]+(\s+[A-ZА-ЯЁІЇЄ][\w'-]+){0,2}$")
-# an embedded post's attribution ("— Jane Roe (@janeroe) May 3, 2026"): part of the article it is quoted in
-_EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s+\S+.{0,20}\d{4}$")
-# "Jane Roe is a freelance writer based in...": an author's biography after the article
-_BIO = re.compile(
-    r"^[A-ZА-ЯЁІЇЄ][\w'.-]+(\s+[A-ZА-ЯЁІЇЄ][\w'.-]+){1,3},?\s+(is|was|ist|est|es|è|jest|—|–)\s+(a|an|the|ein|eine|un|une|una|uno)?\s*"
-    r"([\w'’-]+\s+){0,6}(writer|journalist|reporter|editor|correspondent|author|columnist|contributor|freelancer|curator|blogger|critic|photographer|Journalist(in)?|Autor(in)?|Redakteur(in)?|journaliste|periodista|giornalista|dziennikarz(ką)?)\b"
-)
-_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
 # roles that make an HTML block chrome, and the kind they give it
 _CHROME_ROLES = {"outside": BOILERPLATE, "nav": UI, "link": UI, "form": UI, "share": UI, "ad": UI, "comment": BOILERPLATE, "related": TEASER, "footer": BOILERPLATE, "aside": BOILERPLATE, "header": BOILERPLATE, "byline": BOILERPLATE, "caption": CAPTION}
 
 
 # Weights of the article search (tuned on the aeb dev pages with bench/clean.py). Prose scores its length in words.
-PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
 ARTICLE_SHARE = 0.5  # an article container holding this share of the prose is the article
 FORCED_PENALTY = -6.0  # a line a pattern marked as chrome (captions and ads sit inside articles too)
 SHORT_PENALTY = -5.0  # a short line no pattern explains
@@ -219,164 +88,7 @@ DEK_MAX_WORDS = 60  # a standfirst is a sentence or two
 DEK_BYLINE_DISTANCE = 8  # pattern lines (share buttons, labels) that may stand between a standfirst and its byline
 
 
-@dataclass
-class _Facts:
-    """What the rules need to know about one segment."""
-
-    seg: Segment
-    units: float  # words, or characters/2 for scripts written without spaces
-    prose: bool  # reads as running text: long enough and punctuated
-    ends: bool  # ends with sentence punctuation
-    script: str
-    tag: str
-    roles: frozenset[str]
-    forced: str | None = None  # a kind a pattern decided
-    weight: float = 0.0
-    listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
-    cell: bool = False  # a cell of a table that a dump spells out one cell a line
-
-
-def script_of(text: str) -> str:
-    """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        o = ord(ch)
-        if o < 0x250:
-            s = "latin"
-        elif 0x400 <= o < 0x530:
-            s = "cyrillic"
-        elif 0x370 <= o < 0x400:
-            s = "greek"
-        elif 0x590 <= o < 0x600:
-            s = "hebrew"
-        elif 0x600 <= o < 0x780:
-            s = "arabic"
-        elif 0x1E00 <= o < 0x1F00:
-            s = "latin"
-        elif 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00:
-            s = "cjk"
-        else:
-            s = "other"
-        counts[s] = counts.get(s, 0) + 1
-    if not counts:
-        return ""
-    return max(counts.items(), key=lambda kv: kv[1])[0]
-
-
-def units_of(text: str) -> float:
-    """Length in words; a run of CJK/Thai characters counts one word per two characters."""
-    cjk = len(_CJK.findall(text))
-    if not cjk:
-        return float(len(text.split()))
-    spaced = sum(1 for w in text.split() if not _CJK.search(w))
-    return spaced + cjk / 2
-
-
-def _is_date_line(text: str) -> bool:
-    """True when a line is a date or time stamp, perhaps with a label ("Updated 12:30 GMT")."""
-    if not re.search(r"\d", text):
-        return False
-    text = re.sub(r"\b([ap])\.m\.", r"\1m", text, flags=re.I)
-    text = re.sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", " ", text)
-    rest = _DATE_TOKEN.sub(" ", text)
-    rest = re.sub(r"[\W\d_]+", " ", rest)
-    words = len(rest.split())
-    # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
-    full_date = re.search(r"\d{4}", text) and re.search(rf"\d{{1,2}}:\d{{2}}|\b({_MONTHS})\b", text, re.I)
-    return words <= 1 or (words <= 3 and bool(full_date))
-
-
-def _is_title_case(text: str) -> bool:
-    """True when most words of a Latin, Cyrillic or Greek line start with a capital (a headline)."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 3:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.7
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
-def _facts(seg: Segment) -> _Facts:
-    text = seg.text
-    units = units_of(text)
-    ends = bool(_SENTENCE_END.search(text) or _EMOJI_END.search(text))
-    inner = len(_INNER_PUNCT.findall(text + " "))
-    prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
-    parts = (seg.hint or "").split()
-    tag = parts[0] if parts else ""
-    return _Facts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]))
-
-
-def _pattern_kind(f: _Facts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
-    """The kind a pattern gives a segment regardless of its place, or None."""
-    text = f.seg.text.strip()
-    short = f.units <= 15
-    if _EMBED_ATTRIBUTION.match(text):
-        return None
-    if sum(len(m.group()) for m in _URL.finditer(text)) > len(text) / 2:
-        return BOILERPLATE  # links spelled out: image lists, share widgets
-    if f.units <= 8 and glossary.ui_entry(text) is not None:
-        return UI
-    if _COUNTER.match(text):
-        return UI
-    if f.units <= 4 and _UI_WORDS.match(text.strip(" :.!|•·-–—»›→")) or f.units <= 30 and _SHARE_LINE.match(text):
-        return UI
-    if f.units <= 40 and _DISCLAIMER.search(text) or f.units <= 80 and _COMMENT_RULES.search(text):
-        return BOILERPLATE
-    if f.units <= 60 and _FOLLOW_END.search(text) or f.units <= 30 and _BIO_SINCE.search(text):
-        return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
-    if f.units <= 25 and _COMMENTS.search(text):
-        return UI
-    if _CREDIT.match(text) or (short and _CREDIT.search(text)) or (not f.ends and (_CREDIT_TAIL.search(text) or _CREDIT_SOURCES.search(text) or _CREDIT_VIA.search(text) or _CREDIT_AFTER.search(text))):
-        if _COPYRIGHT.search(text) and not re.search(r"photo|foto|фото|bild|image", text, re.I) and re.search(r"\d{4}", text):
-            return BOILERPLATE
-        return CAPTION
-    if f.units <= 40 and _COPYRIGHT.search(text) and not f.prose or (short and _COPYRIGHT.search(text)):
-        return BOILERPLATE
-    if f.units <= 15 and re.search(r"(\.\.+|…)$", text):
-        return TEASER  # a headline cut short to fit a link box
-    if site and f.seg.hint != "title":
-        head, tail = split_page_title(text)
-        if tail and _norm(tail) == _norm(site):
-            # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
-            return CAPTION if head and f.seg.line > 1 and _norm(head) not in titles else BOILERPLATE
-    if f.units <= 7 and (_SECTION_END.match(text) or _ABOUT_NAME.match(text)):
-        return UI
-    if f.units <= 20 and _READ_ALSO.match(text):
-        return TEASER
-    if f.units <= 8 and _LINK_TEXT.search(text):
-        return UI
-    if _GALLERY.match(text):
-        return CAPTION
-    if (f.units <= 30 or f.units <= 45 and _CALL_TO_ACTION.match(text)) and _PROMO.search(text) or f.units <= 15 and _CONTRIBUTED.search(text):
-        return BOILERPLATE
-    if f.units <= 10 and _AGENCY_BYLINE.search(text) and not f.ends:
-        return BOILERPLATE
-    if f.units <= 80 and _BIO.match(text):
-        return BOILERPLATE
-    if f.units <= 30 and _TAGS.match(text):
-        return BOILERPLATE
-    if f.units <= 40 and _COOKIES.search(text):
-        return BOILERPLATE
-    if _is_byline(f):
-        return BOILERPLATE
-    if f.units <= 25 and _is_date_line(text):
-        return BOILERPLATE
-    return None
-
-
-def _is_byline(f: _Facts) -> bool:
-    """True for "By Jane Roe" lines: short, or carrying a date or a separator ("By Jane Roe | 3 May 2026")."""
-    text = f.seg.text.strip()
-    return bool(_BYLINE.match(text)) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or bool(re.search(r"\d{4}", text)))))
-
-
-def _ignored_roles(facts: list[_Facts]) -> set[str]:
+def _ignored_roles(facts: list[LineFacts]) -> set[str]:
     """Chrome roles that cover most of the page's prose: they name a page wrapper, not a widget."""
     total = sum(len(f.seg.text) for f in facts if f.prose) or 1
     ignored = set()
@@ -387,7 +99,7 @@ def _ignored_roles(facts: list[_Facts]) -> set[str]:
     return ignored
 
 
-def _strong_chrome(f: _Facts, role: str | None) -> bool:
+def _strong_chrome(f: LineFacts, role: str | None) -> bool:
     """True when a chrome role surely marks chrome: a widget, or anything inside the article container.
 
     Wrapper names (aside, header, footer) above the article are weak evidence: pages without
@@ -401,7 +113,7 @@ def _is_heading_tag(tag: str) -> bool:
     return len(tag) == 2 and tag[0] == "h" and tag[1].isdigit()
 
 
-def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
+def _chrome_role(f: LineFacts, ignored: set[str]) -> str | None:
     """The chrome role of an HTML block that counts, or None."""
     roles = f.roles - ignored
     for role in ("comment", "outside", "nav", "share", "ad", "form", "related", "footer", "aside", "header", "caption", "byline", "link"):
@@ -412,20 +124,20 @@ def _chrome_role(f: _Facts, ignored: set[str]) -> str | None:
     return None
 
 
-def _weights(facts: list[_Facts], ignored: set[str]) -> None:
+def _weights(facts: list[LineFacts], ignored: set[str]) -> None:
     """Score each segment: prose scores its length, chrome and short lines a penalty."""
     has_article = any("article" in f.roles for f in facts if f.prose)
     after_prose = False
     for f in facts:
         chrome = _chrome_role(f, ignored)
-        if f.forced in (UI, BOILERPLATE) and f.units <= 25 and after_prose and _COMMENTS.search(f.seg.text):
+        if f.forced in (UI, BOILERPLATE) and f.units <= 25 and after_prose and COMMENTS.search(f.seg.text):
             # a comment link before any prose sits in the byline; after prose the article is over
             f.weight = COMMENT_WIDGET_PENALTY
-        elif f.forced == UI and after_prose and (_SECTION_END.match(f.seg.text) or _ABOUT_NAME.match(f.seg.text)):
+        elif f.forced == UI and after_prose and (SECTION_END.match(f.seg.text) or ABOUT_NAME.match(f.seg.text)):
             # "Most read", "About the author", "Sources": the article is over, unless much more follows
             # (sidebars and "Related" boxes also stand between an article's paragraphs in a dump)
             f.weight = SECTION_PENALTY
-        elif f.forced == BOILERPLATE and after_prose and _is_date_line(f.seg.text):
+        elif f.forced == BOILERPLATE and after_prose and is_date_line(f.seg.text):
             f.weight = DATE_AFTER_PROSE_PENALTY
         elif f.cell:
             f.weight = 0.0  # a table neither makes nor breaks an article
@@ -453,7 +165,7 @@ def _weights(facts: list[_Facts], ignored: set[str]) -> None:
 _LABEL = re.compile(r"^[^\W\d_][\w' -]{0,30}\s?:(\s|$)")
 
 
-def _container_end(facts: list[_Facts], end: int, ignored: set[str]) -> int:
+def _container_end(facts: list[LineFacts], end: int, ignored: set[str]) -> int:
     """Move the article's end to the end of its HTML container when only short blocks and pattern lines are left in it.
 
     The run of prose stops at the last paragraph, but list items and notes after it are the
@@ -467,7 +179,7 @@ def _container_end(facts: list[_Facts], end: int, ignored: set[str]) -> int:
     return end
 
 
-def _mark_outside_article(facts: list[_Facts], share: float = ARTICLE_SHARE) -> None:
+def _mark_outside_article(facts: list[LineFacts], share: float = ARTICLE_SHARE) -> None:
     """When an article container holds most of the page's prose, give the blocks outside it the role `outside`."""
     total = sum(len(f.seg.text) for f in facts if f.prose)
     inside = sum(len(f.seg.text) for f in facts if f.prose and "article" in f.roles)
@@ -478,7 +190,7 @@ def _mark_outside_article(facts: list[_Facts], share: float = ARTICLE_SHARE) -> 
                 f.roles = f.roles | {"outside"}
 
 
-def _lead_paragraphs(facts: list[_Facts]) -> set[int]:
+def _lead_paragraphs(facts: list[LineFacts]) -> set[int]:
     """Indexes of the plain paragraphs just above the article container: its lead, set apart by the layout."""
     first = next((i for i, f in enumerate(facts) if "article" in f.roles and f.prose), None)
     lead: set[int] = set()
@@ -491,7 +203,7 @@ def _lead_paragraphs(facts: list[_Facts]) -> set[int]:
     return lead
 
 
-def _headline_shaped(f: _Facts) -> bool:
+def _headline_shaped(f: LineFacts) -> bool:
     """A line that could be a headline: three to 25 words, no sentence end, no pattern matched."""
     return not f.forced and not f.prose and not f.ends and 3 <= f.units <= 25
 
@@ -499,13 +211,13 @@ def _headline_shaped(f: _Facts) -> bool:
 _ENDS_WITH_YEAR = re.compile(r"\b(1[89]|20)\d{2}\)?$")
 
 
-def _mark_reference_lists(facts: list[_Facts], min_run: int = 3) -> None:
+def _mark_reference_lists(facts: list[LineFacts], min_run: int = 3) -> None:
     """Mark runs of citation lines (no sentence end, ending with a year) as boilerplate: a source list.
 
     Article sentences end with punctuation; entries of a "Sources" list name a document
     and end with its date, one after another.
     """
-    run: list[_Facts] = []
+    run: list[LineFacts] = []
     for f in facts + [None]:  # type: ignore[list-item]
         if f is not None and not f.ends and f.units >= 5 and _ENDS_WITH_YEAR.search(f.seg.text) and f.forced in (None, TEASER):
             run.append(f)
@@ -522,7 +234,7 @@ def _mark_reference_lists(facts: list[_Facts], min_run: int = 3) -> None:
 _REPLY = re.compile(r"^(reply|antworten|ответить|відповісти|répondre|responder|rispondi|odpowiedz|beantwoorden|svara)\s*[↓↵]?$", re.I)
 
 
-def _mark_replied_comments(facts: list[_Facts], reach: int = 3) -> None:
+def _mark_replied_comments(facts: list[LineFacts], reach: int = 3) -> None:
     """Mark the paragraph just above a "Reply" button as boilerplate: it is a reader's comment.
 
     A comment can be as long and as well written as the article, but each one ends with its
@@ -543,14 +255,14 @@ def _mark_replied_comments(facts: list[_Facts], reach: int = 3) -> None:
 _HEADLINE_PARTS = re.compile(r"\s[–—]\s|^\[[^\]]{1,30}\]")
 
 
-def _cell_shape(f: _Facts) -> str:
+def _cell_shape(f: LineFacts) -> str:
     """A table cell's shape: N for a number, w for a short label, x for anything longer."""
-    if _COUNTER.match(f.seg.text.strip()):
+    if COUNTER.match(f.seg.text.strip()):
         return "N"
     return "w" if f.units <= 3 and not f.ends else "x"
 
 
-def _mark_table_cells(facts: list[_Facts], min_rows: int = 2, max_period: int = 8) -> None:
+def _mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int = 8) -> None:
     """Flag the cells of tables that a dump spells out one cell a line, and unmark their numbers.
 
     A row's cells come in the same order of shapes (a name, two numbers, a note), so the
@@ -581,12 +293,12 @@ def _mark_table_cells(facts: list[_Facts], min_rows: int = 2, max_period: int = 
             head -= 1
         for f in facts[head:i + found]:
             f.cell = not f.prose  # a paragraph in a row (a numbered step, a long note) scores as one
-            if f.forced == UI and _COUNTER.match(f.seg.text.strip()):
+            if f.forced == UI and COUNTER.match(f.seg.text.strip()):
                 f.forced = None
         i += found
 
 
-def _mark_colon_lists(facts: list[_Facts], min_items: int = 2) -> None:
+def _mark_colon_lists(facts: list[LineFacts], min_items: int = 2) -> None:
     """Flag a line ending with a colon and the list items right after it: the article goes on in a list.
 
     Items are lines no pattern marked, of two to 30 words; a pattern line or a paragraph ends
@@ -598,12 +310,12 @@ def _mark_colon_lists(facts: list[_Facts], min_items: int = 2) -> None:
         label = f.seg.text.rstrip()
         if f.forced or not label.endswith(":") or f.units > 30:
             continue
-        label = _norm(label)
+        label = norm_text(label)
         items = []
         for g in facts[i + 1:]:
             text = g.seg.text.strip()
-            if (g.forced or g.prose or not 2 <= g.units <= 30 or text.endswith(":") or _is_title_case(text)
-                    or _HEADLINE_PARTS.search(text) or label in _norm(text)):
+            if (g.forced or g.prose or not 2 <= g.units <= 30 or text.endswith(":") or is_title_case(text)
+                    or _HEADLINE_PARTS.search(text) or label in norm_text(text)):
                 break
             items.append(g)
         if len(items) >= min_items:
@@ -611,7 +323,7 @@ def _mark_colon_lists(facts: list[_Facts], min_items: int = 2) -> None:
                 g.listed = True
 
 
-def _mark_blurb_runs(facts: list[_Facts], min_pairs: int = 3) -> None:
+def _mark_blurb_runs(facts: list[LineFacts], min_pairs: int = 3) -> None:
     """Mark runs of (headline, one paragraph) pairs as teasers: lists of other stories with their blurbs.
 
     An article's subheadings are followed by several paragraphs, or come irregularly; a
@@ -670,32 +382,32 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return best_run
 
 
-def _page_titles(facts: list[_Facts], article: Article) -> set[str]:
+def _page_titles(facts: list[LineFacts], article: Article) -> set[str]:
     """The headline as the page's metadata gives it: the <title> tag or a dump's "Headline - Site" first line."""
     titles = set()
-    first = _norm(facts[0].seg.text)
-    if facts[0].seg.line == 1 and any(_norm(f.seg.text) == first for f in facts[1:200]):
+    first = norm_text(facts[0].seg.text)
+    if facts[0].seg.line == 1 and any(norm_text(f.seg.text) == first for f in facts[1:200]):
         titles.add(first)  # a dump's first line is the <title>, repeated by the page's own headline
     for f in facts[:3]:
         forms = headline_forms(f.seg.text)
         if f.tag == "title":
-            titles.add(_norm(f.seg.text))
+            titles.add(norm_text(f.seg.text))
         if f.tag == "title" or (f.seg.line == 1 and forms):
-            titles.update(_norm(h) for h in forms)
+            titles.update(norm_text(h) for h in forms)
     if article.title:
-        titles.add(_norm(article.title))
-        titles.update(_norm(h) for h in headline_forms(article.title))
+        titles.add(norm_text(article.title))
+        titles.update(norm_text(h) for h in headline_forms(article.title))
     titles.discard("")
     return titles
 
 
-def _title_index(facts: list[_Facts], start: int, page_titles: set[str]) -> tuple[int | None, bool]:
+def _title_index(facts: list[LineFacts], start: int, page_titles: set[str]) -> tuple[int | None, bool]:
     """Index of the title segment (None when the page shows no headline), and whether the evidence is strong."""
     best, best_score = None, 0.0
     h1s = [i for i, f in enumerate(facts) if f.tag == "h1"]
     longest = max(page_titles, key=len) if page_titles else None
     for i, f in enumerate(facts):
-        if f.forced or f.tag == "title" or (i == 0 and (headline_forms(f.seg.text) or _norm(f.seg.text) in page_titles)):
+        if f.forced or f.tag == "title" or (i == 0 and (headline_forms(f.seg.text) or norm_text(f.seg.text) in page_titles)):
             continue
         text = f.seg.text
         if not (2 <= f.units <= 30) or (f.ends and not text.endswith(("?", "!"))) and f.units > 12:
@@ -705,7 +417,7 @@ def _title_index(facts: list[_Facts], start: int, page_titles: set[str]) -> tupl
             score += 6 if len(h1s) == 1 else 3
         elif f.tag.startswith("h") and f.tag[1:].isdigit():
             score += 1
-        norm = _norm(text)
+        norm = norm_text(text)
         if norm and norm == longest:
             score += 7
         elif norm and norm in page_titles:
@@ -728,7 +440,7 @@ def _title_index(facts: list[_Facts], start: int, page_titles: set[str]) -> tupl
     return (best, best_score >= 6) if best_score >= 2.5 else (None, False)
 
 
-def _run_after_title(facts: list[_Facts], title: int, strong: bool, start: int, end: int) -> tuple[int, int]:
+def _run_after_title(facts: list[LineFacts], title: int, strong: bool, start: int, end: int) -> tuple[int, int]:
     """The article run once the title is known: it starts at the title and ends where its prose does.
 
     Keeps the best run found without the title when the title's evidence is weak (no page
@@ -749,18 +461,18 @@ def _run_after_title(facts: list[_Facts], title: int, strong: bool, start: int, 
 
 def mark_kinds(article: Article, glossary: Glossary) -> Article:
     """Set `kind` on every segment of `article` (mutated and returned); see the module docstring."""
-    facts = [_facts(s) for s in article.segments]
+    facts = [facts_of(s) for s in article.segments]
     if not facts:
         return article
     page_titles = _page_titles(facts, article)
     for f in facts:
-        f.forced = _pattern_kind(f, glossary, article.site, page_titles)
+        f.forced = pattern_kind(f, glossary, article.site, page_titles)
         if f.tag == "title" and f.forced is None:
             f.forced = BOILERPLATE  # the <title> repeats the headline; the page's own copy is kept
     # a short line repeated on the page is chrome (menus, repeated labels)
     seen: dict[str, int] = {}
     for f in facts:
-        key = _norm(f.seg.text)
+        key = norm_text(f.seg.text)
         seen[key] = seen.get(key, 0) + 1
     _mark_outside_article(facts)
     _mark_reference_lists(facts)
@@ -791,7 +503,7 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
         foreign = bool(main_script and f.script and f.script != main_script)
         # another script is part of the article (a mixed page, quotes) only when it has more than one paragraph
         stray = foreign and (f.units <= 8 or prose_by_script.get(f.script, 0) < 2)
-        repeated = seen[_norm(seg.text)] > 1 and f.units <= 12 and not f.ends
+        repeated = seen[norm_text(seg.text)] > 1 and f.units <= 12 and not f.ends
         if i == title:
             seg.kind = TITLE
         elif title is not None and _is_dek(facts, i, title):
@@ -828,7 +540,7 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
 _DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯЁІЇЄ][A-ZÀ-ÞА-ЯЁІЇЄ .'-]{2,30}(,\s+[A-Z][\w.]*( [A-Z][\w.]*)?)?\s*(\([^()]{2,30}\))?\s*[—–-]\s+\S")
 
 
-def _demote_before_dateline(facts: list[_Facts], start: int, end: int, title: int | None, short: int = 20) -> None:
+def _demote_before_dateline(facts: list[LineFacts], start: int, end: int, title: int | None, short: int = 20) -> None:
     """Turn short body lines between the title and a dateline paragraph into teasers: the article starts at its dateline.
 
     Lines above it are headlines of other stories or a summary; a long lead paragraph stays.
@@ -849,7 +561,7 @@ _SUMMARY_LABEL = re.compile(
 )
 
 
-def _demote_summary_box(facts: list[_Facts], title: int | None, most: int = 5) -> None:
+def _demote_summary_box(facts: list[LineFacts], title: int | None, most: int = 5) -> None:
     """Turn the paragraphs under a "Key points" heading between the headline and the text into teasers: a summary, not the text.
 
     The box must visibly end (a picture, a byline, a label) after a few points; with no
@@ -877,7 +589,7 @@ _DESCRIBES_IMAGE = re.compile(
 )
 
 
-def _is_dek(facts: list[_Facts], i: int, title: int) -> bool:
+def _is_dek(facts: list[LineFacts], i: int, title: int) -> bool:
     """True when segment `i` is a subheading set right under the headline (only pattern lines between)."""
     f = facts[i]
     if i <= title or f.forced or not all(g.forced for g in facts[title + 1:i]):
@@ -892,25 +604,25 @@ def _is_dek(facts: list[_Facts], i: int, title: int) -> bool:
         return True
     for after in facts[i + 1:i + 1 + DEK_BYLINE_DISTANCE]:
         text = after.seg.text
-        if _BYLINE_WORD.match(text) or after.forced == BOILERPLATE and (_is_byline(after) or _is_date_line(text)):
+        if BYLINE_WORD.match(text) or after.forced == BOILERPLATE and (is_byline(after) or is_date_line(text)):
             return True
         if not after.forced:
             return False
     return False
 
 
-def _next_paragraphs(facts: list[_Facts], i: int, look: int = 5) -> list[_Facts]:
+def _next_paragraphs(facts: list[LineFacts], i: int, look: int = 5) -> list[LineFacts]:
     """Up to `look` paragraphs after segment `i` (captions and pattern lines skipped)."""
     return [g for g in facts[i + 1:] if g.prose and not g.forced and "caption" not in g.roles][:look]
 
 
-def _unlike_paragraphs(facts: list[_Facts], i: int) -> bool:
+def _unlike_paragraphs(facts: list[LineFacts], i: int) -> bool:
     """True when the paragraphs after HTML block `i` are all `p` elements and `i` is not one: its markup sets it apart."""
     following = _next_paragraphs(facts, i)
     return facts[i].tag != "p" and len(following) >= 3 and all(g.tag == "p" for g in following)
 
 
-def _set_apart(facts: list[_Facts], i: int) -> bool:
+def _set_apart(facts: list[LineFacts], i: int) -> bool:
     """True when HTML block `i` is set apart from the paragraphs after it, by its markup and by chrome between.
 
     A widget (share buttons, a picture) stands between them: a lead paragraph sits right
@@ -919,7 +631,7 @@ def _set_apart(facts: list[_Facts], i: int) -> bool:
     return _unlike_paragraphs(facts, i) and facts[i + 1] is not _next_paragraphs(facts, i)[0]
 
 
-def _credit_follows(facts: list[_Facts], i: int) -> bool:
+def _credit_follows(facts: list[LineFacts], i: int) -> bool:
     """True when the segment after `i` is a bare photo credit ("Photo: Jane Roe, Agency"), which follows its caption.
 
     A credit that leads with "Image copyright" or "©" stands above its image instead, so the
@@ -932,13 +644,13 @@ def _credit_follows(facts: list[_Facts], i: int) -> bool:
     return credit.forced == CAPTION and words <= 8 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
 
 
-def _repeated_nearby(facts: list[_Facts], i: int, distance: int = 10) -> bool:
+def _repeated_nearby(facts: list[LineFacts], i: int, distance: int = 10) -> bool:
     """True when the same text stands again within `distance` segments of segment `i`."""
     key = facts[i].seg.text
     return any(g.seg.text == key for g in facts[max(0, i - distance):i] + facts[i + 1:i + 1 + distance])
 
 
-def _neighbour(facts: list[_Facts], i: int, step: int) -> _Facts | None:
+def _neighbour(facts: list[LineFacts], i: int, step: int) -> LineFacts | None:
     """The nearest segment before (step -1) or after (step 1) `i` that no pattern marked."""
     j = i + step
     while 0 <= j < len(facts) and facts[j].forced:
@@ -946,15 +658,15 @@ def _neighbour(facts: list[_Facts], i: int, step: int) -> _Facts | None:
     return facts[j] if 0 <= j < len(facts) else None
 
 
-def _under_section_heading(facts: list[_Facts], i: int) -> bool:
+def _under_section_heading(facts: list[LineFacts], i: int) -> bool:
     """True when segment `i` is in the run of headline-shaped lines right under a "Related stories"-style heading."""
     j = i - 1
     while j >= 0 and not facts[j].prose and not facts[j].forced and facts[j].units >= 3 and not facts[j].ends:
         j -= 1
-    return j >= 0 and facts[j].forced == UI and bool(_SECTION_END.match(facts[j].seg.text))
+    return j >= 0 and facts[j].forced == UI and bool(SECTION_END.match(facts[j].seg.text))
 
 
-def _sectioned(facts: list[_Facts], start: int, end: int, min_sections: int = 3) -> bool:
+def _sectioned(facts: list[LineFacts], start: int, end: int, min_sections: int = 3) -> bool:
     """True when the article alternates headings and paragraphs: at least `min_sections` lone lines between paragraphs.
 
     One headline between two paragraphs of a dump is a link to another story; an article
@@ -968,14 +680,14 @@ def _sectioned(facts: list[_Facts], start: int, end: int, min_sections: int = 3)
     return count >= min_sections
 
 
-def _before_first_paragraph(facts: list[_Facts], i: int, title: int | None) -> bool:
+def _before_first_paragraph(facts: list[LineFacts], i: int, title: int | None) -> bool:
     """True when segment `i` stands after the title and before the article's first paragraph (a standfirst does not count)."""
     if title is None or i <= title:
         return False
     return not any(g.prose and not g.forced and not _is_dek(facts, j, title) for j, g in enumerate(facts[title + 1:i], title + 1))
 
 
-def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: int | None) -> str:
+def _short_in_article(facts: list[LineFacts], i: int, start: int, end: int, title: int | None) -> str:
     """The kind of a non-prose line inside the article: subheading, list item, teaser, or label.
 
     A single headline-shaped line between two paragraphs is a teaser when it reads like a
@@ -993,7 +705,7 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
         return BODY
     if f.tag not in ("", "li") and _before_first_paragraph(facts, i, title) and _unlike_paragraphs(facts, i):
         return TEASER if f.units >= 5 else UI  # between the headline and the text: author boxes, a video's title
-    if _EMBED_ATTRIBUTION.match(text):
+    if EMBED_ATTRIBUTION.match(text):
         return BODY
     if (f.tag == "li" or f.tag == "p" and f.units >= 3) and "article" in f.roles:
         return BODY  # the article container's own paragraphs and list items: the markup says they are its text
@@ -1009,13 +721,13 @@ def _short_in_article(facts: list[_Facts], i: int, start: int, end: int, title: 
     if isolated and not f.ends:
         if text.isupper():
             return BODY  # an all-capitals subheading
-        if f.units >= 4 and _is_title_case(text):
+        if f.units >= 4 and is_title_case(text):
             return TEASER
         if f.units >= 6 and not f.tag and not _sectioned(facts, start, end):
             return TEASER
         return BODY
-    if not f.ends and f.units >= 4 and _is_title_case(text) and any(
-        0 <= j < len(facts) and not facts[j].prose and not facts[j].ends and facts[j].units >= 4 and _is_title_case(facts[j].seg.text)
+    if not f.ends and f.units >= 4 and is_title_case(text) and any(
+        0 <= j < len(facts) and not facts[j].prose and not facts[j].ends and facts[j].units >= 4 and is_title_case(facts[j].seg.text)
         for j in (i - 1, i + 1)
     ):
         return TEASER  # a run of title-case headlines: other stories

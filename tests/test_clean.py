@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polyglot_news.clean import mark_kinds, script_of, units_of
+from polyglot_news.clean import mark_kinds
+from polyglot_news.linepatterns import script_of, units_of
 from polyglot_news.glossary import Entry, Glossary
 from polyglot_news.ingest import read_source
 from polyglot_news.model import KINDS

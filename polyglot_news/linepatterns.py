@@ -1,0 +1,322 @@
+"""What one line of a page shows, wherever it stands: its measures and the patterns of chrome.
+
+`facts_of(segment)` measures a segment (length in words, or characters/2 for scripts written
+without spaces; sentence punctuation; script; its HTML tag and roles) and `pattern_kind` checks
+it against patterns that hold across the languages we support: photo credits and copyright
+lines, counters, dates and bylines, comment widgets and their rules, newsletter boxes, share
+buttons spelled out, "Read also:" lines, link texts ("Read more ›"), headings such as
+"Related stories", author biographies, disclaimers, the page title repeated with the site name,
+and the UI strings of the curated glossaries (`Glossary.ui_entry`). `clean.py` decides what a
+line is from these facts and from its place on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .glossary import Glossary
+from .model import BOILERPLATE, CAPTION, TEASER, UI, Segment
+from .pagetitle import split_page_title
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
+SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")
+# a smiley closes a sentence in informal prose ("... 🙂")
+EMOJI_END = re.compile(r"([\U0001F300-\U0001FAFF\u2600-\u27BF]|[:;]-?[)D(])\uFE0F?\s*$")
+URL = re.compile(r"\b(https?://|www\.)\S+")
+INNER_PUNCT = re.compile(r"[,;.:!?，、。；：]\s")
+COUNTER = re.compile(r"^[\d\s.,:/+()\-–%]*\d[\d\s.,:/+()\-–%]*$")
+
+# photo credits in the languages we support; matched at a line's start, or anywhere in a short line
+CREDIT = re.compile(
+    r"©|\(c\)\s|\b(photo|photos|foto|fotos|bild|image|picture|credit|credits|zdjęcie|fot\.|imagen|immagine)\s*(:|by\b|credit|©)"
+    r"|(фото|фотография|світлина|знімок|kuva|φωτογραφία|صورة|写真|사진|图片)\s*[:©/]"
+    r"|getty\s*images|shutterstock|istock|\bAFP\b|\bAP\s*Photo|\bEPA\b|picture[- ]alliance|imago\b|\bdpa\b"
+    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:|^(image|photo|picture|media) caption\b"
+    r"|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|Reuters\s*/|/\s*Reuters|УНИАН|УНІАН|Sputnik\s*/|Wikimedia\s*Commons",
+    re.I,
+)
+# a credit tail in parentheses or after a slash at the end of a caption-like line
+CREDIT_TAIL = re.compile(
+    r"[(\[|/]\s*[^()\[\]]{0,60}(photo|foto|фото|getty|afp|reuters|\bap\b|epa|dpa|shutterstock|istock|тасс|риа|imago|image|credit|source|bild|quelle|источник|джерело|fuente|fonte|źródło)\s*[:/©)\]][^()\[\]]{0,40}[)\]]?\s*$",
+    re.I,
+)
+# "... of Titan. (NASA/JPL-Caltech/ASU)": the image's sources, slash-separated names in parentheses after a caption
+# "... back to the Moon [Agency via Agency]": a picture's source in brackets at the end of its caption
+CREDIT_VIA = re.compile(r"[\[(][^\[\]()]{1,40}\bvia\b[^\[\]()]{1,40}[\])]\s*$", re.I)
+CREDIT_SOURCES = re.compile(r"[.!?][\"”’]?\s+\(\s?(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}\s?/\s?)+[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}\s?\)\s*$")
+# "... a far broader movement.’ Photograph: Agency via Agency": the credit after a caption's last sentence
+CREDIT_AFTER = re.compile(r"[.!?…][\"”’']?\s+(photograph|photo|picture|image|illustration|foto|bild|фото)\s*(:|by\b)\s*[^.!?]{2,60}$", re.I)
+COPYRIGHT = re.compile(r"(©|\(c\)|copyright|all rights reserved|may not be (reproduced|republished|published, broadcast)|alle rechte vorbehalten|все права защищены|всі права захищені|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|저작권|무단 ?전재|著作権|無断転載|版权所有|未经授权)", re.I)
+COMMENTS = re.compile(
+    r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
+    r"|^\d+ (responses|replies|comments) (to|on)\b|^(\d+ )?comments? (feed|on)\b|^[\w .'-]{1,30} (says|said|wrote|пишет|schreibt):$"
+    r"|^(new, )?\d+ (comments?|kommentare?|комментари\w*|коментар\w*)$"
+    r"|next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
+    r"|community (standards|guidelines)|comment data is processed"
+    r"|to participate in the discussion|log in or register|leave a (comment|reply)|post a comment|add (a )?comment|sign in to comment"
+    r"|join the (conversation|discussion)|be the first to comment|чтобы (оставить|участвовать|принять участие)|войдите или зарегистрируйтесь"
+    r"|щоб (залишити|долучитися)|kommentar (schreiben|verfassen)|zum kommentieren|laisser un commentaire|deja un comentario",
+    re.I,
+)
+LINK_TEXT = re.compile(
+    r"^([»›→▶►>]|\.\.\.)|([»›→▶►]|\.\.\.|…)$"
+    r"|^(read|see|show|load|view) (more|all|also|next|the full)|^continue reading|^related( (articles?|stories|news))?:?$|^read also\b|^see also\b"
+    r"|^(читайте|смотрите) (также|еще|ещё)|^(читайте|дивіться) також|^подробнее|^читать (далее|дальше|полностью)|^детальніше|^більше\b"
+    r"|^(mehr|weiterlesen|lesen sie auch|auch interessant)\b|^(lire aussi|voir aussi|lire la suite)|^(leer más|ver más|lea también)"
+    r"|^(czytaj (też|także|więcej)|zobacz też)|^(leggi anche|continua a leggere)",
+    re.I,
+)
+UI_WORDS = re.compile(
+    r"^(subscribe|sign up|sign in|log ?in|log ?out|register|newsletter|share|share this|tweet|e-?mail|print|follow us|follow|"
+    r"advertisement|advertising|sponsored|ad|ads|anzeige|werbung|реклама|publicité|publicidad|pubblicità|reklama|"
+    r"cookies?|accept|accept all|close|menu|search|home|top|back to top|skip to (main )?content|next|previous|prev|more|"
+    r"loading|loader|back to gallery|share all sharing options|подписаться|поделиться|войти|поиск|главная|меню|закрыть|далее|назад|"
+    r"підписатися|поширити|увійти|пошук|головна|abonnieren|teilen|anmelden|suche|startseite|schließen|weiter|zurück|"
+    r"s'abonner|partager|rechercher|accueil|suscribirse|compartir|buscar|inicio|iscriviti|condividi|cerca|"
+    r"subskrybuj|udostępnij|szukaj|facebook|twitter|linkedin|whatsapp|telegram|vk|вконтакте|instagram|youtube|pinterest|reddit)$",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^(by|von|par|por|di|door|av|af|od|от|автор[ы]?:?|від|written by|posted by|text:?|texte:?|текст:?)\s+[\w\"'“«]",
+    re.I,
+)
+MONTHS = (
+    r"jan(uary|uar)?|feb(ruary|ruar)?|mar(ch)?|märz|apr(il)?|may|mai|june?|juni|july?|juli|aug(ust)?|sep(t|tember)?|oct(ober)?|okt(ober)?"
+    r"|nov(ember)?|dec(ember)?|dez(ember)?|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]"
+    r"|січ(ня|ень)|лют(ого|ий)|берез(ня|ень)|квіт(ня|ень)|трав(ня|ень)|черв(ня|ень)|лип(ня|ень)|серп(ня|ень)|верес(ня|ень)|жовт(ня|ень)|листопада?|груд(ня|ень)"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+)
+DATE_TOKEN = re.compile(
+    rf"\b(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{MONTHS}|am|pm|a\.m\.|p\.m\.|[a-z]{{2,4}}t|utc|gmt|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
+    rf"|(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|минут[аы]?|час(а|ов)?|дн(я|ей)|день|годин[аи]?|хвилин[аи]?|stunden?|minuten|tagen?)"
+    rf"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    rf"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b\.?",
+    re.I,
+)
+COOKIES = re.compile(r"\bcookies?\b|файл(ы|ов|ами)? cookie|\bcookie-", re.I)
+# share buttons spelled out: "Share on Facebook", "Click to share on X (Opens in new window)", "Share all sharing options for: <title>"
+SHARE_LINE = re.compile(
+    r"^(click to )?(share|tweet|pin|email|e-mail|print)( this( story| article| post)?| it)?( (on|to|via|with) [\w.+ ]{1,20}| all sharing options( for:.*)?)?"
+    r"( \(opens in (a )?new window\))?$|^click to (share|print|email|e-mail)\b.{0,40}\(opens in (a )?new window\)$",
+    re.I,
+)
+# "Opinions expressed by contributors are their own": a disclaimer
+DISCLAIMER = re.compile(r"\b(opinions|views) expressed\b.{0,80}\b(are|is) (their|his|her|my|the author'?s?|solely)\b", re.I)
+# "... Follow her on Mastodon @janeroe.": the last sentence of an author's note
+FOLLOW_END = re.compile(r"(^|[.!?]\s)follow (him|her|them|me|us|@\w+) (on|at|via)\b[^.!?]{0,60}[.!?]?\s*$", re.I)
+# "... She has been reporting on farming since 2015.": the career line of an author's note
+BIO_SINCE = re.compile(r"(^|[.!?]\s)(he|she|they) (has|have) been (reporting|writing) (on|about)\b.{0,80}\bsince (19|20)\d\d\b", re.I)
+# the house rules printed above a comment thread
+COMMENT_RULES = re.compile(r"^(as|when|before) you (comment|post)\b|\b(comment(ing|s)?|community) (policy|guidelines|rules)\b|\bour goal with (article |reader )?comments\b", re.I)
+# "Read also: <headline>" lines point at another story
+READ_ALSO = re.compile(
+    r"^(read also|also read|see also|related( posts?| articles?| stories| story| reading)?|read more|more on this( story)?|more from|"
+    r"читайте также|смотрите также|по теме|читайте також|дивіться також|"
+    r"lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|"
+    r"lea también|leer también|vea también|leia também|veja também|leggi anche|czytaj (też|także)|zobacz (też|także))\s*[:\-–—»]\s*\S",
+    re.I,
+)
+TAGS = re.compile(r"^(filed under|tags?|topics?|categories|category|themen|schlagworte|rubrik|теги|метки|темы|рубрика|теми|tematy|sujets|temas|argomenti)\s*:", re.I)
+# newsletter and subscription boxes, in a line of their own
+PROMO = re.compile(
+    r"newsletter|unsubscribe|\bjoin our\b|\bfollow (us|him|her|me) (on|at)\b|^follow [\w@.-]+( [\w@.-]+)? on (facebook|twitter|instagram|x|youtube|tiktok|linkedin)\b|\bemail \w+( \w+)? at \S+@|\bsign(ing)? up\b|\btak(e|ing) (our|this|the|a short) survey\b|\bsubscri(be|ption)|подпи(с|ш)|передплат|abonnier|abonnez|s'abonner|suscr[ií]b|iscriviti|zapisz się|prenumerat",
+    re.I,
+)
+# a box that starts by telling the reader to act ("Join our forums...", "Follow us...")
+CALL_TO_ACTION = re.compile(r"^(join|follow|subscribe|sign up|listen to|tretet|folgen sie|abonnieren sie|rejoignez|suivez|únete|síguenos|присоединяйтесь|подписывайтесь|приєднуйтесь|підписуйтесь)\b", re.I)
+# "Jane Roe contributed reporting from Paris.": the staff note that closes an article
+CONTRIBUTED = re.compile(r"\bcontributed (reporting|research|to this (report|article|story))\b", re.I)
+GALLERY = re.compile(r"^(image|photo|picture|slide|foto|bild|фото|изображение|imagen|immagine|zdjęcie)\s*\d+\s*(of|/|von|из|з|de|di|z|sur)\s*\d+", re.I)
+# headings of the blocks that follow an article: related stories, most read, partner news...
+SECTION_END = re.compile(
+    r"^(related( links| stories| articles| posts| news| content| coverage)?|more (stories|news|from \w+( \w+){0,3}|on this( topic| story)?)"
+    r"|recommended( for you| stories)?|we recommend|you (may|might) also like|most (popular|read|viewed|shared)|top stories|trending( now| stories)?"
+    r"|popular( now| stories| posts)?|latest( news| stories| posts)?|read (next|more)|up next|what to read next|further reading"
+    r"|around the web|from the web|partner news|sponsored (content|stories)|promoted (content|stories)|editor'?s picks|don'?t miss"
+    r"|in case you missed it|also on \w+|see also|more in \w+|читайте также|по теме|материалы по теме|еще по теме|ещё по теме"
+    r"|популярное|самое (читаемое|популярное)|новости партн[её]ров|похожие (новости|статьи|материалы)|другие новости|рекомендуем"
+    r"|лента новостей|последние новости|главное|читайте також|за темою|популярне|останні новини|новини партнерів|схожі (новини|статті)"
+    r"|das könnte sie auch interessieren|mehr zum thema|weitere (artikel|nachrichten|themen)|ähnliche artikel|meistgelesen|am meisten gelesen"
+    r"|empfehlungen|auch interessant|neueste artikel|à lire aussi|articles (similaires|liés)|les plus lus|sur le même sujet"
+    r"|te puede interesar|noticias relacionadas|lo más leído|más noticias|potrebbe interessarti|articoli correlati|i più letti"
+    r"|czytaj (także|też)|zobacz (także|też)|najpopularniejsze|polecane|powiązane artykuły|leia também|veja também|mais lidas"
+    r"|about the authors?|über (den autor|die autorin|die autoren)|об авторе|про автора|à propos de l'auteur|sobre el autor|o autorze"
+    r"|sources|quellen|источники|джерела|fuentes|fonti|źródła|about this statement)\s*:?$",
+    re.I,
+)
+# "Jane Roe, Associated Press": an author line that names the agency instead of starting with "By"
+AGENCY_BYLINE = re.compile(r",\s*(the )?(associated press|ap|reuters|afp|dpa|bloomberg|tass|ria novosti|ap [\w ]*writer|staff writer|correspondent)$", re.I)
+# "By" alone on its line, the author's name on the next one
+BYLINE_WORD = re.compile(r"^(by|von|par|por|di|door|av|af|od|от|від|автор[ы]?):?$", re.I)
+# "About Jane Roe": the heading of an author's biography after the article
+ABOUT_NAME = re.compile(r"^(?i:about|über|об|про|à propos de|sobre|o)\s+[A-ZА-ЯЁІЇЄ][\w'-]+(\s+[A-ZА-ЯЁІЇЄ][\w'-]+){0,2}$")
+# an embedded post's attribution ("— Jane Roe (@janeroe) May 3, 2026"): part of the article it is quoted in
+EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s+\S+.{0,20}\d{4}$")
+# "Jane Roe is a freelance writer based in...": an author's biography after the article
+BIO = re.compile(
+    r"^[A-ZА-ЯЁІЇЄ][\w'.-]+(\s+[A-ZА-ЯЁІЇЄ][\w'.-]+){1,3},?\s+(is|was|ist|est|es|è|jest|—|–)\s+(a|an|the|ein|eine|un|une|una|uno)?\s*"
+    r"([\w'’-]+\s+){0,6}(writer|journalist|reporter|editor|correspondent|author|columnist|contributor|freelancer|curator|blogger|critic|photographer|Journalist(in)?|Autor(in)?|Redakteur(in)?|journaliste|periodista|giornalista|dziennikarz(ką)?)\b"
+)
+SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
+
+PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
+
+
+@dataclass
+class LineFacts:
+    """What the rules need to know about one segment."""
+
+    seg: Segment
+    units: float  # words, or characters/2 for scripts written without spaces
+    prose: bool  # reads as running text: long enough and punctuated
+    ends: bool  # ends with sentence punctuation
+    script: str
+    tag: str
+    roles: frozenset[str]
+    forced: str | None = None  # a kind a pattern decided
+    weight: float = 0.0
+    listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
+    cell: bool = False  # a cell of a table that a dump spells out one cell a line
+
+
+def script_of(text: str) -> str:
+    """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        o = ord(ch)
+        if o < 0x250:
+            s = "latin"
+        elif 0x400 <= o < 0x530:
+            s = "cyrillic"
+        elif 0x370 <= o < 0x400:
+            s = "greek"
+        elif 0x590 <= o < 0x600:
+            s = "hebrew"
+        elif 0x600 <= o < 0x780:
+            s = "arabic"
+        elif 0x1E00 <= o < 0x1F00:
+            s = "latin"
+        elif 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00:
+            s = "cjk"
+        else:
+            s = "other"
+        counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return ""
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def units_of(text: str) -> float:
+    """Length in words; a run of CJK/Thai characters counts one word per two characters."""
+    cjk = len(CJK.findall(text))
+    if not cjk:
+        return float(len(text.split()))
+    spaced = sum(1 for w in text.split() if not CJK.search(w))
+    return spaced + cjk / 2
+
+
+def is_date_line(text: str) -> bool:
+    """True when a line is a date or time stamp, perhaps with a label ("Updated 12:30 GMT")."""
+    if not re.search(r"\d", text):
+        return False
+    text = re.sub(r"\b([ap])\.m\.", r"\1m", text, flags=re.I)
+    text = re.sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", " ", text)
+    rest = DATE_TOKEN.sub(" ", text)
+    rest = re.sub(r"[\W\d_]+", " ", rest)
+    words = len(rest.split())
+    # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
+    full_date = re.search(r"\d{4}", text) and re.search(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", text, re.I)
+    return words <= 1 or (words <= 3 and bool(full_date))
+
+
+def is_title_case(text: str) -> bool:
+    """True when most words of a Latin, Cyrillic or Greek line start with a capital (a headline)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in SMALL_WORDS]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+def norm_text(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def facts_of(seg: Segment) -> LineFacts:
+    text = seg.text
+    units = units_of(text)
+    ends = bool(SENTENCE_END.search(text) or EMOJI_END.search(text))
+    inner = len(INNER_PUNCT.findall(text + " "))
+    prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
+    parts = (seg.hint or "").split()
+    tag = parts[0] if parts else ""
+    return LineFacts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]))
+
+
+def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
+    """The kind a pattern gives a segment regardless of its place, or None."""
+    text = f.seg.text.strip()
+    short = f.units <= 15
+    if EMBED_ATTRIBUTION.match(text):
+        return None
+    if sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
+        return BOILERPLATE  # links spelled out: image lists, share widgets
+    if f.units <= 8 and glossary.ui_entry(text) is not None:
+        return UI
+    if COUNTER.match(text):
+        return UI
+    if f.units <= 4 and UI_WORDS.match(text.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
+        return UI
+    if f.units <= 40 and DISCLAIMER.search(text) or f.units <= 80 and COMMENT_RULES.search(text):
+        return BOILERPLATE
+    if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
+        return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
+    if f.units <= 25 and COMMENTS.search(text):
+        return UI
+    if CREDIT.match(text) or (short and CREDIT.search(text)) or (not f.ends and (CREDIT_TAIL.search(text) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+        if COPYRIGHT.search(text) and not re.search(r"photo|foto|фото|bild|image", text, re.I) and re.search(r"\d{4}", text):
+            return BOILERPLATE
+        return CAPTION
+    if f.units <= 40 and COPYRIGHT.search(text) and not f.prose or (short and COPYRIGHT.search(text)):
+        return BOILERPLATE
+    if f.units <= 15 and re.search(r"(\.\.+|…)$", text):
+        return TEASER  # a headline cut short to fit a link box
+    if site and f.seg.hint != "title":
+        head, tail = split_page_title(text)
+        if tail and norm_text(tail) == norm_text(site):
+            # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
+            return CAPTION if head and f.seg.line > 1 and norm_text(head) not in titles else BOILERPLATE
+    if f.units <= 7 and (SECTION_END.match(text) or ABOUT_NAME.match(text)):
+        return UI
+    if f.units <= 20 and READ_ALSO.match(text):
+        return TEASER
+    if f.units <= 8 and LINK_TEXT.search(text):
+        return UI
+    if GALLERY.match(text):
+        return CAPTION
+    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and PROMO.search(text) or f.units <= 15 and CONTRIBUTED.search(text):
+        return BOILERPLATE
+    if f.units <= 10 and AGENCY_BYLINE.search(text) and not f.ends:
+        return BOILERPLATE
+    if f.units <= 80 and BIO.match(text):
+        return BOILERPLATE
+    if f.units <= 30 and TAGS.match(text):
+        return BOILERPLATE
+    if f.units <= 40 and COOKIES.search(text):
+        return BOILERPLATE
+    if is_byline(f):
+        return BOILERPLATE
+    if f.units <= 25 and is_date_line(text):
+        return BOILERPLATE
+    return None
+
+
+def is_byline(f: LineFacts) -> bool:
+    """True for "By Jane Roe" lines: short, or carrying a date or a separator ("By Jane Roe | 3 May 2026")."""
+    text = f.seg.text.strip()
+    return bool(BYLINE.match(text)) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or bool(re.search(r"\d{4}", text)))))
