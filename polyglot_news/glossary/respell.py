@@ -278,7 +278,7 @@ class Lexicon:
 
     def _open(self, path: Path) -> sqlite3.Connection | None:
         try:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)  # read only: threads may share it
             row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
         except sqlite3.Error:
             return None
@@ -294,7 +294,7 @@ class Lexicon:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(tmp)
         except (OSError, sqlite3.Error):
-            db = sqlite3.connect(":memory:")
+            db = sqlite3.connect(":memory:", check_same_thread=False)
             tmp = None
         db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
         db.execute("CREATE TABLE words (key TEXT, word TEXT, zipf REAL)")
@@ -310,7 +310,7 @@ class Lexicon:
         except OSError:
             pass
         opened = self._open(path) if path.exists() else None
-        return opened or sqlite3.connect(tmp)
+        return opened or sqlite3.connect(tmp, check_same_thread=False)
 
     def candidates(self, keys: set[str]) -> list[tuple[str, float]]:
         """(word, zipf) for every word with one of these skeletons."""
