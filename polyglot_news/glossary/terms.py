@@ -337,14 +337,19 @@ def _respelled(lemma: str, roman: str, lang: str) -> str:
     if lang not in MORPH_LANGS or chinese_name(words) or len(words) != len(romans):
         return roman
     known = GIVEN_NAMES.get(lang, {})
-    out = [respell(w, r) if w[:1].isupper() and w.lower() not in known else None for w, r in zip(words, romans)]
+
+    def spelled(word: str, romanised: str, given: bool = False) -> str | None:
+        if not word[:1].isupper() or word.lower() in known:
+            return None
+        return respell(word, romanised, given)
+
+    out = [spelled(w, r) for w, r in zip(words, romans)]
     if len(words) > 1 and out[-1] is None and lang == "uk":
         # Ukrainian given names romanise to forms no English word list holds (Hennadii, Serhii):
         # with a native surname they are native too
         out[:-1] = [None] * (len(words) - 1)
     if len(words) > 1 and out[-1] is not None:
-        out[:-1] = [o or (respell(w, r, given=True) if w[:1].isupper() and w.lower() not in known else None)
-                    for o, w, r in zip(out[:-1], words[:-1], romans[:-1])]
+        out[:-1] = [o or spelled(w, r, given=True) for o, w, r in zip(out[:-1], words[:-1], romans[:-1])]
     return " ".join(o or r for o, r in zip(out, romans))
 
 

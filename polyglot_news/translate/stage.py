@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..config import Settings
 from ..errors import ModelError
 from ..glossary import Glossary
+from ..glossary.match import Match, find_terms
 from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
 from ..languages import language_name
 from ..models import InstalledPackage, installed_packages
@@ -180,7 +181,9 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
             )
             continue
         via = " via " + language_name(route[0].to_code) if len(route) > 1 else ""
-        model_says = _terms_alone(chain, items, results, lang, glossary, settings, cache)
+        # the curated terms of each segment, found once for both the lookup of renderings and the rewrite
+        terms = {id(p): find_terms(p.segment.text, lang, glossary) for p in items}
+        model_says = _terms_alone(chain, items, terms, results, lang, settings, cache)
         for p in items:
             parts = [results[s] for s in p.sentences]
             bad = [r for r in parts if r.suspect]
@@ -193,7 +196,7 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
                     f"and left out: {shown!r}"
                 )
                 continue
-            kept = keep_terms(p.segment.text, " ".join(r.english for r in parts), lang, glossary, model_says)
+            kept = keep_terms(p.segment.text, " ".join(r.english for r in parts), lang, glossary, model_says, terms[id(p)])
             p.segment.english = kept.english
             p.segment.translated_by = "cache" if all(r.origin == "cache" for r in parts) else "argos"
             for form in dict.fromkeys(kept.missing):
@@ -208,13 +211,13 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
     return articles
 
 
-def _terms_alone(chain: list[Translator], items: list[Pending], results: dict[str, Result], lang: str,
-                 glossary: Glossary, settings: Settings, cache: TranslationCache | None) -> dict[str, str]:
+def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int, list[Match]], results: dict[str, Result],
+                 lang: str, settings: Settings, cache: TranslationCache | None) -> dict[str, str]:
     """The model's English for each curated term alone, for the terms no known spelling finds in a translation."""
     wanted: list[str] = []
     for p in items:
         english = " ".join(results[s].english for s in p.sentences)
-        wanted += unresolved_terms(p.segment.text, english, lang, glossary)
+        wanted += unresolved_terms(terms[id(p)], english, lang)
     if not wanted:
         return {}
     try:

@@ -105,14 +105,16 @@ def _replace(english: str, rendering: str, curated: str) -> str | None:
     return english
 
 
-def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_says: dict[str, str] | None = None) -> Kept:
+def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_says: dict[str, str] | None = None,
+               matches: list[Match] | None = None) -> Kept:
     """`english` with every curated term of `source` written in its curated English form.
 
     `model_says` maps a term's source text to the model's English for it alone (step 3 of the
-    module docstring); terms missing from it are only looked for by their spellings.
+    module docstring); terms missing from it are only looked for by their spellings. `matches`
+    are the curated terms of `source` when the caller has found them already.
     """
     kept = Kept(english, [], [])
-    for m in find_terms(source, lang, glossary):
+    for m in find_terms(source, lang, glossary) if matches is None else matches:
         if any(_present(f, kept.english) for f in _expected(m)):
             continue
         candidates = _renderings(m, lang)
@@ -130,10 +132,11 @@ def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_s
     return kept
 
 
-def unresolved_terms(source: str, english: str, lang: str, glossary: Glossary) -> list[str]:
-    """Source texts of curated terms that spellings alone cannot find in `english`: the ones to translate alone."""
+def unresolved_terms(matches: list[Match], english: str, lang: str) -> list[str]:
+    """Source texts of the curated terms `matches` that spellings alone cannot find in `english`:
+    the ones to translate alone."""
     out = []
-    for m in find_terms(source, lang, glossary):
+    for m in matches:
         if any(_present(f, english) for f in _expected(m)):
             continue
         if not any(_present(r, english) for r in _renderings(m, lang)):
