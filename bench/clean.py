@@ -64,14 +64,14 @@ class Ours:
     """Our ingest + clean, on a dump or an HTML file; keeps title and body (or the body only)."""
 
     def __init__(self, kinds: tuple[str, ...] = ("title", "body"), glossary=None) -> None:
-        from polyglot_news.glossary import load_glossaries
+        from polyglot_news.curated import load_glossaries
 
         self.kinds = kinds
         self.glossary = glossary if glossary is not None else load_glossaries()
 
     def article(self, path: Path):
-        from polyglot_news.clean import mark_kinds
-        from polyglot_news.ingest import read_source
+        from polyglot_news.clean.article import mark_kinds
+        from polyglot_news.ingest.read import read_source
 
         return mark_kinds(read_source(path), self.glossary)
 
@@ -130,6 +130,7 @@ def main() -> None:
         return
     sys.path.insert(0, str(REPO))
     import trafilatura
+
     import polyglot_news
 
     names = sorted(p.name[: -len(".truth.txt")] for p in aeb.glob("*.truth.txt"))

@@ -39,13 +39,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from polyglot_news.glossary import load_glossaries  # noqa: E402
-from polyglot_news.glossary.morph import tokens  # noqa: E402
+from polyglot_news.curated import load_glossaries  # noqa: E402
+from polyglot_news.glossary import wordlists  # noqa: E402
 from polyglot_news.glossary.terms import terms_for  # noqa: E402
 from polyglot_news.model import BODY, TITLE, Article, Segment  # noqa: E402
-from polyglot_news.sentences import split_sentences  # noqa: E402
-
-from polyglot_news.glossary import wordlists  # noqa: E402
+from polyglot_news.text.morph import tokens  # noqa: E402
+from polyglot_news.text.sentences import split_sentences  # noqa: E402
 
 # capitalised in English but not names: "I", months, weekdays, nationality words, titles before a name
 NOT_NAMES = {"i"} | wordlists.MONTHS_DAYS | wordlists.DEMONYMS | wordlists.TITLES

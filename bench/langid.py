@@ -40,7 +40,7 @@ SENTENCE_GOAL_LANGS = ("en", "ru", "uk", "de", "fr", "es")
 def _make_detector(name: str):
     if name == "ours":
         sys.path.insert(0, str(REPO))
-        from polyglot_news.detect import detect_language
+        from polyglot_news.detect.language import detect_language
 
         detect_language("warm up")  # loads the profiles and word lists
         return lambda text: detect_language(text).lang
@@ -166,11 +166,11 @@ def pages_check(data: Path) -> dict:
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
 
-    from polyglot_news.clean import mark_kinds
-    from polyglot_news.detect import mark_languages
-    from polyglot_news.glossary import load_glossaries
-    from polyglot_news.ingest import read_source
-    from polyglot_news.scripts import letter_scripts, unconfuse
+    from polyglot_news.clean.article import mark_kinds
+    from polyglot_news.curated import load_glossaries
+    from polyglot_news.detect.language import mark_languages
+    from polyglot_news.ingest.read import read_source
+    from polyglot_news.text.scripts import letter_scripts, unconfuse
 
     DetectorFactory.seed = 0
 

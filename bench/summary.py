@@ -31,9 +31,9 @@ sys.path.insert(0, str(REPO))
 
 from polyglot_news.config import Settings  # noqa: E402
 from polyglot_news.model import BODY, TITLE, Article, Segment  # noqa: E402
-from polyglot_news.sentences import split_sentences  # noqa: E402
-from polyglot_news.summarise import summarise  # noqa: E402
-from polyglot_news.summarisers import ALGORITHMS  # noqa: E402
+from polyglot_news.summarise.algorithms import ALGORITHMS  # noqa: E402
+from polyglot_news.summarise.stage import summarise  # noqa: E402
+from polyglot_news.text.sentences import split_sentences  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 DEFAULT_ALGORITHMS = ("news", "lead", "lexrank", "textrank", "lsa", "luhn")

@@ -144,7 +144,7 @@ def build_package(data: Path, root: Path) -> Path:
 def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
     """Run one method in this process; returns its timing, sentence count and peak memory."""
     paragraphs = json.loads(inputs.read_text(encoding="utf-8"))
-    from polyglot_news.sentences import split_sentences
+    from polyglot_news.text.sentences import split_sentences
 
     sentences = [s for p in paragraphs for s in split_sentences(p, "ru")]
     if method in ("ours", "rerun"):
@@ -152,7 +152,7 @@ def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
         import ctranslate2  # noqa: F401
 
         from polyglot_news.config import Settings
-        from polyglot_news.glossary import Glossary
+        from polyglot_news.curated import Glossary
         from polyglot_news.model import BODY, Article, Segment
         from polyglot_news.translate import to_english
 
@@ -186,7 +186,6 @@ def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
         inner = translation.underlying  # CachedTranslation around the PackageTranslation
         inner.sentencizer = OurSplitter()
         import ctranslate2
-
         from argostranslate import settings as argos_settings
 
         inner.translator = Capped(ctranslate2.Translator(

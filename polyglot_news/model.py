@@ -1,4 +1,4 @@
-"""The data that flows through the pipeline: Article, Segment, Term, Digest.
+"""The data that flows through the pipeline: Article, Segment, Term, Digest, and a Day of them.
 
 Plain dataclasses, no behaviour beyond small derived views. Every stage takes an
 `Article` and returns it richer (it may mutate the segments it owns a field of);
@@ -16,7 +16,8 @@ Field ownership (who writes what):
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from datetime import date
+from typing import Any, Iterable
 
 # Segment kinds. Only TITLE and BODY reach the summary and the glossary.
 TITLE = "title"
@@ -179,3 +180,66 @@ class Digest:
             ],
             "notes": list(self.notes),
         }
+
+
+# ---------------------------------------------------------------- a day of digests (daily)
+
+
+@dataclass
+class Story:
+    """One story: the digest told in full (`lead`) and every digest that reported it."""
+
+    digests: list[Digest]
+
+    @property
+    def lead(self) -> Digest:
+        """The digest to tell: the one with the longest summary, English originals first on a tie."""
+        return max(self.digests, key=lambda d: (len(d.summary), d.article.languages().get(ENGLISH, 0.0)))
+
+    def terms(self) -> list[Term]:
+        """The named terms of every digest of the story, merged (see `merge_terms`)."""
+        return merge_terms([d.glossary for d in self.digests])
+
+
+@dataclass
+class DayTerm:
+    """A term of the day's glossary: its merged Term and the numbers of the stories naming it."""
+
+    term: Term
+    stories: list[int]
+
+
+@dataclass
+class Day:
+    """A day's digest: its stories in order, the merged glossary, and what could not be read."""
+
+    date: date
+    in_dir: str
+    stories: list[Story] = field(default_factory=list)
+    glossary: list[DayTerm] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return sum(len(s.digests) for s in self.stories)
+
+
+def merge_terms(lists: Iterable[list[Term]]) -> list[Term]:
+    """Terms from several glossaries merged by English form: mentions summed, original forms joined with " / "."""
+    merged: dict[str, Term] = {}
+    originals: dict[str, list[str]] = {}
+    for terms in lists:
+        for t in terms:
+            key = t.term.casefold()
+            if key not in merged:
+                merged[key] = Term(t.term, None, t.kind, t.lang, 0, t.note, t.curated, t.first_line)
+                originals[key] = []
+            m = merged[key]
+            m.mentions += t.mentions
+            m.curated = m.curated or t.curated
+            for original in (t.original or "").split(" / "):  # already-merged terms carry several
+                if original and original != t.term and original not in originals[key]:
+                    originals[key].append(original)
+    for key, m in merged.items():
+        m.original = " / ".join(originals[key]) or None
+    return list(merged.values())

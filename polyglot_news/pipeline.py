@@ -3,8 +3,10 @@
     source ─ingest→ Article ─clean→ kinds ─detect→ languages ─translate→ English
            ─summarise→ summary ─glossary→ terms → Digest
 
-Stages never import each other or anything after them; they share only `model`,
-`config`, `errors`, and the curated `glossary.store`.
+Each stage is a package named for its step. A stage imports only what lies below it: the
+stages before it, the curated term lists (`curated`), what is known about text (`text`), and
+`model`, `config`, `errors`; never a later stage, a renderer or the CLI. The layers are an
+import-linter contract in pyproject.toml (see docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from typing import Callable
 
 from . import clean, detect, ingest, summarise
 from .config import Settings
+from .curated import Glossary, load_glossaries
 from .errors import PolyglotError
-from .glossary import Glossary, load_glossaries
-from .glossary.terms import terms_for
+from .glossary import terms_for
 from .model import Article, Digest
 from .translate import to_english
 

@@ -71,7 +71,7 @@ sys.addaudithook(_refuse_network)
 
 def install_into(package: Path, folder: Path) -> Path:
     """Install an .argosmodel into `folder` with our own installer; returns the folder."""
-    from polyglot_news.models import install_file
+    from polyglot_news.translate.models import install_file
 
     install_file(package, folder)
     return folder

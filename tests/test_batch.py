@@ -16,10 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from polyglot_news import atomic
-from polyglot_news.batch import MANIFEST_NAME, REPORT_NAME, discover, output_paths, run_batch, settings_fingerprint
+from polyglot_news.batch import MANIFEST_NAME, REPORT_NAME, output_paths, run_batch
+from polyglot_news.batch.fingerprint import settings_fingerprint
 from polyglot_news.cli import app
 from polyglot_news.config import Settings
 from polyglot_news.errors import ConfigError
+from polyglot_news.ingest.folders import discover
 
 # Our own sentences; each article has a title line and a few paragraphs.
 ENGLISH = """Riverside library reopens with a new reading room

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polyglot_news.clean import mark_kinds
-from polyglot_news.linepatterns import script_of, units_of
-from polyglot_news.glossary import Entry, Glossary
-from polyglot_news.ingest import read_source
+from polyglot_news.clean.article import mark_kinds
+from polyglot_news.clean.linepatterns import script_of, units_of
+from polyglot_news.curated import Entry, Glossary
+from polyglot_news.ingest.read import read_source
 from polyglot_news.model import KINDS
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "reference" / "scraped-news-page.txt"
@@ -338,7 +338,7 @@ def test_measures():
 def test_reference_page():
     if not REFERENCE.exists():
         pytest.skip("shared data not present")
-    from polyglot_news.glossary import load_glossaries
+    from polyglot_news.curated import load_glossaries
 
     article = mark_kinds(read_source(REFERENCE), load_glossaries())
     by_text = {s.text: s for s in article.segments}

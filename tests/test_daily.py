@@ -23,14 +23,13 @@ from polyglot_news.daily import (
     date_in_path,
     day_eml,
     day_from_digests,
-    merge_terms,
     parse_day,
     render_day,
     similarity,
     story_groups,
 )
 from polyglot_news.errors import ConfigError
-from polyglot_news.model import BODY, TITLE, Article, Digest, Segment, SummarySentence, Term
+from polyglot_news.model import BODY, TITLE, Article, Digest, Segment, SummarySentence, Term, merge_terms
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

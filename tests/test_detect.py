@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from polyglot_news import detect
-from polyglot_news.detect import Detection, detect_language, mark_languages
-from polyglot_news.glossary import load_glossaries
+from polyglot_news.curated import load_glossaries
+from polyglot_news.detect import language as detect
+from polyglot_news.detect.language import Detection, detect_language, mark_languages
 from polyglot_news.model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article, Segment
-from polyglot_news.scripts import dominant_script, unconfuse
+from polyglot_news.text.scripts import dominant_script, unconfuse
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 REFERENCE = DATA / "reference" / "scraped-news-page.txt"
@@ -242,8 +242,8 @@ def test_mark_languages_without_long_segments_still_tags_everything() -> None:
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="shared data not present")
 def test_reference_page_routes_only_the_russian_line() -> None:
-    from polyglot_news.clean import mark_kinds
-    from polyglot_news.ingest import read_source
+    from polyglot_news.clean.article import mark_kinds
+    from polyglot_news.ingest.read import read_source
 
     glossary = load_glossaries()
     article = mark_languages(mark_kinds(read_source(REFERENCE), glossary), glossary)
@@ -263,9 +263,9 @@ def _stray_pages() -> list[dict[str, str]]:
 
 @pytest.mark.skipif(not _stray_pages(), reason="shared data not present")
 def test_english_pages_with_stray_non_latin_strings() -> None:
-    from polyglot_news.clean import mark_kinds
-    from polyglot_news.ingest import read_source
-    from polyglot_news.scripts import letter_scripts
+    from polyglot_news.clean.article import mark_kinds
+    from polyglot_news.ingest.read import read_source
+    from polyglot_news.text.scripts import letter_scripts
 
     glossary = load_glossaries()
     stray_seen = 0

@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from polyglot_news.cli import app
+from polyglot_news.curated import Entry, Glossary, load_glossaries
+from polyglot_news.curated.store import conflicts, csv_text, read_file
+from polyglot_news.curated.tbx import read_tbx, tbx_document
 from polyglot_news.errors import GlossaryError
-from polyglot_news.glossary import Entry, Glossary, load_glossaries
-from polyglot_news.glossary.store import conflicts, csv_text, read_file
-from polyglot_news.glossary.tbx import read_tbx, tbx_document
 from polyglot_news.glossary.terms import caption_text, terms_for
 from polyglot_news.model import BODY, CAPTION, TITLE, Article, Segment
 
@@ -307,9 +307,9 @@ def test_only_title_body_and_caption_segments_are_read():
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="shared reference data not present")
 def test_reference_page_glossary(shipped):
-    from polyglot_news.clean import mark_kinds
-    from polyglot_news.detect import mark_languages
-    from polyglot_news.ingest import read_source
+    from polyglot_news.clean.article import mark_kinds
+    from polyglot_news.detect.language import mark_languages
+    from polyglot_news.ingest.read import read_source
 
     a = mark_languages(mark_kinds(read_source(str(REFERENCE)), shipped), shipped)
     terms = terms_for(a, shipped)

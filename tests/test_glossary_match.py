@@ -1,11 +1,11 @@
-"""Finding curated terms in any inflected form (`glossary.match.find_terms`)."""
+"""Finding curated terms in any inflected form (`curated.match.find_terms`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from polyglot_news.glossary import Entry, Glossary
-from polyglot_news.glossary.match import find_terms
+from polyglot_news.curated import Entry, Glossary
+from polyglot_news.curated.match import find_terms
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from polyglot_news.glossary import Glossary
+from polyglot_news.curated import Glossary
 from polyglot_news.glossary.respell import MAX_COST, Lexicon, alignment_cost, lexicon_path, native, respell
-from polyglot_news.glossary.romanise import romanise
 from polyglot_news.glossary.terms import terms_for
 from polyglot_news.model import BODY, Article, Segment
+from polyglot_news.text.romanise import romanise
 
 
 def spelled(word: str) -> str | None:

@@ -1,10 +1,10 @@
-"""Newsroom romanisation (`glossary.romanise`): BGN/PCGN simplified for Russian, the national system for Ukrainian."""
+"""Newsroom romanisation (`text.romanise`): BGN/PCGN simplified for Russian, the national system for Ukrainian."""
 
 from __future__ import annotations
 
 import pytest
 
-from polyglot_news.glossary.romanise import is_cyrillic, romanise
+from polyglot_news.text.romanise import is_cyrillic, romanise
 
 
 @pytest.mark.parametrize("source, english", [

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from polyglot_news import ingest
-from polyglot_news.decode import clean_text, decode_bytes
 from polyglot_news.errors import InputError
+from polyglot_news.ingest import read as ingest
+from polyglot_news.ingest.decode import clean_text, decode_bytes
 
 RUSSIAN = "Губернатор пообещал открыть новый мост через реку до начала зимы.\nЖители города ждут этого давно.\n"
 SHORT_RUSSIAN = "Мост откроют зимой.\n"

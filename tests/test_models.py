@@ -11,11 +11,17 @@ from typer.testing import CliRunner
 
 from polyglot_news.cli import app
 from polyglot_news.config import Settings
+from polyglot_news.curated import Glossary
 from polyglot_news.errors import ModelError
-from polyglot_news.glossary import Glossary
 from polyglot_news.model import BODY, Article, Segment
-from polyglot_news.models import check_language, install_file, installed_packages, packages_dir, remove
 from polyglot_news.translate import to_english
+from polyglot_news.translate.models import (
+    check_language,
+    install_file,
+    installed_packages,
+    packages_dir,
+    remove,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TINY = FIXTURES / "tiny-ru-en.argosmodel"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from polyglot_news import ngrams
+from polyglot_news.detect import ngrams
 
 
 def test_grams_of_pads_word_boundaries() -> None:

@@ -149,7 +149,7 @@ def test_there_are_at_least_six_samples_of_our_own():
 
 
 def test_ui_glossaries_load_without_problems():
-    from polyglot_news.glossary import load_glossaries
+    from polyglot_news.curated import load_glossaries
 
     g = load_glossaries()
     assert g.problems == []

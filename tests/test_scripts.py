@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from polyglot_news.scripts import dominant_script, letter_scripts, script_of, unconfuse
+from polyglot_news.text.scripts import dominant_script, letter_scripts, script_of, unconfuse
 
 
 def test_script_of_letters_and_non_letters() -> None:

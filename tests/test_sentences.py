@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polyglot_news.sentences import split_sentences
+from polyglot_news.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

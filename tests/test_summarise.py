@@ -10,8 +10,8 @@ import pytest
 from polyglot_news.config import Settings
 from polyglot_news.errors import ConfigError
 from polyglot_news.model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article, Segment
-from polyglot_news.summarise import fit_for_summary, summarise
-from polyglot_news.summarisers import ALGORITHMS
+from polyglot_news.summarise.algorithms import ALGORITHMS
+from polyglot_news.summarise.stage import fit_for_summary, summarise
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -192,8 +192,8 @@ def test_reference_page_summary_holds_no_chrome_even_without_cleaning() -> None:
 
 
 def test_news_redundancy_weight_sends_a_repeat_to_the_bottom_of_the_ranking() -> None:
-    from polyglot_news.summarise import summary_document
-    from polyglot_news.summarisers.news import NewsSummariser, NewsWeights
+    from polyglot_news.summarise.news import NewsSummariser, NewsWeights
+    from polyglot_news.summarise.stage import summary_document
 
     repeated = "Council leader Anna Reyes said on Tuesday the flood barrier would protect the harbour district for fifty years."
     document = summary_document(make_article(BODY_TEXTS[:3] + [repeated] + BODY_TEXTS[3:], chrome=False))

@@ -19,13 +19,12 @@ from typer.testing import CliRunner
 
 from polyglot_news.cli import app
 from polyglot_news.config import Settings
-from polyglot_news.glossary import Glossary, load_glossaries
-from polyglot_news.glossary.store import Entry
+from polyglot_news.curated import Entry, Glossary, load_glossaries
 from polyglot_news.model import BODY, CAPTION, TITLE, UI, Article, Segment
-from polyglot_news.models import InstalledPackage, installed_packages
 from polyglot_news.translate import Decoding, to_english
 from polyglot_news.translate.cache import TranslationCache
 from polyglot_news.translate.guards import suspect_reason
+from polyglot_news.translate.models import InstalledPackage, installed_packages
 from polyglot_news.translate.route import route_to
 from polyglot_news.translate.stage import translate_sentences
 
@@ -88,7 +87,7 @@ def test_output_matches_argostranslates_own_translation(tiny_models_dir):
     import argostranslate.package
     from argostranslate.translate import Language, PackageTranslation
 
-    from polyglot_news.sentences import split_sentences
+    from polyglot_news.text.sentences import split_sentences
     from polyglot_news.translate import argos
 
     (pkg_info,) = installed_packages(tiny_models_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from polyglot_news.wordfreqs import has_list, log_frequency
+from polyglot_news.text.wordfreqs import has_list, log_frequency
 
 
 def test_known_unknown_and_unlisted() -> None:

@@ -20,7 +20,7 @@ def clean_command(
     Example: polyglot-news clean samples/en-page-dump.txt --show-all
     """
     from ..clean import mark_kinds
-    from ..glossary import load_glossaries
+    from ..curated import load_glossaries
     from ..ingest import read_source
 
     article = mark_kinds(read_source(path), load_glossaries(glossary))

@@ -26,8 +26,8 @@ def detect_command(
     Example: polyglot-news detect samples/en-page-dump.txt --format json
     """
     from ..clean import mark_kinds
+    from ..curated import load_glossaries
     from ..detect import mark_languages
-    from ..glossary import load_glossaries
     from ..ingest import read_source
 
     if format not in FORMATS:

@@ -19,13 +19,13 @@ LIST_FORMATS = ("table", "csv", "json")
 
 
 def _load(folders: list[Path], shipped: bool):
-    from ..glossary import load_glossaries
+    from ..curated import load_glossaries
 
     return load_glossaries(folders, shipped=shipped)
 
 
 def _select(entries, kind: Optional[str], lang: Optional[str], names_only: bool):
-    from ..glossary.store import NAME_KINDS
+    from ..curated import NAME_KINDS
 
     out = []
     for e in entries:
@@ -52,7 +52,7 @@ def list_command(
 
     Example: polyglot-news glossary list --lang ru --kind person
     """
-    from ..glossary.store import csv_text
+    from ..curated.store import csv_text
 
     if format not in LIST_FORMATS:
         raise InputError(f"unknown format {format!r}: choose one of {', '.join(LIST_FORMATS)}")
@@ -90,7 +90,7 @@ def check_command(
 
     Example: polyglot-news glossary check --glossary ~/my-glossaries --no-shipped
     """
-    from ..glossary.store import conflicts
+    from ..curated.store import conflicts
 
     g = _load(glossary, shipped)
     findings = list(g.problems) + conflicts(g)
@@ -118,8 +118,8 @@ def export_command(
 
     Example: polyglot-news glossary export --names --out names.tbx
     """
-    from ..glossary.store import csv_text
-    from ..glossary.tbx import tbx_document
+    from ..curated.store import csv_text
+    from ..curated.tbx import tbx_document
 
     fmt = format or (out.suffix.lower().lstrip(".") if out and out.suffix.lower() in (".csv", ".tbx") else "csv")
     if fmt not in EXPORT_FORMATS:
@@ -149,7 +149,8 @@ def import_command(
 
     Example: polyglot-news glossary import team-terms.tbx --out ~/.config/polyglot-news/glossaries/
     """
-    from ..glossary.store import Glossary, csv_text, read_file
+    from ..curated import Glossary
+    from ..curated.store import csv_text, read_file
 
     if not source.is_file():
         raise InputError(f"{source}: no such file")

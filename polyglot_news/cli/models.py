@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import ModelError
-from ..languages import language_name
+from ..text.languages import language_name
 from .app import group, reports_errors
 
 models_app = group("models", "List, install and remove translation models (Argos Translate packages).")
@@ -26,7 +26,7 @@ def list_command(
 
     Example: polyglot-news models list --available
     """
-    from .. import models
+    from ..translate import models
 
     root = models.packages_dir(dir)
     packages = models.installed_packages(dir, include_broken=True)
@@ -57,7 +57,7 @@ def install_command(
     Example: polyglot-news models install ru uk
     Example: polyglot-news models install --file translate-ru_en-1_9.argosmodel
     """
-    from .. import models
+    from ..translate import models
 
     langs = langs or []
     if not langs and not file:
@@ -86,7 +86,7 @@ def remove_command(
 
     Example: polyglot-news models remove ru
     """
-    from .. import models
+    from ..translate import models
 
     for pkg in models.remove(lang, dir):
         typer.echo(f"removed {pkg.pair} ({pkg.path})")

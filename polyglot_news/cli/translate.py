@@ -28,8 +28,8 @@ def translate_command(
     Example: polyglot-news translate samples/ru-article.txt --to en
     """
     from ..config import Settings
+    from ..curated import load_glossaries
     from ..detect import mark_languages
-    from ..glossary import load_glossaries
     from ..ingest import read_source
     from ..model import BODY
     from ..translate import to_english

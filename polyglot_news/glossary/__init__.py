@@ -1,5 +1,10 @@
-"""Glossaries: curated term lists (`store`) and the named-term glossary of an article."""
+"""Stage 6, glossary: the named terms of an article with their original-script forms.
 
-from .store import Entry, Glossary, load_glossaries, ui_key
+`terms_for(article, glossary)` is the stage (`terms.py`); `names.py` finds names the curated
+lists do not have, `respell.py` brings foreign names written in Cyrillic back to their own
+spelling, and `wordlists.py` holds the words that tell a name's kind.
+"""
 
-__all__ = ["Entry", "Glossary", "load_glossaries", "ui_key"]
+from .terms import terms_for
+
+__all__ = ["terms_for"]

@@ -20,9 +20,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .morph import (
-    NAME_TAGS, ORG_TAGS, PERSON_TAGS, PLACE_TAGS, Token, function_word, in_dictionary, lemmas, name_tags,
-    normal, parses, starts_sentence, tokens,
+from ..text.morph import (
+    NAME_TAGS,
+    ORG_TAGS,
+    PERSON_TAGS,
+    PLACE_TAGS,
+    Token,
+    function_word,
+    in_dictionary,
+    lemmas,
+    name_tags,
+    normal,
+    parses,
+    starts_sentence,
+    tokens,
 )
 from . import wordlists as W
 
@@ -472,7 +483,7 @@ def _english_name(text, toks, idx, known, headline, dateline, lang) -> list[Name
 def _rare(word: str, lang: str) -> bool:
     """True when `word` is rare as an ordinary word of `lang` (under about 3 per million), so a
     capitalised one at the start of a sentence is likely a name. Unknown without a word list."""
-    from ..wordfreqs import log_frequency
+    from ..text.wordfreqs import log_frequency
 
     freq = log_frequency(word, lang)
     return freq is not None and freq < -5.5

@@ -28,19 +28,27 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from ..curated import Entry, Glossary
+from ..curated.match import Match, find_terms
 from ..model import BODY, CAPTION, ENGLISH, TITLE, UNDETERMINED, Article, Segment, Term
-from ..sentences import split_sentences
-from .match import Match, find_terms
-from .morph import MORPH_LANGS, normal
+from ..text.morph import MORPH_LANGS, normal
+from ..text.palladius import chinese as chinese_name
+from ..text.romanise import GIVEN_NAMES, is_cyrillic, romanise
+from ..text.sentences import split_sentences
+from . import wordlists as W
 from .names import (
-    ORG, OTHER, PERSON, Name, capitalised_lemmas, capitalised_words, cyrillic_names, english_names, german_names,
+    ORG,
+    OTHER,
+    PERSON,
+    Name,
+    capitalised_lemmas,
+    capitalised_words,
+    cyrillic_names,
+    english_names,
+    german_names,
     headline_case,
 )
-from .palladius import chinese as chinese_name
 from .respell import respell
-from .romanise import GIVEN_NAMES, is_cyrillic, romanise
-from .store import Entry, Glossary
-from . import wordlists as W
 
 _KIND_RANK = {"title": 3, "tag": 3, "keyword": 2, "context": 1, "given": 0, "": 0}
 _CREDIT = re.compile(r"^\s*(©|\(c\)|photo\s*:|фото\s*:|credit\s*:|source\s*:|getty|reuters/|afp/|ap photo)", re.I)

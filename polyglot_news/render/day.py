@@ -8,19 +8,15 @@ merged glossary, and the inputs that could not be read. Every line fits in 72 co
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
-from ..model import ENGLISH, TITLE, UNDETERMINED, Digest, Term
-from ..languages import language_name
+from ..model import ENGLISH, TITLE, UNDETERMINED, Day, DayTerm, Digest, Story, Term
+from ..text.languages import language_name
 from .labels import display_title, languages_line, one_line, term_label
 from .markdown import md_escape, md_note
 from .text import WIDTH, field_lines, heading, summary_lines, wrapped
 
-if TYPE_CHECKING:
-    from ..daily import Day, DayTerm, Story
 
-
-def long_date(day: "Day") -> str:
+def long_date(day: Day) -> str:
     """E.g. "Friday 27 November 2026" (English names whatever the locale)."""
     days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -29,13 +25,30 @@ def long_date(day: "Day") -> str:
     return f"{days[d.weekday()]} {d.day} {months[d.month - 1]} {d.year}"
 
 
+def day_subject(day: Day, max_len: int = 63) -> str:
+    """The e-mail subject on one line of at most `max_len` characters: date, story count, lead title.
+
+    The default leaves `Subject: ` plus the subject within 72 columns; the lead title
+    is cut (with an ellipsis) to fit, and dropped when not even a word of it fits.
+    """
+    n = len(day.stories)
+    head = f"News {day.date.isoformat()}, {n} {'story' if n == 1 else 'stories'}"
+    room = max_len - len(head) - 2
+    if not day.stories or room < 12:
+        return head
+    lead = display_title(day.stories[0].lead)
+    if len(lead) > room:
+        lead = lead[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+    return f"{head}: {lead}"
+
+
 def source_label(digest: Digest) -> str:
     """E.g. "ru/bridge.txt (kazan-news.example); Russian 100% (translated)"."""
     site = f" ({one_line(digest.article.site)})" if digest.article.site else ""
     return f"{one_line(digest.article.source)}{site}; {languages_line(digest)}"
 
 
-def toc_extra(story: "Story") -> str:
+def toc_extra(story: Story) -> str:
     """What a contents line adds after the title (or ""): the number of sources, and an untranslated title's language."""
     parts = []
     title = next((s for s in story.lead.article.segments if s.kind == TITLE), None)
@@ -46,7 +59,7 @@ def toc_extra(story: "Story") -> str:
     return f"({'; '.join(parts)})" if parts else ""
 
 
-def count_line(day: "Day") -> str:
+def count_line(day: Day) -> str:
     """E.g. "5 stories from 6 articles; 1 input could not be read."."""
     n, a = len(day.stories), day.articles
     line = f"{n} {'story' if n == 1 else 'stories'} from {a} {'article' if a == 1 else 'articles'}"
@@ -73,7 +86,7 @@ def untranslated_note(digest: Digest) -> str | None:
     return f"{' and '.join(parts)} not translated ({fix})"
 
 
-def story_notes(story: "Story") -> list[str]:
+def story_notes(story: Story) -> list[str]:
     """What the reader of a story should know: text left untranslated, per source when there are several."""
     out: list[str] = []
     for d in story.digests:
@@ -98,11 +111,11 @@ def _terms_inline(terms: list[Term], limit: int | None = None) -> str:
     return text
 
 
-def _stories_label(entry: "DayTerm") -> str:
+def _stories_label(entry: DayTerm) -> str:
     return ", ".join(str(n) for n in entry.stories)
 
 
-def glossary_lines(entries: list["DayTerm"], width: int = WIDTH) -> list[str]:
+def glossary_lines(entries: list[DayTerm], width: int = WIDTH) -> list[str]:
     """The day's glossary as aligned columns (term, original, kind, stories), or a list when too wide."""
     rows = [(one_line(e.term.term), one_line(e.term.original), e.term.kind, _stories_label(e)) for e in entries]
     head = ("Term", "Original", "Kind", "Stories")
@@ -118,12 +131,12 @@ def glossary_lines(entries: list["DayTerm"], width: int = WIDTH) -> list[str]:
     return out
 
 
-def day_text(day: "Day", width: int = WIDTH, headers: bool = True) -> str:
+def day_text(day: Day, width: int = WIDTH, headers: bool = True) -> str:
     """The day as one email-ready plain-text file (UTF-8, `width` columns, no terminal codes).
 
     `headers` puts the `Subject:` and `Date:` lines first (off for the body of an .eml).
     """
-    out = [f"Subject: {day.subject(width - len('Subject: '))}", f"Date: {day.date.isoformat()}", ""] if headers else []
+    out = [f"Subject: {day_subject(day, width - len('Subject: '))}", f"Date: {day.date.isoformat()}", ""] if headers else []
     out += heading(f"News digest, {long_date(day)}", "=", width)
     out += ["", *wrapped(count_line(day), width)]
     if day.stories:
@@ -159,7 +172,7 @@ def day_text(day: "Day", width: int = WIDTH, headers: bool = True) -> str:
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def day_markdown(day: "Day") -> str:
+def day_markdown(day: Day) -> str:
     """The day as Markdown: a front line with the subject, contents, stories, glossary table."""
     out = [f"# News digest, {long_date(day)}", "", md_escape(count_line(day))]
     if day.stories:
@@ -186,13 +199,13 @@ def day_markdown(day: "Day") -> str:
     return "\n".join(out) + "\n"
 
 
-def day_html(day: "Day") -> str:
+def day_html(day: Day) -> str:
     """The day as a small self-contained HTML document (the text/html part of the e-mail)."""
     e = lambda s: html.escape(one_line(s))  # noqa: E731 - every article string goes through here
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(day.subject())}</title>",
+        f"<title>{e(day_subject(day))}</title>",
         "<style>body{font-family:sans-serif;max-width:42em;margin:auto;line-height:1.4}"
         "table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left;border-bottom:1px solid #ddd}"
         ".src{color:#555;font-size:90%}</style>",

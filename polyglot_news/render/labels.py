@@ -5,8 +5,8 @@ Everything here is plain text; each renderer adds its own markup around it.
 
 from __future__ import annotations
 
-from ..languages import language_name
 from ..model import ENGLISH, UNDETERMINED, Digest, Term
+from ..text.languages import language_name
 
 
 def translation_state(digest: Digest, lang: str) -> str:

@@ -18,8 +18,8 @@ import os
 from pathlib import Path
 
 from ..errors import ModelError
-from ..models import InstalledPackage
 from .base import Decoding, Output
+from .models import InstalledPackage
 
 _LOADED: dict[str, "ArgosTranslator"] = {}  # one loaded model per package per process
 BATCH_SIZE = 32  # most sentences per CTranslate2 batch; it sorts them by length inside a call

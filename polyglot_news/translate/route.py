@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import InstalledPackage
+from .models import InstalledPackage
 
 
 def route_to(source: str, target: str, packages: list[InstalledPackage]) -> list[InstalledPackage] | None:

@@ -14,16 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..config import Settings
+from ..curated import Glossary
+from ..curated.match import Match, find_terms
 from ..errors import ModelError
-from ..glossary import Glossary
-from ..glossary.match import Match, find_terms
 from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
-from ..languages import language_name
-from ..models import InstalledPackage, installed_packages
-from ..sentences import split_sentences
+from ..text.languages import language_name
+from ..text.sentences import split_sentences
 from .base import Decoding, Translator
 from .cache import TranslationCache, open_cache
 from .guards import suspect_reason
+from .models import InstalledPackage, installed_packages
 from .route import route_to
 from .terms import keep_terms, unresolved_terms
 

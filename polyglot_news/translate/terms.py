@@ -1,7 +1,7 @@
 """Curated terms kept in translation: the digest writes the glossary's English, whatever the model said.
 
 After a segment is translated, every curated term found in its source text (in any inflected
-form, by `glossary.match.find_terms`) must stand in the English as the glossary writes it.
+form, by `curated.match.find_terms`) must stand in the English as the glossary writes it.
 Where it does not, the model's rendering of the term is looked for in the English and replaced
 by the curated form. Renderings are tried longest first:
 1. the Latin spellings the glossary row lists ("Saint Petersburg" for "St Petersburg",
@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..glossary import Glossary
-from ..glossary.match import Match, find_terms
-from ..glossary.romanise import is_cyrillic, romanise
-from ..glossary.store import Entry
+from ..curated import Entry, Glossary
+from ..curated.match import Match, find_terms
+from ..text.romanise import is_cyrillic, romanise
+
 
 @dataclass
 class Kept:

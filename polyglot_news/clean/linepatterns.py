@@ -6,7 +6,7 @@ it against patterns that hold across the languages we support: photo credits and
 lines, counters, dates and bylines, comment widgets and their rules, newsletter boxes, share
 buttons spelled out, "Read also:" lines, link texts ("Read more ›"), headings such as
 "Related stories", author biographies, disclaimers, the page title repeated with the site name,
-and the UI strings of the curated glossaries (`Glossary.ui_entry`). `clean.py` decides what a
+and the UI strings of the curated glossaries (`Glossary.ui_entry`). `article.py` decides what a
 line is from these facts and from its place on the page.
 """
 
@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .glossary import Glossary
-from .model import BOILERPLATE, CAPTION, TEASER, UI, Segment
-from .pagetitle import split_page_title
+from ..curated import Glossary
+from ..ingest.pagetitle import split_page_title
+from ..model import BOILERPLATE, CAPTION, TEASER, UI, Segment
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import UNDETERMINED
+from ..model import UNDETERMINED
 
 # ISO 639-1 codes we can name: every language Argos Translate publishes models for (plus its own
 # zt and pb) and the ones our detector returns

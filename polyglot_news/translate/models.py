@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from .errors import ModelError
-from .languages import ARGOS_CODES
+from ..errors import ModelError
+from ..text.languages import ARGOS_CODES
 
 INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 MAX_UNPACKED = 4 * 1024**3  # refuse archives that would unpack to more than this (zip bombs)

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from . import ngrams, wordfreqs
-from .glossary.store import UI_KIND, Glossary, ui_key
+from ..curated import UI_KIND, Glossary, ui_key
+from ..model import ENGLISH, UNDETERMINED, Article, Segment
+from ..text import wordfreqs
+from ..text.scripts import SCRIPT_LANGUAGES, dominant_script, letter_scripts, script_of, unconfuse
+from . import ngrams
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, breaks_harmony
-from .model import ENGLISH, UNDETERMINED, Article, Segment
-from .scripts import SCRIPT_LANGUAGES, dominant_script, letter_scripts, script_of, unconfuse
 
 CYRILLIC_LANGS = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
 # the Latin-script languages we see most; others need more evidence to win

@@ -3,7 +3,7 @@
 `summarise(article, settings)` reads the English of the title and body segments
 (untranslated segments, `english is None`, are skipped), splits the body into
 sentences, keeps those fit to stand alone in a digest, ranks them with the
-summariser named by `settings.algorithm` (see `summarisers.ALGORITHMS`), and takes
+summariser named by `settings.algorithm` (see `algorithms.ALGORITHMS`), and takes
 the best ones up to the length asked for, dropping near-duplicates. The title
 guides the ranking but is never itself a summary sentence.
 
@@ -16,12 +16,12 @@ from __future__ import annotations
 import math
 import re
 
-from .config import Settings
-from .errors import ConfigError
-from .model import BODY, TITLE, Article, SummarySentence
-from .sentences import split_sentences
-from .summarisers import SummaryDocument, summariser_for
-from .summarisers.document import Candidate
+from ..config import Settings
+from ..errors import ConfigError
+from ..model import BODY, TITLE, Article, SummarySentence
+from ..text.sentences import split_sentences
+from .algorithms import SummaryDocument, summariser_for
+from .document import Candidate
 
 # A sentence ends with terminal punctuation, possibly inside closing quotes or brackets.
 _ENDS_WELL = re.compile(r"[.!?…][\"'»”“’)\]]*$")

@@ -2,7 +2,7 @@
 
 These lists are general knowledge of each language (its alphabet, its most frequent
 short words, its typical inflectional endings and letter pairs), written for this
-project. `detect.py` scores them beside the statistical models; they matter most for
+project. `language.py` scores them beside the statistical models; they matter most for
 one- and two-word strings, and for Belarusian and Kazakh, which the n-gram profiles
 and word-frequency lists we use do not cover.
 """

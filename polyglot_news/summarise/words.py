@@ -11,7 +11,7 @@ import pkgutil
 import re
 from functools import lru_cache
 
-from ..sentences import split_sentences
+from ..text.sentences import split_sentences
 
 # A word: letters or digits, with inner apostrophes, hyphens or dots ("don't", "e-mail", "U.S").
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")

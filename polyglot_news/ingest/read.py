@@ -1,7 +1,7 @@
 """Reading sources: files, folders, stdin, text or bytes, into an Article of segments.
 
 `read_source` decodes bytes (see `decode.py`), cleans up the Unicode, reduces HTML to
-text blocks (see `htmltext.py`) and splits everything into segments with 1-based line
+text blocks (see `html.py`) and splits everything into segments with 1-based line
 numbers. `sources_in` lists the readable files of a path.
 
 Plain text: one segment per non-empty line, `line` being its line number in the decoded
@@ -23,9 +23,9 @@ import re
 import sys
 from pathlib import Path
 
+from ..errors import InputError
+from ..model import Article, Segment
 from .decode import UndecodableError, clean_text, decode_bytes
-from .errors import InputError
-from .model import Article, Segment
 from .pagetitle import site_from_dump
 
 MAX_BYTES = 20 * 1024 * 1024  # larger sources are refused: no news page is this big
@@ -112,7 +112,7 @@ def read_source(source: str | Path | bytes, *, name: str | None = None) -> Artic
             raise InputError(f"{label}: empty file" if label not in ("<stdin>", "<bytes>") else f"{label}: empty input")
         declared = None
         if is_html or looks_like_html(data[:5000].decode("latin-1")):
-            from .htmltext import declared_charset
+            from .html import declared_charset
 
             declared = declared_charset(data)
         try:
@@ -136,7 +136,7 @@ def read_source(source: str | Path | bytes, *, name: str | None = None) -> Artic
 
 
 def _html_article(text: str, label: str, encoding: str) -> Article:
-    from .htmltext import page_blocks
+    from .html import page_blocks
 
     page = page_blocks(text)
     segments = []

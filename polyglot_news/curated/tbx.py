@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..errors import GlossaryError
-from .store import NAME_KINDS, UI_KIND, Entry, Glossary, entry_from_record
+from .entries import NAME_KINDS, UI_KIND, Entry, Glossary, entry_from_record
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

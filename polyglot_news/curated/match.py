@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .morph import MORPH_LANGS, Token, function_word, lemmas, normal, starts_sentence, tokens
-from .romanise import is_cyrillic
-from .store import NAME_KINDS, Entry, Glossary
+from ..text.morph import MORPH_LANGS, Token, function_word, lemmas, normal, starts_sentence, tokens
+from ..text.romanise import is_cyrillic
+from .entries import NAME_KINDS, Entry, Glossary
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,339 @@
+"""Digesting a folder tree: discovery, a manifest of what is done, parallel workers, a report.
+
+    report = run_batch("scraped/", "digests/", formats=("text", "json"), jobs=2)
+    report.failed        # [(relative path, reason), ...]
+
+The unit of work, `digest_input(data, name, settings, formats)`, is a pure function of
+the input's bytes, the settings and the installed models: it returns the rendered outputs
+and never touches the output folder, so it could run anywhere. Everything with side
+effects stays in the parent: reading inputs, writing outputs atomically, and the SQLite
+manifest (`OUT_DIR/.batch-manifest.sqlite3`) that makes reruns incremental:
+
+- an input whose size and mtime match its manifest row (and the settings fingerprint) is
+  skipped without being read; if only the stat changed, its SHA-256 decides;
+- a changed input, or one whose outputs are missing, is redone; a removed one is reported;
+- a failed input is retried on every run (its reason may have gone away).
+
+Outputs mirror the input tree: `IN/a/b/page.html` gives `OUT/a/b/page.html.txt`,
+`.md`, `.json`. Names come from input paths, never from article titles.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat as statmod
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..atomic import leftover_temp_files, write_atomic
+from ..config import Settings
+from ..errors import ConfigError, PolyglotError
+from ..ingest.folders import Found, discover, os_reason
+from .fingerprint import content_hash, settings_fingerprint
+from .manifest import Manifest
+from .report import BatchReport, output_paths
+from .work import Outcome, _init_worker, digest_input
+
+MANIFEST_NAME = ".batch-manifest.sqlite3"
+REPORT_NAME = "batch-report.txt"
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_FORMATS = ("text", "json")
+
+
+@dataclass
+class _Job:
+    found: Found
+    size: int
+    mtime_ns: int
+    sha256: str | None = None
+
+
+class _Progress:
+    """A rich progress bar with counts and ETA on stderr, or nothing."""
+
+    def __init__(self, enabled: bool, console=None):
+        self.bar = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[ok]} digested, {task.fields[same]} unchanged, {task.fields[bad]} failed"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console or Console(stderr=True),
+            transient=False,
+        )
+        self.task = None
+
+    def start(self, total: int) -> None:
+        if self.bar:
+            self.bar.start()
+            self.task = self.bar.add_task("digesting", total=total, ok=0, same=0, bad=0)
+
+    def update(self, report: BatchReport) -> None:
+        if self.bar and self.task is not None:
+            self.bar.update(self.task, completed=len(report.digested) + report.unchanged + len(report.failed),
+                            ok=len(report.digested), same=report.unchanged, bad=len(report.failed))
+
+    def stop(self) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+def run_batch(
+    in_dir: str | Path,
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    jobs: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool = False,
+    console=None,
+    on_done: Callable[[str, str], None] | None = None,
+) -> BatchReport:
+    """Digest every input under `in_dir` into `out_dir`, incrementally; see the module docstring.
+
+    `jobs` > 1 runs that many worker processes, each loading the models once. Ctrl-C
+    stops the run after the work in hand (the report says `interrupted`); the next run
+    picks up where it stopped. The report is also written to `OUT_DIR/batch-report.txt`.
+    `on_done(rel, status)` is called as each input settles: "digested", "unchanged" or "failed".
+    """
+    from ..render import FORMATS
+
+    settings = settings or Settings()
+    formats = tuple(dict.fromkeys(formats))
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ConfigError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    in_path, out_path = Path(in_dir), Path(out_dir)
+    if not in_path.is_dir():
+        raise ConfigError(f"{in_dir}: not a folder")
+    real_in, real_out = os.path.realpath(in_path), os.path.realpath(out_path)
+    if os.path.commonpath([real_in, real_out]) == real_out:  # outputs would land among the inputs
+        raise ConfigError(f"--out {out_dir}: must not be the input folder or hold it; choose a folder beside it or inside it")
+    out_path.mkdir(parents=True, exist_ok=True)
+    for tmp in leftover_temp_files(out_path):  # from a run that was killed mid-write
+        tmp.unlink(missing_ok=True)
+    run = _Run(in_path, out_path, settings, formats, max_bytes, BatchReport(str(in_dir), str(out_dir), jobs=max(1, jobs)),
+               _Progress(progress, console), on_done)
+    try:
+        run.plan(include, exclude)
+        try:
+            run.work(jobs)
+        except KeyboardInterrupt:
+            run.report.interrupted = True
+    finally:
+        run.close()
+    return run.report
+
+
+class _Run:
+    """The state of one batch run: the manifest, the report, and the steps every input goes through."""
+
+    def __init__(self, in_dir: Path, out_dir: Path, settings: Settings, formats: tuple[str, ...], max_bytes: int,
+                 report: BatchReport, bar: _Progress, on_done: Callable[[str, str], None] | None):
+        self.in_dir, self.out_dir, self.settings, self.formats = in_dir, out_dir, settings, formats
+        self.max_bytes, self.report, self.bar, self.on_done = max_bytes, report, bar, on_done
+        self.fingerprint = settings_fingerprint(settings, formats)
+        self.manifest = Manifest(out_dir / MANIFEST_NAME)
+        self.known: dict[str, sqlite3.Row] = {}
+        self.candidates: list[_Job] = []
+
+    # -- bookkeeping
+
+    def settled(self, rel: str, status: str) -> None:
+        self.bar.update(self.report)
+        if self.on_done:
+            self.on_done(rel, status)
+
+    def unchanged(self, rel: str) -> None:
+        self.report.unchanged += 1
+        self.settled(rel, "unchanged")
+
+    def fail(self, rel: str, reason: str, size: int | None = None, mtime_ns: int | None = None, sha256: str | None = None) -> None:
+        """Record a failed input; outputs from an earlier good run no longer match it, so they go."""
+        self.report.failed.append((rel, reason))
+        row = self.known.get(rel)
+        if row is not None:
+            for old in json.loads(row["outputs"] or "[]"):
+                (self.out_dir / old).unlink(missing_ok=True)
+        self.manifest.record(rel, size=size, mtime_ns=mtime_ns, sha256=sha256, settings=self.fingerprint, status="failed", error=reason)
+        self.settled(rel, "failed")
+
+    def up_to_date(self, rel: str) -> bool:
+        """True when the manifest says `rel` was digested with these settings and its outputs are all there."""
+        row = self.known.get(rel)
+        if row is None or row["status"] != "ok" or row["settings"] != self.fingerprint:
+            return False
+        recorded = set(json.loads(row["outputs"] or "[]"))
+        wanted = {str(p.relative_to(self.out_dir)) for p in output_paths(self.out_dir, rel, self.formats).values()}
+        return wanted <= recorded and all((self.out_dir / w).is_file() for w in wanted)
+
+    # -- the steps
+
+    def plan(self, include: Iterable[str], exclude: Iterable[str]) -> None:
+        """Discover inputs, report removed ones, and settle everything the stat alone decides."""
+        found, problems = discover(self.in_dir, include, exclude, skip=[self.out_dir])
+        self.report.found = len(found) + len(problems)
+        self.known = self.manifest.rows()
+        present = {f.rel for f in found} | {p.rel for p in problems}
+        self.report.removed = sorted(rel for rel, row in self.known.items() if row["status"] != "removed" and rel not in present)
+        self.manifest.mark_removed(self.report.removed)
+        self.bar.start(self.report.found)
+        for p in problems:
+            self.fail(p.rel, p.reason)
+        for f in found:
+            job = self.stat_job(f)
+            if job is not None:
+                self.candidates.append(job)
+
+    def stat_job(self, f: Found) -> _Job | None:
+        """Decide from the file's stat alone: skip it (unchanged), fail it, or hand back a job."""
+        try:
+            st = os.stat(f.path)
+        except OSError as e:
+            self.fail(f.rel, os_reason(e))
+            return None
+        if not statmod.S_ISREG(st.st_mode):
+            self.fail(f.rel, "not a regular file (a device, pipe or socket)")
+            return None
+        if st.st_size > self.max_bytes:
+            reason = f"too large: {st.st_size / 1e6:.1f} MB, the limit is {self.max_bytes / 1e6:.1f} MB (raise it with --max-size)"
+            self.fail(f.rel, reason, st.st_size, st.st_mtime_ns)
+            return None
+        row = self.known.get(f.rel)
+        if self.up_to_date(f.rel) and row["size"] == st.st_size and row["mtime_ns"] == st.st_mtime_ns:
+            self.unchanged(f.rel)
+            return None
+        return _Job(f, st.st_size, st.st_mtime_ns)
+
+    def read(self, job: _Job) -> bytes | None:
+        """Read and hash one input; None when it failed or its content has not changed."""
+        rel = job.found.rel
+        try:
+            with open(job.found.path, "rb") as fh:
+                data = fh.read(self.max_bytes + 1)
+        except OSError as e:
+            self.fail(rel, os_reason(e))
+            return None
+        if len(data) > self.max_bytes:  # it grew since it was listed
+            self.fail(rel, f"too large: over the limit of {self.max_bytes / 1e6:.1f} MB (raise it with --max-size)")
+            return None
+        job.sha256 = content_hash(data)
+        row = self.known.get(rel)
+        if self.up_to_date(rel) and row["sha256"] == job.sha256:
+            self.manifest.touch(rel, job.size, job.mtime_ns)  # touched, not changed
+            self.unchanged(rel)
+            return None
+        return data
+
+    def finish(self, outcome: Outcome, job: _Job) -> None:
+        """Write one outcome's outputs atomically, then record it in the manifest (in that order)."""
+        rel, report = job.found.rel, self.report
+        report.worker_peak_rss[outcome.worker] = max(report.worker_peak_rss.get(outcome.worker, 0), outcome.peak_rss)
+        report.worker_cpu[outcome.worker] = max(report.worker_cpu.get(outcome.worker, 0.0), outcome.cpu)
+        if outcome.error is not None:
+            self.fail(rel, outcome.error, job.size, job.mtime_ns, job.sha256)
+            return
+        written = []
+        try:
+            for fmt, path in output_paths(self.out_dir, rel, outcome.outputs).items():
+                write_atomic(path, outcome.outputs[fmt])
+                written.append(str(path.relative_to(self.out_dir)))
+        except (OSError, PolyglotError) as e:
+            self.fail(rel, f"cannot write output: {e}", job.size, job.mtime_ns, job.sha256)
+            return
+        self.manifest.record(rel, size=job.size, mtime_ns=job.mtime_ns, sha256=job.sha256, settings=self.fingerprint,
+                             status="ok", outputs=written, timings=outcome.timings)
+        report.digested.append(rel)
+        self.settled(rel, "digested")
+
+    def ready(self) -> Iterator[tuple[_Job, bytes]]:
+        """The candidates whose content needs digesting, read one by one as they are asked for."""
+        for job in self.candidates:
+            data = self.read(job)
+            if data is not None:
+                yield job, data
+
+    def work(self, jobs: int) -> None:
+        """Digest every candidate, in this process or in `jobs` worker processes."""
+        if jobs <= 1:
+            for job, data in self.ready():
+                self.finish(digest_input(data, job.found.rel, self.settings, self.formats), job)
+            return
+
+        import multiprocessing
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        # forkserver: workers start from a clean single-threaded server, never from this process's
+        # threads (the progress bar's); the server imports the pipeline once for all of them
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(["polyglot_news.pipeline", "polyglot_news.render"])
+
+        def new_pool() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(self.settings,))
+
+        pool = new_pool()
+        pending: dict = {}
+        source = self.ready()
+        try:
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < 2 * jobs:  # a bounded window: inputs are read as needed
+                    nxt = next(source, None)
+                    if nxt is None:
+                        exhausted = True
+                        break
+                    job, data = nxt
+                    pending[pool.submit(digest_input, data, job.found.rel, self.settings, self.formats)] = job
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    job = pending.pop(fut)
+                    try:
+                        outcome = fut.result()
+                    except BrokenProcessPool:  # a worker died (killed, out of memory): its inputs fail, the rest go on
+                        broken = True
+                        outcome = Outcome(rel=job.found.rel, error="a worker process died while digesting it (killed or out of memory?)")
+                    self.finish(outcome, job)
+                if broken:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = new_pool()
+        finally:
+            for fut in pending:
+                fut.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        """Stop the progress bar, record the run, and write the report (atomically)."""
+        self.bar.stop()
+        self.report.seconds = time.time() - self.report.started
+        try:
+            self.manifest.add_run(self.report, self.fingerprint)
+        finally:
+            self.manifest.close()
+        write_atomic(self.out_dir / REPORT_NAME, self.report.text())
