@@ -81,11 +81,20 @@ def digest_many(
     return [finish(a, settings, glossary, {"prepare": prep, "translate": trans}) for a in articles]
 
 
-def digest(source: str | Path | bytes, settings: Settings | None = None, glossary: Glossary | None = None, **options) -> Digest:
+def digest(source: str | Path | bytes | None = None, settings: Settings | None = None, glossary: Glossary | None = None,
+           *, text: str | None = None, **options) -> Digest:
     """Digest one source: a path, `-` for stdin, a text (str with a newline), or raw bytes.
 
-    Keyword options override fields of `settings` (e.g. `digest(path, sentences=5)`).
+    `digest(text=s)` digests `s` as article text whatever it holds, never as a path (as
+    does passing `ingest.Text(s)`). Keyword options override fields of `settings`
+    (e.g. `digest(path, sentences=5)`).
     """
+    from .errors import ConfigError
+
+    if (source is None) == (text is None):
+        raise ConfigError("digest(): give a source or text=, not both or neither")
+    if text is not None:
+        source = ingest.Text(text)
     settings = settings or Settings()
     if options:
         from dataclasses import replace

@@ -22,8 +22,17 @@ app = typer.Typer(
 
 def fail(message: str, code: int = 1) -> None:
     """Print `polyglot-news: error: message` on stderr and exit with `code`."""
-    print(f"polyglot-news: error: {message}", file=sys.stderr)
+    # messages name files, and a file name may hold newlines or terminal escapes
+    safe = " ".join("".join(" " if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch for ch in message).split())
+    print(f"polyglot-news: error: {safe}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+def cli_source(path: str):
+    """What a path argument names: `-` for stdin, else always a file path (never text, whatever it holds)."""
+    from pathlib import Path
+
+    return "-" if path == "-" else Path(path)
 
 
 def reports_errors(func: Callable) -> Callable:

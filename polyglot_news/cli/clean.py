@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .app import command
+from .app import cli_source, command
 
 
 @command("clean")
@@ -23,7 +23,7 @@ def clean_command(
     from ..curated import load_glossaries
     from ..ingest import read_source
 
-    article = mark_kinds(read_source(path), load_glossaries(glossary))
+    article = mark_kinds(read_source(cli_source(path)), load_glossaries(glossary))
     if show_all:
         width = max(len(str(s.line)) for s in article.segments)
         for s in article.segments:

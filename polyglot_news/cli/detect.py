@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError
-from .app import command
+from .app import cli_source, command
 
 FORMATS = ("table", "json")
 
@@ -33,7 +33,7 @@ def detect_command(
     if format not in FORMATS:
         raise InputError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     glossaries = load_glossaries(glossary)
-    article = mark_languages(mark_kinds(read_source(path), glossaries), glossaries)
+    article = mark_languages(mark_kinds(read_source(cli_source(path)), glossaries), glossaries)
     rows = [
         {"line": s.line, "kind": s.kind, "lang": s.lang, "confidence": round(s.confidence, 3), "text": s.text}
         for s in article.segments
@@ -44,11 +44,16 @@ def detect_command(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=article.source, title_justify="left")
+    from ..render.labels import one_line
+
+    # article text and file names are data, never markup or terminal escapes: plain Text, one line each
+    table = Table(title=Text(one_line(article.source)), title_justify="left")
     for name, justify in (("line", "right"), ("kind", "left"), ("lang", "left"), ("confidence", "right"), ("text", "left")):
         table.add_column(name, justify=justify, overflow="fold" if name == "text" else "ellipsis")
     for r in rows:
         style = "dim" if r["lang"] == "und" else ("bold yellow" if r["lang"] != "en" else None)
-        table.add_row(str(r["line"]), r["kind"], r["lang"], f"{r['confidence']:.2f}", r["text"], style=style)
-    Console().print(table)
+        table.add_row(str(r["line"]), Text(r["kind"]), Text(r["lang"]), f"{r['confidence']:.2f}", Text(one_line(r["text"])),
+                      style=style)
+    Console(highlight=False).print(table)

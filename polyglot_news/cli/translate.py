@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError
-from .app import command
+from .app import cli_source, command
 
 
 @command("translate")
@@ -38,7 +38,7 @@ def translate_command(
         raise ConfigError(f"--to {to}: only English (en) is supported as the target language")
     settings = Settings(use_cache=cache, packages_dir=dir, beam_size=beam)
     glossary = load_glossaries()
-    article = mark_languages(read_source(path), glossary)
+    article = mark_languages(read_source(cli_source(path)), glossary)
     for seg in article.segments:
         seg.kind = BODY  # raw translation: every paragraph counts, page chrome included
     to_english([article], settings, glossary)

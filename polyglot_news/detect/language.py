@@ -224,9 +224,10 @@ def _family_of(text: str) -> str | None:
     if not counts:
         return None
     weighted = {s: n * _SCRIPT_WEIGHT.get(s, 2) for s, n in counts.items()}
+    # ideographs go to whichever of kana and hangul is present (kana first): once only
     if counts.get("han") and counts.get("kana"):
         weighted["kana"] = weighted.get("kana", 0) + weighted.pop("han")
-    if counts.get("han") and counts.get("hangul"):
+    elif counts.get("han") and counts.get("hangul"):
         weighted["hangul"] = weighted.get("hangul", 0) + weighted.pop("han")
     return max(sorted(weighted), key=lambda s: weighted[s])
 

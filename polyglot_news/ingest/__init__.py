@@ -7,6 +7,6 @@
 - `folders.py`: walking a folder tree for `batch` and `daily`.
 """
 
-from .read import read_source, sources_in, text_segments
+from .read import Text, read_source, sources_in, text_segments
 
-__all__ = ["read_source", "sources_in", "text_segments"]
+__all__ = ["Text", "read_source", "sources_in", "text_segments"]

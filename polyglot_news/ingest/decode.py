@@ -112,15 +112,70 @@ def _looks_binary(text: str) -> bool:
     return bool(sample) and len(_BINARY.findall(sample)) / len(sample) > 0.01
 
 
+# C0 controls that never belong in text (tab, line ends, form feed and ESC are left to clean_text)
+_STRAY = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B)) + b"\x7f"
+_STRAY_SHARE = 0.01  # more than this and the file is binary, not text with a few stray bytes
+_BAD_UTF8_SHARE = 0.01  # invalid bytes a page may hold and still count as UTF-8
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """Text and a note for bytes that are UTF-8 but for a few invalid bytes; else None.
+
+    A page in a single-byte code page has almost no valid multi-byte UTF-8 sequences, so
+    the valid ones must clearly outnumber the bad bytes: that tells a UTF-8 page with a
+    damaged byte or two from a Windows-1252 page.
+    """
+    text = data.decode("utf-8", "surrogateescape")  # each invalid byte becomes one lone surrogate
+    bad = [m.start() for m in _SURROGATE.finditer(text)]
+    if not bad or len(bad) > _BAD_UTF8_SHARE * len(data):
+        return None
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - len(bad)
+    if multibyte < 3 * len(bad):
+        return None
+    shown = [len(text[:i].encode("utf-8", "surrogateescape")) for i in bad[:8]]
+    where = ", ".join(map(str, shown)) + (f" and {len(bad) - 8} more" if len(bad) > 8 else "")
+    note = f"{len(bad)} invalid UTF-8 byte(s) replaced with \ufffd (byte offset {where})"
+    return _SURROGATE.sub("\ufffd", text), note
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode `data` to text and name the encoding used; `declared` is an HTML/XML charset to try.
 
     Raises UndecodableError for binary data or bytes no detector can identify.
     """
+    text, encoding, _ = decode_noted(data, declared)
+    return text, encoding
+
+
+def decode_noted(data: bytes, declared: str | None = None) -> tuple[str, str, list[str]]:
+    """`decode_bytes`, with notes on what was repaired: stray control bytes removed, invalid UTF-8 replaced.
+
+    A few NUL or control bytes inside good text are dropped (a note says how many); more
+    than 1% of them is binary and raises. A UTF-8 page with a few invalid bytes decodes
+    as UTF-8 with U+FFFD in their place and a note giving their offsets, instead of
+    being guessed as some code page where every other character is wrong.
+    """
+    notes: list[str] = []
+    if not data.startswith(tuple(b for b, _ in BOMS)) and _utf16_without_bom(data) is None:
+        stripped = data.translate(None, _STRAY)
+        removed = len(data) - len(stripped)
+        if removed:
+            if removed > _STRAY_SHARE * len(data):
+                raise UndecodableError("binary data (NUL or control bytes)")
+            notes.append(f"removed {removed} stray NUL or control byte(s) from the input")
+            data = stripped
+    text, encoding, note = _decode(data, declared)
+    return text, encoding, notes + ([note] if note else [])
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str, str | None]:
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc.replace("-sig", "")), enc
+                return data[len(bom):].decode(enc.replace("-sig", "")), enc, None
             except UnicodeDecodeError as e:
                 raise UndecodableError(f"starts with a {enc} byte-order mark but byte {e.start} is invalid") from None
     try:
@@ -128,7 +183,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = None
     if text is not None and "\x00" not in text and not _looks_binary(text):
-        return text, "utf-8"
+        return text, "utf-8", None
     # UTF-16 without a BOM is valid UTF-8 when it is all ASCII and Cyrillic, so it is checked second
     utf16 = _utf16_without_bom(data)
     if utf16:
@@ -136,21 +191,24 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             text16 = data.decode(utf16)
             letters = sum(1 for ch in text16 if ch.isalpha() or ch.isspace())
             if not _looks_binary(text16) and letters / max(1, len(text16)) > 0.7:
-                return text16, utf16
+                return text16, utf16, None
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192] or text is not None:
         raise UndecodableError("binary data (NUL or control bytes)")
+    mostly = _mostly_utf8(data)
+    if mostly is not None and not _looks_binary(mostly[0].replace("\ufffd", "")):
+        return mostly[0], "utf-8", mostly[1]
     if declared:
         try:
             text = data.decode(declared)
             if not _looks_binary(text):
-                return text, declared.lower()
+                return text, declared.lower(), None
         except (UnicodeDecodeError, LookupError):
             pass
     cyrillic = _cyrillic_codepage(data)
     if cyrillic:
-        return data.decode(cyrillic), cyrillic
+        return data.decode(cyrillic), cyrillic, None
     from charset_normalizer import from_bytes
 
     match = from_bytes(data).best()
@@ -159,7 +217,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     text = str(match)
     if _looks_binary(text):
         raise UndecodableError("binary data")
-    return text, match.encoding.replace("_", "-")
+    return text, match.encoding.replace("_", "-"), None
 
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")

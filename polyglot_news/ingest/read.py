@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article, Segment
-from .decode import UndecodableError, clean_text, decode_bytes
+from .decode import UndecodableError, clean_text, decode_noted
 from .pagetitle import site_from_dump
 
 MAX_BYTES = 20 * 1024 * 1024  # larger sources are refused: no news page is this big
@@ -48,6 +48,10 @@ def sources_in(path: str) -> list[Path | str]:
     if path == "-":
         return ["-"]
     p = Path(path)
+    try:
+        p.stat()
+    except OSError as e:
+        raise _os_problem(str(path), e) if e.errno != 2 else InputError(f"{path}: no such file or folder") from None
     if p.is_dir():
         found = sorted(
             f
@@ -70,36 +74,89 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_TAGS.findall(head)) >= 5
 
 
+class Text(str):
+    """Article text passed explicitly: `read_source(Text(s))` never treats `s` as a path.
+
+    A plain str is read as text only when it holds a newline; `Text` says so outright,
+    for one-line texts and for code that must never guess.
+    """
+
+
+_CHUNK = 1 << 20
+
+
+def read_limited(stream, limit: int, label: str) -> bytes:
+    """At most `limit` bytes from a binary stream (a file, pipe, FIFO, device or stdin).
+
+    Reads in chunks and stops at `limit + 1` bytes, so /dev/zero or an endless pipe costs
+    one chunk of memory over the limit, never all of it. Raises InputError("too large").
+    """
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise InputError(f"{label}: too large (more than {limit / 1048576:.1f} MB, the limit)")
+    return b"".join(chunks)
+
+
+def _os_problem(label: str, e: OSError) -> InputError:
+    """The one-line InputError for an OS error met opening or reading `label`."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "no such file",
+        errno.ENOTDIR: "no such file (a part of the path is not a folder)",
+        errno.EISDIR: "is a folder; give a file, or use a command that reads folders",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENAMETOOLONG: "file name too long (a path component is over 255 bytes)",
+        errno.ELOOP: "too many levels of symbolic links",
+    }
+    return InputError(f"{label}: {reasons.get(e.errno) or 'cannot read: ' + (e.strerror or str(e))}")
+
+
 def _read_path(path: Path, label: str) -> bytes:
-    if not path.exists():
-        raise InputError(f"{label}: no such file")
-    if path.is_dir():
-        raise InputError(f"{label}: is a folder; give a file, or use a command that reads folders")
+    """The bytes of a file, FIFO or device, bounded by MAX_BYTES whatever the file claims its size is."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{label}: too large ({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)")
-        return path.read_bytes()
-    except PermissionError:
-        raise InputError(f"{label}: permission denied") from None
+        with open(path, "rb") as fh:
+            return read_limited(fh, MAX_BYTES, label)
     except OSError as e:
-        raise InputError(f"{label}: cannot read: {e.strerror}") from None
+        raise _os_problem(label, e) from None
+
+
+def _read_stdin(label: str) -> bytes:
+    stream = sys.stdin
+    buffer = getattr(stream, "buffer", None) if stream is not None else None
+    if buffer is None:
+        raise InputError(f"{label}: standard input is closed")
+    try:
+        return read_limited(buffer, MAX_BYTES, label)
+    except (OSError, ValueError) as e:  # ValueError: a closed file object
+        raise InputError(f"{label}: cannot read standard input: {getattr(e, 'strerror', None) or e}") from None
 
 
 def read_source(source: str | Path | bytes, *, name: str | None = None) -> Article:
-    """Read one source into an Article: a path, `-` for stdin, a text (a str with a newline), or bytes.
+    """Read one source into an Article: a path, `-` for stdin, a text, or bytes.
 
+    A text is a `Text`, or a plain str holding a newline; a `Path` is always a path.
     `name` overrides the label used in `Article.source` and in error messages. Raises
-    InputError for a missing, empty, binary, undecodable or oversized source.
+    InputError for a missing, empty, binary, undecodable or oversized source. Repairs
+    (stray control bytes dropped, invalid UTF-8 replaced) are listed in `Article.notes`.
     """
     is_html = False
+    notes: list[str] = []
     if isinstance(source, bytes):
         label, data = name or "<bytes>", source
-    elif isinstance(source, str) and "\n" in source:
+    elif isinstance(source, Text) or (isinstance(source, str) and "\n" in source):
         label, data = name or "<text>", None
     elif str(source) == "-":
         label = name or "<stdin>"
-        data = sys.stdin.buffer.read()
+        data = _read_stdin(label)
     else:
         path = Path(source)
         label = name or str(source)
@@ -116,23 +173,26 @@ def read_source(source: str | Path | bytes, *, name: str | None = None) -> Artic
 
             declared = declared_charset(data)
         try:
-            raw, encoding = decode_bytes(data, declared)
+            raw, encoding, notes = decode_noted(data, declared)
         except UndecodableError as e:
             raise InputError(f"{label}: cannot read as text: {e}") from None
     else:
         assert isinstance(source, str)
-        raw, encoding = source, "unicode"
+        raw, encoding = str(source), "unicode"
     if not raw.strip():
         raise InputError(f"{label}: empty (only whitespace)")
     if is_html or looks_like_html(raw):
-        return _html_article(raw, label, encoding)
+        article = _html_article(raw, label, encoding)
+        article.notes.extend(f"{label}: {n}" for n in notes)
+        return article
     text = clean_text(raw)
     if not text.strip():
         raise InputError(f"{label}: empty (only whitespace)")
-    markdown = isinstance(source, (str, Path)) and str(source).lower().endswith(".md")
+    markdown = isinstance(source, (str, Path)) and not isinstance(source, Text) and str(source).lower().endswith(".md")
     segments = text_segments(text, markdown=markdown)
     site = site_from_dump([s.text for s in segments])
-    return Article(source=label, segments=segments, site=site, encoding=encoding)
+    return Article(source=label, segments=segments, site=site, encoding=encoding,
+                   notes=[f"{label}: {n}" for n in notes])
 
 
 def _html_article(text: str, label: str, encoding: str) -> Article:

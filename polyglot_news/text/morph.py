@@ -111,7 +111,10 @@ def parses(word: str, lang: str) -> tuple:
     """pymorphy3 parses of `word` (empty for languages without a morphology dictionary)."""
     if lang not in MORPH_LANGS:
         return ()
-    return tuple(analyser(lang).parse(word))
+    try:
+        return tuple(analyser(lang).parse(word))
+    except ValueError:  # pymorphy3 looks up characters by Unicode name, and some have none (Tangut)
+        return ()
 
 
 @lru_cache(maxsize=200_000)
