@@ -169,10 +169,70 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1) if m else None
 
 
+# The HTML parser's time grows with the square of one element's attributes and of the nesting
+# depth (16k of either: 0.5 s; 100k: half a minute; 1M: hours). No real page comes near these
+# caps, so a page beyond them is refused as too complex before it reaches the parser.
+MAX_ATTRIBUTES = 2000  # on one element
+MAX_DEPTH = 4000  # nested container elements
+
+# containers the parser never closes by itself, so their depth is what the parser builds
+_CONTAINERS = ("div", "span", "section", "article", "aside", "main", "header", "footer", "nav", "table", "tbody",
+               "tr", "td", "th", "ul", "ol", "dl", "blockquote", "form", "figure", "fieldset", "details", "object")
+_CONTAINER_OPEN = re.compile(r"<(?:" + "|".join(_CONTAINERS) + r")[\s/>]", re.I)
+_RAW_TEXT = re.compile(r"<(script|style|textarea|xmp|noembed|noframes)\b.*?</\1\s*>", re.I | re.S)
+# a tag as the HTML tokenizer reads it: a quote opens a value only after "=", and a quoted
+# value may hold anything, > and < included; elsewhere a quote is just a character of a name
+_TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>]*+)((?:[^=>]++|=\s*+(?:"[^"]*+"|'[^']*+')|=)*+)""")
+_ATTRIBUTE = re.compile(r"""[^\s=>/]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?""")
+
+
+class TooComplex(ValueError):
+    """An HTML page whose markup would keep the parser busy for minutes (see MAX_ATTRIBUTES, MAX_DEPTH)."""
+
+
+# a tag with at least 2 * MAX_ATTRIBUTES tokens (characters, or whole quoted values): every tag with
+# more than MAX_ATTRIBUTES attributes is one, and ordinary pages have none, so the count is rarely run
+_LONG_TAG = re.compile(r"""<[a-zA-Z][^\s/>]*+(?>[^=>]|=\s*+(?:"[^"]*+"|'[^']*+')|=){%d}""" % (2 * MAX_ATTRIBUTES))
+
+
+def check_complexity(html: str) -> None:
+    """Raise TooComplex for markup beyond the caps; two C-speed regex passes on ordinary pages.
+
+    Counts are taken the way the tokenizer reads tags (quoted values may hold `>`), outside
+    script and style, so the caps cannot be dodged by quoting and are not tripped by code.
+    """
+    long_tags = _LONG_TAG.search(html) is not None
+    deep = html.count("<") > MAX_DEPTH and len(_CONTAINER_OPEN.findall(html)) > MAX_DEPTH
+    if not (long_tags or deep):
+        return
+    markup = _RAW_TEXT.sub("", html)
+    depth = 0
+    containers = set(_CONTAINERS)
+    for m in _TAG.finditer(markup):
+        closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
+        if long_tags and len(rest) > 2 * MAX_ATTRIBUTES:  # each attribute takes at least two characters
+            n = 0
+            for _ in _ATTRIBUTE.finditer(rest):
+                n += 1
+                if n > MAX_ATTRIBUTES:
+                    raise TooComplex(f"too complex to parse: a <{name[:20]}> element with more than {MAX_ATTRIBUTES} attributes")
+        if deep and name in containers:
+            if closing:
+                depth = max(0, depth - 1)
+            elif not rest.rstrip().endswith("/"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise TooComplex(f"too complex to parse: elements nested more than {MAX_DEPTH} deep")
+
+
 def page_blocks(html: str) -> Page:
-    """Parse `html` and return its blocks, title and site name (see the module docstring)."""
+    """Parse `html` and return its blocks, title and site name (see the module docstring).
+
+    Raises TooComplex for markup the parser would take minutes over (see `check_complexity`).
+    """
     from selectolax.lexbor import LexborHTMLParser
 
+    check_complexity(html)
     tree = LexborHTMLParser(html)
     page = Page()
     title_node = tree.css_first("title")

@@ -196,9 +196,12 @@ def read_source(source: str | Path | bytes, *, name: str | None = None) -> Artic
 
 
 def _html_article(text: str, label: str, encoding: str) -> Article:
-    from .html import page_blocks
+    from .html import TooComplex, page_blocks
 
-    page = page_blocks(text)
+    try:
+        page = page_blocks(text)
+    except TooComplex as e:
+        raise InputError(f"{label}: {e}") from None
     segments = []
     # the clean-up runs on the extracted text, not the markup: entities such as &nbsp; are decoded by then
     for b in page.blocks:
