@@ -16,7 +16,8 @@ from typing import Iterable
 from .. import pipeline
 from ..config import Settings
 from ..errors import ConfigError, PolyglotError
-from ..ingest.folders import discover, os_reason
+from ..ingest.folders import NotTaken, discover, os_reason, read_regular
+from ..ingest.read import MAX_BYTES
 from ..model import Day, DayTerm, Digest, Story, merge_terms
 from ..render import day as day_render
 from ..render.eml import DEFAULT_SENDER, eml_message
@@ -64,8 +65,10 @@ def daily_digest(
         try:
             if article_date(f.path, f.rel) != day:
                 continue
-            with open(f.path, "rb") as fh:
-                todays.append(fh.read())
+            todays.append(read_regular(f.path, MAX_BYTES))  # never a FIFO or device; bounded
+        except NotTaken as e:
+            failed.append((f.rel, str(e)))
+            continue
         except OSError as e:
             failed.append((f.rel, os_reason(e)))
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import ConfigError
+from ..errors import ConfigError, PolyglotError
 from .read import SUFFIXES
 
 
@@ -114,3 +114,29 @@ def os_reason(e: OSError) -> str:
     if e.errno == errno.EISDIR:
         return "is a folder"
     return f"cannot read: {e.strerror or e}"
+
+
+class NotTaken(Exception):
+    """An input in a folder that is not read: not a regular file, or over the size limit."""
+
+
+def read_regular(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file found in a folder, at most `limit` of them.
+
+    Opened without blocking and checked after opening, so a FIFO (which would wait
+    forever for a writer), a device such as /dev/zero (endless) or a file swapped for one
+    between listing and reading is refused, never read. Raises NotTaken with the reason,
+    OSError for the rest.
+    """
+    import stat
+
+    from .read import read_limited
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotTaken("not a regular file (a device, pipe or socket)")
+        try:
+            return read_limited(fh, limit, "input")
+        except PolyglotError:
+            raise NotTaken(f"too large: over the limit of {limit / 1e6:.1f} MB") from None
