@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -25,6 +26,16 @@ def _open(path: Optional[Path]):
     return cache
 
 
+def _query(cache, run):
+    """A cache query as the CLI runs it: SQLite failures become one line."""
+    import sqlite3
+
+    try:
+        return run()
+    except (sqlite3.Error, OSError) as e:
+        raise ConfigError(f"translation cache {cache.path}: {e}") from None
+
+
 @cache_app.command("info")
 @reports_errors
 def info_command(path: Optional[Path] = typer.Option(None, "--path", help=PATH_HELP)) -> None:
@@ -33,8 +44,11 @@ def info_command(path: Optional[Path] = typer.Option(None, "--path", help=PATH_H
     Example: polyglot-news cache info
     """
     cache = _open(path)
+    count, models = _query(cache, cache.count), _query(cache, cache.models)
     size = cache.path.stat().st_size if cache.path.exists() else 0
-    typer.echo(f"{cache.path}: {cache.count()} sentences from {cache.models()} model setting(s), {size // 1024} KB")
+    for note in cache.notes:
+        print(f"note: {note}", file=sys.stderr)
+    typer.echo(f"{cache.path}: {count} sentences from {models} model setting(s), {size // 1024} KB")
     cache.close()
 
 
@@ -46,6 +60,9 @@ def clear_command(path: Optional[Path] = typer.Option(None, "--path", help=PATH_
     Example: polyglot-news cache clear
     """
     cache = _open(path)
-    n = cache.clear()
+    n = _query(cache, cache.clear)
     cache.close()
+    if cache.notes:  # it was damaged: what was readable is gone with the rest
+        typer.echo(f"the cache {cache.path} was damaged; replaced it with an empty one")
+        return
     typer.echo(f"cleared {n} cached translations from {cache.path}")

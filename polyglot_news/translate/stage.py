@@ -205,6 +205,9 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
                 )
 
     if cache is not None:
+        for note in cache.notes:  # a damaged cache was set aside and rebuilt: tell every reader
+            for article in articles:
+                article.notes.append(note)
         cache.close()
     for article in articles:
         _note_article(article, pending, untranslated)
