@@ -3,7 +3,9 @@
 Discovery reads each package's metadata.json itself (no argostranslate import), skips folders
 that are not packages, and reports broken ones instead of failing, so one bad folder never hides
 the others. Installing validates the archive (a zip, one top folder with metadata.json and a
-model, no path escaping the target), extracts it beside the packages folder and renames it in,
+model, no path escaping the target, no member compressed beyond 50:1), checks the metadata
+(known codes, a translation into English or a pivot, a string version), loads the model and
+translates one word with it, extracts it beside the packages folder and renames it in,
 so a failed or interrupted install leaves nothing half-written where Argos looks.
 
 This is the only module that uses the network, and only in `index_packages` and
@@ -26,6 +28,10 @@ from ..text.languages import ARGOS_CODES
 
 INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 MAX_UNPACKED = 4 * 1024**3  # refuse archives that would unpack to more than this (zip bombs)
+# model weights barely compress (about 1.1:1), tokenizers and vocabularies 2-4:1; a member that
+# shrank more than this in the archive is a bomb, however small the archive
+MAX_RATIO = 50
+_RATIO_FLOOR = 1024 * 1024  # small members (metadata, READMEs) may compress as well as they like
 
 def check_language(code: str) -> str:
     """Return `code` normalised, or raise ModelError naming the unknown code."""
@@ -112,6 +118,9 @@ def _top_folder(zf: zipfile.ZipFile, file: Path) -> str:
         if (info.external_attr >> 16) & 0o170000 == 0o120000:
             raise ModelError(f"{file}: archive contains a symbolic link {name!r}")
         total += info.file_size
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            raise ModelError(f"{file}: member {name!r} unpacks {info.file_size // max(1, info.compress_size)} times "
+                             f"larger than it is stored (more than {MAX_RATIO}:1 is a zip bomb, not a model)")
         if parts:
             tops.add(parts[0] if len(parts) > 1 or info.is_dir() else "")
     if total > MAX_UNPACKED:
@@ -122,6 +131,49 @@ def _top_folder(zf: zipfile.ZipFile, file: Path) -> str:
     if f"{top}/metadata.json" not in zf.namelist():
         raise ModelError(f"{file}: no metadata.json in the package folder {top!r}")
     return top
+
+
+def check_metadata(staging: Path, file: Path, root: Path) -> None:
+    """Refuse a package whose metadata is not a translation into English (or into a pivot).
+
+    Codes must be known ISO 639-1 codes and differ; `to_code` must be `en`, or a language
+    that an installed package already translates into English (a pivot: X->Y then Y->en);
+    `package_version`, when present, must be a string.
+    """
+    try:
+        data = json.loads((staging / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ModelError(f"{file}: unreadable metadata.json ({e})") from None
+    src, dst, version = data.get("from_code"), data.get("to_code"), data.get("package_version", "")
+    for field, value in (("from_code", src), ("to_code", dst)):
+        if not isinstance(value, str) or value.strip().lower() not in ARGOS_CODES or value != value.strip().lower():
+            raise ModelError(f"{file}: metadata.json {field} {value!r} is not a language code we know")
+    if src == dst or src == "en":
+        raise ModelError(f"{file}: a {src}->{dst} package does not translate into English")
+    if not isinstance(version, str):
+        raise ModelError(f"{file}: metadata.json package_version {version!r} is not a string")
+    if dst != "en":
+        hubs = {p.from_code for p in installed_packages(root) if p.to_code == "en"}
+        if dst not in hubs:
+            raise ModelError(f"{file}: a {src}->{dst} package translates into {dst}, not English, and no {dst}->en "
+                             f"package is installed to pivot through; install {dst}->en first")
+
+
+def try_model(path: Path, file: Path) -> None:
+    """Load the package's model and tokenizer and translate one word, or raise ModelError.
+
+    Run on the unpacked copy before it replaces anything, so a package that would fail on
+    the first digest never displaces one that works.
+    """
+    from .argos import ArgosTranslator
+    from .base import Decoding
+
+    try:
+        ArgosTranslator(read_package(path)).translate(["test"], Decoding(beam_size=1, max_output_tokens=4))
+    except ModelError as e:
+        raise ModelError(f"{file}: not a working model: {str(e).split(': ', 1)[-1]}") from None
+    except Exception as e:  # the tokenizer or decoder on damaged files: any exception at all
+        raise ModelError(f"{file}: not a working model ({type(e).__name__}: {e})") from None
 
 
 def install_file(file: Path, folder: Path | None = None) -> InstalledPackage:
@@ -147,6 +199,8 @@ def install_file(file: Path, folder: Path | None = None) -> InstalledPackage:
                 pkg = read_package(staging / top)
                 if pkg.problem:
                     raise ModelError(f"{file}: not a usable translation package: {pkg.problem}")
+                check_metadata(staging / top, file, root)
+                try_model(staging / top, file)
                 target = root / top
                 old = None
                 if target.exists():
