@@ -53,3 +53,36 @@ def write_atomic(path: str | Path, data: str | bytes, *, durable: bool = True) -
 def leftover_temp_files(folder: str | Path) -> list[Path]:
     """Temporary files under `folder` that a killed writer left behind (safe to delete)."""
     return [p for p in Path(folder).rglob(TEMP_PREFIX + "*.tmp") if p.is_file()]
+
+
+def write_all_atomic(files: dict[Path, str | bytes], *, durable: bool = True) -> list[Path]:
+    """Write several files so that either all of them are replaced or none is.
+
+    Every file is first written in full to a temporary file beside its target (the step
+    that can run out of space); only when all are on disk are they renamed into place. A
+    failure before the renames leaves the old files as they were and no temporary file.
+    """
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+            temps.append((tmp, path))
+            with os.fdopen(fd, "wb") as f:
+                f.write(raw)
+                f.flush()
+                if durable:
+                    os.fsync(f.fileno())
+            os.chmod(tmp, _MODE)
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in temps:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        raise
+    return [path for _, path in temps]

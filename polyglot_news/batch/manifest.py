@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -18,12 +19,30 @@ class Manifest:
 
     def __init__(self, path: Path):
         self.path = path
+        self.note: str | None = None
         try:
-            self.db = sqlite3.connect(path, timeout=30)
-            self.db.row_factory = sqlite3.Row
-            self._create()
+            self._open()
         except sqlite3.DatabaseError as e:
-            raise ConfigError(f"{path}: the batch manifest cannot be used ({e}); delete it to redo the whole folder") from None
+            from ..translate.cache import is_corruption
+
+            if not is_corruption(e):
+                raise ConfigError(f"{path}: the batch manifest cannot be used ({e})") from None
+            # a damaged manifest only costs redoing the folder: set it aside and start a new one
+            self.db.close()
+            aside = Path(f"{path}.corrupt-{int(time.time())}")
+            os.replace(path, aside)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            self._open()
+            self.note = f"the batch manifest was damaged ({e}): set aside as {aside.name}; every input is redone"
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        check = self.db.execute("PRAGMA quick_check").fetchone()[0]  # a manifest is small: a full page check is cheap
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({check})")
+        self._create()
 
     def _create(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")

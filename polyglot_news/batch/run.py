@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..atomic import leftover_temp_files, write_atomic
+from ..atomic import leftover_temp_files, write_all_atomic, write_atomic
 from ..config import Settings
-from ..errors import ConfigError, PolyglotError
+from ..errors import ConfigError
 from ..ingest.folders import Found, discover, os_reason
 from .fingerprint import content_hash, settings_fingerprint
+from .lock import OutLock, OutputError, output_problem, sqlite_problem
 from .manifest import Manifest
 from .report import BatchReport, output_paths
 from .work import Outcome, _init_worker, digest_input
@@ -109,6 +110,8 @@ def run_batch(
     progress: bool = False,
     console=None,
     on_done: Callable[[str, str], None] | None = None,
+    wait: bool = False,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BatchReport:
     """Digest every input under `in_dir` into `out_dir`, incrementally; see the module docstring.
 
@@ -116,6 +119,9 @@ def run_batch(
     stops the run after the work in hand (the report says `interrupted`); the next run
     picks up where it stopped. The report is also written to `OUT_DIR/batch-report.txt`.
     `on_done(rel, status)` is called as each input settles: "digested", "unchanged" or "failed".
+    One run at a time holds OUT (see `lock.py`): another run raises ConfigError naming it, or
+    with `wait` blocks until it ends (`on_wait(holder)` first). A full or read-only OUT stops
+    the run with one OutputError; what was written is whole and recorded, so a rerun finishes.
     """
     from ..render import FORMATS
 
@@ -130,10 +136,27 @@ def run_batch(
     real_in, real_out = os.path.realpath(in_path), os.path.realpath(out_path)
     if os.path.commonpath([real_in, real_out]) == real_out:  # outputs would land among the inputs
         raise ConfigError(f"--out {out_dir}: must not be the input folder or hold it; choose a folder beside it or inside it")
-    out_path.mkdir(parents=True, exist_ok=True)
-    for tmp in leftover_temp_files(out_path):  # from a run that was killed mid-write
-        tmp.unlink(missing_ok=True)
-    run = _Run(in_path, out_path, settings, formats, max_bytes, BatchReport(str(in_dir), str(out_dir), jobs=max(1, jobs)),
+    try:
+        out_path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise output_problem(out_path, e) or ConfigError(f"--out {out_dir}: cannot create it ({e.strerror})") from None
+    lock = OutLock(out_path)
+    lock.acquire(wait, on_wait)
+    try:
+        return _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console, on_done)
+    finally:
+        lock.release()
+
+
+def _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console, on_done):
+    """The run proper, under the lock; a full or read-only OUT becomes one OutputError at the end."""
+    stopped: OutputError | None = None
+    try:
+        for tmp in leftover_temp_files(out_path):  # from a run that was killed mid-write
+            tmp.unlink(missing_ok=True)
+    except OSError as e:
+        raise output_problem(out_path, e) or ConfigError(f"--out {out_path}: {e.strerror}") from None
+    run = _Run(in_path, out_path, settings, formats, max_bytes, BatchReport(str(in_path), str(out_path), jobs=max(1, jobs)),
                _Progress(progress, console), on_done)
     try:
         run.plan(include, exclude)
@@ -141,8 +164,23 @@ def run_batch(
             run.work(jobs)
         except KeyboardInterrupt:
             run.report.interrupted = True
+    except OutputError as e:
+        stopped = e
+    except sqlite3.OperationalError as e:
+        stopped = sqlite_problem(out_path, e)
+        if stopped is None:
+            raise
     finally:
-        run.close()
+        try:
+            run.close()
+        except (OSError, sqlite3.Error) as e:
+            problem = output_problem(out_path, e) if isinstance(e, OSError) else sqlite_problem(out_path, e)
+            if problem is None:
+                raise
+            stopped = stopped or problem
+    if stopped is not None:
+        done = len(run.report.digested)
+        raise OutputError(f"{stopped} ({done} input(s) digested and recorded before it stopped)")
     return run.report
 
 
@@ -254,14 +292,16 @@ class _Run:
         if outcome.error is not None:
             self.fail(rel, outcome.error, job.size, job.mtime_ns, job.sha256)
             return
-        written = []
-        try:
-            for fmt, path in output_paths(self.out_dir, rel, outcome.outputs).items():
-                write_atomic(path, outcome.outputs[fmt])
-                written.append(str(path.relative_to(self.out_dir)))
-        except (OSError, PolyglotError) as e:
+        paths = output_paths(self.out_dir, rel, outcome.outputs)
+        try:  # all of an input's formats or none of them
+            write_all_atomic({path: outcome.outputs[fmt] for fmt, path in paths.items()})
+        except OSError as e:
+            problem = output_problem(self.out_dir, e)
+            if problem is not None:  # OUT takes no more writes: stop, this input stays to do
+                raise problem from None
             self.fail(rel, f"cannot write output: {e}", job.size, job.mtime_ns, job.sha256)
             return
+        written = [str(path.relative_to(self.out_dir)) for path in paths.values()]
         self.manifest.record(rel, size=job.size, mtime_ns=job.mtime_ns, sha256=job.sha256, settings=self.fingerprint,
                              status="ok", outputs=written, timings=outcome.timings)
         report.digested.append(rel)

@@ -27,6 +27,7 @@ def batch_command(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; each loads the models once."),
     max_size: float = typer.Option(10.0, "--max-size", min=0.001, help="Largest input to take, in MB."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+    wait: bool = typer.Option(False, "--wait", help="If another batch is writing to OUT_DIR, wait for it instead of stopping."),
     sentences: int = options.SENTENCES,
     words: Optional[int] = options.WORDS,
     ratio: Optional[float] = options.RATIO,
@@ -52,7 +53,9 @@ def batch_command(
     settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary)
     err = Console(stderr=True, highlight=False)
     report = run_batch(in_dir, out, settings, split_formats(format), glob, exclude, jobs,
-                       int(max_size * 1_000_000), progress=progress, console=err)
+                       int(max_size * 1_000_000), progress=progress, console=err, wait=wait,
+                       on_wait=lambda holder: err.print(f"waiting for the batch holding {one_line(str(out))} ({one_line(holder)})",
+                                                        markup=False, highlight=False))
     table = Table(title="batch", title_justify="left", show_header=True)
     for col in ("found", "digested", "unchanged", "failed", "removed", "seconds", "digested/s"):
         table.add_column(col, justify="right")
