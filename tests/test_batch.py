@@ -300,12 +300,13 @@ def test_ctrl_c_stops_cleanly_and_the_rerun_resumes(tmp_path: Path) -> None:
     assert rerun.ok and rerun.unchanged >= len(done) - 1 and len(rerun.digested) + rerun.unchanged == 24
 
 
-def test_a_damaged_manifest_is_a_one_line_error(tmp_path: Path) -> None:
+def test_a_damaged_manifest_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    """Issue 18: a garbage manifest costs a redo of the folder, never the run."""
     root, out = make_tree(tmp_path / "in"), tmp_path / "out"
     out.mkdir()
     (out / MANIFEST_NAME).write_bytes(b"this is not a database" * 100)
-    with pytest.raises(ConfigError, match="delete it"):
-        run_batch(root, out, settings(), formats=["text"])
+    report = run_batch(root, out, settings(), formats=["text"])
+    assert report.digested and list(out.glob(MANIFEST_NAME + ".corrupt-*"))
 
 
 def test_workers_translate_with_an_installed_model(tmp_path: Path, tiny_models_dir: Path) -> None:

@@ -160,19 +160,25 @@ def check_metadata(staging: Path, file: Path, root: Path) -> None:
 
 
 def try_model(path: Path, file: Path) -> None:
-    """Load the package's model and tokenizer and translate one word, or raise ModelError.
+    """Load the package's tokenizer and model and decode a few tokens with it, or raise ModelError.
 
     Run on the unpacked copy before it replaces anything, so a package that would fail on
-    the first digest never displaces one that works.
+    the first digest never displaces one that works. (CTranslate2 and SentencePiece are
+    used directly: the translator module imports this one.)
     """
-    from .argos import ArgosTranslator
-    from .base import Decoding
-
     try:
-        ArgosTranslator(read_package(path)).translate(["test"], Decoding(beam_size=1, max_output_tokens=4))
-    except ModelError as e:
-        raise ModelError(f"{file}: not a working model: {str(e).split(': ', 1)[-1]}") from None
-    except Exception as e:  # the tokenizer or decoder on damaged files: any exception at all
+        import ctranslate2
+
+        pieces = ["\u2581test"]
+        if (path / "sentencepiece.model").is_file():
+            import sentencepiece
+
+            sp = sentencepiece.SentencePieceProcessor(model_file=str(path / "sentencepiece.model"))
+            pieces = sp.encode("test", out_type=str) or pieces
+        model = ctranslate2.Translator(str(path / "model"), device="cpu", inter_threads=1, intra_threads=1)
+        model.translate_batch([pieces], beam_size=1, max_decoding_length=4)
+        del model
+    except Exception as e:  # damaged weights or tokenizer show up as RuntimeError, IndexError, OSError...
         raise ModelError(f"{file}: not a working model ({type(e).__name__}: {e})") from None
 
 
