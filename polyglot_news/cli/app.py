@@ -35,6 +35,22 @@ def cli_source(path: str):
     return "-" if path == "-" else Path(path)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush on the way out cannot fail again."""
+    import os
+
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def reports_errors(func: Callable) -> Callable:
     """Wrap a command so PolyglotError becomes one stderr line and its exit code."""
 
@@ -48,6 +64,10 @@ def reports_errors(func: Callable) -> Callable:
             fail("interrupted", 130)
         except BrokenPipeError:
             raise typer.Exit(0)
+        except OSError as e:  # the environment (a full disk under stdout or an output file), not our bug
+            _silence_stdout()
+            where = f"{e.filename}: " if e.filename else "cannot write the output: "
+            fail(f"{where}{e.strerror or e}")
 
     return wrapper
 
