@@ -114,7 +114,7 @@ def _looks_binary(text: str) -> bool:
 
 # C0 controls that never belong in text (tab, line ends, form feed and ESC are left to clean_text)
 _STRAY = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B)) + b"\x7f"
-_STRAY_SHARE = 0.01  # more than this and the file is binary, not text with a few stray bytes
+_STRAY_SHARE = 0.05  # more than this and the file is binary (random bytes hold 12%), not text with stray bytes
 _BAD_UTF8_SHARE = 0.01  # invalid bytes a page may hold and still count as UTF-8
 
 
@@ -154,7 +154,7 @@ def decode_noted(data: bytes, declared: str | None = None) -> tuple[str, str, li
     """`decode_bytes`, with notes on what was repaired: stray control bytes removed, invalid UTF-8 replaced.
 
     A few NUL or control bytes inside good text are dropped (a note says how many); more
-    than 1% of them is binary and raises. A UTF-8 page with a few invalid bytes decodes
+    than 5% of them is binary and raises. A UTF-8 page with a few invalid bytes decodes
     as UTF-8 with U+FFFD in their place and a note giving their offsets, instead of
     being guessed as some code page where every other character is wrong.
     """
