@@ -67,7 +67,8 @@ def digest_input(data: bytes, name: str, settings: Settings, formats: Iterable[s
         outcome.outputs = {fmt: render(digest, fmt) for fmt in formats}
         outcome.timings = {k: round(v, 4) for k, v in digest.timings.items()}
     except PolyglotError as e:
-        outcome.error = str(e)
+        message = str(e)  # the report names the input already: "rel: rel: too large" says it twice
+        outcome.error = message[len(name) + 2 :] if message.startswith(name + ": ") else message
     except Exception as e:  # a bug: report it against this input and go on with the others
         outcome.error = f"internal error: {type(e).__name__}: {e}"
     outcome.timings["total"] = round(time.perf_counter() - t, 4)
