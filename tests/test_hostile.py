@@ -133,6 +133,18 @@ def test_deep_or_wide_markup_is_refused_before_the_parser(html):
         ingest.read_source(html.encode(), name="odd.html")
 
 
+def test_a_text_too_long_for_one_article_is_refused_before_the_slow_stages(tmp_path):
+    from polyglot_news.ingest.read import MAX_TEXT_CHARS
+
+    line = "The council said the river plan would need a new budget before the vote next week.\n"
+    page = tmp_path / "long.txt"
+    page.write_text(line * (15 * 1024 * 1024 // len(line)), encoding="utf-8")  # 15 MB, under the size limit
+    one_line_error(cli("detect", str(page)), "long.txt", "too long to digest as one article")
+    with pytest.raises(InputError, match="too long"):
+        ingest.read_source(ingest.Text(line * (MAX_TEXT_CHARS // len(line) + 1)))
+    assert ingest.read_source(ingest.Text(line * (MAX_TEXT_CHARS // len(line) - 1))).segments
+
+
 def test_ordinary_pages_are_not_too_complex():
     pages = sorted((REPO.parent / "shared" / "data").rglob("*.html"))[:60] + sorted((REPO / "samples").glob("*.html"))
     if not pages:
