@@ -27,6 +27,9 @@ class Outcome:
     worker: int = 0  # process id, so the parent can report memory per worker
     peak_rss: int = 0  # bytes, the worker's high-water mark so far
     cpu: float = 0.0  # seconds of CPU the worker has used so far (user + system)
+    warmup_cpu: float = 0.0  # seconds of CPU the worker had used when it took its first chunk
+    sha256: str | None = None  # the input's hash, when the worker read the input itself (--shared-fs)
+    unchanged: bool = False  # the worker found the bytes the manifest already has (--shared-fs)
 
 
 _CONTEXT: dict[str, object] = {}
