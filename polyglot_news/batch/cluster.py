@@ -36,14 +36,15 @@ def _distributed():
 
 
 def check_address(address: str) -> None:
-    """Raise ConfigError unless `address` is `local:N` (N >= 1) or a scheduler address such as tcp://host:8786."""
+    """Raise ConfigError unless `address` is `local:N` (N >= 1) or a scheduler address such as
+    tcp://host:8786, and Dask's distributed is installed."""
     m = _LOCAL.match(address)
     if m:
         if int(m.group(1)) < 1:
             raise ConfigError(f"--cluster {address}: local:N needs at least one worker")
-        return
-    if not re.match(r"^[a-z0-9+]+://[^\s/]+$", address):
+    elif not re.match(r"^[a-z0-9+]+://[^\s/]+$", address):
         raise ConfigError(f"--cluster {address}: give a scheduler address such as tcp://host:8786, or local:N")
+    _distributed()
 
 
 class ClusterPool:

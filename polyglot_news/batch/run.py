@@ -139,6 +139,10 @@ def run_batch(
     for fmt in formats:
         if fmt not in FORMATS:
             raise ConfigError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    if cluster:  # before anything is touched: a bad address or a missing extra is a one-line error
+        from .cluster import check_address
+
+        check_address(cluster)
     in_path, out_path = Path(in_dir), Path(out_dir)
     if not in_path.is_dir():
         raise ConfigError(f"{in_dir}: not a folder")
@@ -148,10 +152,6 @@ def run_batch(
     out_path.mkdir(parents=True, exist_ok=True)
     for tmp in leftover_temp_files(out_path):  # from a run that was killed mid-write
         tmp.unlink(missing_ok=True)
-    if cluster:
-        from .cluster import check_address
-
-        check_address(cluster)
     run = _Run(in_path, out_path, settings, formats, max_bytes, BatchReport(str(in_dir), str(out_dir), jobs=max(1, jobs)),
                _Progress(progress, console), on_done)
     run.shared_fs, run.chunk_files, run.chunk_bytes = shared_fs, max(1, chunk_files), max(1, chunk_bytes)
