@@ -309,7 +309,7 @@ class _Run:
     def chunks(self, workers: int) -> Iterator[list[tuple[_Job, Item]]]:
         """The items in chunks of at most `chunk_files` inputs and `chunk_bytes` bytes; smaller when there
         are few inputs, so every worker gets some."""
-        per = max(1, min(self.chunk_files, -(-len(self.candidates) // (2 * workers)))) if workers > 1 else self.chunk_files
+        per = max(1, min(self.chunk_files, -(-len(self.candidates) // (4 * workers)))) if workers > 1 else self.chunk_files
         chunk, size = [], 0
         for job, item in self.items():
             if chunk and (len(chunk) >= per or size + job.size > self.chunk_bytes):
