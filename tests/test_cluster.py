@@ -250,3 +250,48 @@ def test_without_cluster_dask_is_not_imported(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "[]"
     assert len(list((tmp_path / "out").glob("*.json"))) == 2
+
+
+class PoisonOn(distributed.WorkerPlugin):
+    """A Dask worker plugin (fault injection): the worker process dies outright on a chunk holding `name`."""
+
+    name = "polyglot-news-poison"
+
+    def __init__(self, name: str):
+        self.poison = name
+
+    def setup(self, worker) -> None:
+        from polyglot_news import pipeline
+
+        real, poison = pipeline.digest_many, self.poison
+
+        def dies_on_poison(sources, *args, names=None, **kwargs):
+            if names and poison in names:
+                os._exit(1)  # as an out-of-memory kill would: no exception, no result
+            return real(sources, *args, names=names, **kwargs)
+
+        pipeline.digest_many = dies_on_poison
+
+
+def test_a_chunk_that_kills_its_worker_twice_is_reported_per_file(cluster, tmp_path: Path) -> None:
+    """Last in the module: it leaves the workers restarted without the fault."""
+    import cloudpickle
+
+    lc, client = cluster
+    client.wait_for_workers(2, timeout=120)
+    names = articles(tmp_path / "in", 16)
+    shutil.copy(tmp_path / "in" / names[0], tmp_path / "in" / "poison.txt")  # sorts first: chunk [poison, story-00]
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    client.register_plugin(PoisonOn("poison.txt"))
+    try:
+        report = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"],
+                           cluster=lc.scheduler_address, chunk_files=2)
+    finally:
+        client.unregister_worker_plugin(PoisonOn.name)
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+        client.restart(wait_for_workers=False)
+    failed = dict(report.failed)
+    assert sorted(failed) == ["poison.txt", "story-00.txt"]
+    assert all("died twice" in reason for reason in failed.values()), failed
+    assert sorted(report.digested) == names[1:]
+    assert "poison.txt: a cluster worker died twice" in (tmp_path / "out" / REPORT_NAME).read_text(encoding="utf-8")
