@@ -77,6 +77,12 @@ def _init_worker() -> None:
     _FIRST_CHUNK_CPU.clear()  # a forked worker's CPU count starts at zero; its warm-up is what it uses before a chunk
 
 
+def _init_cold_worker(settings: Settings) -> None:
+    """Start-up of a worker that could not be forked warm: it warms up itself, once."""
+    _init_worker()
+    warm_up(settings)
+
+
 class LocalPool:
     """`jobs` worker processes forked from a warm parent; a chunk whose worker died is retried once."""
 
@@ -89,16 +95,25 @@ class LocalPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         import multiprocessing
+        import threading
 
         if self.pool is None:
-            if not self.warm:
-                warm_up(self.settings)
-                self.warm = True
             methods = multiprocessing.get_all_start_methods()
-            # fork shares the warm state; where there is no fork, spawned workers warm up on their own
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            # fork shares the warm state, but only a single-threaded process forks safely (a thread may hold
+            # a lock the child would wait on forever); otherwise each worker starts from a forkserver and
+            # warms up on its own
+            if "fork" in methods and threading.active_count() == 1:
+                if not self.warm:
+                    warm_up(self.settings)
+                    self.warm = True
+                context, init, args = multiprocessing.get_context("fork"), _init_worker, ()
+            else:
+                method = "forkserver" if "forkserver" in methods else "spawn"
+                context, init, args = multiprocessing.get_context(method), _init_cold_worker, (self.settings,)
+                if method == "forkserver":
+                    context.set_forkserver_preload(["polyglot_news.pipeline", "polyglot_news.render"])
             gc.freeze()  # keep the collector from touching (and so copying) the shared pages in the workers
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=init, initargs=args)
         return self.pool
 
     def submit(self, items: list[Item]) -> Future:
