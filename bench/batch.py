@@ -65,6 +65,7 @@ NOOP = """
 import json, logging, sys, time
 import distributed
 with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                              scheduler_kwargs={"dashboard_address": ":0"},
                               silence_logs=logging.CRITICAL) as lc, distributed.Client(lc) as client:
     n = int(sys.argv[1])
     client.gather(client.map(len, [[i] for i in range(20)], pure=False))  # connections made

@@ -76,6 +76,7 @@ def cluster():
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         lc = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                      scheduler_kwargs={"dashboard_address": ":0"},
                                       silence_logs=logging.CRITICAL)
     client = distributed.Client(lc)
     yield lc, client

@@ -66,8 +66,10 @@ class ClusterPool:
             if m:
                 # a chunk that was on a dying worker twice is given up (KilledWorker), as the issue asks
                 with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                    # no dashboard, and the scheduler's HTTP port is any free one, so two runs never collide
                     self.cluster = distributed.LocalCluster(n_workers=int(m.group(1)), threads_per_worker=1, processes=True,
-                                                            dashboard_address=None, silence_logs=logging.CRITICAL)
+                                                            dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
+                                                            silence_logs=logging.CRITICAL)
                 self.client = distributed.Client(self.cluster)
             else:
                 self.client = distributed.Client(address, timeout=connect_timeout)
