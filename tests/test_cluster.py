@@ -219,6 +219,22 @@ def test_a_client_killed_mid_run_reruns_only_what_is_missing(cluster, tmp_path: 
     assert temp_files(out) == [] and manifest_ok(out) == set(names)
 
 
+def test_shared_fs_sends_paths_and_the_workers_hash_what_they_read(cluster, tmp_path: Path) -> None:
+    lc, _ = cluster
+    names = articles(tmp_path / "in", 4)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    first = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"], cluster=lc.scheduler_address,
+                      shared_fs=True)
+    local = run_batch(tmp_path / "in", tmp_path / "local", Settings(use_cache=False), formats=["json"])
+    assert sorted(first.digested) == names and [rel for rel, _ in first.failed] == ["empty.txt"]
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "local") and local.failed == first.failed
+    os.utime(tmp_path / "in" / names[0])  # touched, not changed: the worker's hash says so
+    (tmp_path / "in" / names[1]).write_text("Changed story\n\nThe ferry now sails every hour, the operator said.\n", encoding="utf-8")
+    again = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"], cluster=lc.scheduler_address,
+                      shared_fs=True)
+    assert again.digested == [names[1]] and again.unchanged == 3
+
+
 def test_cli_batch_on_local_cluster_and_the_address_is_checked(tmp_path: Path) -> None:
     names = articles(tmp_path / "in", 3)
     runner = CliRunner()
