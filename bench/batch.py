@@ -9,7 +9,10 @@ Every run is a fresh Python process, so import and model-loading costs count. Ru
   file at a time, outputs written with `Path.write_text`, no manifest, no hashing;
 - `batch -j1`, `batch -j2`: `run_batch` into empty output folders;
 - `rerun -j2`: `run_batch` again on the `-j2` output with nothing changed (goal: under 5%
-  of the first `-j2` run's time).
+  of the first `-j2` run's time);
+- `--cluster local:2`: the same inputs on a Dask LocalCluster of 2 worker processes started by
+  the run (goal: at least 0.9x the `-j2` throughput), with each worker's warm-up, the worker
+  time per chunk spent outside the chunk, and the scheduler's own cost per no-op task.
 Peak memory is each worker's high-water RSS (for `-j1` and the baseline, the one process).
 The translation cache is off so no run profits from an earlier one's translations, and
 the glossaries are a snapshot taken at the start, so edits to them cannot redo a rerun.
@@ -42,7 +45,8 @@ from polyglot_news.config import Settings
 t = time.perf_counter()
 settings = Settings(use_cache=False, use_shipped_glossaries=False, glossary_dirs=[Path(sys.argv[4])],
                     packages_dir=Path(sys.argv[5]) if sys.argv[5] else None)
-r = run_batch(sys.argv[1], sys.argv[2], settings, formats=["text", "json"], jobs=int(sys.argv[3]))
+cluster = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] else None
+r = run_batch(sys.argv[1], sys.argv[2], settings, formats=["text", "json"], jobs=int(sys.argv[3]), cluster=cluster)
 import resource, sqlite3
 self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 db = sqlite3.connect(Path(sys.argv[2]) / ".batch-manifest.sqlite3")
@@ -52,7 +56,27 @@ me = resource.getrusage(resource.RUSAGE_SELF)
 # workers are the forkserver's children, not ours: they report their own CPU time
 cpu = me.ru_utime + me.ru_stime + sum(v for pid, v in r.worker_cpu.items() if pid != os.getpid())
 print(json.dumps({"seconds": time.perf_counter() - t, "digested": len(r.digested), "unchanged": r.unchanged, "work": work, "cpu": cpu,
-                  "failed": r.failed, "workers": {str(k): v for k, v in r.worker_peak_rss.items()}, "self_rss": self_rss}))
+                  "failed": r.failed, "workers": {str(k): v for k, v in r.worker_peak_rss.items()}, "self_rss": self_rss,
+                  "warmup": {str(k): v for k, v in r.worker_warmup_cpu.items()}, "chunks": r.chunks, "chunk_seconds": r.chunk_seconds,
+                  "work_seconds": r.work_seconds, "n_workers": r.jobs}))
+"""
+
+NOOP = """
+import json, logging, sys, time
+import distributed
+with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                              scheduler_kwargs={"dashboard_address": ":0"},
+                              silence_logs=logging.CRITICAL) as lc, distributed.Client(lc) as client:
+    n = int(sys.argv[1])
+    client.gather(client.map(len, [[i] for i in range(20)], pure=False))  # connections made
+    t = time.perf_counter()
+    client.gather(client.map(len, [[i] for i in range(n)], pure=False))
+    both = time.perf_counter() - t
+    t = time.perf_counter()
+    for i in range(n // 4):
+        client.submit(len, [i], pure=False).result()
+    one = time.perf_counter() - t
+print(json.dumps({"throughput": both / n, "round_trip": one / (n // 4)}))
 """
 
 NAIVE = """
@@ -142,6 +166,11 @@ def story_groups_in(out_dir: Path) -> list[list[str]]:
     return [[f"{digests[i].article.source}: {digests[i].title}" for i in g] for g in story_groups(digests) if len(g) > 1]
 
 
+def idle_per_chunk(r: dict) -> float:
+    """Worker time per chunk spent outside digest_chunk during the work phase: scheduling, shipping, waiting on the client."""
+    return (r["n_workers"] * r["work_seconds"] - r["chunk_seconds"]) / max(1, r["chunks"])
+
+
 def run(script: str, *args: str) -> dict:
     """Run a script in a fresh Python and return its JSON line plus the wall time."""
     t = time.perf_counter()
@@ -179,6 +208,8 @@ def main() -> None:
         glossaries = work / "glossaries"  # a snapshot, so edits to the repo's glossaries mid-run change nothing
         shutil.copytree(REPO / "glossaries", glossaries)
         pk = str(args.packages or "")
+        load_start = os.getloadavg()[0]
+        print(f"load average at the start: {load_start:.1f} on {os.cpu_count()} CPUs")
         naive = run(NAIVE, str(inputs), str(work / "naive"), str(glossaries), pk)
         rows.append(("naive loop (baseline)", naive))
         j1 = run(RUN_BATCH, str(inputs), str(work / "out1"), "1", str(glossaries), pk)
@@ -187,6 +218,15 @@ def main() -> None:
         rows.append(("batch -j2", j2))
         again = run(RUN_BATCH, str(inputs), str(work / "out2"), "2", str(glossaries), pk)
         rows.append(("rerun -j2, nothing changed", again))
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            dask = noop = None
+            print("distributed is not installed (pip install -e '.[cluster]'): no --cluster run")
+        else:
+            dask = run(RUN_BATCH, str(inputs), str(work / "outc"), "1", str(glossaries), pk, "local:2")
+            rows.append(("batch --cluster local:2", dask))
+            noop = run(NOOP, "400")
 
         print()
         load = os.getloadavg()[0]
@@ -206,6 +246,18 @@ def main() -> None:
         print(f"\nbatch -j1: {j1['work']:.1f} s inside digest_input (the pipeline and rendering), "
               f"{overhead:.1f} s around it (discovery, hashing, manifest, atomic writes, worker set-up): "
               f"{overhead / j1['seconds']:.1%} of the run")
+        print("\nper worker: warm-up CPU s before its first chunk (-j2 workers are forked from a warm parent); "
+              "worker time per chunk outside the chunk (scheduling, shipping, waiting)")
+        for name, r in (("batch -j2", j2), ("batch --cluster local:2", dask)):
+            if r is None:
+                continue
+            warm = ", ".join(f"{v:.2f}" for v in r["warmup"].values())
+            print(f"  {name:<26} warm-up [{warm}]  chunks {r['chunks']}  idle per chunk {idle_per_chunk(r) * 1000:.0f} ms"
+                  f"  work phase {r['digested'] / r['work_seconds']:.2f} art/s")
+        if dask is not None:
+            print(f"  Dask scheduler, no-op tasks on local:2: {noop['throughput'] * 1000:.1f} ms a task when many are in flight, "
+                  f"{noop['round_trip'] * 1000:.1f} ms a round trip one at a time")
+            print(f"  --cluster local:2 / -j2 throughput: {j2['wall'] / dask['wall']:.2f}x (goal >= 0.9x)")
         ratio = again["wall"] / j2["wall"]
         print(f"\nrerun / first -j2 run: {ratio:.1%} (goal < 5%)")
         groups = story_groups_in(work / "out2")
@@ -227,6 +279,16 @@ def main() -> None:
                                         "jobs1": round(j1["cpu"] / j1["digested"], 3),
                                         "jobs2": round(j2["cpu"] / j2["digested"], 3)},
             "load_average": round(load, 1),
+            "load_average_start": round(load_start, 1),
+            "jobs2_warmup_cpu_s": [round(v, 3) for v in j2["warmup"].values()],
+            "cluster_articles_per_s": round(dask["digested"] / dask["wall"], 2) if dask else None,
+            "cluster_over_jobs2": round(j2["wall"] / dask["wall"], 2) if dask else None,
+            "cluster_peak_rss_mb_per_worker": round(max(dask["workers"].values()) / 1e6) if dask and dask["workers"] else None,
+            "cluster_warmup_cpu_s": [round(v, 3) for v in dask["warmup"].values()] if dask else None,
+            "cluster_idle_ms_per_chunk": round(idle_per_chunk(dask) * 1000, 1) if dask else None,
+            "jobs2_idle_ms_per_chunk": round(idle_per_chunk(j2) * 1000, 1),
+            "scheduler_ms_per_task": round(noop["throughput"] * 1000, 2) if noop else None,
+            "scheduler_round_trip_ms": round(noop["round_trip"] * 1000, 2) if noop else None,
             "failed": len(j2["failed"]),
             "story_groups": len(groups),
             "cpus": os.cpu_count(),

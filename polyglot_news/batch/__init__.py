@@ -4,7 +4,9 @@
     report.failed        # [(relative path, reason), ...]
 
 - `run.py`: the run (discovery, the work queue, progress, atomic writes, the report file);
-- `work.py`: the unit of work, `digest_input`, a pure function a worker runs;
+- `chunks.py`: the unit of work, `digest_chunk`, a pure function over a chunk of inputs;
+  `work.py`: `digest_input`, the same for one input;
+- `pools.py`: where chunks run: here, or local workers forked warm; `cluster.py`: on Dask (`--cluster`);
 - `manifest.py`: the SQLite manifest of what is done; `fingerprint.py`: what "done" depends on;
 - `report.py`: what a run did, and where outputs go.
 """

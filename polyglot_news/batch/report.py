@@ -29,6 +29,10 @@ class BatchReport:
     jobs: int = 1
     worker_peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
     worker_cpu: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds used by the end
+    worker_warmup_cpu: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds before its first chunk
+    chunks: int = 0  # chunks of inputs digested
+    chunk_seconds: float = 0.0  # their time inside the workers, added up
+    work_seconds: float = 0.0  # wall time from the first chunk sent to the last one back
 
     @property
     def ok(self) -> bool:

@@ -3,9 +3,10 @@
     report = run_batch("scraped/", "digests/", formats=("text", "json"), jobs=2)
     report.failed        # [(relative path, reason), ...]
 
-The unit of work, `digest_input(data, name, settings, formats)`, is a pure function of
-the input's bytes, the settings and the installed models: it returns the rendered outputs
-and never touches the output folder, so it could run anywhere. Everything with side
+The unit of work, `chunks.digest_chunk(items, settings, formats)`, is a pure function of a
+chunk of inputs (their bytes, or paths with `shared_fs`), the settings and the installed
+models: it returns each input's rendered outputs and never touches the output folder, so it
+runs here, in local workers forked warm (`pools.py`), or on a Dask cluster (`cluster.py`). Everything with side
 effects stays in the parent: reading inputs, writing outputs atomically, and the SQLite
 manifest (`OUT_DIR/.batch-manifest.sqlite3`) that makes reruns incremental:
 
@@ -37,7 +38,9 @@ from .fingerprint import content_hash, settings_fingerprint
 from .lock import OutLock, OutputError, output_problem, sqlite_problem
 from .manifest import Manifest
 from .report import BatchReport, output_paths
-from .work import Outcome, _init_worker, digest_input
+from .chunks import DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_FILES, Item
+from .pools import InProcess, LocalPool
+from .work import Outcome
 
 MANIFEST_NAME = ".batch-manifest.sqlite3"
 REPORT_NAME = "batch-report.txt"
@@ -80,6 +83,7 @@ class _Progress:
             TimeRemainingColumn(),
             console=console or Console(stderr=True),
             transient=False,
+            auto_refresh=False,  # no refresh thread: local workers are forked from this process
         )
         self.task = None
 
@@ -92,6 +96,7 @@ class _Progress:
         if self.bar and self.task is not None:
             self.bar.update(self.task, completed=len(report.digested) + report.unchanged + len(report.failed),
                             ok=len(report.digested), same=report.unchanged, bad=len(report.failed))
+            self.bar.refresh()
 
     def stop(self) -> None:
         if self.bar:
@@ -112,6 +117,10 @@ def run_batch(
     on_done: Callable[[str, str], None] | None = None,
     wait: bool = False,
     on_wait: Callable[[str], None] | None = None,
+    cluster: str | None = None,
+    shared_fs: bool = False,
+    chunk_files: int = DEFAULT_CHUNK_FILES,
+    chunk_bytes: int = DEFAULT_CHUNK_BYTES,
 ) -> BatchReport:
     """Digest every input under `in_dir` into `out_dir`, incrementally; see the module docstring.
 
@@ -122,6 +131,11 @@ def run_batch(
     One run at a time holds OUT (see `lock.py`): another run raises ConfigError naming it, or
     with `wait` blocks until it ends (`on_wait(holder)` first). A full or read-only OUT stops
     the run with one OutputError; what was written is whole and recorded, so a rerun finishes.
+    Inputs go to the workers in chunks of up to `chunk_files` inputs (and `chunk_bytes` bytes),
+    so translation batches fill across articles; each input is still recorded on its own.
+    `cluster` runs the chunks on Dask instead: a scheduler address (tcp://host:8786) or
+    `local:N` for a LocalCluster of N worker processes started for the run (needs the
+    `cluster` extra). `shared_fs` sends paths instead of bytes, for workers that see the same files.
     """
     from ..render import FORMATS
 
@@ -130,6 +144,10 @@ def run_batch(
     for fmt in formats:
         if fmt not in FORMATS:
             raise ConfigError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    if cluster:  # before anything is touched: a bad address or a missing extra is a one-line error
+        from .cluster import check_address
+
+        check_address(cluster)
     in_path, out_path = Path(in_dir), Path(out_dir)
     if not in_path.is_dir():
         raise ConfigError(f"{in_dir}: not a folder")
@@ -143,12 +161,14 @@ def run_batch(
     lock = OutLock(out_path)
     lock.acquire(wait, on_wait)
     try:
-        return _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console, on_done)
+        return _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console, on_done,
+                           cluster, shared_fs, chunk_files, chunk_bytes)
     finally:
         lock.release()
 
 
-def _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console, on_done):
+def _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console, on_done,
+                cluster, shared_fs, chunk_files, chunk_bytes):
     """The run proper, under the lock; a full or read-only OUT becomes one OutputError at the end."""
     stopped: OutputError | None = None
     try:
@@ -158,10 +178,11 @@ def _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, ma
         raise output_problem(out_path, e) or ConfigError(f"--out {out_path}: {e.strerror}") from None
     run = _Run(in_path, out_path, settings, formats, max_bytes, BatchReport(str(in_path), str(out_path), jobs=max(1, jobs)),
                _Progress(progress, console), on_done)
+    run.shared_fs, run.chunk_files, run.chunk_bytes = shared_fs, max(1, chunk_files), max(1, chunk_bytes)
     try:
         run.plan(include, exclude)
         try:
-            run.work(jobs)
+            run.work(jobs, cluster)
         except KeyboardInterrupt:
             run.report.interrupted = True
     except OutputError as e:
@@ -195,6 +216,7 @@ class _Run:
         self.manifest = Manifest(out_dir / MANIFEST_NAME)
         self.known: dict[str, sqlite3.Row] = {}
         self.candidates: list[_Job] = []
+        self.shared_fs, self.chunk_files, self.chunk_bytes = False, DEFAULT_CHUNK_FILES, DEFAULT_CHUNK_BYTES
 
     # -- bookkeeping
 
@@ -314,59 +336,85 @@ class _Run:
             if data is not None:
                 yield job, data
 
-    def work(self, jobs: int) -> None:
-        """Digest every candidate, in this process or in `jobs` worker processes."""
-        if jobs <= 1:
+    def items(self) -> Iterator[tuple[_Job, Item]]:
+        """The candidates to digest as chunk items: read here, or (shared file system) read by the worker."""
+        if not self.shared_fs:
             for job, data in self.ready():
-                self.finish(digest_input(data, job.found.rel, self.settings, self.formats), job)
+                yield job, Item(job.found.rel, data=data)
             return
+        for job in self.candidates:
+            rel = job.found.rel
+            known = self.known[rel]["sha256"] if self.up_to_date(rel) else None
+            yield job, Item(rel, path=os.path.abspath(job.found.path), known_sha256=known, max_bytes=self.max_bytes)
 
-        import multiprocessing
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-        from concurrent.futures.process import BrokenProcessPool
+    def chunks(self, workers: int) -> Iterator[list[tuple[_Job, Item]]]:
+        """The items in chunks of at most `chunk_files` inputs and `chunk_bytes` bytes; smaller when there
+        are few inputs, so every worker gets some."""
+        per = max(1, min(self.chunk_files, -(-len(self.candidates) // (4 * workers)))) if workers > 1 else self.chunk_files
+        chunk, size = [], 0
+        for job, item in self.items():
+            if chunk and (len(chunk) >= per or size + job.size > self.chunk_bytes):
+                yield chunk
+                chunk, size = [], 0
+            chunk.append((job, item))
+            size += job.size
+        if chunk:
+            yield chunk
 
-        # forkserver: workers start from a clean single-threaded server, never from this process's
-        # threads (the progress bar's); the server imports the pipeline once for all of them
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
-        if method == "forkserver":
-            context.set_forkserver_preload(["polyglot_news.pipeline", "polyglot_news.render"])
+    def settle(self, chunk: list[tuple[_Job, Item]], result: list[Outcome] | str) -> None:
+        """Write and record what one chunk gave back; a reason (str) fails every input in it."""
+        if isinstance(result, str):
+            for job, _ in chunk:
+                self.finish(Outcome(rel=job.found.rel, error=result), job)
+            return
+        self.report.chunks += 1
+        for (job, _), outcome in zip(chunk, result):
+            self.report.worker_warmup_cpu.setdefault(outcome.worker, outcome.warmup_cpu)
+            self.report.chunk_seconds += outcome.timings.get("total", 0.0)
+            if outcome.sha256:
+                job.sha256 = outcome.sha256
+            if outcome.unchanged:  # the worker read the file and found the bytes the manifest has
+                self.manifest.touch(job.found.rel, job.size, job.mtime_ns)
+                self.unchanged(job.found.rel)
+                continue
+            self.finish(outcome, job)
 
-        def new_pool() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(self.settings,))
+    def work(self, jobs: int, cluster: str | None = None) -> None:
+        """Digest every candidate in chunks: in this process, in `jobs` local workers, or on a Dask cluster."""
+        if not self.candidates:
+            return
+        if cluster:
+            from .cluster import ClusterPool
 
-        pool = new_pool()
-        pending: dict = {}
-        source = self.ready()
+            pool = ClusterPool(self.settings, self.formats, cluster)
+            self.report.jobs = pool.workers
+        elif jobs > 1:
+            pool = LocalPool(self.settings, self.formats, jobs)
+        else:
+            pool = InProcess(self.settings, self.formats)
+        t = time.perf_counter()
+        pending: dict = {}  # handle -> (chunk, tries so far)
+        source = self.chunks(pool.workers)
         try:
             exhausted = False
             while True:
-                while not exhausted and len(pending) < 2 * jobs:  # a bounded window: inputs are read as needed
-                    nxt = next(source, None)
-                    if nxt is None:
+                while not exhausted and len(pending) < pool.window:  # a bounded window: inputs are read as needed
+                    chunk = next(source, None)
+                    if chunk is None:
                         exhausted = True
                         break
-                    job, data = nxt
-                    pending[pool.submit(digest_input, data, job.found.rel, self.settings, self.formats)] = job
+                    pending[pool.submit([item for _, item in chunk])] = (chunk, 0)
                 if not pending:
                     break
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                broken = False
-                for fut in done:
-                    job = pending.pop(fut)
-                    try:
-                        outcome = fut.result()
-                    except BrokenProcessPool:  # a worker died (killed, out of memory): its inputs fail, the rest go on
-                        broken = True
-                        outcome = Outcome(rel=job.found.rel, error="a worker process died while digesting it (killed or out of memory?)")
-                    self.finish(outcome, job)
-                if broken:
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = new_pool()
+                for handle, result in pool.wait(list(pending)):
+                    chunk, tries = pending.pop(handle)
+                    if isinstance(result, str) and tries < pool.retries:  # its worker died: once more
+                        pending[pool.submit([item for _, item in chunk])] = (chunk, tries + 1)
+                        continue
+                    self.settle(chunk, result)
         finally:
-            for fut in pending:
-                fut.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+            self.report.work_seconds = time.perf_counter() - t
+            pool.close()
 
     def close(self) -> None:
         """Stop the progress bar, record the run, and write the report (atomically)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..config import Settings
@@ -27,6 +27,9 @@ class Outcome:
     worker: int = 0  # process id, so the parent can report memory per worker
     peak_rss: int = 0  # bytes, the worker's high-water mark so far
     cpu: float = 0.0  # seconds of CPU the worker has used so far (user + system)
+    warmup_cpu: float = 0.0  # seconds of CPU the worker had used when it took its first chunk
+    sha256: str | None = None  # the input's hash, when the worker read the input itself (--shared-fs)
+    unchanged: bool = False  # the worker found the bytes the manifest already has (--shared-fs)
 
 
 _CONTEXT: dict[str, object] = {}
@@ -36,7 +39,8 @@ def _glossary_for(settings: Settings):
     """The curated glossary, loaded once per process and settings."""
     from .. import pipeline
 
-    key = json.dumps(asdict(settings), sort_keys=True, default=str)
+    # only the glossary folders decide what is loaded, so a run's warm-up with other settings shares it
+    key = json.dumps([settings.use_shipped_glossaries, [str(d) for d in settings.glossary_dirs]])
     if key not in _CONTEXT:
         _CONTEXT.clear()
         _CONTEXT[key] = pipeline.load_context(settings)

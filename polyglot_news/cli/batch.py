@@ -24,7 +24,12 @@ def batch_command(
     format: list[str] = typer.Option(["text,json"], "--format", "-f", help="Output formats: text, markdown, json (repeat or comma-separate)."),
     glob: list[str] = options.GLOB,
     exclude: list[str] = options.EXCLUDE,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; each loads the models once."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Local worker processes, started warm from this one."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", metavar="ADDRESS",
+                                          help="Run on Dask: a scheduler (tcp://host:8786) or local:N for N local worker processes "
+                                               "(needs pip install 'polyglot-news[cluster]')."),
+    shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: workers see IN_DIR at the same path; send paths, not bytes."),
+    chunk: int = typer.Option(8, "--chunk", min=1, help="Inputs per unit of work; translation batches fill across them."),
     max_size: float = typer.Option(10.0, "--max-size", min=0.001, help="Largest input to take, in MB."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
     wait: bool = typer.Option(False, "--wait", help="If another batch is writing to OUT_DIR, wait for it instead of stopping."),
@@ -43,6 +48,7 @@ def batch_command(
     in OUT_DIR/batch-report.txt; the exit code is 1 if any input failed.
 
     Example: polyglot-news batch scraped/ --out digests/ --format text,json --jobs 2
+    On a Dask cluster: polyglot-news batch scraped/ --out digests/ --cluster tcp://scheduler:8786
     """
     from rich.console import Console
     from rich.table import Table
@@ -55,7 +61,8 @@ def batch_command(
     report = run_batch(in_dir, out, settings, split_formats(format), glob, exclude, jobs,
                        int(max_size * 1_000_000), progress=progress, console=err, wait=wait,
                        on_wait=lambda holder: err.print(f"waiting for the batch holding {one_line(str(out))} ({one_line(holder)})",
-                                                        markup=False, highlight=False))
+                                                        markup=False, highlight=False),
+                       cluster=cluster, shared_fs=shared_fs, chunk_files=chunk)
     table = Table(title="batch", title_justify="left", show_header=True)
     for col in ("found", "digested", "unchanged", "failed", "removed", "seconds", "digested/s"):
         table.add_column(col, justify="right")
