@@ -30,7 +30,7 @@ from ..model import ENGLISH, UNDETERMINED, Article, Segment
 from ..text import wordfreqs
 from ..text.scripts import SCRIPT_LANGUAGES, dominant_script, letter_scripts, script_of, unconfuse
 from . import ngrams
-from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, breaks_harmony
+from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
 CYRILLIC_LANGS = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
 # the Latin-script languages we see most; others need more evidence to win
@@ -167,11 +167,37 @@ def _cluster_hits(word: str, lang: str) -> int:
     return min(3, sum(word.count(c) for c in CLUSTERS.get(lang, ())))
 
 
+@lru_cache(maxsize=None)
+def _family_lists(family: str, w: Weights) -> list[tuple]:
+    """Per language of `family`, in family order, what `word_scores` looks up for it.
+
+    Built once per family: the word list, function words, endings by length, clusters,
+    alphabet and rare letters, so scoring a word makes no per-language look-ups of its own.
+    """
+    out = []
+    for lang in SCRIPT_FAMILIES[family]:
+        table = wordfreqs.log_frequencies(lang)
+        out.append((
+            lang,
+            table,
+            lang == "sr",
+            FUNCTION_WORDS.get(lang, frozenset()),
+            _ENDING_SETS.get(lang),
+            CLUSTERS.get(lang, ()),
+            _ALPHABET_SETS.get(lang),
+            frozenset(RARE_LETTERS.get(lang, "")),
+            lang in VOWEL_HARMONY,
+            -w.missing_char if lang in ngrams.BORROWED else 0.0,
+        ))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ...]:
     """The evidence one lower-case word gives each language of `family`, in family order.
 
-    Latin words with apostrophes (l'homme, don't) are scored as their parts.
+    Latin words with apostrophes (l'homme, don't) are scored as their parts. Cached for
+    the run: a page repeats its words, and a day's pages repeat each other's.
     """
     langs = SCRIPT_FAMILIES[family]
     if "'" in word:
@@ -180,16 +206,22 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
         else:
             parts = [word_scores(p, family, w) for p in word.split("'") if p]
             return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
-    grams = ngrams.grams_of(word)
+    chars = ngrams.family_table(langs).scores(word)
     n_grams = ngrams.gram_count(word)
+    folded = word.casefold()
+    letters = set(word)
     out = []
-    for lang in langs:
-        model = ngrams.model(lang)
-        s = w.char * (model.score(grams) if isinstance(model, ngrams.CharModel) else model.score_word(word))
-        if lang in ngrams.BORROWED:
-            s -= w.missing_char * n_grams
-        lf = wordfreqs.log_frequency(word, lang)
-        if lf is None and word in FUNCTION_WORDS.get(lang, ()):
+    # each term is added in the same order as ever (skipping those that add 0.0), so the sums are the same floats
+    for k, (lang, table, serbian, function, endings, clusters, alphabet, rare, harmony, missing) in enumerate(
+            _family_lists(family, w)):
+        s = w.char * chars[k]
+        if missing:
+            s += missing * n_grams
+        if table is None:
+            lf = None
+        else:
+            lf = table.get(wordfreqs.serbian_latin(folded) if serbian else folded, -math.inf)
+        if lf is None and word in function:
             # no frequency list: our function words stand in for one
             s += w.known_word + w.frequency * w.listed_frequency
         elif lf is None:
@@ -198,14 +230,17 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             s += w.unknown_word
         else:
             s += w.known_word + w.frequency * lf
-        if word in FUNCTION_WORDS.get(lang, ()):
+        if word in function:
             s += w.function_word
-        if _ending_hit(word, lang):
+        if endings and any(word[-n:] in endings[n] for n in range(1, min(len(endings), len(word) - 2))):
             s += w.ending
-        s += w.cluster * _cluster_hits(word, lang)
-        s += w.foreign_letter * _letter_penalty(word, lang)
-        s += w.rare_letter * sum(1 for c in word if c in RARE_LETTERS.get(lang, ""))
-        if breaks_harmony(word, lang):
+        if clusters:
+            s += w.cluster * min(3, sum(word.count(c) for c in clusters))
+        if alphabet is not None and not letters <= alphabet:
+            s += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
+        if rare and not rare.isdisjoint(letters):
+            s += w.rare_letter * sum(1 for c in word if c in rare)
+        if harmony and breaks_harmony(word, lang):
             s += w.disharmony
         out.append(s)
     return tuple(out)
