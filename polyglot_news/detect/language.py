@@ -116,6 +116,11 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     A name is a capitalised word that does not open the text or a sentence ("Cirque du
     Soleil" in an English line): it says little about the language around it.
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
     out = []
     for m in _WORD.finditer(text):
@@ -125,7 +130,7 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
             i -= 1
         opens = i < 0 or text[i] in _SENTENCE_START
         out.append((word.casefold(), word[0].isupper() and not opens))
-    return out
+    return tuple(out)
 
 
 def _is_acronym(text: str, words: list[str]) -> bool:
@@ -168,28 +173,33 @@ def _cluster_hits(word: str, lang: str) -> int:
 
 
 @lru_cache(maxsize=None)
-def _family_lists(family: str, w: Weights) -> list[tuple]:
-    """Per language of `family`, in family order, what `word_scores` looks up for it.
+def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int, frozenset[str]]], frozenset[str]]:
+    """What `word_scores` looks up per language of `family`, built once per family.
 
-    Built once per family: the word list, function words, endings by length, clusters,
-    alphabet and rare letters, so scoring a word makes no per-language look-ups of its own.
+    Returns the languages with evidence beyond n-grams and alphabet (a word list, function
+    words, endings, clusters, rare letters, vowel harmony, a borrowed profile), each with its
+    position and look-ups; the other ("plain") languages with their alphabets; and the letters
+    every listed alphabet of the family shares, for which no alphabet check is needed.
     """
-    out = []
-    for lang in SCRIPT_FAMILIES[family]:
+    featured, plain, alphabets = [], [], []
+    for k, lang in enumerate(SCRIPT_FAMILIES[family]):
         table = wordfreqs.log_frequencies(lang)
-        out.append((
-            lang,
-            table,
-            lang == "sr",
-            FUNCTION_WORDS.get(lang, frozenset()),
-            _ENDING_SETS.get(lang),
-            CLUSTERS.get(lang, ()),
-            _ALPHABET_SETS.get(lang),
-            frozenset(RARE_LETTERS.get(lang, "")),
-            lang in VOWEL_HARMONY,
-            -w.missing_char if lang in ngrams.BORROWED else 0.0,
-        ))
-    return out
+        function = FUNCTION_WORDS.get(lang, frozenset())
+        endings = _ENDING_SETS.get(lang)
+        clusters = CLUSTERS.get(lang, ())
+        alphabet = _ALPHABET_SETS.get(lang)
+        rare = frozenset(RARE_LETTERS.get(lang, ""))
+        harmony = lang in VOWEL_HARMONY
+        missing = -w.missing_char if lang in ngrams.BORROWED else 0.0
+        if alphabet is not None:
+            alphabets.append(alphabet)
+        if table is None and w.no_list == 0.0 and not (function or endings or clusters or rare or harmony or missing):
+            plain.append((k, alphabet))
+        else:
+            featured.append((k, lang, table, lang == "sr", function, endings, clusters, alphabet, rare, harmony,
+                             missing))
+    shared = frozenset.intersection(*alphabets) if alphabets else frozenset()
+    return featured, plain, shared
 
 
 @lru_cache(maxsize=65536)
@@ -207,14 +217,20 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             parts = [word_scores(p, family, w) for p in word.split("'") if p]
             return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
     chars = ngrams.family_table(langs).scores(word)
+    featured, plain, shared = _family_lists(family, w)
+    letters = set(word)
+    common = letters <= shared  # no alphabet lacks a letter of the word
+    out = [w.char * c for c in chars]
+    # each term is added in the same order as ever (skipping those that add 0.0), so the sums are
+    # the same floats; a plain language has n-grams and its alphabet only (no list adds w.no_list, 0.0)
+    if not common:
+        for k, alphabet in plain:
+            if alphabet is not None and not letters <= alphabet:
+                out[k] += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
     n_grams = ngrams.gram_count(word)
     folded = word.casefold()
-    letters = set(word)
-    out = []
-    # each term is added in the same order as ever (skipping those that add 0.0), so the sums are the same floats
-    for k, (lang, table, serbian, function, endings, clusters, alphabet, rare, harmony, missing) in enumerate(
-            _family_lists(family, w)):
-        s = w.char * chars[k]
+    for k, lang, table, serbian, function, endings, clusters, alphabet, rare, harmony, missing in featured:
+        s = out[k]
         if missing:
             s += missing * n_grams
         if table is None:
@@ -236,14 +252,20 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             s += w.ending
         if clusters:
             s += w.cluster * min(3, sum(word.count(c) for c in clusters))
-        if alphabet is not None and not letters <= alphabet:
+        if not common and alphabet is not None and not letters <= alphabet:
             s += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
         if rare and not rare.isdisjoint(letters):
             s += w.rare_letter * sum(1 for c in word if c in rare)
         if harmony and breaks_harmony(word, lang):
             s += w.disharmony
-        out.append(s)
+        out[k] = s
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_script(word: str) -> str | None:
+    """`dominant_script` of one word, once per distinct word."""
+    return dominant_script(word)
 
 
 _SCRIPT_WEIGHT = {"latin": 1, "han": 4, "kana": 4, "hangul": 4}
@@ -273,7 +295,7 @@ def _softmax(scores: dict[str, float], temperature: float) -> list[tuple[str, fl
     return sorted(((k, v / total) for k, v in exp.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
     """A final Detection for strings decided before scoring, else (family, score per language).
 
@@ -287,16 +309,31 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
     if family in SCRIPT_LANGUAGES:
         return Detection(SCRIPT_LANGUAGES[family], 0.99)
-    in_script = [(w, name) for w, name in tokens if dominant_script(w) == family]
+    in_script = [(w, name) for w, name in tokens if _word_script(w) == family]
     letters = sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
     langs = SCRIPT_FAMILIES[family]
-    totals = [weights.minor_language if lang in OTHER_LATIN else 0.0 for lang in langs]
-    for word, name in in_script[:MAX_WORDS]:
-        scale = weights.name if name else 1.0
-        totals = [t + scale * s for t, s in zip(totals, word_scores(word, family, weights))]
-    return family, tuple(totals)
+    rows = [_prior_row(family, weights)]
+    names = []
+    for k, (word, name) in enumerate(in_script[:MAX_WORDS], start=1):
+        rows.append(word_scores(word, family, weights))
+        if name:
+            names.append(k)
+    import numpy as np
+
+    table = np.array(rows)
+    if names:
+        table[names] *= weights.name
+    # a running sum down the rows adds each word in turn to the prior, as the per-word loop did
+    # (np.add.reduce may pair the terms up, which rounds differently)
+    return family, tuple(np.add.accumulate(table, axis=0)[-1].tolist())
+
+
+@lru_cache(maxsize=None)
+def _prior_row(family: str, weights: Weights) -> tuple[float, ...]:
+    """Each language's standing before any word is read: the prior against minor languages."""
+    return tuple(weights.minor_language if lang in OTHER_LATIN else 0.0 for lang in SCRIPT_FAMILIES[family])
 
 
 def detect_language(text: str, prior: str | None = None, weights: Weights = WEIGHTS) -> Detection:
@@ -306,6 +343,12 @@ def detect_language(text: str, prior: str | None = None, weights: Weights = WEIG
     page's dominant language); it settles short ambiguous strings and nothing else.
     Deterministic: no sampling, so the same text always gives the same answer.
     """
+    return _detect(text, prior, weights)
+
+
+@lru_cache(maxsize=16384)
+def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
+    # cached: a page's chrome repeats ("Share", "Menu"), and mark_languages asks twice per segment
     evidence = _evidence(text, weights)
     if isinstance(evidence, Detection):
         return evidence
@@ -329,7 +372,12 @@ NEIGHBOUR_CONFIDENCE = 0.9
 
 def family_of(text: str) -> str | None:
     """The script family that decides a text's candidate languages ("latin", "cyrillic", "han"...)."""
-    return _family_of(" ".join(words_of(text)))
+    return _text_family(text)
+
+
+@lru_cache(maxsize=16384)
+def _text_family(text: str) -> str | None:
+    return _family_of(" ".join(w for w, _ in _tokens(text)))
 
 
 def dominant_language(detections: list[tuple[Segment, Detection]]) -> str | None:
@@ -391,6 +439,15 @@ def ui_languages(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _ui_languages(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """`ui_languages(glossary)`, built once per glossary (it is read-only while pages are marked)."""
+    key = "detect:ui-languages"
+    cached = glossary._cache.get(key)
+    if cached is None:
+        cached = glossary._cache[key] = ui_languages(glossary)
+    return cached  # type: ignore[return-value]
+
+
 def _curated_language(text: str, langs: tuple[str, ...], prior: str | None, detector: Detector) -> str:
     """The language of a curated UI string listed under `langs`, given its segment's prior.
 
@@ -418,7 +475,7 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     English page) is always judged on its own.
     """
     segments = article.segments
-    curated = ui_languages(glossary) if glossary is not None else {}
+    curated = _ui_languages(glossary) if glossary is not None else {}
     first = [detector(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     for i, seg in enumerate(segments):

@@ -200,7 +200,8 @@ class FamilyTable:
     Scoring a word then costs three gathers and three column sums instead of a dictionary
     look-up per n-gram per language. The sums run over the rows in the word's n-gram order,
     one n-gram size at a time, exactly as `CharModel.score` adds them, so the scores are the
-    same floats. Rows 0-2 hold each language's floor for unseen 1-, 2- and 3-grams.
+    same floats (running sums: numpy's reductions may add in another order). Rows 0-2 hold
+    each language's floor for unseen 1-, 2- and 3-grams.
     """
 
     def __init__(self, langs: tuple[str, ...]):
@@ -228,20 +229,29 @@ class FamilyTable:
 
     def scores(self, word: str) -> list[float]:
         """`model(lang).score_word(word)` for every language of the family, in family order."""
+        return self.vector(word).tolist()
+
+    def vector(self, word: str):
+        """`scores(word)` as a numpy array."""
+        import numpy as np
+
         grams = grams_of(word)
-        row, table = self.row.get, self.table
-        total = None
-        for n in range(3):
-            # unseen n-grams take row n, the floor for their size
-            part = table[[row(g, n) for g in grams[n]]].sum(axis=0) if grams[n] else 0.0
-            total = part if total is None else total + part
-        profiled = total.tolist() if hasattr(total, "tolist") else [0.0] * len(self.columns)
-        out = [0.0] * len(self.langs)
-        for j, i in enumerate(self.columns):
-            out[i] = profiled[j]
-        for i, m in self.others:
-            out[i] = m.score_word(word)
-        return out
+        row = self.row.get
+        # one gather for all the word's n-grams (unseen ones take row n, the floor for their size),
+        # then one sum per n-gram size, each over its rows in order, as CharModel.score adds them
+        gathered = self.table[[row(g, n) for n in range(3) for g in grams[n]]]
+        a, b = len(grams[0]), len(grams[0]) + len(grams[1])
+        # accumulate is a strict running sum (a reduction may pair terms up and round differently)
+        accumulate = np.add.accumulate
+        total = accumulate(gathered[:a], axis=0)[-1] + accumulate(gathered[a:b], axis=0)[-1]
+        total = total + accumulate(gathered[b:], axis=0)[-1]
+        if self.others:
+            out = np.zeros(len(self.langs))
+            out[self.columns] = total
+            for i, m in self.others:
+                out[i] = m.score_word(word)
+            return out
+        return total
 
 
 @lru_cache(maxsize=None)
