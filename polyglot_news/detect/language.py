@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import lru_cache, reduce
+from operator import add
 from typing import Protocol
 
 from ..curated import UI_KIND, Glossary, ui_key
@@ -91,6 +93,13 @@ class Weights:
     page_prior: float = 3.0  # bonus for the page's language
     name: float = 0.5  # share of the evidence a capitalised word inside a sentence gives
     temperature: float = 2.0  # for turning scores into probabilities
+
+    def __post_init__(self) -> None:
+        # hashed once: every cached per-word and per-text look-up is keyed by the weights
+        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f.name) for f in fields(self))))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
 
 
 WEIGHTS = Weights()
@@ -315,19 +324,21 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(UNDETERMINED, 0.0)
     langs = SCRIPT_FAMILIES[family]
     rows = [_prior_row(family, weights)]
-    names = []
-    for k, (word, name) in enumerate(in_script[:MAX_WORDS], start=1):
-        rows.append(word_scores(word, family, weights))
-        if name:
-            names.append(k)
-    import numpy as np
+    for word, name in in_script[:MAX_WORDS]:
+        scores = word_scores(word, family, weights)
+        rows.append(tuple(weights.name * s for s in scores) if name else scores)
+    # each column summed in word order: the same running total the per-word loop kept
+    # (1.0 * s is s, so only names need scaling)
+    return family, tuple(map(_running_sum, zip(*rows)))
 
-    table = np.array(rows)
-    if names:
-        table[names] *= weights.name
-    # a running sum down the rows adds each word in turn to the prior, as the per-word loop did
-    # (np.add.reduce may pair the terms up, which rounds differently)
-    return family, tuple(np.add.accumulate(table, axis=0)[-1].tolist())
+
+def _plain_sum(values: tuple[float, ...]) -> float:
+    return reduce(add, values)
+
+
+# sum() adds floats one by one up to Python 3.11; from 3.12 it compensates rounding, which
+# would change the last bits of the scores, so there the plain running sum is spelt out
+_running_sum = sum if sys.version_info < (3, 12) else _plain_sum
 
 
 @lru_cache(maxsize=None)

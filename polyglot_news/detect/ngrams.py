@@ -21,7 +21,8 @@ import json
 import math
 import threading
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 from itertools import repeat
 from typing import Callable
 
@@ -82,8 +83,17 @@ class BorrowedModel:
         return self.base.score_word(spelt) * gram_count(word) / max(1, gram_count(spelt))
 
 
+@lru_cache(maxsize=None)
+def _profile_folder() -> Path:
+    """langdetect's profile folder, found without importing langdetect (we only read its files)."""
+    spec = find_spec("langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("langdetect is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "profiles"
+
+
 def _read_profile(name: str) -> tuple[dict[str, int], list[int]]:
-    data = json.loads((files("langdetect") / "profiles" / name).read_text(encoding="utf-8"))
+    data = json.loads((_profile_folder() / name).read_text(encoding="utf-8"))
     freq: dict[str, int] = {}
     for gram, count in data["freq"].items():
         low = gram.lower()
@@ -195,63 +205,47 @@ def gram_count(word: str) -> int:
 
 
 class FamilyTable:
-    """Every profiled language of a script family in one table: a row per n-gram, a column per language.
+    """Every profiled language of a script family side by side: per n-gram, a tuple of log
+    frequencies, one per language.
 
-    Scoring a word then costs three gathers and three column sums instead of a dictionary
-    look-up per n-gram per language. The sums run over the rows in the word's n-gram order,
-    one n-gram size at a time, exactly as `CharModel.score` adds them, so the scores are the
-    same floats (running sums: numpy's reductions may add in another order). Rows 0-2 hold
-    each language's floor for unseen 1-, 2- and 3-grams.
+    Scoring a word then costs one look-up per n-gram instead of one per n-gram per language,
+    and the per-language sums run in C (`sum` over a column). Each column is summed in the
+    word's n-gram order, one n-gram size at a time, exactly as `CharModel.score` adds them, so
+    the scores are the same floats. Rows are filled as n-grams are first met (a page meets a
+    few thousand), so a one-page run pays for no more than it reads.
     """
 
     def __init__(self, langs: tuple[str, ...]):
-        import numpy as np
-
         self.langs = langs
         models = [model(lang) for lang in langs]
         self.columns = [i for i, m in enumerate(models) if isinstance(m, CharModel)]
-        char_models = [models[i] for i in self.columns]
-        self.row: dict[str, int] = {}
-        for m in char_models:
-            for gram in m.logp:
-                self.row.setdefault(gram, len(self.row) + 3)
-        size = np.fromiter((len(g) for g in self.row), dtype=np.int64, count=len(self.row))
-        table = np.empty((len(self.row) + 3, len(char_models)), dtype=np.float64)
-        for j, m in enumerate(char_models):
-            floors = np.array(m.floor, dtype=np.float64)
-            table[:3, j] = floors
-            column = floors[size - 1]
-            rows = np.fromiter((self.row[g] - 3 for g in m.logp), dtype=np.int64, count=len(m.logp))
-            column[rows] = np.fromiter(m.logp.values(), dtype=np.float64, count=len(m.logp))
-            table[3:, j] = column
-        self.table = table
+        self._models = [models[i] for i in self.columns]
+        self.rows: dict[str, tuple[float, ...]] = {}
         self.others = [(i, models[i]) for i in range(len(models)) if i not in self.columns]
+        self._plain = not self.others and self.columns == list(range(len(langs)))
+
+    def _row(self, gram: str) -> tuple[float, ...]:
+        n = len(gram) - 1
+        row = self.rows[gram] = tuple(m.logp.get(gram, m.floor[n]) for m in self._models)
+        return row
 
     def scores(self, word: str) -> list[float]:
         """`model(lang).score_word(word)` for every language of the family, in family order."""
-        return self.vector(word).tolist()
-
-    def vector(self, word: str):
-        """`scores(word)` as a numpy array."""
-        import numpy as np
-
         grams = grams_of(word)
-        row = self.row.get
-        # one gather for all the word's n-grams (unseen ones take row n, the floor for their size),
-        # then one sum per n-gram size, each over its rows in order, as CharModel.score adds them
-        gathered = self.table[[row(g, n) for n in range(3) for g in grams[n]]]
-        a, b = len(grams[0]), len(grams[0]) + len(grams[1])
-        # accumulate is a strict running sum (a reduction may pair terms up and round differently)
-        accumulate = np.add.accumulate
-        total = accumulate(gathered[:a], axis=0)[-1] + accumulate(gathered[a:b], axis=0)[-1]
-        total = total + accumulate(gathered[b:], axis=0)[-1]
-        if self.others:
-            out = np.zeros(len(self.langs))
-            out[self.columns] = total
-            for i, m in self.others:
-                out[i] = m.score_word(word)
-            return out
-        return total
+        rows, new = self.rows, self._row
+        parts = []
+        for n in range(3):
+            table = [rows[g] if g in rows else new(g) for g in grams[n]]
+            parts.append(map(sum, zip(*table)))
+        profiled = list(map(sum, zip(*parts)))  # sum, as CharModel.score sums the three sizes
+        if self._plain:
+            return profiled
+        out = [0.0] * len(self.langs)
+        for j, i in enumerate(self.columns):
+            out[i] = profiled[j]
+        for i, m in self.others:
+            out[i] = m.score_word(word)
+        return out
 
 
 @lru_cache(maxsize=None)

@@ -39,16 +39,17 @@ def _read_list(code: str) -> dict[str, float] | None:
     The same numbers `math.log10(wordfreq.get_frequency_dict(code, "small")[word])` gives, without
     importing wordfreq itself (its tokeniser pulls in ftfy, langcodes and regex: 0.2 s of start-up).
     """
+    folder = _data_folder()
     try:
         import gzip
-        from importlib.resources import files
 
         import msgpack
 
-        path = files("wordfreq") / "data" / f"small_{code}.msgpack.gz"
-        with gzip.open(str(path), "rb") as infile:
+        if folder is None:
+            return None  # the detector still works on character statistics alone
+        with gzip.open(folder / f"small_{code}.msgpack.gz", "rb") as infile:
             pack = msgpack.load(infile, raw=False)
-    except (ImportError, OSError):  # the detector still works on character statistics alone
+    except (ImportError, OSError):
         return None
     header = pack[0] if pack else None
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
@@ -60,6 +61,18 @@ def _read_list(code: str) -> dict[str, float] | None:
         for word in bucket:
             table[word] = logf
     return table
+
+
+@lru_cache(maxsize=None)
+def _data_folder():
+    """wordfreq's data folder, found without importing the package (find_spec only locates it)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
 
 
 @lru_cache(maxsize=None)
