@@ -57,9 +57,8 @@ def _read_list(code: str) -> dict[str, float] | None:
     table: dict[str, float] = {}
     for index, bucket in enumerate(pack[1:]):
         # wordfreq's own conversion (cB_to_freq), then its log, so every figure is unchanged
-        logf = math.log10(10 ** (-index / 100))
-        for word in bucket:
-            table[word] = logf
+        # (a later bucket overwrites an earlier one, as wordfreq's own loop does)
+        table.update(dict.fromkeys(bucket, math.log10(10 ** (-index / 100))))
     return table
 
 
