@@ -128,7 +128,7 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
     out = []

@@ -66,9 +66,9 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def _tokens(text: str) -> tuple[Token, ...]:
-    # cached: the glossary pass reads each segment several times (Token is immutable)
+    # cached: the glossary pass reads each segment of a page several times (Token is immutable)
     out = []
     for m in WORD.finditer(text):
         word = m.group(0)
