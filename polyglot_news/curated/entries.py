@@ -39,7 +39,7 @@ class Entry:
         return (self.term, *self.aliases)
 
 
-@lru_cache(maxsize=65536)  # cleaning and detection both look up every segment
+@lru_cache(maxsize=4096)  # cleaning and detection both look up every segment of a page
 def ui_key(text: str) -> str:
     """Normalise a UI string for lookup: NFKC, casefold, no punctuation, single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")

@@ -128,7 +128,7 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=4096)  # a page's segments are read by several of the steps below
+@lru_cache(maxsize=1024)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
     out = []
@@ -304,7 +304,7 @@ def _softmax(scores: dict[str, float], temperature: float) -> list[tuple[str, fl
     return sorted(((k, v / total) for k, v in exp.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
     """A final Detection for strings decided before scoring, else (family, score per language).
 
@@ -357,7 +357,7 @@ def detect_language(text: str, prior: str | None = None, weights: Weights = WEIG
     return _detect(text, prior, weights)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
     # cached: a page's chrome repeats ("Share", "Menu"), and mark_languages asks twice per segment
     evidence = _evidence(text, weights)
@@ -386,7 +386,7 @@ def family_of(text: str) -> str | None:
     return _text_family(text)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _text_family(text: str) -> str | None:
     return _family_of(" ".join(w for w, _ in _tokens(text)))
 

@@ -66,7 +66,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _tokens(text: str) -> tuple[Token, ...]:
     # cached: the glossary pass reads each segment of a page several times (Token is immutable)
     out = []
