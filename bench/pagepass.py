@@ -154,7 +154,8 @@ def main() -> None:
         batch = None if args.no_batch else batch_rates(
             REPO, args.data, work, args.batch_pages or (40 if args.quick else 200))
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=REPO, capture_output=True)
+        subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=REPO, capture_output=True,
+                       check=False)  # cleaning up: a leftover worktree is pruned by git later
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"baseline ref {ref}; CPU seconds (user+system) of one `digest DIR --format json --no-cache` process per set")

@@ -161,26 +161,6 @@ _ENDING_SETS = {
 }
 
 
-def _letter_penalty(word: str, lang: str) -> int:
-    """How many letters of `word` the language's alphabet lacks (0 for unlisted alphabets)."""
-    alphabet = _ALPHABET_SETS.get(lang)
-    if alphabet is None:
-        return 0
-    return sum(1 for c in word if c not in alphabet and c.isalpha())
-
-
-def _ending_hit(word: str, lang: str) -> bool:
-    """True when `word` ends in one of the language's endings and has 3+ letters before it."""
-    by_length = _ENDING_SETS.get(lang)
-    if not by_length:
-        return False
-    return any(word[-n:] in by_length[n] for n in range(1, min(len(by_length), len(word) - 2)))
-
-
-def _cluster_hits(word: str, lang: str) -> int:
-    return min(3, sum(word.count(c) for c in CLUSTERS.get(lang, ())))
-
-
 @lru_cache(maxsize=None)
 def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int, frozenset[str]]], frozenset[str]]:
     """What `word_scores` looks up per language of `family`, built once per family.
@@ -322,7 +302,6 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     letters = sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
-    langs = SCRIPT_FAMILIES[family]
     rows = [_prior_row(family, weights)]
     for word, name in in_script[:MAX_WORDS]:
         scores = word_scores(word, family, weights)
