@@ -306,3 +306,67 @@ def test_cli_detect_table_and_json(tmp_path: Path) -> None:
     assert "Войти через соцсети" in res.output and "confidence" in res.output
     res = runner.invoke(app, ["detect", str(tmp_path / "missing.txt")])
     assert res.exit_code != 0 and "missing.txt" in res.output
+
+
+def _reference_word_scores(word: str, family: str, w: detect.Weights = detect.WEIGHTS) -> tuple[float, ...]:
+    """The per-language loop word_scores replaced, kept here as the yardstick for its floats."""
+    import math
+
+    from polyglot_news.detect import ngrams
+    from polyglot_news.detect.langfeatures import CLUSTERS, FUNCTION_WORDS, RARE_LETTERS, breaks_harmony
+    from polyglot_news.text import wordfreqs
+
+    if "'" in word:
+        if family != "latin":
+            word = word.replace("'", "")
+        else:
+            parts = [_reference_word_scores(p, family, w) for p in word.split("'") if p]
+            return tuple(map(sum, zip(*parts)))
+    out = []
+    for lang in detect.SCRIPT_FAMILIES[family]:
+        s = w.char * ngrams.model(lang).score_word(word)
+        if lang in ngrams.BORROWED:
+            s -= w.missing_char * ngrams.gram_count(word)
+        lf = wordfreqs.log_frequency(word, lang)
+        if lf is None and word in FUNCTION_WORDS.get(lang, ()):
+            s += w.known_word + w.frequency * w.listed_frequency
+        elif lf is None:
+            s += w.no_list
+        elif lf == -math.inf:
+            s += w.unknown_word
+        else:
+            s += w.known_word + w.frequency * lf
+        if word in FUNCTION_WORDS.get(lang, ()):
+            s += w.function_word
+        ends = detect._ENDING_SETS.get(lang)
+        if ends and any(word[-n:] in ends[n] for n in range(1, min(len(ends), len(word) - 2))):
+            s += w.ending
+        s += w.cluster * min(3, sum(word.count(c) for c in CLUSTERS.get(lang, ())))
+        alphabet = detect._ALPHABET_SETS.get(lang)
+        s += w.foreign_letter * (sum(1 for c in word if c not in alphabet and c.isalpha()) if alphabet else 0)
+        s += w.rare_letter * sum(1 for c in word if c in RARE_LETTERS.get(lang, ""))
+        if breaks_harmony(word, lang):
+            s += w.disharmony
+        out.append(s)
+    return tuple(out)
+
+
+@pytest.mark.parametrize("family, words", [
+    ("latin", ["the", "don't", "l'homme", "schlüssel", "żółw", "ñandú", "qwzxv", "straße", "şehir", "ølgård"]),
+    ("cyrillic", ["и", "інформація", "беларусь", "ўсё", "қазақстан", "његов", "быў", "мен", "щастя"]),
+    ("arabic", ["الشيخ", "پاکستان", "کتاب"]),
+])
+def test_word_scores_are_the_reference_floats(family: str, words: list[str]) -> None:
+    for word in words:
+        assert detect.word_scores(word, family) == _reference_word_scores(word, family), word
+
+
+def test_text_totals_are_the_running_sum_of_word_scores() -> None:
+    text = "Breaking news from Berlin: the Chancellor spoke today"
+    family, totals = detect._evidence(text, detect.WEIGHTS)
+    expected = [detect.WEIGHTS.minor_language if lang in detect.OTHER_LATIN else 0.0
+                for lang in detect.SCRIPT_FAMILIES[family]]
+    for word, name in detect.tokens_of(text):
+        scale = detect.WEIGHTS.name if name else 1.0
+        expected = [t + scale * s for t, s in zip(expected, detect.word_scores(word, family))]
+    assert totals == tuple(expected)

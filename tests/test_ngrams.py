@@ -31,3 +31,25 @@ def test_borrowed_models_score_belarusian_and_kazakh() -> None:
     assert be.score_word("дзень") > kk.score_word("дзень")
     assert kk.score_word("жолдары") > be.score_word("жолдары")
     assert ru.score_word("день") > be.score_word("день") - 5  # close relatives stay close
+
+
+# words of several scripts and shapes: short, long, unseen letters, apostrophes dropped
+FAMILY_WORDS = ("the", "schlüssel", "żółw", "ça", "x", "qwzxv", "international", "ñandú", "ølgård")
+CYRILLIC_WORDS = ("и", "інформація", "беларусь", "ўсё", "қазақстан", "његов", "щастя")
+
+
+def test_family_table_gives_each_models_own_score_to_the_bit() -> None:
+    from polyglot_news.detect.language import SCRIPT_FAMILIES
+
+    for family, words in (("latin", FAMILY_WORDS), ("cyrillic", CYRILLIC_WORDS)):
+        langs = SCRIPT_FAMILIES[family]
+        table = ngrams.family_table(langs)
+        for word in words:
+            # exact equality on purpose: the table must add the same floats in the same order
+            assert table.scores(word) == [ngrams.model(lang).score_word(word) for lang in langs], word
+
+
+def test_family_table_fills_rows_only_for_ngrams_it_meets() -> None:
+    table = ngrams.FamilyTable(("en", "de"))
+    table.scores("cat")
+    assert set(table.rows) == {"c", "a", "t", " c", "ca", "at", "t ", " ca", "cat", "at "}

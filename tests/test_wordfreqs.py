@@ -18,3 +18,14 @@ def test_known_unknown_and_unlisted() -> None:
 
 def test_serbian_cyrillic_is_looked_up_in_the_latin_list() -> None:
     assert log_frequency("године", "sr") == log_frequency("godine", "sr") > -4
+
+
+def test_lists_read_directly_give_wordfreqs_own_figures() -> None:
+    from wordfreq import get_frequency_dict
+
+    for lang in ("en", "uk", "de"):
+        theirs = get_frequency_dict(lang, "small")
+        for word in sorted(w for w in theirs if w.casefold() == w)[:: max(1, len(theirs) // 2000)]:
+            assert log_frequency(word, lang) == math.log10(theirs[word]), word
+    sh = get_frequency_dict("sh", "small")
+    assert log_frequency("godine", "sr") == math.log10(sh["godine"])

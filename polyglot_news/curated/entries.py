@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import GlossaryError
@@ -38,6 +39,7 @@ class Entry:
         return (self.term, *self.aliases)
 
 
+@lru_cache(maxsize=4096)  # cleaning and detection both look up every segment of a page
 def ui_key(text: str) -> str:
     """Normalise a UI string for lookup: NFKC, casefold, no punctuation, single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import lru_cache, reduce
+from operator import add
 from typing import Protocol
 
 from ..curated import UI_KIND, Glossary, ui_key
@@ -30,7 +32,7 @@ from ..model import ENGLISH, UNDETERMINED, Article, Segment
 from ..text import wordfreqs
 from ..text.scripts import SCRIPT_LANGUAGES, dominant_script, letter_scripts, script_of, unconfuse
 from . import ngrams
-from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, breaks_harmony
+from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
 CYRILLIC_LANGS = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
 # the Latin-script languages we see most; others need more evidence to win
@@ -92,6 +94,13 @@ class Weights:
     name: float = 0.5  # share of the evidence a capitalised word inside a sentence gives
     temperature: float = 2.0  # for turning scores into probabilities
 
+    def __post_init__(self) -> None:
+        # hashed once: every cached per-word and per-text look-up is keyed by the weights
+        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f.name) for f in fields(self))))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
+
 
 WEIGHTS = Weights()
 MAX_WORDS = 300  # words of a long text that are scored
@@ -116,6 +125,11 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     A name is a capitalised word that does not open the text or a sentence ("Cirque du
     Soleil" in an English line): it says little about the language around it.
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)  # a page's segments are read by several of the steps below
+def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
     out = []
     for m in _WORD.finditer(text):
@@ -125,7 +139,7 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
             i -= 1
         opens = i < 0 or text[i] in _SENTENCE_START
         out.append((word.casefold(), word[0].isupper() and not opens))
-    return out
+    return tuple(out)
 
 
 def _is_acronym(text: str, words: list[str]) -> bool:
@@ -147,31 +161,42 @@ _ENDING_SETS = {
 }
 
 
-def _letter_penalty(word: str, lang: str) -> int:
-    """How many letters of `word` the language's alphabet lacks (0 for unlisted alphabets)."""
-    alphabet = _ALPHABET_SETS.get(lang)
-    if alphabet is None:
-        return 0
-    return sum(1 for c in word if c not in alphabet and c.isalpha())
+@lru_cache(maxsize=None)
+def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int, frozenset[str]]], frozenset[str]]:
+    """What `word_scores` looks up per language of `family`, built once per family.
 
-
-def _ending_hit(word: str, lang: str) -> bool:
-    """True when `word` ends in one of the language's endings and has 3+ letters before it."""
-    by_length = _ENDING_SETS.get(lang)
-    if not by_length:
-        return False
-    return any(word[-n:] in by_length[n] for n in range(1, min(len(by_length), len(word) - 2)))
-
-
-def _cluster_hits(word: str, lang: str) -> int:
-    return min(3, sum(word.count(c) for c in CLUSTERS.get(lang, ())))
+    Returns the languages with evidence beyond n-grams and alphabet (a word list, function
+    words, endings, clusters, rare letters, vowel harmony, a borrowed profile), each with its
+    position and look-ups; the other ("plain") languages with their alphabets; and the letters
+    every listed alphabet of the family shares, for which no alphabet check is needed.
+    """
+    featured, plain, alphabets = [], [], []
+    for k, lang in enumerate(SCRIPT_FAMILIES[family]):
+        table = wordfreqs.log_frequencies(lang)
+        function = FUNCTION_WORDS.get(lang, frozenset())
+        endings = _ENDING_SETS.get(lang)
+        clusters = CLUSTERS.get(lang, ())
+        alphabet = _ALPHABET_SETS.get(lang)
+        rare = frozenset(RARE_LETTERS.get(lang, ""))
+        harmony = lang in VOWEL_HARMONY
+        missing = -w.missing_char if lang in ngrams.BORROWED else 0.0
+        if alphabet is not None:
+            alphabets.append(alphabet)
+        if table is None and w.no_list == 0.0 and not (function or endings or clusters or rare or harmony or missing):
+            plain.append((k, alphabet))
+        else:
+            featured.append((k, lang, table, lang == "sr", function, endings, clusters, alphabet, rare, harmony,
+                             missing))
+    shared = frozenset.intersection(*alphabets) if alphabets else frozenset()
+    return featured, plain, shared
 
 
 @lru_cache(maxsize=65536)
 def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ...]:
     """The evidence one lower-case word gives each language of `family`, in family order.
 
-    Latin words with apostrophes (l'homme, don't) are scored as their parts.
+    Latin words with apostrophes (l'homme, don't) are scored as their parts. Cached for
+    the run: a page repeats its words, and a day's pages repeat each other's.
     """
     langs = SCRIPT_FAMILIES[family]
     if "'" in word:
@@ -180,16 +205,28 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
         else:
             parts = [word_scores(p, family, w) for p in word.split("'") if p]
             return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
-    grams = ngrams.grams_of(word)
+    chars = ngrams.family_table(langs).scores(word)
+    featured, plain, shared = _family_lists(family, w)
+    letters = set(word)
+    common = letters <= shared  # no alphabet lacks a letter of the word
+    out = [w.char * c for c in chars]
+    # each term is added in the same order as ever (skipping those that add 0.0), so the sums are
+    # the same floats; a plain language has n-grams and its alphabet only (no list adds w.no_list, 0.0)
+    if not common:
+        for k, alphabet in plain:
+            if alphabet is not None and not letters <= alphabet:
+                out[k] += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
     n_grams = ngrams.gram_count(word)
-    out = []
-    for lang in langs:
-        model = ngrams.model(lang)
-        s = w.char * (model.score(grams) if isinstance(model, ngrams.CharModel) else model.score_word(word))
-        if lang in ngrams.BORROWED:
-            s -= w.missing_char * n_grams
-        lf = wordfreqs.log_frequency(word, lang)
-        if lf is None and word in FUNCTION_WORDS.get(lang, ()):
+    folded = word.casefold()
+    for k, lang, table, serbian, function, endings, clusters, alphabet, rare, harmony, missing in featured:
+        s = out[k]
+        if missing:
+            s += missing * n_grams
+        if table is None:
+            lf = None
+        else:
+            lf = table.get(wordfreqs.serbian_latin(folded) if serbian else folded, -math.inf)
+        if lf is None and word in function:
             # no frequency list: our function words stand in for one
             s += w.known_word + w.frequency * w.listed_frequency
         elif lf is None:
@@ -198,17 +235,26 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             s += w.unknown_word
         else:
             s += w.known_word + w.frequency * lf
-        if word in FUNCTION_WORDS.get(lang, ()):
+        if word in function:
             s += w.function_word
-        if _ending_hit(word, lang):
+        if endings and any(word[-n:] in endings[n] for n in range(1, min(len(endings), len(word) - 2))):
             s += w.ending
-        s += w.cluster * _cluster_hits(word, lang)
-        s += w.foreign_letter * _letter_penalty(word, lang)
-        s += w.rare_letter * sum(1 for c in word if c in RARE_LETTERS.get(lang, ""))
-        if breaks_harmony(word, lang):
+        if clusters:
+            s += w.cluster * min(3, sum(word.count(c) for c in clusters))
+        if not common and alphabet is not None and not letters <= alphabet:
+            s += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
+        if rare and not rare.isdisjoint(letters):
+            s += w.rare_letter * sum(1 for c in word if c in rare)
+        if harmony and breaks_harmony(word, lang):
             s += w.disharmony
-        out.append(s)
+        out[k] = s
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_script(word: str) -> str | None:
+    """`dominant_script` of one word, once per distinct word."""
+    return dominant_script(word)
 
 
 _SCRIPT_WEIGHT = {"latin": 1, "han": 4, "kana": 4, "hangul": 4}
@@ -253,16 +299,32 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
     if family in SCRIPT_LANGUAGES:
         return Detection(SCRIPT_LANGUAGES[family], 0.99)
-    in_script = [(w, name) for w, name in tokens if dominant_script(w) == family]
+    in_script = [(w, name) for w, name in tokens if _word_script(w) == family]
     letters = sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
-    langs = SCRIPT_FAMILIES[family]
-    totals = [weights.minor_language if lang in OTHER_LATIN else 0.0 for lang in langs]
+    rows = [_prior_row(family, weights)]
     for word, name in in_script[:MAX_WORDS]:
-        scale = weights.name if name else 1.0
-        totals = [t + scale * s for t, s in zip(totals, word_scores(word, family, weights))]
-    return family, tuple(totals)
+        scores = word_scores(word, family, weights)
+        rows.append(tuple(weights.name * s for s in scores) if name else scores)
+    # each column summed in word order: the same running total the per-word loop kept
+    # (1.0 * s is s, so only names need scaling)
+    return family, tuple(map(_running_sum, zip(*rows)))
+
+
+def _plain_sum(values: tuple[float, ...]) -> float:
+    return reduce(add, values)
+
+
+# sum() adds floats one by one up to Python 3.11; from 3.12 it compensates rounding, which
+# would change the last bits of the scores, so there the plain running sum is spelt out
+_running_sum = sum if sys.version_info < (3, 12) else _plain_sum
+
+
+@lru_cache(maxsize=None)
+def _prior_row(family: str, weights: Weights) -> tuple[float, ...]:
+    """Each language's standing before any word is read: the prior against minor languages."""
+    return tuple(weights.minor_language if lang in OTHER_LATIN else 0.0 for lang in SCRIPT_FAMILIES[family])
 
 
 def detect_language(text: str, prior: str | None = None, weights: Weights = WEIGHTS) -> Detection:
@@ -272,6 +334,12 @@ def detect_language(text: str, prior: str | None = None, weights: Weights = WEIG
     page's dominant language); it settles short ambiguous strings and nothing else.
     Deterministic: no sampling, so the same text always gives the same answer.
     """
+    return _detect(text, prior, weights)
+
+
+@lru_cache(maxsize=4096)
+def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
+    # cached: a page's chrome repeats ("Share", "Menu"), and mark_languages asks twice per segment
     evidence = _evidence(text, weights)
     if isinstance(evidence, Detection):
         return evidence
@@ -295,7 +363,12 @@ NEIGHBOUR_CONFIDENCE = 0.9
 
 def family_of(text: str) -> str | None:
     """The script family that decides a text's candidate languages ("latin", "cyrillic", "han"...)."""
-    return _family_of(" ".join(words_of(text)))
+    return _text_family(text)
+
+
+@lru_cache(maxsize=1024)
+def _text_family(text: str) -> str | None:
+    return _family_of(" ".join(w for w, _ in _tokens(text)))
 
 
 def dominant_language(detections: list[tuple[Segment, Detection]]) -> str | None:
@@ -357,6 +430,15 @@ def ui_languages(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _ui_languages(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """`ui_languages(glossary)`, built once per glossary (it is read-only while pages are marked)."""
+    key = "detect:ui-languages"
+    cached = glossary._cache.get(key)
+    if cached is None:
+        cached = glossary._cache[key] = ui_languages(glossary)
+    return cached  # type: ignore[return-value]
+
+
 def _curated_language(text: str, langs: tuple[str, ...], prior: str | None, detector: Detector) -> str:
     """The language of a curated UI string listed under `langs`, given its segment's prior.
 
@@ -384,7 +466,7 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     English page) is always judged on its own.
     """
     segments = article.segments
-    curated = ui_languages(glossary) if glossary is not None else {}
+    curated = _ui_languages(glossary) if glossary is not None else {}
     first = [detector(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     for i, seg in enumerate(segments):

@@ -21,7 +21,8 @@ import json
 import math
 import threading
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 from itertools import repeat
 from typing import Callable
 
@@ -82,8 +83,17 @@ class BorrowedModel:
         return self.base.score_word(spelt) * gram_count(word) / max(1, gram_count(spelt))
 
 
+@lru_cache(maxsize=None)
+def _profile_folder() -> Path:
+    """langdetect's profile folder, found without importing langdetect (we only read its files)."""
+    spec = find_spec("langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("langdetect is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "profiles"
+
+
 def _read_profile(name: str) -> tuple[dict[str, int], list[int]]:
-    data = json.loads((files("langdetect") / "profiles" / name).read_text(encoding="utf-8"))
+    data = json.loads((_profile_folder() / name).read_text(encoding="utf-8"))
     freq: dict[str, int] = {}
     for gram, count in data["freq"].items():
         low = gram.lower()
@@ -192,3 +202,54 @@ def grams_of(word: str) -> tuple[list[str], list[str], list[str]]:
 def gram_count(word: str) -> int:
     """How many n-grams `grams_of(word)` yields: 3 per letter, plus 1."""
     return 3 * len(word) + 1
+
+
+class FamilyTable:
+    """Every profiled language of a script family side by side: per n-gram, a tuple of log
+    frequencies, one per language.
+
+    Scoring a word then costs one look-up per n-gram instead of one per n-gram per language,
+    and the per-language sums run in C (`sum` over a column). Each column is summed in the
+    word's n-gram order, one n-gram size at a time, exactly as `CharModel.score` adds them, so
+    the scores are the same floats. Rows are filled as n-grams are first met (a page meets a
+    few thousand), so a one-page run pays for no more than it reads.
+    """
+
+    def __init__(self, langs: tuple[str, ...]):
+        self.langs = langs
+        models = [model(lang) for lang in langs]
+        self.columns = [i for i, m in enumerate(models) if isinstance(m, CharModel)]
+        self._models = [models[i] for i in self.columns]
+        self.rows: dict[str, tuple[float, ...]] = {}
+        self.others = [(i, models[i]) for i in range(len(models)) if i not in self.columns]
+        self._plain = not self.others and self.columns == list(range(len(langs)))
+
+    def _row(self, gram: str) -> tuple[float, ...]:
+        n = len(gram) - 1
+        row = self.rows[gram] = tuple(m.logp.get(gram, m.floor[n]) for m in self._models)
+        return row
+
+    def scores(self, word: str) -> list[float]:
+        """`model(lang).score_word(word)` for every language of the family, in family order."""
+        grams = grams_of(word)
+        rows, new = self.rows, self._row
+        parts = []
+        for n in range(3):
+            table = [rows[g] if g in rows else new(g) for g in grams[n]]
+            parts.append(map(sum, zip(*table)))
+        profiled = list(map(sum, zip(*parts)))  # sum, as CharModel.score sums the three sizes
+        if self._plain:
+            return profiled
+        out = [0.0] * len(self.langs)
+        for j, i in enumerate(self.columns):
+            out[i] = profiled[j]
+        for i, m in self.others:
+            out[i] = m.score_word(word)
+        return out
+
+
+@lru_cache(maxsize=None)
+def family_table(langs: tuple[str, ...]) -> FamilyTable:
+    """The n-gram table of a family's languages, built once per run on first use."""
+    with _lock:
+        return FamilyTable(langs)

@@ -63,6 +63,12 @@ def tokens(text: str) -> list[Token]:
 
     A hyphenated word that changes script is two words ("Telegram-канала": a name and a noun).
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # cached: the glossary pass reads each segment of a page several times (Token is immutable)
     out = []
     for m in WORD.finditer(text):
         word = m.group(0)
@@ -74,7 +80,7 @@ def tokens(text: str) -> list[Token]:
                 pos += len(p) + 1
         else:
             out.append(Token(word, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 # what sits between two words when the second starts a sentence or a quotation

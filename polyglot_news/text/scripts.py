@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 # (first code point, last code point, script) for the blocks we tell apart; checked in order
 _RANGES: tuple[tuple[int, int, str], ...] = (
@@ -70,8 +71,20 @@ SCRIPT_LANGUAGES: dict[str, str] = {
 }
 
 
+# every character's script, filled as characters are first seen (a page repeats a few hundred)
+_SCRIPT_CACHE: dict[str, str | None] = {}
+
+
 def script_of(ch: str) -> str | None:
     """The script of one character if it is a letter (or CJK ideograph), else None."""
+    try:
+        return _SCRIPT_CACHE[ch]
+    except KeyError:
+        name = _SCRIPT_CACHE[ch] = _script_of(ch)
+        return name
+
+
+def _script_of(ch: str) -> str | None:
     if not ch.isalpha():
         return None
     cp = ord(ch)
@@ -86,10 +99,11 @@ def script_of(ch: str) -> str | None:
 def letter_scripts(text: str) -> Counter[str]:
     """Count the letters of `text` per script (digits, punctuation and symbols are not counted)."""
     counts: Counter[str] = Counter()
-    for ch in unicodedata.normalize("NFC", text):
+    # each distinct character once, in order of first appearance (so the counts' order is unchanged)
+    for ch, n in Counter(unicodedata.normalize("NFC", text)).items():
         name = script_of(ch)
         if name:
-            counts[name] += 1
+            counts[name] += n
     return counts
 
 
@@ -124,6 +138,13 @@ def unconfuse(word: str) -> str:
     "Сolumn" with a Cyrillic С is the English word "Column"; a word in one script is
     returned unchanged.
     """
+    if word.isascii():
+        return word  # the usual case: nothing to rewrite
+    return _unconfuse(word)
+
+
+@lru_cache(maxsize=65536)
+def _unconfuse(word: str) -> str:
     latin = cyrillic = 0
     for ch in word:
         name = script_of(ch)

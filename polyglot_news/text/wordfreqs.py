@@ -33,17 +33,54 @@ _SERBIAN_TO_LATIN = str.maketrans({
 _lock = threading.Lock()
 
 
+def _read_list(code: str) -> dict[str, float] | None:
+    """wordfreq's "small" list for `code` as {word: log10 frequency}, read straight from its file.
+
+    The same numbers `math.log10(wordfreq.get_frequency_dict(code, "small")[word])` gives, without
+    importing wordfreq itself (its tokeniser pulls in ftfy, langcodes and regex: 0.2 s of start-up).
+    """
+    folder = _data_folder()
+    try:
+        import gzip
+
+        import msgpack
+
+        if folder is None:
+            return None  # the detector still works on character statistics alone
+        with gzip.open(folder / f"small_{code}.msgpack.gz", "rb") as infile:
+            pack = msgpack.load(infile, raw=False)
+    except (ImportError, OSError):
+        return None
+    header = pack[0] if pack else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(pack[1:]):
+        # wordfreq's own conversion (cB_to_freq), then its log, so every figure is unchanged
+        # (a later bucket overwrites an earlier one, as wordfreq's own loop does)
+        table.update(dict.fromkeys(bucket, math.log10(10 ** (-index / 100))))
+    return table
+
+
+@lru_cache(maxsize=None)
+def _data_folder():
+    """wordfreq's data folder, found without importing the package (find_spec only locates it)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
 @lru_cache(maxsize=None)
 def _frequencies(lang: str) -> dict[str, float] | None:
     code = LISTS.get(lang)
     if code is None:
         return None
-    try:
-        from wordfreq import get_frequency_dict
-    except ImportError:  # the detector still works on character statistics alone
-        return None
     with _lock:
-        return get_frequency_dict(code, "small")
+        return _read_list(code)
 
 
 def has_list(lang: str) -> bool:
@@ -62,5 +99,15 @@ def log_frequency(word: str, lang: str) -> float | None:
     word = word.casefold()
     if lang == "sr":
         word = word.translate(_SERBIAN_TO_LATIN)
-    freq = table.get(word)
-    return math.log10(freq) if freq else -math.inf
+    return table.get(word, -math.inf)
+
+
+def log_frequencies(lang: str) -> dict[str, float] | None:
+    """The whole list of `lang` as {casefolded word: log10 frequency} (None without a list); for
+    callers that look up many words. Serbian keys are in Latin script (see `serbian_latin`)."""
+    return _frequencies(lang)
+
+
+def serbian_latin(word: str) -> str:
+    """A Serbian Cyrillic word in the Latin script its word list is keyed in."""
+    return word.translate(_SERBIAN_TO_LATIN)
