@@ -43,6 +43,7 @@ from .names import (
     PERSON,
     PLACE,
     Name,
+    capitalised_forms,
     capitalised_lemmas,
     capitalised_words,
     cyrillic_names,
@@ -239,8 +240,9 @@ class _Collector:
             n = len(words)
             gw = [normal(w) for w in g.english.split()]
             sw = [normal(w) for w in words]
-            if g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and (
-                    (len(gw) > n and gw[-n:] == sw) or inflected):
+            if (g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and len(gw) > n and gw[-n:] == sw) or (
+                    inflected and g.kind in (PERSON, OTHER) and short.entry is None):
+                # an inflected surname joins its person whatever kind its ending suggested (Фургала, "of Furgal")
                 homes.append(g)  # "Putin" -> "Vladimir Putin"; "Дячишина" -> "Ігор Дячишин"
             elif short.kind_evidence == "given" and g.kind == PERSON and len(gw) > n and gw[:n] == sw:
                 homes.append(g)  # "Justin" -> "Justin Cowley"
@@ -258,12 +260,14 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
     segs = _segments(article)
     known: set[str] = set()  # English words the article capitalises mid-sentence
     known_lemmas: set[str] = set()  # the same for Cyrillic text, by lemma
+    forms: dict[str, int] = {}  # capitalised Cyrillic words as written, for lemmas the article attests
     for seg, text in segs:
         lang = _lang_of(seg, text)
         if lang == ENGLISH and not (seg.kind == TITLE or headline_case(text)):
             known |= capitalised_words(text)
         elif lang in MORPH_LANGS:
             known_lemmas |= capitalised_lemmas(text, lang)
+            capitalised_forms(text, forms)
         if seg.english and lang != ENGLISH:
             known |= capitalised_words(seg.english)
     col = _Collector()
@@ -280,7 +284,7 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
                 col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source",
                         n.lemma if n.lemma.isupper() else None)
         elif lang in MORPH_LANGS or is_cyrillic(text):
-            _add_cyrillic(col, seg, text, lang, spans, known, known_lemmas, glossary, (order, seg.line))
+            _add_cyrillic(col, seg, text, lang, spans, known, known_lemmas, glossary, (order, seg.line), forms)
         elif lang == "de" and not seg.english:
             for n in german_names(text, spans):
                 col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source")
@@ -313,10 +317,11 @@ def _add_curated(col: _Collector, m: Match, lang: str, where: tuple[int, int], l
 
 
 def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: list[tuple[int, int]],
-                  known: set[str], known_lemmas: set[str], glossary: Glossary, where: tuple[int, int]) -> None:
+                  known: set[str], known_lemmas: set[str], glossary: Glossary, where: tuple[int, int],
+                  forms: dict[str, int] | None = None) -> None:
     """Count the uncurated names of a Cyrillic segment, in English: the translation's form, else romanised."""
     order, line = where
-    names = cyrillic_names(text, lang if lang in MORPH_LANGS else "ru", spans, known_lemmas)
+    names = cyrillic_names(text, lang if lang in MORPH_LANGS else "ru", spans, known_lemmas, forms)
     english_side: list[Name] = []
     if seg.english:
         en_spans = [(m.start, m.end) for m in find_terms(seg.english, ENGLISH, glossary)]
