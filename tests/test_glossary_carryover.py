@@ -126,3 +126,14 @@ def test_a_name_nobody_can_place_is_marked_in_the_glossary(shipped):
 def test_a_given_name_beside_a_russian_surname_is_romanised(shipped):
     terms = found(russian("Врач Зухра Павлова приняла пациентов утром."), shipped)
     assert "Zukhra Pavlova" in terms
+
+
+def test_russian_stump_compounds_are_not_respelled(shipped):
+    """Росбанк is Рос + банк, a Russian institution: romanised, not the English look-alike "Rosebank"."""
+    from polyglot_news.glossary.respell import native_compound
+
+    assert native_compound("Росбанк") and native_compound("Гидрометцентр")
+    assert not native_compound("Кембридж")  # a place the dictionary knows, though "бридж" is a word
+    assert not native_compound("Ферстаппен")
+    terms = found(russian("Кредит компании выдал Росбанк, сообщили в пресс-службе."), shipped)
+    assert "Rosbank" in terms

@@ -333,6 +333,42 @@ def native(word: str) -> bool:
     return m is not None and m.start() >= 3
 
 
+@lru_cache(maxsize=4096)
+def native_compound(word: str) -> bool:
+    """True for a Russian stump compound (Росбанк, Гидрометцентр, Балтфлот): a word that ends in an
+    ordinary Russian noun of four letters or more, after a stem that starts an ordinary Russian word.
+
+    Such institution names are Russian, so romanisation is their English form; respelling them
+    finds English look-alikes ("Rosebank"). Only words the dictionary reads without a name tag
+    count on either side, so a foreign name that happens to contain a Russian word stays foreign.
+    """
+    from ..text.morph import NAME_TAGS, PERSON_TAGS, PLACE_TAGS, analyser, parses
+
+    low = word.lower().replace("ё", "е")
+    if not low.isalpha() or len(low) < 7:
+        return False
+    if any(set(p.tag.grammemes) & (PERSON_TAGS | PLACE_TAGS) for p in parses(low, "ru")) and analyser("ru").word_is_known(low):
+        return False  # a name the dictionary knows as one (Кембридж, Ливерпуль) is no compound of ordinary words
+
+    def common(w: str) -> bool:
+        """An ordinary noun in its dictionary form (банк, центр, качество): how a stump compound ends."""
+        ps = parses(w, "ru")
+        return analyser("ru").word_is_known(w) and any(
+            p.tag.POS == "NOUN" and not set(p.tag.grammemes) & NAME_TAGS and {"nomn", "sing"} <= set(p.tag.grammemes)
+            for p in ps)
+
+    words = analyser("ru").dictionary.words
+    for k in range(3, len(low) - 3):
+        head, tail = low[:k], low[k:]
+        if not common(tail):
+            continue
+        completions = [w for w, _ in zip(words.keys(head), range(30)) if len(w) > k + 1 and not w.startswith(low)]
+        if any(common(w) or any(p.tag.POS in ("ADJF", "NOUN") and not set(p.tag.grammemes) & NAME_TAGS
+                                for p in parses(w, "ru")) for w in completions):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Placement:
     """What the respeller made of one Cyrillic word.
@@ -361,6 +397,8 @@ def place(word: str, romanised: str, given: bool = False) -> Placement:
     doubt; on the tune half it changed no wrong form into a right one and lost right ones.)
     """
     if len(word) < 3 or native(word) or not any("\u0400" <= c <= "\u04ff" for c in word):
+        return Placement("native")
+    if native_compound(word):
         return Placement("native")
     keys = {k for k in _cyrillic_keys(word) if len(k) >= 2}
     if not keys:
