@@ -153,3 +153,10 @@ def test_russian_stump_compounds_are_not_respelled(shipped):
     assert not native_compound("Ферстаппен")
     terms = found(russian("Кредит компании выдал Росбанк, сообщили в пресс-службе."), shipped)
     assert "Rosbank" in terms
+
+
+def test_a_given_name_in_another_case_starts_another_name(shipped):
+    """A place in the locative, then a person in the nominative: two names, not one."""
+    terms = found(russian("Как заявил в Индиане Ричард Уилк, исследование продолжится."), shipped)
+    assert "Richard Wilk" in terms
+    assert not any(t.startswith("Indian") and "Richard" in t for t in terms)

@@ -297,7 +297,8 @@ def cyrillic_names(
                 after_given_name = bool(keep) and "Name" in name_tags(toks[keep[-1]].text, lang)
                 ok = bool(name_tags(t.text, lang, 0.2)) or after_given_name or (not known_word and letters > 2)
             if ok and keep and "Name" in name_tags(t.text, lang, 0.5) and (
-                    name_tags(toks[keep[-1]].text, lang) & (ORG_TAGS | PLACE_TAGS)):
+                    name_tags(toks[keep[-1]].text, lang) & (ORG_TAGS | PLACE_TAGS)
+                    or _case_break(toks[keep[-1]].text, t.text, lang)):
                 out.extend(_cyrillic_name(text, toks, keep, lang, forms))  # "Роспотребнадзор Анна Попова": two names
                 keep = [i]
             elif ok:
@@ -308,6 +309,31 @@ def cyrillic_names(
         if keep:
             out.extend(_cyrillic_name(text, toks, keep, lang, forms))
     return out
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2")
+
+
+def _cases(word: str, lang: str, only_names: bool = False) -> set[str]:
+    """The grammatical cases `word` can be in (of its proper-name readings, with `only_names`)."""
+    out: set[str] = set()
+    for p in parses(word, lang):
+        g = set(p.tag.grammemes)
+        if only_names and not g & NAME_TAGS:
+            continue
+        if "Fixd" in g:
+            return set(_CASES)  # an indeclinable word agrees with any case
+        out |= g & set(_CASES)
+    return out
+
+
+def _case_break(before: str, given: str, lang: str) -> bool:
+    """True when a given name cannot be in any case the word before it can: the two belong to different
+    names ("в Индиане Ричард Уилк": a place in the locative, then a person in the nominative)."""
+    if not in_dictionary(given, lang):
+        return False  # a guessed reading of the given name says too little about its case
+    a, b = _cases(before, lang), _cases(given, lang, only_names=True)
+    return bool(a) and bool(b) and not a & b
 
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")  # XXI век: a century, not a name
