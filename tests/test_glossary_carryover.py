@@ -160,3 +160,9 @@ def test_a_given_name_in_another_case_starts_another_name(shipped):
     terms = found(russian("Как заявил в Индиане Ричард Уилк, исследование продолжится."), shipped)
     assert "Richard Wilk" in terms
     assert not any(t.startswith("Indian") and "Richard" in t for t in terms)
+
+
+def test_a_person_in_the_genitive_then_one_in_the_nominative(shipped):
+    terms = found(russian("Отец Хабиба Абдулманап Нурмагомедов много лет тренировал борцов."), shipped)
+    assert "Abdulmanap Nurmagomedov" in terms
+    assert not any("Khabib Abdulmanap" in t for t in terms)

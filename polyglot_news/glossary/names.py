@@ -296,9 +296,11 @@ def cyrillic_names(
                 known_word = in_dictionary(t.text, lang)
                 after_given_name = bool(keep) and "Name" in name_tags(toks[keep[-1]].text, lang)
                 ok = bool(name_tags(t.text, lang, 0.2)) or after_given_name or (not known_word and letters > 2)
-            if ok and keep and "Name" in name_tags(t.text, lang, 0.5) and (
+            nxt = toks[i + 1].text if i + 1 in run and i + 1 < len(toks) else None
+            if ok and keep and ("Name" in name_tags(t.text, lang, 0.5) and (
                     name_tags(toks[keep[-1]].text, lang) & (ORG_TAGS | PLACE_TAGS)
-                    or _case_break(toks[keep[-1]].text, t.text, lang)):
+                    or _case_break(toks[keep[-1]].text, t.text, lang))
+                    or _unknown_given_break(toks[keep[-1]].text, t.text, nxt, lang)):
                 out.extend(_cyrillic_name(text, toks, keep, lang, forms))  # "Роспотребнадзор Анна Попова": two names
                 keep = [i]
             elif ok:
@@ -334,6 +336,22 @@ def _case_break(before: str, given: str, lang: str) -> bool:
         return False  # a guessed reading of the given name says too little about its case
     a, b = _cases(before, lang), _cases(given, lang, only_names=True)
     return bool(a) and bool(b) and not a & b
+
+
+def _unknown_given_break(before: str, word: str, after: str | None, lang: str) -> bool:
+    """True when an unknown word starts a second person: after a given name the dictionary reads only in
+    an oblique case, and before a surname written in the nominative ("отец Хабиба Абдулманап Нурмагомедов":
+    Khabib's father, Abdulmanap Nurmagomedov)."""
+    if after is None or in_dictionary(word, lang) or not in_dictionary(before, lang):
+        return False
+    if "Name" not in name_tags(before, lang, 0.5) or "nomn" in _cases(before, lang, only_names=True):
+        return False
+    low = after.lower()
+    if not low.endswith(_SURNAME_SUFFIXES) or len(low) < 5:
+        return False
+    # the nominative, or a word the dictionary reads only as a plural (Нурмагомедов: "of the Nurmagomeds")
+    singular = any("sing" in p.tag.grammemes for p in parses(after, lang))
+    return "nomn" in _cases(after, lang) or not singular
 
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")  # XXI век: a century, not a name
