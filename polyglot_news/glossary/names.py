@@ -114,6 +114,22 @@ _UNKNOWN_ENDINGS = (
 )
 # masculine consonant-stem endings by case, used when another word of the name shows the case
 _CASE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",)}
+# a man's surname in -ов/-ев/-ёв/-ин/-ын (-ів/-їв in Ukrainian) by case: Нурмагомедовым is Нурмагомедов
+_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын", "ів", "їв")
+_SURNAME_CASE_ENDINGS = {"gent": ("а",), "accs": ("а",), "datv": ("у",), "ablt": ("ым", "им"), "loct": ("е", "і")}
+
+
+def _surname_lemma(word: str, case: str | None) -> str | None:
+    """A man's -ов/-ин surname in `case` back in the nominative (Нурмагомедовым -> Нурмагомедов), a surname
+    already in it as written (Нурмагомедов), or None when `word` has no such shape."""
+    low = word.lower()
+    for end in _SURNAME_CASE_ENDINGS.get(case or "", ()):
+        stem = low[: len(low) - len(end)]
+        if low.endswith(end) and stem.endswith(_SURNAME_SUFFIXES) and len(stem) >= 5:
+            return word[: len(stem)]
+    if low.endswith(_SURNAME_SUFFIXES) and len(low) >= 5:
+        return word
+    return None
 
 
 def _unknown_lemma(word: str, case: str | None, masculine: bool) -> str:
@@ -133,18 +149,63 @@ def _unknown_lemma(word: str, case: str | None, masculine: bool) -> str:
     return word
 
 
-def _lemma_word(word: str, lang: str, parse, feminine: bool, head_gender: str | None, case: str | None) -> str:
+def _attested_lemma(word: str, guess: str, lang: str, forms: dict[str, int]) -> str:
+    """The dictionary form of an unknown `word` that best explains how the article writes it, else `guess`.
+
+    Candidates are `guess`, the word less a case ending (with the -а/-о/-я an ending may
+    replace: Диспензу -> Диспенза, Лабутенку -> Лабутенко) and the analyser's predicted
+    normal forms no longer than the word. Each is scored by how many of the article's
+    capitalised words it explains (as itself or with a case ending); another candidate than
+    `guess` wins only when it explains strictly more of them, so one mention says nothing.
+    """
+    low = word.lower()
+    cands = {guess.lower()}
+    for end in W.CYRILLIC_CASE_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = low[: len(low) - len(end)]
+            cands |= {stem, stem + "а", stem + "о", stem + "я"}
+    cands |= {p.normal_form for p in parses(word, lang)}
+    # a dictionary form is no longer than its case forms here (the ending replaces or goes)
+    cands = {c for c in cands if len(c) <= len(low)}
+    if len(cands) < 2:
+        return guess
+
+    def explained(c: str) -> int:
+        stem = c[:-1] if c[-1:] in "аоя" else c
+        return sum(n for f, n in forms.items()
+                   if f == c or (f.startswith(stem) and f[len(stem):] in W.CYRILLIC_CASE_ENDINGS))
+
+    def rank(c: str) -> tuple:
+        return explained(c), forms.get(c, 0), len(c)
+
+    base = guess.lower()
+    best = max(cands, key=rank)
+    if best == base or explained(best) <= explained(base) or forms.get(best, 0) == 0:
+        return guess  # the article's own writing must show the other form at least once
+    return word[:1] + best[1:]
+
+
+def _lemma_word(word: str, lang: str, parse, feminine: bool, head_gender: str | None, case: str | None,
+                forms: dict[str, int] | None = None) -> str:
     """The dictionary form of one word of a name, in agreement with the name's gender.
 
     `case` is the grammatical case another word of the name shows (Лионеля -> gent), used
-    to take the ending off a foreign surname the dictionary does not know.
+    to take the ending off a foreign surname the dictionary does not know; `forms` are the
+    article's capitalised words (see `cyrillic_names`).
     """
     if parse is None:
         return word
     known = in_dictionary(word, lang)
     grams = set(parse.tag.grammemes)
+    if not feminine and (not known or ("plur" in grams and "Surn" not in grams)) and case in _SURNAME_CASE_ENDINGS:
+        # beside a man's given name in a known case, a word shaped like a surname is his surname, even when the
+        # dictionary reads it only as the plural of a given name (Нурмагомедов: "of the Nurmagomeds")
+        surname = _surname_lemma(word, case)
+        if surname is not None:
+            return surname
     if not known:
-        return _unknown_lemma(word, case, not feminine)
+        guess = _unknown_lemma(word, case, not feminine)
+        return _attested_lemma(word, guess, lang, forms) if forms else guess
     if not grams & (PERSON_TAGS | PLACE_TAGS | ORG_TAGS) and "ADJF" not in grams:
         return word  # an ordinary word used as a name (Трасс, Месси): its common-noun lemma would be wrong
     if feminine and "Surn" in grams:
@@ -183,7 +244,8 @@ def _display(lemma_words: list[str], surface: list[str]) -> str:
 
 
 def cyrillic_names(
-    text: str, lang: str, skip: list[tuple[int, int]] = (), known: set[str] | frozenset[str] = frozenset()
+    text: str, lang: str, skip: list[tuple[int, int]] = (), known: set[str] | frozenset[str] = frozenset(),
+    forms: dict[str, int] | None = None,
 ) -> list[Name]:
     """Names in Russian or Ukrainian `text` that are not inside the `skip` spans.
 
@@ -193,7 +255,11 @@ def cyrillic_names(
     word with no proper-name reading at all ("Прямая линия"). Each name comes with its dictionary form and a kind from the morphology tags
     (or a preposition of place before it). Acronyms are left to the curated glossaries:
     an unknown Cyrillic acronym has no reliable English form.
+    `forms` counts the capitalised words of the whole article as written, lowercase
+    (`capitalised_forms`): a word the dictionary does not know takes the dictionary form the
+    article itself writes elsewhere (Фургала with Фургал in another sentence is Фургал).
     """
+    forms = forms or {}
     toks = tokens(text)
     taken = [any(s <= t.start < e for s, e in skip) for t in toks]
     out: list[Name] = latin_names(text, toks, taken, lang)
@@ -203,7 +269,7 @@ def cyrillic_names(
             t = toks[i]
             if taken[i] or t.acronym or t.mixed_acronym or not _is_cyrillic_word(t.text):
                 if keep:
-                    out.extend(_cyrillic_name(text, toks, keep, lang))
+                    out.extend(_cyrillic_name(text, toks, keep, lang, forms))
                 keep = []
                 continue
             if t.text.lower() in W.CYRILLIC_CONNECTORS:
@@ -230,18 +296,62 @@ def cyrillic_names(
                 known_word = in_dictionary(t.text, lang)
                 after_given_name = bool(keep) and "Name" in name_tags(toks[keep[-1]].text, lang)
                 ok = bool(name_tags(t.text, lang, 0.2)) or after_given_name or (not known_word and letters > 2)
-            if ok and keep and "Name" in name_tags(t.text, lang, 0.5) and (
-                    name_tags(toks[keep[-1]].text, lang) & (ORG_TAGS | PLACE_TAGS)):
-                out.extend(_cyrillic_name(text, toks, keep, lang))  # "Роспотребнадзор Анна Попова": two names
+            nxt = toks[i + 1].text if i + 1 in run and i + 1 < len(toks) else None
+            if ok and keep and ("Name" in name_tags(t.text, lang, 0.5) and (
+                    name_tags(toks[keep[-1]].text, lang) & (ORG_TAGS | PLACE_TAGS)
+                    or _case_break(toks[keep[-1]].text, t.text, lang))
+                    or _unknown_given_break(toks[keep[-1]].text, t.text, nxt, lang)):
+                out.extend(_cyrillic_name(text, toks, keep, lang, forms))  # "Роспотребнадзор Анна Попова": two names
                 keep = [i]
             elif ok:
                 keep.append(i)
             elif keep:
-                out.extend(_cyrillic_name(text, toks, keep, lang))
+                out.extend(_cyrillic_name(text, toks, keep, lang, forms))
                 keep = []
         if keep:
-            out.extend(_cyrillic_name(text, toks, keep, lang))
+            out.extend(_cyrillic_name(text, toks, keep, lang, forms))
     return out
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2")
+
+
+def _cases(word: str, lang: str, only_names: bool = False) -> set[str]:
+    """The grammatical cases `word` can be in (of its proper-name readings, with `only_names`)."""
+    out: set[str] = set()
+    for p in parses(word, lang):
+        g = set(p.tag.grammemes)
+        if only_names and not g & NAME_TAGS:
+            continue
+        if "Fixd" in g:
+            return set(_CASES)  # an indeclinable word agrees with any case
+        out |= g & set(_CASES)
+    return out
+
+
+def _case_break(before: str, given: str, lang: str) -> bool:
+    """True when a given name cannot be in any case the word before it can: the two belong to different
+    names ("в Индиане Ричард Уилк": a place in the locative, then a person in the nominative)."""
+    if not in_dictionary(given, lang):
+        return False  # a guessed reading of the given name says too little about its case
+    a, b = _cases(before, lang), _cases(given, lang, only_names=True)
+    return bool(a) and bool(b) and not a & b
+
+
+def _unknown_given_break(before: str, word: str, after: str | None, lang: str) -> bool:
+    """True when an unknown word starts a second person: after a given name the dictionary reads only in
+    an oblique case, and before a surname written in the nominative ("отец Хабиба Абдулманап Нурмагомедов":
+    Khabib's father, Abdulmanap Nurmagomedov)."""
+    if after is None or in_dictionary(word, lang) or not in_dictionary(before, lang):
+        return False
+    if "Name" not in name_tags(before, lang, 0.5) or "nomn" in _cases(before, lang, only_names=True):
+        return False
+    low = after.lower()
+    if not low.endswith(_SURNAME_SUFFIXES) or len(low) < 5:
+        return False
+    # the nominative, or a word the dictionary reads only as a plural (Нурмагомедов: "of the Nurmagomeds")
+    singular = any("sing" in p.tag.grammemes for p in parses(after, lang))
+    return "nomn" in _cases(after, lang) or not singular
 
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")  # XXI век: a century, not a name
@@ -278,7 +388,8 @@ def _is_cyrillic_word(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
-def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str) -> list[Name]:
+def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str,
+                   forms: dict[str, int] | None = None) -> list[Name]:
     """The Name for the Cyrillic tokens `idx` (one run), in its dictionary form, or [] if it is no name."""
     while idx and toks[idx[-1]].text.lower() in W.CYRILLIC_CONNECTORS:
         idx = idx[:-1]
@@ -304,8 +415,11 @@ def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str) -> l
             break
     case = next((c for p, g in zip(ps, grams) if p is not None and "Name" in g and in_dictionary(p.word, lang)
                  for c in ("gent", "accs", "datv", "ablt", "loct") if c in g), None)
+    if case is None and idx[0]:
+        # a preposition of one case says the case of the name after it: у Миранчука, с Нурмагомедовым
+        case = W.PREPOSITION_CASES.get(lang, {}).get(toks[idx[0] - 1].text.lower())
     lemma_words = [
-        w if w.lower() in W.CYRILLIC_CONNECTORS else _lemma_word(w, lang, p, feminine, head_gender, case)
+        w if w.lower() in W.CYRILLIC_CONNECTORS else _lemma_word(w, lang, p, feminine, head_gender, case, forms)
         for w, p in zip(words, ps)
     ]
     lemma = _display(lemma_words, words)
@@ -360,6 +474,14 @@ def capitalised_words(text: str) -> set[str]:
             continue
         out.add(normal(_plain(toks[last].text)))
     return out
+
+
+def capitalised_forms(text: str, into: dict[str, int]) -> None:
+    """Count into `into` the capitalised Cyrillic words of `text` as written, lowercase."""
+    for t in tokens(text):
+        if t.capitalised and not t.acronym and _is_cyrillic_word(t.text):
+            w = t.text.lower()
+            into[w] = into.get(w, 0) + 1
 
 
 def capitalised_lemmas(text: str, lang: str) -> set[str]:

@@ -23,6 +23,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +33,7 @@ MAX_GIVEN_COST = 0.05  # a given name must be a near-exact transcription: Юри
 MAX_CANDIDATES = 400  # candidates aligned per name, most frequent first
 CASE_ENDING_COST = 0.5  # a Russian case ending left on a foreign name
 FREQ_WEIGHT = 0.01  # a zipf point of frequency against alignment cost per letter: a tie-breaker
+SURE_ZIPF = 1.5  # a best candidate rarer than this (about 3 in 100 million words) is not sure
 LEXICON_VERSION = "1"  # bump when the skeleton rules change: a stored index is rebuilt
 
 # endings that make a surname or place Russian or Ukrainian: romanisation is their English form
@@ -332,35 +334,107 @@ def native(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def respell(word: str, romanised: str, given: bool = False) -> str | None:
-    """The Latin spelling a foreign name written in Cyrillic came from ("Крейг" -> "Craig"), or None.
+def native_compound(word: str) -> bool:
+    """True for a Russian stump compound (Росбанк, Гидрометцентр, Балтфлот): a word that ends in an
+    ordinary Russian noun of four letters or more, after a stem that starts an ordinary Russian word.
 
-    None for names that read as Russian or Ukrainian, when the romanisation `romanised` is
-    itself a word of the lexicon (Gref), and when no word transcribes to `word` closely enough.
-    `given` marks the given name of a person whose surname is foreign: there the romanisation
-    does not stand in the way ("Maks" is a word, but Макс Ферстаппен is Max).
+    Such institution names are Russian, so romanisation is their English form; respelling them
+    finds English look-alikes ("Rosebank"). Only words the dictionary reads without a name tag
+    count on either side, so a foreign name that happens to contain a Russian word stays foreign.
+    """
+    from ..text.morph import NAME_TAGS, PERSON_TAGS, PLACE_TAGS, analyser, parses
+
+    low = word.lower().replace("ё", "е")
+    if not low.isalpha() or len(low) < 7:
+        return False
+    if any(set(p.tag.grammemes) & (PERSON_TAGS | PLACE_TAGS) for p in parses(low, "ru")) and analyser("ru").word_is_known(low):
+        return False  # a name the dictionary knows as one (Кембридж, Ливерпуль) is no compound of ordinary words
+
+    def common(w: str) -> bool:
+        """An ordinary noun in its dictionary form (банк, центр, качество): how a stump compound ends."""
+        ps = parses(w, "ru")
+        return analyser("ru").word_is_known(w) and any(
+            p.tag.POS == "NOUN" and not set(p.tag.grammemes) & NAME_TAGS and {"nomn", "sing"} <= set(p.tag.grammemes)
+            for p in ps)
+
+    words = analyser("ru").dictionary.words
+    for k in range(3, len(low) - 3):
+        head, tail = low[:k], low[k:]
+        if not common(tail):
+            continue
+        completions = [w for w, _ in zip(words.keys(head), range(30)) if len(w) > k + 1 and not w.startswith(low)]
+        if any(common(w) or any(p.tag.POS in ("ADJF", "NOUN") and not set(p.tag.grammemes) & NAME_TAGS
+                                for p in parses(w, "ru")) for w in completions):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What the respeller made of one Cyrillic word.
+
+    `status` is "native" (a Russian or Ukrainian ending: romanisation is its English form),
+    "word" (the romanisation is itself a lexicon word: Gref), "none" (no word transcribes to it
+    closely enough), "not sure" (a candidate, but too weak to write: see `SURE_ZIPF`) or
+    "sure". `spelling` is the candidate (for "sure" and "not sure").
+    """
+
+    status: str
+    spelling: str | None = None
+    cost: float = 0.0  # alignment cost per letter of the best candidate
+    zipf: float = 0.0  # its frequency in the word list
+
+
+@lru_cache(maxsize=4096)
+def place(word: str, romanised: str, given: bool = False) -> Placement:
+    """Where the foreign name `word` (written in Cyrillic) comes from, with how sure that is.
+
+    The best candidate is the one whose alignment cost per letter, less a frequency bonus, is
+    lowest. It is "not sure" when it is rare as a word (under SURE_ZIPF: a name found only far
+    down the word list, Orsk for Арск, Chanka for Чонка, is as likely a chance match as the name
+    itself): then the name keeps its romanisation rather than a guess, and the glossary says so.
+    (A rival spelling close in score, Jina or Jeana, Carl or Karl, was tried as a second sign of
+    doubt; on the tune half it changed no wrong form into a right one and lost right ones.)
     """
     if len(word) < 3 or native(word) or not any("\u0400" <= c <= "\u04ff" for c in word):
-        return None
+        return Placement("native")
+    if native_compound(word):
+        return Placement("native")
     keys = {k for k in _cyrillic_keys(word) if len(k) >= 2}
     if not keys:
-        return None
+        return Placement("none")
     found = _lexicon().candidates(keys | {_latin_key(romanised)})
     if not given and any(w == romanised.lower() for w, _ in found):
-        return None
+        return Placement("word")
     letters = len(word)
-    best, best_score = None, float("inf")
     first = word[0].lower()
     plausible = [(c, z) for c, z in found if 0.5 <= len(c) / letters <= 2.0 and first in _STARTS.get(c[0], ())]
     # the most frequent ones: alignment is the slow part, and a name found only far down is a guess anyway
     plausible.sort(key=lambda cz: -cz[1])
+    scored: list[tuple[float, float, float, str]] = []
     for cand, zipf in plausible[:MAX_CANDIDATES]:
         per_letter = alignment_cost(cand, word) / letters
         if per_letter > (MAX_GIVEN_COST if given else MAX_COST):
             continue
-        score = per_letter - FREQ_WEIGHT * zipf
-        if score < best_score:
-            best, best_score = cand, score
-    if best is None:
-        return None
-    return best[:1].upper() + best[1:]
+        scored.append((per_letter - FREQ_WEIGHT * zipf, per_letter, zipf, cand))
+    if not scored:
+        return Placement("none")
+    scored.sort()
+    _, per_letter, zipf, best = scored[0]
+    spelling = best[:1].upper() + best[1:]
+    if zipf < SURE_ZIPF:
+        return Placement("not sure", spelling, per_letter, zipf)
+    return Placement("sure", spelling, per_letter, zipf)
+
+
+def respell(word: str, romanised: str, given: bool = False) -> str | None:
+    """The Latin spelling a foreign name written in Cyrillic came from ("Крейг" -> "Craig"), or None.
+
+    None for names that read as Russian or Ukrainian, when the romanisation `romanised` is
+    itself a word of the lexicon (Gref), when no word transcribes to `word` closely enough, and
+    when the best candidate is not sure (`place`).
+    `given` marks the given name of a person whose surname is foreign: there the romanisation
+    does not stand in the way ("Maks" is a word, but Макс Ферстаппен is Max).
+    """
+    p = place(word, romanised, given)
+    return p.spelling if p.status == "sure" else None

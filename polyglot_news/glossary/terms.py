@@ -31,16 +31,19 @@ from dataclasses import dataclass, field
 from ..curated import Entry, Glossary
 from ..curated.match import Match, find_terms
 from ..model import BODY, CAPTION, ENGLISH, TITLE, UNDETERMINED, Article, Segment, Term
-from ..text.morph import MORPH_LANGS, normal
+from ..text.morph import MORPH_LANGS, in_dictionary, normal
 from ..text.palladius import chinese as chinese_name
 from ..text.romanise import GIVEN_NAMES, is_cyrillic, romanise
 from ..text.sentences import split_sentences
+from . import gazetteer
 from . import wordlists as W
 from .names import (
     ORG,
     OTHER,
     PERSON,
+    PLACE,
     Name,
+    capitalised_forms,
     capitalised_lemmas,
     capitalised_words,
     cyrillic_names,
@@ -48,8 +51,10 @@ from .names import (
     german_names,
     headline_case,
 )
-from .respell import respell
+from .respell import MAX_GIVEN_COST, Placement, place
 
+# the note of a name the respeller could not place confidently: it keeps the plain romanisation
+NOT_SURE_NOTE = "romanised; not sure of the spelling in the name's own language"
 _KIND_RANK = {"title": 3, "tag": 3, "keyword": 2, "context": 1, "given": 0, "": 0}
 _CREDIT = re.compile(r"^\s*(©|\(c\)|photo\s*:|фото\s*:|credit\s*:|source\s*:|getty|reuters/|afp/|ap photo)", re.I)
 _CREDIT_TAIL = re.compile(r"\s+[-–—|/]\s+(?:[A-Z][\w.&'’-]*\s*){1,4}$")
@@ -235,8 +240,9 @@ class _Collector:
             n = len(words)
             gw = [normal(w) for w in g.english.split()]
             sw = [normal(w) for w in words]
-            if g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and (
-                    (len(gw) > n and gw[-n:] == sw) or inflected):
+            if (g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and len(gw) > n and gw[-n:] == sw) or (
+                    inflected and g.kind in (PERSON, OTHER) and short.entry is None):
+                # an inflected surname joins its person whatever kind its ending suggested (Фургала, "of Furgal")
                 homes.append(g)  # "Putin" -> "Vladimir Putin"; "Дячишина" -> "Ігор Дячишин"
             elif short.kind_evidence == "given" and g.kind == PERSON and len(gw) > n and gw[:n] == sw:
                 homes.append(g)  # "Justin" -> "Justin Cowley"
@@ -254,12 +260,14 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
     segs = _segments(article)
     known: set[str] = set()  # English words the article capitalises mid-sentence
     known_lemmas: set[str] = set()  # the same for Cyrillic text, by lemma
+    forms: dict[str, int] = {}  # capitalised Cyrillic words as written, for lemmas the article attests
     for seg, text in segs:
         lang = _lang_of(seg, text)
         if lang == ENGLISH and not (seg.kind == TITLE or headline_case(text)):
             known |= capitalised_words(text)
         elif lang in MORPH_LANGS:
             known_lemmas |= capitalised_lemmas(text, lang)
+            capitalised_forms(text, forms)
         if seg.english and lang != ENGLISH:
             known |= capitalised_words(seg.english)
     col = _Collector()
@@ -276,7 +284,7 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
                 col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source",
                         n.lemma if n.lemma.isupper() else None)
         elif lang in MORPH_LANGS or is_cyrillic(text):
-            _add_cyrillic(col, seg, text, lang, spans, known, known_lemmas, glossary, (order, seg.line))
+            _add_cyrillic(col, seg, text, lang, spans, known, known_lemmas, glossary, (order, seg.line), forms)
         elif lang == "de" and not seg.english:
             for n in german_names(text, spans):
                 col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source")
@@ -309,10 +317,11 @@ def _add_curated(col: _Collector, m: Match, lang: str, where: tuple[int, int], l
 
 
 def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: list[tuple[int, int]],
-                  known: set[str], known_lemmas: set[str], glossary: Glossary, where: tuple[int, int]) -> None:
+                  known: set[str], known_lemmas: set[str], glossary: Glossary, where: tuple[int, int],
+                  forms: dict[str, int] | None = None) -> None:
     """Count the uncurated names of a Cyrillic segment, in English: the translation's form, else romanised."""
     order, line = where
-    names = cyrillic_names(text, lang if lang in MORPH_LANGS else "ru", spans, known_lemmas)
+    names = cyrillic_names(text, lang if lang in MORPH_LANGS else "ru", spans, known_lemmas, forms)
     english_side: list[Name] = []
     if seg.english:
         en_spans = [(m.start, m.end) for m in find_terms(seg.english, ENGLISH, glossary)]
@@ -324,41 +333,86 @@ def _add_cyrillic(col: _Collector, seg: Segment, text: str, lang: str, spans: li
             continue
         roman = romanise(n.lemma, lang)
         paired = _pair(roman, english_side) if english_side else None
+        place = None if paired is not None else _gazetteer_place(n, lang)
         if paired is not None:
             english, source, kind = paired.lemma, "translation", n.kind if n.evidence else paired.kind
+        elif place is not None and (place[1] == "country" or n.kind == PLACE):
+            english, source, kind = place[0], f"gazetteer {place[1]}", PLACE
         else:
-            english, source, kind = _respelled(n.lemma, roman, lang), "romanised", n.kind
+            english, doubt = _respelled(n.lemma, roman, lang)
+            source, kind = ("romanised, unsure" if doubt else "romanised"), n.kind
             if english != roman:
-                source = "respelled"
+                source = "respelled, unsure" if doubt else "respelled"
+            elif place is not None:
+                # a city for a name of no known kind, which the respeller could not place: the city's
+                # English name, but not its kind ("Дункан" may be Isadora Duncan's surname)
+                english, source = place[0], f"gazetteer {place[1]}"
         col.add(english, n.lemma, kind, n.evidence, lang, (order, n.start), line, None, source)
 
 
-def _respelled(lemma: str, roman: str, lang: str) -> str:
-    """`roman` with each foreign word of a name in the spelling of its own language
-    ("Daniel Kreyg" -> "Daniel Craig", "Maks Ferstappen" -> "Max Verstappen"; see respell.py).
+def _gazetteer_place(n: Name, lang: str) -> tuple[str, str] | None:
+    """(English, "country" or "city") from the packaged gazetteers for a name that may be a place.
 
-    Words in lower case (бен, де) and given names with an established spelling (GIVEN_NAMES:
-    Jean, Lewis) stay as romanised. A given name whose romanisation is itself a word ("Maks")
-    is respelled only when the surname was: then the person is foreign.
+    A person is never looked up (Пушкин, Королёв are cities too). Countries are looked up for
+    any other name; cities only for a name read as a place, or for a foreign word the
+    dictionary does not know, whose case ending may then be taken off (Сиэтле).
+    """
+    if n.kind == PERSON:
+        return None
+    words = n.lemma.split()
+    foreign = not in_dictionary(words[-1], lang) if lang in MORPH_LANGS else True
+    cities_too = n.kind == PLACE or (n.kind == OTHER and foreign)
+    return gazetteer.place_name(n.lemma, tuple(W.CYRILLIC_CASE_ENDINGS) if foreign else (), cities_too)
+
+
+def _respelled(lemma: str, roman: str, lang: str) -> tuple[str, bool]:
+    """`roman` with each foreign word of a name in the spelling of its own language
+    ("Daniel Kreyg" -> "Daniel Craig", "Maks Ferstappen" -> "Max Verstappen"; see respell.py),
+    and whether the respeller was unsure of some foreign-looking word, which then keeps its
+    romanisation.
+
+    The name is judged whole: words in lower case (бен, де) and given names with an established
+    spelling (GIVEN_NAMES: Jean, Lewis) stay as romanised; beside a surname with a Russian ending, a
+    given name is respelled only when it transcribes closely (Джоэл Остин is Joel, Зухра Павлова is Zukhra); a given name whose
+    romanisation is itself a word ("Maks") is respelled only when the surname was: then the
+    person is foreign. "Unsure" means a candidate too weak to write, or none at all for a word
+    the dictionary does not know and that has no native ending (Вайгельдт).
     """
     words, romans = lemma.split(), roman.split()
     if lang not in MORPH_LANGS or chinese_name(words) or len(words) != len(romans):
-        return roman
+        return roman, False
     known = GIVEN_NAMES.get(lang, {})
 
-    def spelled(word: str, romanised: str, given: bool = False) -> str | None:
+    def placed(word: str, romanised: str, given: bool = False) -> Placement | None:
         if not word[:1].isupper() or word.lower() in known:
             return None
-        return respell(word, romanised, given)
+        return place(word, romanised, given)
 
-    out = [spelled(w, r) for w, r in zip(words, romans)]
+    def unsure(p: Placement | None, word: str) -> bool:
+        return p is not None and (p.status == "not sure" or (p.status == "none" and not in_dictionary(word, lang)))
+
+    found = [placed(w, r) for w, r in zip(words, romans)]
+    out = [p.spelling if p is not None and p.status == "sure" else None for p in found]
+    last = found[-1]
     if len(words) > 1 and out[-1] is None and lang == "uk":
         # Ukrainian given names romanise to forms no English word list holds (Hennadii, Serhii):
         # with a native surname they are native too
         out[:-1] = [None] * (len(words) - 1)
+        found[:-1] = [None] * (len(words) - 1)
+    if len(words) > 1 and last is not None and last.status == "native" and in_dictionary(words[-1], lang):
+        # a surname with a Russian ending: the given name beside it must transcribe a foreign one as
+        # closely as a foreign surname's given name must (Джоэл Остин is Joel), else it is romanised
+        # (Зухра Павлова is Zukhra, not Zohra)
+        for k in range(len(words) - 1):
+            p = found[k]
+            if p is not None and p.status == "sure" and p.cost > MAX_GIVEN_COST:
+                out[k], found[k] = None, None
     if len(words) > 1 and out[-1] is not None:
-        out[:-1] = [o or spelled(w, r, given=True) for o, w, r in zip(out[:-1], words[:-1], romans[:-1])]
-    return " ".join(o or r for o, r in zip(out, romans))
+        again = [placed(w, r, given=True) if o is None else None for o, w, r in zip(out[:-1], words[:-1], romans[:-1])]
+        out[:-1] = [o or (p.spelling if p is not None and p.status == "sure" else None) for o, p in zip(out[:-1], again)]
+        found[:-1] = [p if p is not None else f for p, f in zip(again, found[:-1])]
+    doubt = any(unsure(p, w) for p, w, o in zip(found, words, out) if o is None)
+    return " ".join(o or r for o, r in zip(out, romans)), doubt
 
 
 def _term(g: _Group, sentence: str) -> Term:
@@ -374,8 +428,14 @@ def _term(g: _Group, sentence: str) -> Term:
             english, note = words[-1], english + (f", {note}" if note else "")
     elif g.english_from == "romanised":
         note = "romanised"
+    elif g.english_from == "romanised, unsure":
+        note = NOT_SURE_NOTE
     elif g.english_from == "respelled":
         note = "spelling of the name's own language"
+    elif g.english_from == "respelled, unsure":
+        note = "spelling of the name's own language, in part; " + NOT_SURE_NOTE
+    elif g.english_from.startswith("gazetteer"):
+        note = "country name (CLDR)" if g.english_from.endswith("country") else "city name (GeoNames)"
     else:
         note = ""
     return Term(

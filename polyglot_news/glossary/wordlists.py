@@ -116,6 +116,17 @@ PLACE_PREPOSITIONS = {
     "uk": _set("в у із з зі до під біля поблизу через над по"),
 }
 
+# prepositions that take one case only, so the name right after them is in that case: у Миранчука (gent),
+# к Фургалу (datv), с Нурмагомедовым (ablt). Prepositions of two cases (в, на, с in "с Урала", за, по) are left out.
+PREPOSITION_CASES = {
+    "ru": {**dict.fromkeys("у от до из без для после против около возле среди кроме вокруг мимо".split(), "gent"),
+           **dict.fromkeys("к ко благодаря вопреки".split(), "datv"),
+           **dict.fromkeys("перед передо над надо между".split(), "ablt")},
+    "uk": {**dict.fromkeys("від до для без після біля крім серед навколо замість".split(), "gent"),
+           **dict.fromkeys("завдяки всупереч".split(), "datv"),
+           **dict.fromkeys("перед над між".split(), "ablt")},
+}
+
 # nouns that name what kind of place follows them, by dictionary form: штат Айова, курорт Куршевель, в провинции Хунань
 PLACE_NOUNS = {
     "ru": _set("город штат провинция курорт аэропорт регион остров река озеро деревня село посёлок поселок столица порт "
