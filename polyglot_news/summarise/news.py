@@ -48,6 +48,8 @@ class NewsWeights:
     first: float = 0.0
     lead: float = 0.0
     early: float = 0.0
+    linear: float = 0.0
+    opens_paragraph: float = 0.0
     attribution: float = 0.6
     bare_quote: float = 0.0
     length: float = 1.0
@@ -94,6 +96,18 @@ def _centrality(stem_lists: list[tuple[str, ...]]) -> list[float]:
     return out
 
 
+# A text that comes as one block (no paragraph breaks: a feed's plain text, a data set's
+# article) still opens with a lead; news style puts it in the first two or three sentences.
+LEAD_SENTENCES = 3
+
+
+def _lead_paragraph(cands: list[Candidate]) -> list[bool]:
+    """Which candidates belong to the lead: the first paragraph, or the opening sentences of an unbroken text."""
+    if any(c.paragraph > 0 for c in cands):
+        return [c.paragraph == 0 for c in cands]
+    return [c.index < LEAD_SENTENCES for c in cands]
+
+
 def features(document: SummaryDocument) -> list[dict[str, float]]:
     """The signals of every candidate, each scaled to about [0, 1], keyed as in NewsWeights."""
     cands = document.candidates
@@ -107,6 +121,7 @@ def features(document: SummaryDocument) -> list[dict[str, float]]:
     salience, per_word = _normalised(salience), _normalised(per_word)
     centrality = _normalised(_centrality([c.stems for c in cands]))
     longest = max((len(c.words) for c in cands), default=1) or 1
+    in_lead = _lead_paragraph(cands)
     out = []
     for i, c in enumerate(cands):
         quoted = bool(_QUOTE.search(c.text))
@@ -119,8 +134,10 @@ def features(document: SummaryDocument) -> list[dict[str, float]]:
                 "title": len(stem_sets[i] & title_stems) / len(title_stems) if title_stems else 0.0,
                 "names": len(_names(c.words) & title_names) / len(title_names) if title_names else 0.0,
                 "first": float(c.index == 0),
-                "lead": float(c.paragraph == 0),
+                "lead": float(in_lead[i]),
                 "early": 1.0 / (1 + c.index),
+                "linear": 1.0 - c.index / len(cands),
+                "opens_paragraph": float(c.in_paragraph == 0),
                 "attribution": float(attributed),
                 "bare_quote": -float(quoted and not attributed),
                 "length": len(c.words) / longest,
