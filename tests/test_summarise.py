@@ -217,3 +217,73 @@ def test_news_redundancy_weight_sends_a_repeat_to_the_bottom_of_the_ranking() ->
 def test_datelines_are_cut_from_the_sentence_they_open(sentence: str, kept: str) -> None:
     article = make_article(body=[sentence], chrome=False)
     assert [s.text for s in summarise(article, Settings(algorithm="lead", sentences=1))] == [kept]
+
+
+def _one_block_article(body: list[str]) -> Article:
+    """The article as some feeds and data sets give it: a title, then the whole body as one paragraph."""
+    block = " ".join(body)
+    segments = [
+        Segment(line=1, text=TITLE_TEXT, kind=TITLE, lang="en", english=TITLE_TEXT),
+        Segment(line=2, text=block, kind=BODY, lang="en", english=block),
+    ]
+    return Article(source="<test>", segments=segments, title=TITLE_TEXT)
+
+
+def _top(document, weights, n: int = 3) -> list[int]:
+    from polyglot_news.summarise.news import NewsSummariser
+
+    return sorted(document.candidates[i].index for i in NewsSummariser(weights).rank(document)[:n])
+
+
+def test_news_takes_the_opening_of_a_text_without_paragraphs() -> None:
+    from polyglot_news.summarise.news import NewsWeights
+    from polyglot_news.summarise.stage import summary_document
+
+    body = [t for t in BODY_TEXTS if t != "Background"]
+    document = summary_document(_one_block_article(body))
+    assert _top(document, NewsWeights()) == [0, 1, 2]
+    # Without the opening signals the salience of the council leader's quote wins over the third sentence.
+    assert _top(document, NewsWeights(opening=0.0, opening_early=0.0)) != [0, 1, 2]
+    texts = [s.text for s in summarise(_one_block_article(body), Settings(sentences=3))]
+    assert texts == [body[0].split("— ", 1)[1], body[1], body[2]]
+
+
+def test_the_opening_of_a_text_counts_its_sentences_fit_or_not() -> None:
+    from polyglot_news.summarise.news import features
+    from polyglot_news.summarise.stage import summary_document
+
+    body = [BODY_TEXTS[0], "Very costly.", BODY_TEXTS[1], BODY_TEXTS[5], BODY_TEXTS[2]]
+    signals = features(summary_document(_one_block_article(body)))
+    # "Very costly." is unfit but still the second sentence: the opening holds two candidates, not three.
+    assert [f["opening"] for f in signals] == [1.0, 1.0, 0.0, 0.0]
+    early = [f["opening_early"] for f in signals]
+    assert early == sorted(early, reverse=True) and early[2] == 1.0 / 4
+    assert all(f["lead"] == 0.0 for f in signals)
+
+
+def test_the_opening_signals_leave_an_article_with_paragraphs_alone() -> None:
+    from polyglot_news.summarise.news import NewsSummariser, NewsWeights
+    from polyglot_news.summarise.stage import summary_document
+
+    document = summary_document(make_article(chrome=False))
+    assert any(c.paragraph > 0 for c in document.candidates)
+    plain = NewsSummariser(NewsWeights(opening=0.0, opening_early=0.0)).rank(document)
+    assert NewsSummariser(NewsWeights()).rank(document) == plain
+
+
+def test_reference_page_summary_is_three_article_sentences() -> None:
+    page = SHARED_DATA / "reference" / "scraped-news-page.txt"
+    if not page.exists():
+        pytest.skip("shared data not available")
+    lines = page.read_text(encoding="utf-8").splitlines()
+    segments = [
+        Segment(line=n, text=t, kind=BODY, lang="en", english=t) for n, t in enumerate(lines, start=1) if t.strip()
+    ]
+    summary = summarise(Article(source=str(page), segments=segments), Settings(sentences=3))
+    assert len(summary) == 3
+    for sentence in summary:
+        source_line = lines[sentence.line - 1]
+        # An article paragraph: a long line of prose, not a caption, teaser or widget.
+        assert len(source_line.split()) >= 20 and " ".join(sentence.text.split()) in " ".join(source_line.split())
+        assert "Sputnik International" not in sentence.text and "©" not in sentence.text
+        assert "Subscribe" not in sentence.text and "log in" not in sentence.text
