@@ -252,6 +252,11 @@ def select(document: SummaryDocument, ranking: list[int], settings: Settings) ->
     return sorted(chosen, key=lambda c: c.index)
 
 
+def summarise_in(article: Article, settings: Settings, lang: str) -> list[SummarySentence]:
+    """The summary chosen from the source text of the segments in `lang` (summary-first translation)."""
+    return summarise(article, settings, lang)
+
+
 def summarise(article: Article, settings: Settings, lang: str = "en") -> list[SummarySentence]:
     """The summary of an article: its best body sentences, in article order.
 
