@@ -19,6 +19,7 @@ import-linter contract in pyproject.toml (see docs/architecture.md).
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -159,8 +160,10 @@ def digest_many(
     summ = (time.perf_counter() - t) / max(1, len(articles))
     t = time.perf_counter()
     english_of: dict[tuple[int, str], str] = {}
+    # "none": nothing reaches a model, whatever `translate` says
+    to_settings = settings if mode != "none" else replace(settings, translate=False)
     articles = to_english(
-        articles, settings, glossary,
+        articles, to_settings, glossary,
         chosen={key: _chosen_sentences(a, chosen[key][1]) for a in articles if (key := id(a)) in chosen},
         english_of=english_of,
     )
@@ -179,7 +182,5 @@ def digest(source: str | Path | bytes, settings: Settings | None = None, glossar
     """
     settings = settings or Settings()
     if options:
-        from dataclasses import replace
-
         settings = replace(settings, **options)
     return digest_many([source], settings, glossary)[0]
