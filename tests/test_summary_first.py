@@ -96,7 +96,7 @@ def test_none_mode_chooses_the_same_lines_in_russian_and_sends_nothing(tiny_mode
     assert not sent_to_model(fresh_cache)
     library = pipeline.digest(RU_SAMPLE, translate_mode="none")  # translate=True, mode none: still nothing
     assert library.summary_lang == "ru" and not sent_to_model(fresh_cache)
-    assert all(s.english is None for s in library.article.segments if s.lang == "ru")
+    assert all(s.english is None for s in library.article.segments if s.lang == "ru" and s.in_article)
     summary = digest_json(str(RU_SAMPLE))
     assert none["summary_lines"] == summary["summary_lines"]
     assert sent_to_model(fresh_cache)
