@@ -18,12 +18,19 @@ off, which would otherwise retry every output).
               splitter; its CTranslate2 call gets max_decoding_length=64 like the others.
   (c) ct2:    `ctranslate2.Translator.translate_batch` on the pre-tokenised sentences, batches of 32
   rerun:      (a) again in a new process over the same inputs with the cache from the first run.
+  digest:     whole digests (`pipeline.digest_many`) of the news documents of ru-en.jsonl (80, `--quick`
+              10) laid out as page dumps (the headline, then paragraphs of up to three sentences),
+              once with `translate_mode="all"` (every title and body sentence goes to the model)
+              and once with "summary" (the summary is chosen in Russian; only the title and the
+              three chosen sentences go), each with a fresh cache: sentences sent (= the cache's new
+              rows) and wall time per article, and the ratios summary_sentence_ratio (all / summary
+              sentences) and summary_speedup (all / summary wall time).
 `--baseline-n N` runs the slow (b) on the first N paragraphs only: every output is 64 tokens
 long, so the cost per sentence barely depends on which sentences, and rates stay comparable.
 Each runs in its own subprocess (peak memory = its VmHWM); times exclude Python imports and
 include model loading.
 
-    python bench/translate.py [--quick] [--data DIR] [--n N]
+    python bench/translate.py [--quick] [--data DIR] [--n N] [--only digest|engine]
 
 The last line is `RESULT {json}`.
 """
@@ -64,6 +71,23 @@ def paragraphs_of(data: Path, n: int) -> list[str]:
                 if len(seen) >= n:
                     return list(seen)
     return list(seen)
+
+
+def news_pages(data: Path, n: int) -> list[str]:
+    """The first `n` news documents of ru-en.jsonl as page dumps: the headline, then paragraphs of up to
+    three sentences separated by blank lines."""
+    pages = []
+    with open(data / "dev" / "parallel" / "ru-en.jsonl", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            if doc["domain"] != "news":
+                continue
+            source = [" ".join(s.split()) for s in doc["source"] if s.strip()]
+            paragraphs = [source[0]] + [" ".join(source[i : i + 3]) for i in range(1, len(source), 3)]
+            pages.append("\n\n".join(paragraphs) + "\n")
+            if len(pages) >= n:
+                break
+    return pages
 
 
 def peak_rss() -> int:
@@ -145,6 +169,26 @@ def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
     """Run one method in this process; returns its timing, sentence count and peak memory."""
     paragraphs = json.loads(inputs.read_text(encoding="utf-8"))
     from polyglot_news.text.sentences import split_sentences
+
+    if method.startswith("digest-"):
+        import argostranslate.package  # noqa: F401  (imports are not what we time)
+        import ctranslate2  # noqa: F401
+
+        from polyglot_news import pipeline
+        from polyglot_news.config import Settings
+        from polyglot_news.translate.cache import TranslationCache
+
+        pages = paragraphs  # page dumps, for these methods
+        settings = Settings(packages_dir=packages, cache_path=cache, beam_size=BEAM, max_output_tokens=MAX_TOKENS,
+                            guard_translations=False, translate_mode=method.split("-", 1)[1])
+        glossary = pipeline.load_context(settings)
+        t, cpu = time.perf_counter(), time.process_time()
+        digests = pipeline.digest_many(pages, settings, glossary)
+        seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+        sent = TranslationCache(cache).count()  # a fresh cache: one row per distinct sentence sent
+        english = sum(1 for d in digests if d.summary and d.summary_lang == "en")
+        return {"method": method, "seconds": seconds, "cpu_seconds": cpu, "sentences": sent, "paragraphs": len(pages),
+                "done": english, "origin": sorted({d.translate_mode for d in digests}), "peak_bytes": peak_rss()}
 
     sentences = [s for p in paragraphs for s in split_sentences(p, "ru")]
     if method in ("ours", "rerun"):
@@ -230,6 +274,38 @@ def run(method: str, packages: Path, inputs: Path, cache: Path, env: dict) -> di
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def digest_modes(args, packages: Path, work: Path, env: dict) -> dict:
+    """Whole digests of the news documents, summary-first against all: sentences sent and wall time."""
+    docs = args.docs or (10 if args.quick else 80)
+    pages = work / "pages.json"
+    pages.write_text(json.dumps(news_pages(args.data, docs), ensure_ascii=False), encoding="utf-8")
+    rows = {}
+    for mode in ("summary", "all"):
+        rows[mode] = run(f"digest-{mode}", packages, pages, work / f"digest-{mode}.sqlite3", env)
+        print(f"  digest --translate {mode}: {rows[mode]['seconds']:.2f} s", flush=True)
+    n = rows["all"]["paragraphs"]
+    print(f"\n{n} Russian news documents as page dumps, whole digests (pipeline.digest_many), fresh cache each")
+    print(f"{'mode':<12}{'sentences':>10}{'per article':>12}{'wall s':>9}{'s/article':>10}{'CPU s':>8}{'English summaries':>19}")
+    for mode in ("all", "summary"):
+        r = rows[mode]
+        print(f"{mode:<12}{r['sentences']:>10}{r['sentences'] / n:>12.1f}{r['seconds']:>9.2f}{r['seconds'] / n:>10.2f}"
+              f"{r['cpu_seconds']:>8.1f}{r['done']:>19}")
+    ratio = rows["all"]["sentences"] / max(1, rows["summary"]["sentences"])
+    speedup = rows["all"]["seconds"] / rows["summary"]["seconds"]
+    print(f"summary mode: {ratio:.1f}x fewer sentences, {speedup:.1f}x less wall time\n", flush=True)
+    return {
+        "digest_documents": n,
+        "summary_sentences_per_article": round(rows["summary"]["sentences"] / n, 2),
+        "all_sentences_per_article": round(rows["all"]["sentences"] / n, 2),
+        "summary_seconds_per_article": round(rows["summary"]["seconds"] / n, 3),
+        "all_seconds_per_article": round(rows["all"]["seconds"] / n, 3),
+        "summary_sentence_ratio": round(ratio, 2),
+        "summary_speedup": round(speedup, 2),
+        # CPU time too: wall time on a shared machine depends on what else runs
+        "summary_cpu_speedup": round(rows["all"]["cpu_seconds"] / rows["summary"]["cpu_seconds"], 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 paragraphs instead of 240, (b) on 3 of them.")
@@ -239,6 +315,9 @@ def main() -> None:
                         help="CTranslate2 threads for every method (default: the machine's cores).")
     parser.add_argument("--baseline-n", type=int, default=None,
                         help="Run the slow (b) loop on only the first N paragraphs (rates are per sentence).")
+    parser.add_argument("--only", choices=("engine", "digest"), default=None,
+                        help="Run only the engine comparison (a, b, c, rerun) or only the digest modes.")
+    parser.add_argument("--docs", type=int, default=None, help="News documents for the digest modes (default 80, --quick 10).")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--packages", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
@@ -265,6 +344,12 @@ def main() -> None:
     env = dict(os.environ, ARGOS_PACKAGES_DIR=str(package.parent), XDG_DATA_HOME=str(work / "data"),
                XDG_CONFIG_HOME=str(work / "config"), ARGOS_DEVICE_TYPE="cpu",
                ARGOS_INTRA_THREADS=str(args.threads), BENCH_BASELINE_N=str(args.baseline_n or ""))
+    result: dict = {}
+    if args.only != "engine":
+        result.update(digest_modes(args, package.parent, work, env))
+    if args.only == "digest":
+        print("RESULT " + json.dumps(result))
+        return
     rows = {}
     for method in ("ct2", "ours", "rerun", "argos"):
         rows[method] = run(method, package.parent, inputs, cache, env)
@@ -281,6 +366,7 @@ def main() -> None:
         r = rows[k]
         print(f"{names[k]:<34}{r['sentences']:>10}{r['seconds']:>9.2f}{rate[k]:>9.1f}{r['peak_bytes'] / 2**20:>9.0f}{rate[k] / rate['ct2']:>8.2f}")
     result = {
+        **result,
         "paragraphs": a["paragraphs"],
         "sentences": a["sentences"],
         "baseline_sentences": b["sentences"],

@@ -27,6 +27,9 @@ def user_glossary_dirs() -> list[Path]:
     return dirs
 
 
+TRANSLATE_MODES = ("summary", "all", "none")
+
+
 @dataclass
 class Settings:
     """Options of a digest run. Every field has a default a user would want."""
@@ -37,7 +40,11 @@ class Settings:
     ratio: float | None = None
     algorithm: str = "news"  # ours; beats Lead and sumy on bench/summary.py
     # translation
-    translate: bool = True
+    translate: bool = True  # False: nothing goes to a model, whatever translate_mode says
+    # what goes to the model: "summary" (the title, the summary chosen in the article's own
+    # language, the UI strings the notes quote, the curated terms alone), "all" (every title,
+    # body and UI segment, then the summary is chosen in English), "none" (nothing)
+    translate_mode: str = "summary"
     use_cache: bool = True
     cache_path: Path = field(default_factory=default_cache_path)
     packages_dir: Path | None = None  # else ARGOS_PACKAGES_DIR / Argos's own default
@@ -47,3 +54,11 @@ class Settings:
     # glossaries: the shipped folder is always read; these are added
     glossary_dirs: list[Path] = field(default_factory=list)
     use_shipped_glossaries: bool = True
+
+    @property
+    def mode(self) -> str:
+        """The translation mode that runs: translate_mode (lower-cased), or "none" when translation is off.
+
+        An unknown mode is returned as it is; `pipeline` refuses it with a ConfigError."""
+        mode = (self.translate_mode or "").strip().lower()
+        return mode if self.translate else "none"

@@ -120,10 +120,16 @@ class Term:
 
 @dataclass
 class SummarySentence:
-    """One English summary sentence and the source line of the segment it came from."""
+    """One summary sentence and the source line of the segment it came from.
+
+    `text` is English, unless the digest's `summary_lang` says otherwise (no model: the
+    sentence as the source wrote it). `source` is the sentence in the article's language
+    when the summary was chosen there and then translated (summary-first translation).
+    """
 
     text: str
     line: int
+    source: str | None = None
 
 
 @dataclass
@@ -135,6 +141,8 @@ class Digest:
     glossary: list[Term] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    summary_lang: str = ENGLISH  # the language the summary sentences are written in
+    translate_mode: str = "summary"  # what was sent to the model: "summary", "all" or "none"
 
     @property
     def title(self) -> str | None:
@@ -154,6 +162,8 @@ class Digest:
             "languages": a.languages(),
             "summary": [s.text for s in self.summary],
             "summary_lines": [s.line for s in self.summary],
+            "summary_lang": self.summary_lang,
+            "translate_mode": self.translate_mode,
             "glossary": [
                 {
                     "term": t.term,
@@ -193,8 +203,8 @@ class Story:
 
     @property
     def lead(self) -> Digest:
-        """The digest to tell: the one with the longest summary, English originals first on a tie."""
-        return max(self.digests, key=lambda d: (len(d.summary), d.article.languages().get(ENGLISH, 0.0)))
+        """The digest to tell: one whose summary is in English, the longest, English originals first on a tie."""
+        return max(self.digests, key=lambda d: (d.summary_lang == ENGLISH, len(d.summary), d.article.languages().get(ENGLISH, 0.0)))
 
     def terms(self) -> list[Term]:
         """The named terms of every digest of the story, merged (see `merge_terms`)."""

@@ -23,7 +23,7 @@ from polyglot_news.cli import app
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file() and p.suffix in (".txt", ".html"))
-CONTRACT = ("source", "title", "site", "languages", "summary", "glossary", "segments", "notes")
+CONTRACT = ("source", "title", "site", "languages", "summary", "summary_lang", "translate_mode", "glossary", "segments", "notes")
 SEGMENT_FIELDS = ("line", "text", "kind", "lang", "confidence", "english")
 TERM_FIELDS = ("term", "original", "kind", "lang", "mentions", "note")
 ARTICLE_KINDS = ("title", "body")
@@ -172,9 +172,10 @@ def test_every_sample_digests_to_the_json_contract(path: Path):
     assert isinstance(doc["languages"], dict) and doc["languages"]
     assert abs(sum(doc["languages"].values()) - 1.0) < 0.01
     assert isinstance(doc["summary"], list) and all(isinstance(s, str) and s.strip() for s in doc["summary"])
-    # with no model for its language an article may have no English to summarise; otherwise it must
+    # with no model for its language the summary is given in that language, and says so
     has_english = any(s["english"] for s in doc["segments"] if s["kind"] == "body")
-    assert bool(doc["summary"]) == has_english, (doc["summary"], doc["notes"])
+    assert doc["summary"], doc["notes"]
+    assert (doc["summary_lang"] == "en") == has_english, (doc["summary_lang"], doc["notes"])
     assert isinstance(doc["notes"], list)
     for seg in doc["segments"]:
         for key in SEGMENT_FIELDS:

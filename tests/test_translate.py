@@ -72,7 +72,7 @@ def test_no_translate_setting_leaves_text_and_explains(tiny_models, fresh_cache)
 # --- the tiny model: argostranslate's path, batching, boundaries -----------------------------
 
 def test_russian_sample_is_translated_by_the_tiny_model(tiny_models, fresh_cache):
-    d = digest_json(str(RU_SAMPLE))
+    d = digest_json(str(RU_SAMPLE), "--translate", "all")
     translated = [s for s in d["segments"] if s["kind"] in ("title", "body") and s["lang"] == "ru"]
     assert len(translated) >= 8
     for s in translated:
@@ -187,13 +187,13 @@ def test_ui_strings_in_the_pages_own_language_get_english_but_no_note(tiny_model
 # --- cache --------------------------------------------------------------------------------------
 
 def test_rerun_is_served_from_the_cache(tiny_models, fresh_cache):
-    first = digest_json(str(RU_SAMPLE))
-    second = digest_json(str(RU_SAMPLE))
+    first = digest_json(str(RU_SAMPLE), "--translate", "all")
+    second = digest_json(str(RU_SAMPLE), "--translate", "all")
     by_line = {s["line"]: s for s in first["segments"]}
     translated = [s for s in second["segments"] if s["lang"] == "ru" and s["kind"] in ("title", "body")]
     assert translated and all(s["translated_by"] == "cache" for s in translated)
     assert all(s["english"] == by_line[s["line"]]["english"] for s in translated)
-    third = digest_json(str(RU_SAMPLE), "--no-cache")
+    third = digest_json(str(RU_SAMPLE), "--no-cache", "--translate", "all")
     assert {s["translated_by"] for s in third["segments"] if s["lang"] == "ru" and s["kind"] == "body"} == {"argos"}
 
 
@@ -248,7 +248,7 @@ def test_guards_pass_real_translations(source):
 
 def test_looping_model_is_flagged_not_printed(looping_models_dir, fresh_cache, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(looping_models_dir))
-    d = digest_json(str(RU_SAMPLE))
+    d = digest_json(str(RU_SAMPLE), "--translate", "all")
     body = [s for s in d["segments"] if s["kind"] == "body" and s["lang"] == "ru"]
     assert body and all("suspect-translation" in s["flags"] and s["english"] is None for s in body)
     assert not any("pre-pre" in s for s in d["summary"])
@@ -305,7 +305,7 @@ def refuse(event, args):
         import os; os._exit(99)
 sys.addaudithook(refuse)
 from polyglot_news.cli import main
-sys.argv = ["polyglot-news", "digest", sys.argv[1], "--format", "json"]
+sys.argv = ["polyglot-news", "digest", sys.argv[1], "--format", "json", "--translate", "all"]
 main()
 """
 

@@ -37,7 +37,8 @@ def batch_command(
     words: Optional[int] = options.WORDS,
     ratio: Optional[float] = options.RATIO,
     algorithm: str = options.ALGORITHM,
-    translate: bool = options.TRANSLATE,
+    translate: str = options.TRANSLATE,
+    no_translate: bool = options.NO_TRANSLATE,
     cache: bool = options.CACHE,
     glossary: list[Path] = options.GLOSSARY,
 ) -> None:
@@ -56,7 +57,7 @@ def batch_command(
     from ..batch import REPORT_NAME, run_batch
     from ..render.labels import one_line
 
-    settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary)
+    settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary, no_translate)
     err = Console(stderr=True, highlight=False)
     report = run_batch(in_dir, out, settings, split_formats(format), glob, exclude, jobs,
                        int(max_size * 1_000_000), progress=progress, console=err, wait=wait,

@@ -25,7 +25,8 @@ def daily_command(
     glob: list[str] = options.GLOB,
     exclude: list[str] = options.EXCLUDE,
     sentences: int = options.SENTENCES,
-    translate: bool = options.TRANSLATE,
+    translate: str = options.TRANSLATE,
+    no_translate: bool = options.NO_TRANSLATE,
     cache: bool = options.CACHE,
     glossary: list[Path] = options.GLOSSARY,
 ) -> None:
@@ -44,7 +45,7 @@ def daily_command(
 
     if format not in ("text", "markdown"):
         raise ConfigError(f"unknown format {format!r}: choose text or markdown")
-    settings = settings_from_options(sentences, None, None, "news", translate, cache, glossary)
+    settings = settings_from_options(sentences, None, None, "news", translate, cache, glossary, no_translate)
     day = daily_digest(in_dir, parse_day(date), settings, glob, exclude)
     data: bytes = day_eml(day, sender, to) if eml else render_day(day, format).encode("utf-8")
     if str(out) == "-":

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from ..config import Settings
-from ..errors import InputError
+from ..config import TRANSLATE_MODES, Settings
+from ..errors import ConfigError, InputError
 from . import options
 from .app import command
 
@@ -21,20 +21,35 @@ def settings_from_options(
     words: Optional[int],
     ratio: Optional[float],
     algorithm: str,
-    translate: bool,
+    translate: bool | str,
     cache: bool,
     glossary: list[Path],
+    no_translate: bool = False,
 ) -> Settings:
-    """Build Settings from the options shared by digest, batch and daily."""
-    return Settings(
+    """Build Settings from the options shared by digest, batch and daily.
+
+    `translate` is the --translate mode (summary, all, none) or, as before, a bool (False: none).
+    Raises ConfigError for an unknown mode.
+    """
+    if isinstance(translate, bool):
+        mode = "summary" if translate else "none"
+    else:
+        mode = translate.strip().lower()
+    if no_translate:
+        mode = "none"
+    settings = Settings(
         sentences=sentences,
         words=words,
         ratio=ratio,
         algorithm=algorithm,
-        translate=translate,
+        translate=mode != "none",
+        translate_mode=mode,
         use_cache=cache,
         glossary_dirs=list(glossary or []),
     )
+    if settings.mode not in TRANSLATE_MODES:  # a one-line error before any work
+        raise ConfigError(f"unknown --translate mode {translate!r}: choose one of {', '.join(TRANSLATE_MODES)}")
+    return settings
 
 
 @command("digest")
@@ -45,7 +60,8 @@ def digest_command(
     words: Optional[int] = options.WORDS,
     ratio: Optional[float] = options.RATIO,
     algorithm: str = options.ALGORITHM,
-    translate: bool = options.TRANSLATE,
+    translate: str = options.TRANSLATE,
+    no_translate: bool = options.NO_TRANSLATE,
     cache: bool = options.CACHE,
     glossary: list[Path] = options.GLOSSARY,
 ) -> None:
@@ -59,7 +75,7 @@ def digest_command(
 
     if format not in FORMATS:
         raise InputError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
-    settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary)
+    settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary, no_translate)
     sources = sources_in(path)
     failed = []
 

@@ -11,7 +11,12 @@ ALGORITHM = typer.Option(
     "news", "--algorithm", "-a",
     help="Summariser: news (ours), lead, lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction.",
 )
-TRANSLATE = typer.Option(True, "--translate/--no-translate", help="Translate non-English text with installed Argos models.")
+TRANSLATE = typer.Option(
+    "summary", "--translate", metavar="summary|all|none",
+    help="What goes to the translation model: summary (the title, the summary chosen in the article's own "
+    "language, quoted UI strings, glossary terms), all (every title, body and UI line), none.",
+)
+NO_TRANSLATE = typer.Option(False, "--no-translate", help="Same as --translate none.")
 CACHE = typer.Option(True, "--cache/--no-cache", help="Use the persistent translation cache.")
 GLOSSARY = typer.Option([], "--glossary", help="Extra glossary folder (repeatable).")
 GLOB = typer.Option([], "--glob", help="Take files matching this glob instead of the usual suffixes (repeatable).")

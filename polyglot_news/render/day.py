@@ -11,7 +11,7 @@ import html
 
 from ..model import ENGLISH, TITLE, UNDETERMINED, Day, DayTerm, Digest, Story, Term
 from ..text.languages import language_name
-from .labels import display_title, languages_line, one_line, term_label
+from .labels import display_title, languages_line, one_line, summary_heading, term_label
 from .markdown import md_escape, md_note
 from .text import WIDTH, field_lines, heading, summary_lines, wrapped
 
@@ -152,6 +152,8 @@ def day_text(day: Day, width: int = WIDTH, headers: bool = True) -> str:
         for j, d in enumerate(story.digests):
             out += field_lines(label if j == 0 else "", source_label(d), width)
         out.append("")
+        if summary_heading(story.lead) != "Summary":
+            out += wrapped(summary_heading(story.lead) + ":", width)
         out += summary_lines(story.lead, width)
         terms = story.terms()
         if terms:
@@ -183,6 +185,8 @@ def day_markdown(day: Day) -> str:
         out += ["", f'<a id="story-{i}"></a>', "", f"## {i}. {md_escape(display_title(story.lead))}", ""]
         out += [f"- **Source:** {md_escape(source_label(d))}" for d in story.digests]
         out.append("")
+        if summary_heading(story.lead) != "Summary":
+            out += [f"*{md_escape(summary_heading(story.lead))}:*", ""]
         out += [f"- {md_escape(s.text)}" for s in story.lead.summary] or ["*No summary: no English text to summarise.*"]
         terms = story.terms()
         if terms:
@@ -222,6 +226,8 @@ def day_html(day: Day) -> str:
     for i, story in enumerate(day.stories, 1):
         out.append(f'<h2 id="story-{i}">{i}. {e(display_title(story.lead))}</h2>')
         out.append('<p class="src">' + "<br>".join(e(source_label(d)) for d in story.digests) + "</p>")
+        if summary_heading(story.lead) != "Summary":
+            out.append(f"<p><em>{e(summary_heading(story.lead))}:</em></p>")
         if story.lead.summary:
             out.append("<ul>" + "".join(f"<li>{e(s.text)}</li>" for s in story.lead.summary) + "</ul>")
         else:

@@ -9,12 +9,18 @@ from ..model import ENGLISH, UNDETERMINED, Digest, Term
 from ..text.languages import language_name
 
 
+_OUTSIDE_SUMMARY = "untranslated-outside-summary"  # the translate stage's flag (render reads no stage)
+
+
 def translation_state(digest: Digest, lang: str) -> str:
     """What was done with one language's title and body text: "", "translated", "partly translated", "not translated"."""
     if lang in (ENGLISH, UNDETERMINED):
         return ""
     segs = [s for s in (digest.article.article_segments() or digest.article.segments) if s.lang == lang]
     done = sum(1 for s in segs if s.english)
+    # summary-first: the body outside the summary was left untranslated on purpose
+    if any(_OUTSIDE_SUMMARY in s.flags for s in segs):
+        return "summary translated" if digest.summary_lang == ENGLISH else ("partly translated" if done else "not translated")
     if not segs or done == len(segs):
         return "translated"
     return "partly translated" if done else "not translated"
@@ -28,6 +34,13 @@ def languages_line(digest: Digest) -> str:
         state = translation_state(digest, code)
         parts.append(f"{language_name(code)} {pct}%" + (f" ({state})" if state else ""))
     return ", ".join(parts) or "none detected"
+
+
+def summary_heading(digest: Digest) -> str:
+    """"Summary", or e.g. "Summary (in Russian, untranslated)" when the summary is in the source language."""
+    if digest.summary and digest.summary_lang not in (ENGLISH, UNDETERMINED):
+        return f"Summary (in {language_name(digest.summary_lang)}, untranslated)"
+    return "Summary"
 
 
 def term_label(term: Term) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Digest, Term
-from .labels import display_title, languages_line, one_line
+from .labels import display_title, languages_line, one_line, summary_heading
 
 # enough to stop emphasis, code, links, images, HTML, headings and table cells; not every ASCII mark
 _SPECIAL = re.compile(r"([\\`*_\[\]<#|~])")
@@ -54,7 +54,7 @@ def markdown_digest(digest: Digest, level: int = 1) -> str:
     if a.site:
         out.append(f"- **Site:** {md_escape(a.site)}")
     out.append(f"- **Languages:** {md_escape(languages_line(digest))}")
-    out += ["", f"{sub} Summary", "", *summary_list(digest)]
+    out += ["", f"{sub} {summary_heading(digest)}", "", *summary_list(digest)]
     if digest.glossary:
         out += ["", f"{sub} Key terms", "", *terms_table(digest.glossary)]
     if digest.notes:

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Digest
-from .labels import display_title, languages_line, one_line
+from .labels import display_title, languages_line, one_line, summary_heading
 
 
 def digest_renderable(digest: Digest) -> Group:
@@ -30,7 +30,7 @@ def digest_renderable(digest: Digest) -> Group:
         meta.add_row("Site", Text(one_line(a.site)))
     meta.add_row("Languages", Text(languages_line(digest)))
     parts += [meta, Text("")]
-    parts.append(Text("Summary", style="bold underline"))
+    parts.append(Text(summary_heading(digest), style="bold underline"))
     if digest.summary:
         items = Table.grid(padding=(0, 1, 0, 0))
         items.add_column(justify="right", style="bold", no_wrap=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Digest, Term
-from .labels import display_title, languages_line, mentions_label, one_line, term_label
+from .labels import display_title, languages_line, mentions_label, one_line, summary_heading, term_label
 
 WIDTH = 72
 
@@ -80,7 +80,7 @@ def text_digest(digest: Digest, width: int = WIDTH) -> str:
     if a.site:
         out += field_lines("Site", one_line(a.site), width)
     out += field_lines("Languages", languages_line(digest), width)
-    out += ["", *heading("Summary", "-", width), *summary_lines(digest, width)]
+    out += ["", *heading(summary_heading(digest), "-", width), *summary_lines(digest, width)]
     if digest.glossary:
         out += ["", *heading("Key terms", "-", width), *terms_table(digest.glossary, width)]
     if digest.notes:

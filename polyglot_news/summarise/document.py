@@ -1,4 +1,7 @@
-"""The article as the summarisers see it: an English title and candidate sentences.
+"""The article as the summarisers see it: a title and candidate sentences, in one language.
+
+The language is English unless the summary is chosen in the article's own language
+(summary-first translation); the stems then come from that language's stemmer.
 
 Every summariser ranks the same `SummaryDocument`, so their results are comparable
 and the selection rules (length, duplicates, article order) live in one place.
@@ -13,7 +16,7 @@ from .words import content_stems, words_in
 
 @dataclass(frozen=True)
 class Candidate:
-    """One English body sentence that may go into the summary.
+    """One body sentence that may go into the summary (English, or the document's language).
 
     `index` is its position among the candidates, `paragraph` the index of its
     segment among the body segments with English, `in_paragraph` its position in
@@ -29,17 +32,18 @@ class Candidate:
     stems: tuple[str, ...] = field(repr=False)
 
     @classmethod
-    def of(cls, text: str, line: int, index: int, paragraph: int, in_paragraph: int) -> "Candidate":
+    def of(cls, text: str, line: int, index: int, paragraph: int, in_paragraph: int, lang: str = "en") -> "Candidate":
         words = words_in(text)
-        return cls(text, line, index, paragraph, in_paragraph, words, content_stems(words))
+        return cls(text, line, index, paragraph, in_paragraph, words, content_stems(words, lang))
 
 
 @dataclass
 class SummaryDocument:
-    """An English title (or None) and the candidate sentences in article order."""
+    """A title (or None) and the candidate sentences in article order, in language `lang`."""
 
     title: str | None
     candidates: list[Candidate]
+    lang: str = "en"
 
     @property
     def title_words(self) -> tuple[str, ...]:
@@ -47,4 +51,4 @@ class SummaryDocument:
 
     @property
     def title_stems(self) -> tuple[str, ...]:
-        return content_stems(self.title_words)
+        return content_stems(self.title_words, self.lang)

@@ -1,7 +1,10 @@
-"""Extractive English summary of an article: its own sentences, in article order.
+"""Extractive summary of an article: its own sentences, in article order, in English or its own language.
 
 `summarise(article, settings)` reads the English of the title and body segments
-(untranslated segments, `english is None`, are skipped), splits the body into
+(untranslated segments, `english is None`, are skipped); `summarise(article, settings, lang)`
+reads instead the source text of the segments in language `lang` (summary-first translation:
+the summary is chosen in the article's language, then only it is translated). Either way it
+splits the body into
 sentences, keeps those fit to stand alone in a digest, ranks them with the
 summariser named by `settings.algorithm` (see `algorithms.ALGORITHMS`), and takes
 the best ones up to the length asked for, dropping near-duplicates. The title
@@ -22,6 +25,8 @@ from ..model import BODY, TITLE, Article, SummarySentence
 from ..text.sentences import split_sentences
 from .algorithms import SummaryDocument, summariser_for
 from .document import Candidate
+from .languages import SourceNewsSummariser
+from .news import NewsSummariser
 
 # A sentence ends with terminal punctuation, possibly inside closing quotes or brackets.
 _ENDS_WELL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
@@ -46,6 +51,21 @@ _CHROME = re.compile(
     r"\b(?:photo|image|picture|video|credit)s?\s*:",
     re.IGNORECASE,
 )
+# The same rules for other languages and scripts: a capital in any cased script (or any letter
+# in a script without case), the sentence ends of CJK text, a dateline in Cyrillic capitals
+# ("МОСКВА, 3 марта — РИА Новости. "), page furniture in the languages we route.
+_OPENING = "\"'«„“‘‚‹(["
+_ENDS_WELL_ANY = re.compile(r"[.!?…。！？؟][\"'»”“’‘›)\]」』）]*$")
+_DATELINE_CYRILLIC = re.compile(
+    r"^[А-ЯЁІЇЄҐЎЈЉЊЋЏ][А-ЯЁІЇЄҐЎЈЉЊЋЏ'’\ -]{2,40},?\s*(?:\d{1,2}\s+[а-яёіїєґ]+\.?)?\s*(?:—|–|--|-)\s*"
+    r"(?:[^.\s]+(?:\s+[^.\s]+){0,3})\.\s+"
+)
+_CHROME_ANY = re.compile(
+    r"^(?:подпис|читайте также|смотрите также|реклама|фото|видео|читайте також|дивіться також|фото:)|"
+    r"©|(?:фото|видео|відео|источник|джерело)\s*:|\b(?:все права защищены|усі права захищені)\b",
+    re.IGNORECASE,
+)
+_UNSPACED = ("zh", "ja", "th")  # scripts without spaces between words: length in characters
 _MIN_WORDS = 5
 _MAX_WORDS = 90
 # Jaccard overlap of content stems from which a sentence repeats one already chosen
@@ -61,13 +81,52 @@ def _without_dateline(sentence: str) -> str:
     return sentence
 
 
-def fit_for_summary(sentence: str) -> bool:
+def _without_dateline_in(sentence: str, lang: str) -> str:
+    """The sentence with a leading dateline removed, by the rules of its language."""
+    if lang == "en":
+        return _without_dateline(sentence)
+    sentence = _without_dateline(sentence)
+    match = _DATELINE_CYRILLIC.match(sentence)
+    if match and _starts_well(sentence[match.end() :]):
+        return sentence[match.end() :]
+    return sentence
+
+
+def _starts_well(sentence: str) -> bool:
+    """Opens like a sentence in any script: a capital or digit (any letter where the script has no case)."""
+    body = sentence.lstrip(_OPENING)
+    if len(sentence) - len(body) > 2 or not body:
+        return False
+    first = body[0]
+    return first.isdigit() or first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
+def _word_count(sentence: str, lang: str) -> int:
+    if lang in _UNSPACED:
+        # about two characters a word in Chinese and Japanese news
+        return sum(ch.isalnum() for ch in sentence) // 2
+    return len(sentence.split())
+
+
+def fit_for_summary(sentence: str, lang: str = "en") -> bool:
     """True for a whole sentence that can stand alone: no fragment, dateline, caption or UI text.
 
     A sentence qualifies when it starts like one (capital, digit or opening quote),
     ends with terminal punctuation, has 5 to 90 words, and holds no page furniture
-    ("Subscribe", "©", "Getty Images", ...).
+    ("Subscribe", "©", "Getty Images", ...). For another language `lang` the same rules
+    hold by its script: a capital in any cased script, the full stops of CJK text, words
+    counted as characters where a script puts no spaces between them, and page furniture
+    in the languages we route too.
     """
+    if lang != "en":
+        return (
+            _MIN_WORDS <= _word_count(sentence, lang) <= _MAX_WORDS
+            and _starts_well(sentence)
+            and bool(_ENDS_WELL_ANY.search(sentence))
+            and not _CHROME.search(sentence)
+            and not _CHROME_ANY.search(sentence)
+            and sum(ch.isalpha() for ch in sentence) >= len(sentence) / 2
+        )
     words = sentence.split()
     return (
         _MIN_WORDS <= len(words) <= _MAX_WORDS
@@ -83,8 +142,22 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
-def summary_document(article: Article) -> SummaryDocument:
-    """The English title and the body sentences fit for a summary, as a SummaryDocument."""
+def summary_language(article: Article) -> str:
+    """The language a summary-first digest chooses its summary in: the article's main language
+    ("en" when that is English or nothing could be told)."""
+    for code in article.languages():
+        return code
+    return "en"
+
+
+def summary_document(article: Article, lang: str = "en") -> SummaryDocument:
+    """The title and the body sentences fit for a summary, as a SummaryDocument.
+
+    For "en": the English of every title and body segment that has English. For another
+    language: the source text of the title and body segments written in it.
+    """
+    if lang != "en":
+        return _source_document(article, lang)
     title = None
     candidates: list[Candidate] = []
     paragraph = 0
@@ -105,6 +178,30 @@ def summary_document(article: Article) -> SummaryDocument:
             position += 1
         paragraph += 1
     return SummaryDocument(title, candidates)
+
+
+def _source_document(article: Article, lang: str) -> SummaryDocument:
+    """The SummaryDocument of the segments in `lang`, from their own text."""
+    title = None
+    candidates: list[Candidate] = []
+    paragraph = 0
+    for segment in article.article_segments():
+        text = segment.text.strip()
+        if not text or segment.lang != lang:
+            continue
+        if segment.kind == TITLE:
+            title = title or text
+            continue
+        if segment.kind != BODY:
+            continue
+        position = 0
+        for sentence in split_sentences(text, lang):
+            sentence = _without_dateline_in(sentence, lang)
+            if fit_for_summary(sentence, lang) and _plain(sentence) != _plain(title or ""):
+                candidates.append(Candidate.of(sentence, segment.line, len(candidates), paragraph, position, lang))
+            position += 1
+        paragraph += 1
+    return SummaryDocument(title, candidates, lang)
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
@@ -155,13 +252,22 @@ def select(document: SummaryDocument, ranking: list[int], settings: Settings) ->
     return sorted(chosen, key=lambda c: c.index)
 
 
-def summarise(article: Article, settings: Settings) -> list[SummarySentence]:
-    """The English summary of an article: its best body sentences, in article order.
+def summarise_in(article: Article, settings: Settings, lang: str) -> list[SummarySentence]:
+    """The summary chosen from the source text of the segments in `lang` (summary-first translation)."""
+    return summarise(article, settings, lang)
 
+
+def summarise(article: Article, settings: Settings, lang: str = "en") -> list[SummarySentence]:
+    """The summary of an article: its best body sentences, in article order.
+
+    In English by default (from the segments' English); with another `lang`, chosen from the
+    source text of the segments in that language (their `text`, not yet translated).
     Raises ConfigError for an unknown `settings.algorithm` or a bad length setting.
     """
     summariser = summariser_for(settings.algorithm)
-    document = summary_document(article)
+    if lang != "en" and isinstance(summariser, NewsSummariser):
+        summariser = SourceNewsSummariser(summariser.weights)
+    document = summary_document(article, lang)
     if not document.candidates:
         _target_count(settings, 0)
         return []

@@ -1,8 +1,17 @@
-"""Words of an English sentence for the summarisers: tokens, stems, stop words, all offline.
+"""Words of a sentence for the summarisers: tokens, stems, stop words, in any routed language, all offline.
 
-The stop words are the English list sumy ships in its package data; the stemmer is
-the Snowball English stemmer from `snowballstemmer` (pure Python, loads in a tenth of a
-second, where importing NLTK's copy of it takes seconds). Both load on first use.
+English: the stop words are the list sumy ships in its package data and the stemmer is the
+Snowball English stemmer from `snowballstemmer` (pure Python, loads in a tenth of a second,
+where importing NLTK's copy of it takes seconds). This is exactly what the English summary
+has always used.
+
+Other languages: the Snowball stemmer of the language where snowballstemmer has one (ru, de,
+fr, es, it, pt, pl, sr, ...). Ukrainian and Bulgarian have none; Ukrainian words are reduced to
+pymorphy3's lemmas (its uk dictionary is already a dependency of the glossary), which scored
+higher on the faithfulness bench than the Russian stemmer run on Ukrainian (see
+bench/summary_source.py); Bulgarian, Macedonian and Belarusian fall back to the Russian stemmer,
+whose endings they largely share. Stop words: sumy's list where it ships one, else our own short
+lists of function words (ru, uk, bg, sr), else none. Everything loads on first use.
 """
 
 from __future__ import annotations
@@ -16,36 +25,130 @@ from ..text.sentences import split_sentences
 # A word: letters or digits, with inner apostrophes, hyphens or dots ("don't", "e-mail", "U.S").
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
+# Snowball algorithm per language code; languages absent here have no Snowball stemmer.
+_SNOWBALL = {
+    "en": "english", "ru": "russian", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
+    "pt": "portuguese", "pl": "polish", "sr": "serbian", "nl": "dutch", "sv": "swedish", "da": "danish",
+    "nb": "norwegian", "no": "norwegian", "fi": "finnish", "hu": "hungarian", "ro": "romanian",
+    "tr": "turkish", "cs": "czech", "el": "greek", "ar": "arabic", "ca": "catalan", "eu": "basque",
+    "lt": "lithuanian", "et": "estonian", "id": "indonesian", "ga": "irish", "hi": "hindi",
+    "fa": "persian", "hy": "armenian", "ne": "nepali", "ta": "tamil", "eo": "esperanto",
+    # close relatives without a stemmer of their own: the Russian endings serve them best
+    "bg": "russian", "mk": "russian", "be": "russian",
+}
+_LEMMATISED = ("uk",)  # pymorphy3 lemmas instead of a stemmer
+
+_SUMY_STOPS = {
+    "en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian", "pt": "portuguese",
+    "pl": "polish", "cs": "czech", "sk": "slovak", "sv": "swedish", "el": "greek", "uk": "ukrainian",
+    "ar": "arabic", "he": "hebrew",
+}
+# Our own lists of function words for languages sumy has no list for (and Ukrainian additions).
+_OWN_STOPS = {
+    "ru": """а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
+        его ее её ей ему если есть еще ещё же за здесь и из или им их к как как-то когда который которая которое
+        которые которых котором которой кто ли либо мне может мы на над надо наш не него нее неё нет ни них но
+        ну о об однако он она они оно от очень по под при про с со так также такой там те тем то того тоже той
+        только том ты у уже хотя чего чей чем что чтобы чье чья эта эти это этого этой этом этот я
+        свой своя свои своих своей своим себя себе был будет будут может могут лишь ведь вдруг пока сам сама
+        сами после перед между через около почти
+        ему ним нем нём нею ней нам нами вами ими меня мной тебя тебе тот та ту тех тому теми тою этих этим
+        этими эту всё вся всю всем всеми всей свою своего своему своими своем своём наша наши нашего ваш ваша
+        каждый каждая любой другой другая другие иной сам самый весьма более менее больше меньше много мало
+        несколько всегда иногда никогда часто уже теперь сейчас тогда потом затем снова опять ещё вновь
+        здесь туда сюда оттуда везде нигде где-то куда откуда почему зачем поэтому потому ибо поскольку
+        пусть хоть будто словно именно лишь только просто вполне действительно конечно наверное возможно
+        видимо очевидно например кроме вместо среди вокруг вдоль против ради благодаря согласно вследствие
+        является являются являлся была были стал стала стали стать становится бывает будь можно нельзя нужно
+        надо должен должна должны может могут мог могла могли хочет хотят хотел знать знает думать думает
+        сказал сказала сказали говорит говорят сказать заявил заявила заявили сообщил сообщила сообщили
+        новый новая новое новые старый первый первая второй третий один одна одно одни два две три четыре
+        пять шесть семь восемь девять десять однако впрочем итак также тоже притом причем причём зато
+        либо нибудь какой какая какое какие такая такое такие таков сколько столько весь целый""",
+    "uk": """а але без би був була були було бути в вам вас весь ви від вона вони воно все всі він де для до
+        є його її з за зі і із й їх коли котрий лише між мене ми на над не нас ні но ну о об однак він по
+        під після при про та так також там те тим то тобто того тому ті у уже хоча це цей ці цих цього чи
+        що щоб як який яка яке які яких якій якщо я свій своя свої своїх себе собі буде будуть може можуть
+        йому ним ньому нею ній нам нами вами ними мене мною тебе той та ту тих тому тими цих цим цими цю
+        все вся всю всім всіма всієї свою свого своєму своїми наша наші нашого ваш ваша кожен кожна будь-який
+        інший інша інші сам самий більш менш більше менше багато мало кілька завжди іноді ніколи часто
+        тепер зараз тоді потім згодом знову ще тут туди сюди звідти скрізь ніде чому навіщо тому бо оскільки
+        хай нехай хоч ніби саме лише тільки просто цілком справді звичайно мабуть можливо очевидно
+        наприклад крім замість серед навколо вздовж проти завдяки згідно внаслідок є являє була були став
+        стала стали стати стає можна не можна треба потрібно має мають повинен повинна повинні міг могла
+        могли хоче хочуть хотів знати знає думати думає сказав сказала сказали каже кажуть говорить заявив
+        заявила заявили повідомив повідомила повідомили новий нова нове нові старий перший перша другий
+        третій один одна одне одні два дві три чотири п'ять шість сім вісім дев'ять десять однак втім отже
+        теж притому причому зате або який-небудь така таке такі скільки стільки весь цілий""",
+    "bg": """а без би бил била били било в във вие все всички да до его е ако за и из или им как като които
+        който която което към ли на над не него нея ни но о от по под при с са се си след сме със също
+        та така там те то тя той тук у че ще що я""",
+    "sr": """а ако би био била били било бити в где да до ево за и из или их ја је као кад када који која
+        које на над не него ни но о од по под при са се су та тако то у уз чак што""",
+}
+
 
 def words_in(text: str) -> tuple[str, ...]:
     """The word tokens of a text, in order, punctuation dropped, case kept."""
     return tuple(_WORD.findall(text))
 
 
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """English stop words from sumy's package data, lower-cased."""
-    data = pkgutil.get_data("sumy", "data/stopwords/english.txt") or b""
-    return frozenset(w.strip().lower() for w in data.decode("utf-8").splitlines() if w.strip())
+def _base(lang: str) -> str:
+    return (lang or "en").split("-")[0].lower()
 
 
-@lru_cache(maxsize=1)
-def _snowball():
+@lru_cache(maxsize=64)
+def stop_words(lang: str = "en") -> frozenset[str]:
+    """The stop words of a language, lower-cased (sumy's list, else ours, else none)."""
+    lang = _base(lang)
+    words: set[str] = set()
+    if lang in _SUMY_STOPS:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{_SUMY_STOPS[lang]}.txt") or b""
+        words |= {w.strip().lower() for w in data.decode("utf-8").splitlines() if w.strip()}
+    if lang != "en":  # English stays exactly sumy's list
+        words |= set(_OWN_STOPS.get(lang, "").split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _snowball(algorithm: str):
     import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+    return snowballstemmer.stemmer(algorithm)
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball (Porter2) stem of a word, lower-cased."""
-    return _snowball().stemWord(word.lower())
+@lru_cache(maxsize=131072)
+def stem(word: str, lang: str = "en") -> str:
+    """The stem of a word in its language, lower-cased: Snowball's, pymorphy3's lemma for Ukrainian,
+    else the lower-cased word itself."""
+    lang = _base(lang)
+    lower = word.lower()
+    if lang in _LEMMATISED:
+        from ..text.morph import analyser
+
+        return analyser(lang).parse(lower)[0].normal_form
+    algorithm = _SNOWBALL.get(lang)
+    return _snowball(algorithm).stemWord(lower) if algorithm else lower
 
 
-def content_stems(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The stems of the words that are not stop words and not pure numbers, in order."""
-    stops = stop_words()
-    return tuple(stem(w) for w in words if w.lower() not in stops and not w.replace(".", "").isdigit())
+@lru_cache(maxsize=64)
+def _stop_stems(lang: str) -> frozenset[str]:
+    """The stems of a language's stop words: an inflected form (новая, новых) is a stop word too."""
+    return frozenset(stem(w, lang) for w in stop_words(lang))
+
+
+def content_stems(words: tuple[str, ...], lang: str = "en") -> tuple[str, ...]:
+    """The stems of the words that are not stop words and not pure numbers, in order.
+
+    Outside English a word whose stem is a stop word's stem is a stop word too, since a
+    list cannot spell out every inflection; English keeps the plain list lookup."""
+    stops = stop_words(lang)
+    kept = [w for w in words if w.lower() not in stops and not w.replace(".", "").isdigit()]
+    if _base(lang) == "en":
+        return tuple(stem(w) for w in kept)
+    stop_stems = _stop_stems(lang)
+    stems = (stem(w, lang) for w in kept)
+    return tuple(s for s in stems if s not in stop_stems)
 
 
 class WordTokenizer:

@@ -7,6 +7,11 @@ Argos package (pivoting through a third language when there is no direct pair) i
 language. Outputs that look like known NMT failures are retried with greedy decoding one by one
 and flagged if still suspect. Curated glossary terms are then written in their curated English,
 whatever the model said (`terms.py`). What could not be translated, and why, goes into Article.notes.
+
+Summary-first translation (`chosen=`): for the articles named there, a body segment goes to the
+model only for the sentences the summary chose from it (the English of each lands in
+`english_of`); the other body segments, and UI strings in the page's own language that no note
+quotes, are left untranslated on purpose and carry the flag OUTSIDE_SUMMARY.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from .terms import keep_terms, unresolved_terms
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
+OUTSIDE_SUMMARY = "untranslated-outside-summary"  # not sent to the model on purpose (--translate summary)
 RETRY_BEAM, RETRY_REPETITION_PENALTY = 1, 1.3  # the retry is greedy and discouraged from repeating itself
 
 
@@ -39,6 +45,12 @@ class Pending:
     article: Article
     segment: Segment
     sentences: list[str]
+    partial: bool = False  # only some of its sentences were asked for (summary-first translation)
+
+    @property
+    def text(self) -> str:
+        """The source text that goes to the model: the segment's, or the chosen sentences'."""
+        return " ".join(self.sentences) if self.partial else self.segment.text
 
 
 @dataclass
@@ -127,14 +139,32 @@ def _load_chain(route: list[InstalledPackage]) -> list[Translator]:
     return [argos.load(pkg) for pkg in route]
 
 
-def to_english(articles: list[Article], settings: Settings, glossary: Glossary) -> list[Article]:
+def _page_language(article: Article) -> str | None:
+    return next(iter(article.languages()), None)
+
+
+def to_english(
+    articles: list[Article],
+    settings: Settings,
+    glossary: Glossary,
+    chosen: dict[int, dict[int, list[str]]] | None = None,
+    english_of: dict[tuple[int, str], str] | None = None,
+) -> list[Article]:
     """Fill Segment.english/translated_by/flags for every article and note what stayed untranslated.
 
+    `chosen` maps id(article) to {id(segment): the sentences of that segment the summary shows}
+    for the articles translated summary-first: of their body segments only those sentences are
+    sent, and the English of each goes into `english_of[(id(segment), sentence)]`.
     Mutates the articles' segments and notes in place and returns the same list. Imports
     argostranslate only when some segment has a language with an installed package.
     """
+    chosen = chosen or {}
+    english_of = english_of if english_of is not None else {}
     pending: dict[str, list[Pending]] = {}
+    skipped: dict[str, list[Pending]] = {}  # left out on purpose (summary-first), by language
     for article in articles:
+        wanted = chosen.get(id(article))
+        page_lang = _page_language(article) if wanted is not None else None
         for seg in article.segments:
             if seg.lang == ENGLISH:
                 seg.english, seg.translated_by = seg.text, "source"
@@ -146,8 +176,22 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
                 if entry is not None:
                     seg.english, seg.translated_by = entry.english, "glossary"
                     continue
-            pending.setdefault(seg.lang, []).append(Pending(article, seg, _sentences_of(seg)))
+            sentences = _sentences_of(seg)
+            partial = False
+            if wanted is not None and (seg.kind == BODY or (seg.kind == UI and seg.lang == page_lang)):
+                # summary-first: a body segment only for its summary sentences; a UI string in the
+                # page's own language is quoted by no note, so it is not worth the model's time
+                asked = wanted.get(id(seg), []) if seg.kind == BODY else []
+                if not asked:
+                    seg.flags.append(OUTSIDE_SUMMARY)
+                    skipped.setdefault(seg.lang, []).append(Pending(article, seg, sentences))
+                    continue
+                partial = asked != sentences
+                sentences = list(asked)
+            pending.setdefault(seg.lang, []).append(Pending(article, seg, sentences, partial))
 
+    for lang in skipped:
+        pending.setdefault(lang, [])  # a language with nothing to send still needs its model checked
     untranslated: dict[str, Untranslated] = {}
     cache: TranslationCache | None = None
     cache_opened = False
@@ -163,6 +207,8 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
                 f"no {lang}->en translation model is installed",
                 f"install one with: polyglot-news models install {lang}",
             )
+            continue
+        if not items:
             continue
         chain = _load_chain(route)
         if settings.use_cache and not cache_opened:
@@ -182,11 +228,23 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
             continue
         via = " via " + language_name(route[0].to_code) if len(route) > 1 else ""
         # the curated terms of each segment, found once for both the lookup of renderings and the rewrite
-        terms = {id(p): find_terms(p.segment.text, lang, glossary) for p in items}
+        terms = {id(p): find_terms(p.text, lang, glossary) for p in items}
         model_says = _terms_alone(chain, items, terms, results, lang, settings, cache)
         for p in items:
             parts = [results[s] for s in p.sentences]
             bad = [r for r in parts if r.suspect]
+            if id(p.article) in chosen:
+                _sentence_english(p, results, lang, glossary, model_says, english_of)
+            if p.partial:
+                # the summary's sentences have their English in english_of; the segment as a whole has none
+                p.segment.flags.append(OUTSIDE_SUMMARY)
+                if bad:
+                    p.segment.flags.append(SUSPECT)
+                    p.article.notes.append(
+                        f"line {p.segment.line}: {name} translation{via} of a summary sentence flagged as suspect "
+                        f"({bad[0].suspect}); the summary stays in {name}"
+                    )
+                continue
             if bad:
                 p.segment.flags.append(SUSPECT)
                 shown = " ".join(r.english for r in parts)
@@ -196,7 +254,7 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
                     f"and left out: {shown!r}"
                 )
                 continue
-            kept = keep_terms(p.segment.text, " ".join(r.english for r in parts), lang, glossary, model_says, terms[id(p)])
+            kept = keep_terms(p.text, " ".join(r.english for r in parts), lang, glossary, model_says, terms[id(p)])
             p.segment.english = kept.english
             p.segment.translated_by = "cache" if all(r.origin == "cache" for r in parts) else "argos"
             for form in dict.fromkeys(kept.missing):
@@ -209,9 +267,24 @@ def to_english(articles: list[Article], settings: Settings, glossary: Glossary) 
             for article in articles:
                 article.notes.append(note)
         cache.close()
+    for lang, why in untranslated.items():
+        # nothing of this language could be translated anyway: the reason is the model, not the mode
+        for p in skipped.get(lang, []):
+            p.segment.flags.remove(OUTSIDE_SUMMARY)
+        pending[lang] = sorted(pending[lang] + skipped.get(lang, []), key=lambda p: p.segment.line)
     for article in articles:
         _note_article(article, pending, untranslated)
     return articles
+
+
+def _sentence_english(p: Pending, results: dict[str, Result], lang: str, glossary: Glossary,
+                      model_says: dict[str, str], english_of: dict[tuple[int, str], str]) -> None:
+    """The English of each clean sentence of a summary-first segment, curated terms kept, into english_of."""
+    for sentence in p.sentences:
+        r = results[sentence]
+        if r.suspect is None:
+            kept = keep_terms(sentence, r.english, lang, glossary, model_says, find_terms(sentence, lang, glossary))
+            english_of[(id(p.segment), sentence)] = kept.english
 
 
 def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int, list[Match]], results: dict[str, Result],

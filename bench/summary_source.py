@@ -1,0 +1,129 @@
+"""Faithfulness of summaries chosen in the source language: do they pick what the English digest picks?
+
+Input: whole documents of DATA/dev/parallel/{ru,uk}-en.jsonl (sentence-aligned, each with a
+human English reference). Each document is laid out as a page dump, one sentence a line (the
+first line is the headline), once in the source language and once in its English reference,
+so a line number names the same sentence in both. Both go through the digest's own stages
+with no model installed: ingest, clean, detect, then the summary: the source from its own
+text with the language's stemmer (summary-first translation), the English one as today.
+
+Score per document: |lines chosen from the source ∩ lines chosen from the English| /
+max(sizes), at 3 sentences (`summary_lines`); reported as the mean over documents, for the
+"tune" and "check" halves (../shared/tools/halves.py; tune there, report check), per domain.
+Baselines in the same table: the source summarised with the English stemmer and stop words
+(what the digest did before), and Lead-3 (the first three candidates).
+
+    python bench/summary_source.py [--quick] [--data DIR] [--lang ru|uk|all]
+
+The last line is `RESULT {json}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+sys.path.insert(0, str(DEFAULT_DATA.parent / "tools"))
+
+
+def half_of(key: str) -> str:
+    try:
+        from halves import half
+    except ImportError:  # the split's rule, if the tools folder is not beside the data
+        import hashlib
+
+        return "check" if hashlib.sha1(key.encode("utf-8")).digest()[-1] & 1 else "tune"
+    return half(key)
+
+
+def page(lines: list[str]) -> str:
+    """A page dump: one sentence a line, no blank lines, so line i is sentence i in both languages."""
+    return "\n".join(" ".join(s.split()) or "." for s in lines) + "\n"
+
+
+def lines_of(text: str, lang: str | None, variant: str, glossary, settings) -> list[int]:
+    """The summary lines a digest chooses from `text`: in the source language (lang) or in English."""
+    from polyglot_news import pipeline
+    from polyglot_news.summarise import stage
+    from polyglot_news.translate import to_english
+
+    article = pipeline.prepare(text, glossary)
+    if lang is None:
+        to_english([article], settings, glossary)  # English keeps its text; nothing else is sent
+        return [s.line for s in stage.summarise(article, settings)]
+    if variant == "lead":
+        doc = stage.summary_document(article, lang)
+        return sorted({c.line for c in doc.candidates[:3]})
+    if variant == "english-stemmer":
+        # the source text ranked as if it were English: what the digest did before per-language words
+        for seg in article.segments:
+            seg.english = seg.text if seg.lang == lang else None
+        return [s.line for s in stage.summarise(article, settings)]
+    return [s.line for s in stage.summarise(article, settings, lang)]
+
+
+def overlap(a: list[int], b: list[int]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(set(a) & set(b)) / max(len(set(a)), len(set(b)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20 documents per language.")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="The shared data folder.")
+    parser.add_argument("--lang", default="all", help="ru, uk or all.")
+    parser.add_argument("--limit", type=int, default=None, help="At most this many documents per language.")
+    args = parser.parse_args()
+    from polyglot_news.config import Settings
+    from polyglot_news.curated import load_glossaries
+
+    glossary = load_glossaries([], shipped=True)
+    settings = Settings(translate=False, use_cache=False)
+    langs = ["ru", "uk"] if args.lang == "all" else [args.lang]
+    limit = args.limit or (20 if args.quick else None)
+    variants = ("ours", "english-stemmer", "lead")
+    rows: dict[tuple[str, str, str, str], list[float]] = {}
+    t = time.process_time()
+    for lang in langs:
+        path = args.data / "dev" / "parallel" / f"{lang}-en.jsonl"
+        if not path.is_file():
+            print(f"no {path}: skipped")
+            continue
+        docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+        if lang == "ru":  # the news documents first: the ones the goal is about
+            docs.sort(key=lambda d: d["domain"] != "news")
+        for doc in docs[:limit]:
+            src, ref = doc["source"], doc["english"]
+            if len(src) != len(ref) or len(src) < 5:
+                continue
+            english = lines_of(page(ref), None, "", glossary, settings)
+            h = half_of(str(doc["doc"]))
+            for variant in variants:
+                score = overlap(lines_of(page(src), lang, variant, glossary, settings), english)
+                for domain in {doc.get("domain") or "all", "all"}:
+                    rows.setdefault((lang, domain, variant, h), []).append(score)
+    seconds = time.process_time() - t
+    print(f"{'lang':<5}{'domain':<12}{'half':<7}{'docs':>5}" + "".join(f"{v:>17}" for v in variants))
+    result: dict[str, float] = {}
+    keys = sorted({(lang, d, h) for lang, d, _, h in rows})
+    for lang, domain, h in keys:
+        n = len(rows[(lang, domain, "ours", h)])
+        cells = []
+        for v in variants:
+            mean = sum(rows[(lang, domain, v, h)]) / n
+            cells.append(f"{mean:>17.3f}")
+            result[f"{lang}_{domain}_{h}_{v.replace('-', '_')}"] = round(mean, 3)
+        print(f"{lang:<5}{domain:<12}{h:<7}{n:>5}" + "".join(cells))
+    print(f"({seconds:.1f} s CPU)")
+    print("RESULT " + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

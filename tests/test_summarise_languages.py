@@ -1,0 +1,53 @@
+"""Summaries chosen in the article's own language: stems, stop words, fitness rules, reported speech."""
+
+from __future__ import annotations
+
+from polyglot_news.config import Settings
+from polyglot_news.model import BODY, TITLE, Article, Segment
+from polyglot_news.summarise import summarise_in, summary_language
+from polyglot_news.summarise.languages import attribution_in
+from polyglot_news.summarise.stage import fit_for_summary
+from polyglot_news.summarise.words import content_stems, stem, stop_words, words_in
+
+
+def test_russian_inflections_share_a_stem_and_english_is_unchanged():
+    assert stem("мостом", "ru") == stem("мосты", "ru") == stem("мост", "ru")
+    assert stem("bridges") == stem("bridge") == "bridg"  # Porter2, as before
+    assert "и" in stop_words("ru") and "the" in stop_words() and "и" not in stop_words()
+
+
+def test_ukrainian_words_are_reduced_to_lemmas():
+    assert stem("містами", "uk") == stem("місто", "uk") == "місто"
+    assert content_stems(words_in("Мер міста відкрив нову станцію"), "uk")[:2] == ("мер", "місто")
+
+
+def test_fitness_rules_follow_the_script():
+    assert fit_for_summary("Губернатор посетил город в среду утром.", "ru")
+    assert not fit_for_summary("губернатор посетил город в среду утром.", "ru")  # a fragment: no capital
+    assert not fit_for_summary("Губернатор посетил город в среду утром", "ru")  # no full stop
+    assert not fit_for_summary("Фото: пресс-служба губернатора области.", "ru")  # a credit
+    # English keeps its own rules: a Cyrillic lowercase opening passed them, and still does
+    assert fit_for_summary("губернатор посетил город в среду утром.")
+
+
+def test_reported_speech_is_recognised_in_russian_and_ukrainian():
+    assert attribution_in("По словам мэра, мост откроют в мае.", "ru")
+    assert attribution_in("Мер заявив, що міст відкриють у травні.", "uk")
+    assert not attribution_in("Мост откроют в мае.", "ru")
+
+
+def test_summary_is_chosen_from_the_russian_text():
+    lines = [
+        "Мэр открыл новый мост через реку.",
+        "Мэр города открыл новый мост через реку в четверг утром.",
+        "Строительство моста заняло три года и стоило больше плана.",
+        "Погода в четверг была солнечной и тёплой весь день.",
+        "По словам мэра, новый мост соединит два района города.",
+    ]
+    segs = [Segment(1, lines[0], TITLE, "ru", 0.99)] + [Segment(i + 1, t, BODY, "ru", 0.99) for i, t in enumerate(lines) if i]
+    article = Article("<text>", segs)
+    assert summary_language(article) == "ru"
+    chosen = summarise_in(article, Settings(sentences=2), "ru")
+    assert len(chosen) == 2
+    assert all(c.text in lines for c in chosen)
+    assert 4 not in [c.line for c in chosen]  # the weather shares no word with the story
