@@ -230,9 +230,14 @@ def headline_line(article: Article) -> Segment | None:
 
 @dataclass
 class Story:
-    """One story: the digest told in full (`lead`) and every digest that reported it."""
+    """One story: the digest told in full (`lead`) and every digest that reported it.
+
+    `why` says, for each source after the first, why it was merged: (its source, the source
+    it matched, the shared clues in words), for `daily --explain`.
+    """
 
     digests: list[Digest]
+    why: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def lead(self) -> Digest:

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import ENGLISH, Digest
-from ..text.romanise import romanise
 from ..text.wordfreqs import log_frequency
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
@@ -81,9 +80,21 @@ def _language_rarity(word: str, lang: str) -> float:
     return max(0.0, min(LANG_RARITY_CAP, -f * math.log(10)) - LANG_RARITY_FLOOR)
 
 
-@lru_cache(maxsize=200_000)
+# Cyrillic letters as newsroom romanisation writes them, for the skeleton only: it drops vowels and "h" and
+# folds digraphs, so the finer rules of text/romanise.py (ye/e, -sky, established spellings) change no
+# skeleton, and a table is twenty times faster than romanise() on a day of articles
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "w", "ј": "j",
+}
+_LATIN = {lang: str.maketrans({**_CYRILLIC, **extra}) for lang, extra in (("ru", {}), ("uk", {"г": "h", "и": "y"}))}
+
+
 def _latin(word: str, lang: str) -> str:
-    return romanise(word, lang) if any("\u0400" <= c <= "\u04ff" for c in word) else word
+    """A lower-case Latin spelling of a word, good enough for its skeleton (Ukrainian г is h, и is y)."""
+    return word.casefold().translate(_LATIN["uk" if lang == "uk" else "ru"])
 
 
 def _number_key(text: str) -> str | None:
@@ -174,7 +185,9 @@ class _Day:
         n = max(len(digests), MIN_DAY)
         self.df = df
         self.idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
-        self.totals = [sum(self.weight(key, v) for key, v in c.found.items()) for c in self.clues]
+        # each clue's weight in each digest, once: the pair loops below only look them up
+        self.weights = [{key: self.weight(key, v) for key, v in c.found.items()} for c in self.clues]
+        self.totals = [sum(w.values()) for w in self.weights]
         self.langs = [next(iter(d.article.languages()), "und") for d in digests]
 
     def weight(self, key: str, value: tuple[str, str, float]) -> float:
@@ -183,11 +196,12 @@ class _Day:
 
     def evidence(self, i: int, j: int) -> Evidence:
         a, b = self.clues[i].found, self.clues[j].found
+        wa, wb = self.weights[i], self.weights[j]
         shared = []
         for key in a.keys() & b.keys():
             # the pair's weaker reading counts: a glossary name on one side only is still a word on the other
             va, vb = a[key], b[key]
-            w = min(self.weight(key, va), self.weight(key, vb))
+            w = min(wa[key], wb[key])
             if w > 0:
                 kind = va[0] if WEIGHTS[va[0]] <= WEIGHTS[vb[0]] else vb[0]
                 shared.append((kind, va[1] if va[1] == vb[1] else f"{va[1]}/{vb[1]}", w))
@@ -230,11 +244,12 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
     for key, members in index.items():
         if len(members) < 2 or len(members) > 0.2 * len(digests) + 2:
             continue  # a clue a fifth of the day shares weighs little and would make every pair a candidate
+        ws = [day.weights[i][key] for i in members]
         for x, i in enumerate(members):
-            ci = day.clues[i].found[key]
-            for j in members[x + 1 :]:
-                w = min(day.weight(key, ci), day.weight(key, day.clues[j].found[key]))
-                partial[(i, j)] = partial.get((i, j), 0.0) + w
+            wi = ws[x]
+            for y in range(x + 1, len(members)):
+                pair = (i, members[y])
+                partial[pair] = partial.get(pair, 0.0) + (wi if wi < ws[y] else ws[y])
     # the skipped common clues weigh little: a pair far below the floor without them is not compared in full
     return [(i, j, ev) for (i, j), w in partial.items() if w >= floor * 0.5 for ev in [day.evidence(i, j)] if ev.weight >= floor]
 
@@ -272,3 +287,38 @@ def story_links(digests: list[Digest]) -> list[tuple[int, int, Evidence]]:
 def story_groups(digests: list[Digest]) -> list[list[int]]:
     """Indexes of `digests` grouped by story, each group in input order, groups in order of their first member."""
     return group_links(len(digests), story_links(digests))
+
+
+def explained_groups(digests: list[Digest]) -> list[tuple[list[int], list[tuple[int, int, Evidence]]]]:
+    """`story_groups` with, for each group, why each member after the first joined it.
+
+    For every later member j, the strongest link (i, j, evidence) to a member i before it,
+    so a reader sees one reason per merged source.
+    """
+    links = story_links(digests)
+    best: dict[tuple[int, int], Evidence] = {(i, j): ev for i, j, ev in links}
+    out = []
+    for group in group_links(len(digests), links):
+        why = []
+        for x, j in enumerate(group[1:], 1):
+            cands = [(i, best[(i, j)]) for i in group[:x] if (i, j) in best]
+            if cands:
+                i, ev = max(cands, key=lambda c: c[1].share)
+                why.append((i, j, ev))
+        out.append((group, why))
+    return out
+
+
+def reason(ev: Evidence, limit: int = 6) -> str:
+    """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; numbers 2019 (weight 23.4, share 0.41)"."""
+    parts = []
+    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, "words")):
+        labels = []
+        for k, label, _ in ev.shared:
+            if k == kind and label not in labels:
+                labels.append(label)
+        if labels:
+            parts.append(f"{title} " + ", ".join(labels[:limit]) + (" …" if len(labels) > limit else ""))
+    least_weight, least_share = THRESHOLDS["within" if ev.within else "across"]
+    return (f"{'; '.join(parts) or 'nothing shared'} (weight {ev.weight:.1f} of {least_weight:g} needed, "
+            f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'})")
