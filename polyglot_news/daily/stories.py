@@ -34,12 +34,14 @@ from ..text.wordfreqs import log_frequency
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
 NAME, NUMBER, WORD = "name", "number", "word"
+_RANK = {WORD: 0, NUMBER: 1, NAME: 2}
 WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0}
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
 # two digests' totals): two articles in one language share far more words by chance (two mattress adverts,
 # two weather reports) than an article and its translation do, so a pair in one language needs more
 THRESHOLDS = {"across": (6.0, 0.16), "within": (12.0, 0.5)}
+REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
 LINKAGE = 0.5  # two groups join only when this share of their cross pairs are same-story pairs
 LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a million words
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
@@ -122,7 +124,7 @@ class Clues:
     def add(self, key: str, kind: str, label: str, rarity: float) -> None:
         old = self.found.get(key)
         # the strongest reading of a clue wins: a glossary name over a plain word
-        if old is None or (WEIGHTS[kind], rarity) > (WEIGHTS[old[0]], old[2]):
+        if old is None or (_RANK[kind], rarity) > (_RANK[old[0]], old[2]):
             self.found[key] = (kind, label, rarity)
 
 
@@ -163,6 +165,8 @@ class Evidence:
     def same_story(self) -> bool:
         """The decision rule (thresholds measured by bench/stories.py)."""
         least_weight, least_share = THRESHOLDS["within" if self.within else "across"]
+        if self.within and self.share < REPOST_SHARE and not any(kind != WORD for kind, _, _ in self.shared):
+            return False  # two reports in one language sharing wording but no name or number: a template, two stories
         return self.weight >= least_weight and self.share >= least_share
 
     def __str__(self) -> str:
@@ -203,7 +207,7 @@ class _Day:
             va, vb = a[key], b[key]
             w = min(wa[key], wb[key])
             if w > 0:
-                kind = va[0] if WEIGHTS[va[0]] <= WEIGHTS[vb[0]] else vb[0]
+                kind = va[0] if _RANK[va[0]] <= _RANK[vb[0]] else vb[0]
                 shared.append((kind, va[1] if va[1] == vb[1] else f"{va[1]}/{vb[1]}", w))
         shared.sort(key=lambda s: -s[2])
         weight = sum(s[2] for s in shared)
