@@ -171,12 +171,18 @@ def main() -> None:
           + (f"; e.g. {untitled[:3]}" if untitled else ""))
 
     if args.show:
+        from polyglot_news.daily.stories import _Day
+
+        day = _Day(digests)  # once: the rarity of every clue in the whole folder
         where = {i: k for k, g in enumerate(groups) for i in g}
         wrong = [(i, j) for g in groups for i, j in combinations(g, 2) if pages[i]["doc"] != pages[j]["doc"]]
-        missed = [(i, j) for i, j in combinations(range(len(pages)), 2) if pages[i]["doc"] == pages[j]["doc"] and where[i] != where[j]]
+        by_doc: dict[str, list[int]] = {}
+        for i, p in enumerate(pages):
+            by_doc.setdefault(p["doc"], []).append(i)
+        missed = [(i, j) for members in by_doc.values() for i, j in combinations(members, 2) if where[i] != where[j]]
         for label, pairs in (("WRONG", wrong), ("MISSED", missed)):
             for i, j in pairs[: args.show]:
-                print(f"{label} {pages[i]['name']} ~ {pages[j]['name']}: {explain(digests[i], digests[j], digests)}")
+                print(f"{label} {pages[i]['name']} ~ {pages[j]['name']}: {day.evidence(i, j)}")
 
     check = next(r for r in rows if r["half"] == "check" and r["lang"] == "all" and r["domain"] == "all")
     result = {"pages": len(pages), "stories": len(groups), "quick": args.quick,
