@@ -12,9 +12,12 @@ A clue counts by how rare it is: the smaller of its rarity in the day's articles
 IDF, the day counted as at least `MIN_DAY` articles so a small day does not make every
 clue rare) and its rarity in its language (wordfreq's lists: "Moscow" and "Russia" are
 common English words, "Miranchuk" is not). Two digests tell the same story when the
-weight of their shared clues is large (`MIN_SHARED`) and is a large share of what each
-says (`MIN_SHARE`, the shared weight over the geometric mean of the two totals).
-Same-story pairs are grouped transitively.
+weight of their shared clues is large and is a large share of what each says (the shared
+weight over the geometric mean of the two totals): `THRESHOLDS`, one bar across languages
+and a higher one for two reports in one language (or two Cyrillic languages), which share
+far more words by chance; those must also share a name or number unless one reposts the
+other. Groups grow from the strongest pairs, two groups joining only when most of their
+cross pairs are same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
 The weights and thresholds were measured, not guessed: `bench/stories.py` tunes them on
 the "tune" half of the WMT22 ru-en and uk-en documents (each source beside its human
@@ -146,12 +149,18 @@ def clues(digest: Digest) -> Clues:
             if key:
                 c.add("d:" + key, NUMBER, m.group(0), _number_rarity(key))
         for w in _WORD.findall(text):
-            if len(w) < 4:
-                continue
-            sk = skeleton(_latin(w, lang))
-            if len(sk) >= 3:
-                c.add("w:" + sk, WORD, w, _language_rarity(w, lang))
+            if len(w) >= 4:
+                clue = _word_clue(w, lang)
+                if clue:
+                    c.add(clue[0], WORD, w, clue[1])
     return c
+
+
+@lru_cache(maxsize=200_000)
+def _word_clue(word: str, lang: str) -> tuple[str, float] | None:
+    """A word's clue key and rarity, or None when its skeleton is too short to tell words apart."""
+    sk = skeleton(_latin(word, lang))
+    return ("w:" + sk, _language_rarity(word, lang)) if len(sk) >= 3 else None
 
 
 @dataclass
@@ -257,16 +266,26 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
             index.setdefault(key, []).append(i)
     partial: dict[tuple[int, int], float] = {}
     for key, members in index.items():
-        if len(members) < 2 or len(members) > 0.2 * len(digests) + 2:
-            continue  # a clue a fifth of the day shares weighs little and would make every pair a candidate
+        if len(members) < 2 or len(members) > 0.1 * len(digests) + 2:
+            continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
         ws = [day.weights[i][key] for i in members]
         for x, i in enumerate(members):
             wi = ws[x]
             for y in range(x + 1, len(members)):
                 pair = (i, members[y])
                 partial[pair] = partial.get(pair, 0.0) + (wi if wi < ws[y] else ws[y])
-    # the skipped common clues weigh little: a pair far below the floor without them is not compared in full
-    return [(i, j, ev) for (i, j), w in partial.items() if w >= floor * 0.5 for ev in [day.evidence(i, j)] if ev.weight >= floor]
+    least_share = min(share for _, share in THRESHOLDS.values())
+    out = []
+    for (i, j), w in partial.items():
+        # the skipped common clues weigh little: a pair far below the floor without them is not compared in full
+        if w < floor * 0.7:
+            continue
+        wa, wb = day.weights[i], day.weights[j]
+        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys())
+        if weight < floor or weight < least_share * math.sqrt(day.totals[i] * day.totals[j]):
+            continue  # the full evidence (labels, kinds) only for pairs that may pass
+        out.append((i, j, day.evidence(i, j)))
+    return out
 
 
 def group_links(n: int, links: list[tuple[int, int, Evidence]]) -> list[list[int]]:
