@@ -266,7 +266,7 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
             index.setdefault(key, []).append(i)
     partial: dict[tuple[int, int], float] = {}
     for key, members in index.items():
-        if len(members) < 2 or len(members) > 0.1 * len(digests) + 2:
+        if len(members) < 2 or len(members) > max(0.1 * len(digests), MIN_DAY):
             continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
         ws = [day.weights[i][key] for i in members]
         for x, i in enumerate(members):
