@@ -15,6 +15,7 @@ Field ownership (who writes what):
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Iterable
@@ -146,11 +147,19 @@ class Digest:
 
     @property
     def title(self) -> str | None:
-        """The English title: the title segment's English, else the article's title."""
+        """The English title: the title segment's English, else the article's title, else its headline line.
+
+        A page dump whose headline is written as a sentence ("Clubs vying for X have come to
+        light, as has his salary.") may reach us with no segment marked title; its first
+        article line still names it when it reads as a headline (`headline_line`).
+        """
         for s in self.article.segments:
             if s.kind == TITLE:
                 return s.english or s.text
-        return self.article.title
+        if self.article.title:
+            return self.article.title
+        line = headline_line(self.article)
+        return (line.english or line.text) if line else None
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract (see README): later versions add fields, never remove them."""
@@ -192,14 +201,53 @@ class Digest:
         }
 
 
+HEADLINE_MAX_WORDS = 25  # longer first lines are lead paragraphs, not headlines
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"«“(]?[A-ZА-ЯЁІЇЄҐ]")
+
+
+def _reads_as_headline(text: str, least_words: int = 1) -> bool:
+    text = text.strip()
+    words = len(text.split())
+    # "Here is what we know:" opens a list, it does not name the story
+    return bool(text) and "\n" not in text and least_words <= words <= HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(text) and not text.endswith(":")
+
+
+def headline_line(article: Article) -> Segment | None:
+    """The article's first line when it reads as a headline, for a page with no better title.
+
+    A headline line is one short standalone line: at most HEADLINE_MAX_WORDS words, one
+    sentence, no line break, with the body going on after it. Tried in order:
+    the page's very first line when the body starts right after it and the cleaner set it
+    aside as a caption or boilerplate (a headline opening "Reuters: ..." looks like a
+    credit; four words at least, so "Part 4" or a site name is not taken); then the first
+    title-or-body line. A one-line text, or one whose first line is already a paragraph of
+    several sentences, has nothing to call it, so it stays untitled.
+    """
+    segs = article.article_segments()
+    if not segs:
+        return None
+    first_page = article.segments[0]
+    if (len(article.segments) > 1 and not first_page.in_article and first_page.kind != UI and article.segments[1].in_article
+            and _reads_as_headline(first_page.text, least_words=4)):
+        return first_page
+    if len(segs) >= 2 and _reads_as_headline(segs[0].text):
+        return segs[0]
+    return None
+
+
 # ---------------------------------------------------------------- a day of digests (daily)
 
 
 @dataclass
 class Story:
-    """One story: the digest told in full (`lead`) and every digest that reported it."""
+    """One story: the digest told in full (`lead`) and every digest that reported it.
+
+    `why` says, for each source after the first, why it was merged: (its source, the source
+    it matched, the shared clues in words), for `daily --explain`.
+    """
 
     digests: list[Digest]
+    why: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def lead(self) -> Digest:

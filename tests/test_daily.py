@@ -262,3 +262,115 @@ def test_a_bug_on_one_page_does_not_cost_the_day(tmp_path: Path, monkeypatch) ->
     day = daily_digest(tmp_path, DAY, Settings(use_cache=False))
     assert [d.article.source for s in day.stories for d in s.digests] == ["2026-11-27/good.txt"]
     assert day.failed == [("2026-11-27/bad.txt", "internal error: RuntimeError: injected fault")]
+
+
+# ---------------------------------------------------------------- stories across languages, with no model
+
+def real_digest(text: str, name: str) -> Digest:
+    """A page dump through every stage, with no translation model (as on a first run)."""
+    from polyglot_news import pipeline
+    from polyglot_news.config import Settings
+
+    return pipeline.digest_many([text.encode("utf-8")], Settings(translate=False, use_cache=False), names=[name])[0]
+
+
+FERRY_RU = """Паром «Ладога» вернулся на линию Петрозаводск — Кижи после ремонта за 14,5 млн рублей.
+Судно простояло на верфи в Сортавале с 3 марта, сообщил капитан Аркадий Мельниченко.
+По его словам, за лето паром перевезёт около 86 000 пассажиров.
+Новый двигатель заказали на заводе «Звезда» ещё в 2023 году.
+"""
+FERRY_EN = """Ladoga ferry returns to the Petrozavodsk to Kizhi route after a 14.5 million rouble repair.
+The vessel had been at the Sortavala shipyard since 3 March, captain Arkady Melnichenko said.
+He expects the ferry to carry about 86,000 passengers over the summer.
+The new engine was ordered from the Zvezda plant back in 2023.
+"""
+WEATHER_RU_A = """В Твери ожидаются снегопады и сильный ветер.
+Синоптики предупреждают, что в выходные температура опустится до минус пятнадцати градусов.
+Жителей просят не оставлять машины под деревьями и следить за сообщениями о погоде.
+"""
+WEATHER_RU_B = """В Рязани ожидаются дожди и сильный ветер.
+Синоптики предупреждают, что в выходные температура поднимется до плюс пяти градусов.
+Жителей просят не оставлять машины под деревьями и следить за сообщениями о погоде.
+"""
+
+
+def test_a_translation_is_the_same_story_with_no_model() -> None:
+    from polyglot_news.daily.stories import explain
+
+    ru, en = real_digest(FERRY_RU, "karelia/parom.txt"), real_digest(FERRY_EN, "news/ferry.txt")
+    ev = similarity(ru, en)
+    assert ev.same_story and not ev.within, ev
+    # the reason names what the two share: the captain, the numbers
+    why = explain(ru, en)
+    assert why.startswith("same story") and "Melnichenko" in why and "86" in why
+
+
+def test_a_repost_is_the_same_story() -> None:
+    a, b = real_digest(FERRY_RU, "a/parom.txt"), real_digest(FERRY_RU, "b/parom-copy.txt")
+    ev = similarity(a, b)
+    assert ev.same_story and ev.within and ev.share > 0.99
+
+
+def test_two_reports_in_one_language_sharing_their_wording_but_not_their_facts_stay_apart() -> None:
+    a, b = real_digest(WEATHER_RU_A, "a/tver.txt"), real_digest(WEATHER_RU_B, "b/ryazan.txt")
+    ev = similarity(a, b)
+    assert ev.within and not ev.same_story, ev
+
+
+def test_skeleton_meets_across_romanisations_and_inflections() -> None:
+    from polyglot_news.daily.stories import _latin, skeleton
+
+    assert skeleton("Weigeldt") == skeleton(_latin("Вайгельдт", "ru"))
+    assert skeleton("Kazanka") == skeleton(_latin("Казанку", "ru"))
+    assert skeleton("Kharkiv") == skeleton(_latin("Харків", "uk"))
+    assert skeleton("Moscow") != skeleton("Minsk")
+
+
+def test_groups_do_not_chain_through_one_loose_link() -> None:
+    from polyglot_news.daily.stories import Evidence, group_links
+
+    strong = Evidence([], 30.0, 0.9)
+    # 0-1 and 1-2 are links, 0-2 is not: 2 may join 1 only if most of the pairs with {0, 1} are links
+    assert group_links(3, [(0, 1, strong), (1, 2, Evidence([], 7.0, 0.2))]) == [[0, 1, 2]]  # 1 of 2 pairs: joins
+    links = [(0, 1, strong), (2, 3, strong), (1, 2, Evidence([], 7.0, 0.2))]
+    assert group_links(4, links) == [[0, 1], [2, 3]]  # 1 of 4 cross pairs: two stories stay two
+
+
+def test_daily_explain_says_why_sources_were_merged(tmp_path: Path) -> None:
+    from polyglot_news.cli import app
+
+    root = tmp_path / "2026-11-27"
+    root.mkdir()
+    (root / "parom.txt").write_text(FERRY_RU, encoding="utf-8")
+    (root / "ferry.txt").write_text(FERRY_EN, encoding="utf-8")
+    out = tmp_path / "today.txt"
+    res = CliRunner().invoke(app, ["daily", str(tmp_path), "--date", "2026-11-27", "--out", str(out), "--no-cache", "--explain"])
+    assert res.exit_code == 0, res.output
+    text = out.read_text(encoding="utf-8")
+    assert "1 story from 2 articles" in text or "1 stories" not in text
+    merged = text[text.index("Merged:"):].split("\n\n")[0]
+    assert "2026-11-27/" in merged and "Melnichenko" in merged and "across languages" in merged
+    plain = tmp_path / "plain.txt"
+    CliRunner().invoke(app, ["daily", str(tmp_path), "--date", "2026-11-27", "--out", str(plain), "--no-cache"])
+    assert "Merged:" not in plain.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- a headline written as a sentence
+
+def test_a_headline_sentence_is_the_title_when_nothing_better_names_the_page() -> None:
+    from polyglot_news.model import CAPTION, headline_line
+
+    body = [Segment(2, "The club is said to be ready to pay more than any rival for him.", BODY, "en", 0.99, "x"),
+            Segment(3, "His agent would not comment on the offers or on his salary.", BODY, "en", 0.99, "x")]
+    head = Segment(1, "Clubs vying for the midfielder have come to light, as has his salary in Italy.", BODY, "en", 0.99, "h")
+    assert Digest(Article("a.txt", [head, *body])).title == "h"  # the English of the headline line
+    assert Digest(Article("a.txt", [body[0]])).title is None  # one line: nothing to call it
+    lead = Segment(1, "The club is ready. It will pay more than any rival. His agent agrees.", BODY, "en", 0.99, "p")
+    assert Digest(Article("a.txt", [lead, *body])).title is None  # a paragraph of sentences is not a headline
+    # a headline the cleaner set aside (it opens like a credit) still names the page, but not a short label
+    credit = Segment(1, "Reuters: minister cut off from the summit at the host's request", CAPTION, "en", 0.99, "r")
+    assert headline_line(Article("a.txt", [credit, *body])) is credit
+    part = Segment(1, "Part 4", CAPTION, "en", 0.99, "Part 4")
+    assert headline_line(Article("a.txt", [part, *body])) is body[0]
+    # a title segment or the page's own title wins
+    assert Digest(Article("a.txt", [head, *body], title="Page title")).title == "Page title"

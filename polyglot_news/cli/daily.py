@@ -22,6 +22,7 @@ def daily_command(
     format: str = typer.Option("text", "--format", "-f", help="text (email-ready, 72 columns) or markdown."),
     sender: Optional[str] = typer.Option(None, "--from", help="From address of the .eml (default polyglot-news@localhost)."),
     to: Optional[str] = typer.Option(None, "--to", help="To address of the .eml."),
+    explain: bool = typer.Option(False, "--explain", help="Under each story's sources, say why they were merged (the names, numbers and words they share)."),
     glob: list[str] = options.GLOB,
     exclude: list[str] = options.EXCLUDE,
     sentences: int = options.SENTENCES,
@@ -47,7 +48,7 @@ def daily_command(
         raise ConfigError(f"unknown format {format!r}: choose text or markdown")
     settings = settings_from_options(sentences, None, None, "news", translate, cache, glossary, no_translate)
     day = daily_digest(in_dir, parse_day(date), settings, glob, exclude)
-    data: bytes = day_eml(day, sender, to) if eml else render_day(day, format).encode("utf-8")
+    data: bytes = day_eml(day, sender, to) if eml else render_day(day, format, explain).encode("utf-8")
     if str(out) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

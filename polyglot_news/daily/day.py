@@ -22,7 +22,7 @@ from ..model import Day, DayTerm, Digest, Story, merge_terms
 from ..render import day as day_render
 from ..render.eml import DEFAULT_SENDER, eml_message
 from .dates import article_date
-from .stories import story_groups
+from .stories import explained_groups, reason
 
 
 def day_glossary(stories: list[Story]) -> list[DayTerm]:
@@ -39,7 +39,8 @@ def day_glossary(stories: list[Story]) -> list[DayTerm]:
 
 def day_from_digests(digests: list[Digest], day: date, in_dir: str = "", failed: list[tuple[str, str]] | None = None) -> Day:
     """Group digests into stories (most-reported first, then in input order) and build the day's glossary."""
-    stories = [Story([digests[i] for i in g]) for g in story_groups(digests)]
+    stories = [Story([digests[i] for i in g], [(digests[j].article.source, digests[i].article.source, reason(ev)) for i, j, ev in why])
+               for g, why in explained_groups(digests)]
     stories.sort(key=lambda s: -len(s.digests))  # stable: ties keep input order
     return Day(date=day, in_dir=in_dir, stories=stories, glossary=day_glossary(stories), failed=list(failed or []))
 
@@ -101,12 +102,15 @@ def daily_digest(
     return day_from_digests(digests, day, str(in_dir), failed)
 
 
-def render_day(day: Day, fmt: str = "text") -> str:
-    """The day as `text` (email-ready, 72 columns, starts with a Subject: line) or `markdown`."""
+def render_day(day: Day, fmt: str = "text", explain: bool = False) -> str:
+    """The day as `text` (email-ready, 72 columns, starts with a Subject: line) or `markdown`.
+
+    `explain` adds under each story's sources why they were merged (the clues they share).
+    """
     if fmt == "text":
-        return day_render.day_text(day)
+        return day_render.day_text(day, explain=explain)
     if fmt == "markdown":
-        return day_render.day_markdown(day)
+        return day_render.day_markdown(day, explain=explain)
     raise ConfigError(f"unknown daily format {fmt!r}: choose text or markdown")
 
 

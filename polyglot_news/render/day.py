@@ -131,10 +131,11 @@ def glossary_lines(entries: list[DayTerm], width: int = WIDTH) -> list[str]:
     return out
 
 
-def day_text(day: Day, width: int = WIDTH, headers: bool = True) -> str:
+def day_text(day: Day, width: int = WIDTH, headers: bool = True, explain: bool = False) -> str:
     """The day as one email-ready plain-text file (UTF-8, `width` columns, no terminal codes).
 
-    `headers` puts the `Subject:` and `Date:` lines first (off for the body of an .eml).
+    `headers` puts the `Subject:` and `Date:` lines first (off for the body of an .eml);
+    `explain` adds a "Merged" line per joined source saying which clues made it the same story.
     """
     out = [f"Subject: {day_subject(day, width - len('Subject: '))}", f"Date: {day.date.isoformat()}", ""] if headers else []
     out += heading(f"News digest, {long_date(day)}", "=", width)
@@ -151,6 +152,10 @@ def day_text(day: Day, width: int = WIDTH, headers: bool = True) -> str:
         label = "Sources" if len(story.digests) > 1 else "Source"
         for j, d in enumerate(story.digests):
             out += field_lines(label if j == 0 else "", source_label(d), width)
+        if explain and story.why:
+            out.append("")
+            for k, (joined, matched, why) in enumerate(story.why):
+                out += field_lines("Merged" if k == 0 else "", f"{joined} with {matched}: {why}", width)
         out.append("")
         if summary_heading(story.lead) != "Summary":
             out += wrapped(summary_heading(story.lead) + ":", width)
@@ -174,8 +179,11 @@ def day_text(day: Day, width: int = WIDTH, headers: bool = True) -> str:
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def day_markdown(day: Day) -> str:
-    """The day as Markdown: a front line with the subject, contents, stories, glossary table."""
+def day_markdown(day: Day, explain: bool = False) -> str:
+    """The day as Markdown: a front line with the subject, contents, stories, glossary table.
+
+    `explain` adds a "Merged" item per joined source saying which clues made it the same story.
+    """
     out = [f"# News digest, {long_date(day)}", "", md_escape(count_line(day))]
     if day.stories:
         out += ["", "## Contents", ""]
@@ -184,6 +192,8 @@ def day_markdown(day: Day) -> str:
     for i, story in enumerate(day.stories, 1):
         out += ["", f'<a id="story-{i}"></a>', "", f"## {i}. {md_escape(display_title(story.lead))}", ""]
         out += [f"- **Source:** {md_escape(source_label(d))}" for d in story.digests]
+        if explain:
+            out += [f"- **Merged:** {md_escape(f'{joined} with {matched}: {why}')}" for joined, matched, why in story.why]
         out.append("")
         if summary_heading(story.lead) != "Summary":
             out += [f"*{md_escape(summary_heading(story.lead))}:*", ""]

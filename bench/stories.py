@@ -1,0 +1,196 @@
+"""Benchmark the daily digest's story grouping across languages: pair recall and precision, no model.
+
+Every dev document of `dev/parallel/ru-en.jsonl` and `uk-en.jsonl` becomes two pages in one folder:
+its source (one line per source sentence, as a page dump) and its human English reference (the
+same). The pair (source, reference) is the one true merge; any other merge is a false one.
+A repost is added too: one document's source again under another name, which must join its pair.
+
+Measured with no translation model (a user's first run). Figures per half of
+`../shared/tools/halves.py` (key `doc`; the weights were tuned on "tune", "check" is the report),
+per language and per domain (news against the rest). Also: the CPU time of `story_groups` on
+500 articles beside the CPU time of digesting them, and how many pages whose first line reads as
+a headline came out without a title.
+
+Digests are cached (pickle in the temp dir, keyed by the content of every page and the code of
+the stages before grouping), so iterating on the grouping costs seconds, not the digest time.
+
+    python bench/stories.py [--quick] [--data DIR] [--no-cache]
+
+The last line is `RESULT {json}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import resource
+import sys
+import tempfile
+import time
+from itertools import combinations
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+sys.path.insert(0, str(REPO))
+
+from polyglot_news import pipeline  # noqa: E402
+from polyglot_news.config import Settings  # noqa: E402
+from polyglot_news.daily.stories import _language_rarity, _word_clue, explain, skeleton, story_groups  # noqa: E402
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def load_pages(data: Path, quick: bool) -> list[dict]:
+    """One entry per page: name, text, doc, lang, domain, half, side (src/ref)."""
+    sys.path.insert(0, str(data.parent / "tools"))
+    from halves import half  # the one shared split
+
+    pages = []
+    for lang in ("ru", "uk"):
+        rows = [json.loads(line) for line in (data / "dev" / "parallel" / f"{lang}-en.jsonl").open(encoding="utf-8")]
+        if quick:  # every news document, and a slice of the rest, so both groups are measured
+            rows = [r for r in rows if r["domain"] == "news"][:30] + [r for r in rows if r["domain"] != "news"][:60]
+        for r in rows:
+            common = {"doc": r["doc"], "lang": lang, "domain": "news" if r["domain"] == "news" else "other", "half": half(r["doc"])}
+            pages.append({**common, "name": f"{r['doc']}.src.txt", "text": "\n".join(r["source"]) + "\n", "side": "src"})
+            pages.append({**common, "name": f"{r['doc']}.ref.txt", "text": "\n".join(r["english"]) + "\n", "side": "ref"})
+    # the repost: a news document's source again, under a name of its own
+    first_news = next(p for p in pages if p["domain"] == "news" and p["side"] == "src")
+    pages.append({**first_news, "name": "reposted/" + first_news["name"].replace(".src", "-copy"), "side": "repost"})
+    return pages
+
+
+def _code_key() -> str:
+    """A hash of the code that makes a digest, so a stage change invalidates the cache."""
+    h = hashlib.sha1()
+    for p in sorted((REPO / "polyglot_news").rglob("*.py")):
+        if "daily" not in p.parts and "render" not in p.parts and "cli" not in p.parts and p.name != "model.py":
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def digests_for(pages: list[dict], use_cache: bool) -> tuple[list, float, bool]:
+    """The digests of every page (cached), the CPU seconds digesting took, and whether the cache served."""
+    h = hashlib.sha1(_code_key().encode())
+    for p in pages:
+        h.update(p["name"].encode() + b"\0" + p["text"].encode() + b"\0")
+    cache = Path(tempfile.gettempdir()) / f"polyglot-bench-stories-{h.hexdigest()[:16]}.pickle"
+    if use_cache and cache.exists():
+        with cache.open("rb") as fh:
+            digests, cpu = pickle.load(fh)
+        return digests, cpu, True
+    settings = Settings(translate=False, use_cache=False)
+    glossary = pipeline.load_context(settings)
+    t = _cpu()
+    digests = pipeline.digest_many([p["text"].encode("utf-8") for p in pages], settings, glossary, names=[p["name"] for p in pages])
+    cpu = _cpu() - t
+    with cache.open("wb") as fh:
+        pickle.dump((digests, cpu), fh)
+    return digests, cpu, False
+
+
+def pair_scores(pages: list[dict], groups: list[list[int]], select) -> dict:
+    """Pair precision and recall over the pages `select` keeps (a predicted pair counts when both ends are kept)."""
+    true, pred = set(), set()
+    by_doc: dict[str, list[int]] = {}
+    for i, p in enumerate(pages):
+        if select(p):
+            by_doc.setdefault(p["doc"], []).append(i)
+    for members in by_doc.values():
+        true.update(combinations(sorted(members), 2))
+    keep = {i for i, p in enumerate(pages) if select(p)}
+    for g in groups:
+        pred.update(combinations(sorted(i for i in g if i in keep), 2))
+    hit = len(true & pred)
+    return {"pairs": len(true), "merged": len(pred), "right": hit,
+            "recall": round(hit / len(true), 3) if true else None,
+            "precision": round(hit / len(pred), 3) if pred else None}
+
+
+def _has_headline(page: dict) -> bool:
+    """WMT news documents open with their headline; the other domains (chats, adverts) have none."""
+    return page["domain"] == "news" and page["side"] != "repost"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="a subset (every news doc up to 30 per language, 60 others): under a minute")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    ap.add_argument("--no-cache", action="store_true", help="digest again even when cached digests exist")
+    ap.add_argument("--show", type=int, default=0, help="print up to N wrong and N missed merges with their explanation")
+    args = ap.parse_args()
+
+    pages = load_pages(args.data, args.quick)
+    digests, digest_cpu, cached = digests_for(pages, not args.no_cache)
+    t = _cpu()
+    groups = story_groups(digests)
+    group_cpu = _cpu() - t
+
+    rows = []
+    for half_name in ("tune", "check", "all"):
+        for lang in ("ru", "uk", "all"):
+            for domain in ("news", "other", "all"):
+                def select(p, h=half_name, lg=lang, d=domain):
+                    return (h == "all" or p["half"] == h) and (lg == "all" or p["lang"] == lg) and (d == "all" or p["domain"] == d)
+                s = pair_scores(pages, groups, select)
+                if s["pairs"]:
+                    rows.append({"half": half_name, "lang": lang, "domain": domain, **s})
+    print(f"{len(pages)} pages, {len(groups)} stories; digests {'from cache' if cached else 'made now'}")
+    print(f"{'half':6} {'lang':4} {'domain':6} {'pairs':>6} {'merged':>7} {'right':>6} {'recall':>7} {'precision':>9}")
+    for r in rows:
+        print(f"{r['half']:6} {r['lang']:4} {r['domain']:6} {r['pairs']:6} {r['merged']:7} {r['right']:6} {str(r['recall']):>7} {str(r['precision']):>9}")
+
+    repost = next(i for i, p in enumerate(pages) if p["side"] == "repost")
+    original = next(i for i, p in enumerate(pages) if p["doc"] == pages[repost]["doc"] and p["side"] == "src")
+    repost_merged = any(repost in g and original in g for g in groups)
+
+    # grouping time on 500 articles (the first 500 pages), beside what digesting 500 costs
+    n = min(500, len(digests))
+    reps = 3
+    t = _cpu()
+    for _ in range(reps):
+        for cached_fn in (skeleton, _language_rarity, _word_clue):  # cold caches: a day's run starts with none
+            cached_fn.cache_clear()
+        story_groups(digests[:n])
+    group500 = (_cpu() - t) / reps
+    digest500 = digest_cpu * n / len(digests)
+
+    untitled = [p["name"] for p, d in zip(pages, digests) if not d.title and _has_headline(p)]
+    headline_pages = sum(1 for p in pages if _has_headline(p))
+    from_first_line = sum(1 for p, d in zip(pages, digests) if _has_headline(p) and not any(s.kind == "title" for s in d.article.segments) and d.title)
+    print(f"repost merged with its original: {repost_merged}")
+    print(f"grouping {n} articles: {group500:.3f} s CPU; digesting them: {digest500:.1f} s CPU{' (measured when cached)' if cached else ''}")
+    print(f"news pages (first line a headline) without a title: {len(untitled)} of {headline_pages}; titled by the first-line fallback: {from_first_line}"
+          + (f"; e.g. {untitled[:3]}" if untitled else ""))
+
+    if args.show:
+        from polyglot_news.daily.stories import _Day
+
+        day = _Day(digests)  # once: the rarity of every clue in the whole folder
+        where = {i: k for k, g in enumerate(groups) for i in g}
+        wrong = [(i, j) for g in groups for i, j in combinations(g, 2) if pages[i]["doc"] != pages[j]["doc"]]
+        by_doc: dict[str, list[int]] = {}
+        for i, p in enumerate(pages):
+            by_doc.setdefault(p["doc"], []).append(i)
+        missed = [(i, j) for members in by_doc.values() for i, j in combinations(members, 2) if where[i] != where[j]]
+        for label, pairs in (("WRONG", wrong), ("MISSED", missed)):
+            for i, j in pairs[: args.show]:
+                print(f"{label} {pages[i]['name']} ~ {pages[j]['name']}: {day.evidence(i, j)}")
+
+    check = next(r for r in rows if r["half"] == "check" and r["lang"] == "all" and r["domain"] == "all")
+    result = {"pages": len(pages), "stories": len(groups), "quick": args.quick,
+              "check_recall": check["recall"], "check_precision": check["precision"],
+              "rows": rows, "repost_merged": repost_merged, "group_500_cpu_s": round(group500, 4),
+              "digest_500_cpu_s": round(digest500, 1), "untitled_headline_pages": len(untitled), "headline_pages": headline_pages, "titled_by_first_line": from_first_line}
+    print("RESULT " + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
