@@ -463,7 +463,7 @@ def test_russian_sample_with_the_tiny_model_goes_through_argos(tiny_models_dir: 
     env = child_env(ARGOS_PACKAGES_DIR=str(tiny_models_dir), POLYGLOT_NEWS_CACHE=str(tmp_path / "cache.sqlite3"))
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "polyglot_news", "digest",
-         str(SAMPLES / "ru-article.txt"), "--format", "json"],
+         str(SAMPLES / "ru-article.txt"), "--format", "json", "--translate", "all"],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
