@@ -63,17 +63,18 @@ def norm(text: str) -> str:
 class Ours:
     """Our ingest + clean, on a dump or an HTML file; keeps title and body (or the body only)."""
 
-    def __init__(self, kinds: tuple[str, ...] = ("title", "body"), glossary=None) -> None:
+    def __init__(self, kinds: tuple[str, ...] = ("title", "body"), glossary=None, learned: bool = True) -> None:
         from polyglot_news.curated import load_glossaries
 
         self.kinds = kinds
+        self.learned = learned
         self.glossary = glossary if glossary is not None else load_glossaries()
 
     def article(self, path: Path):
         from polyglot_news.clean.article import mark_kinds
         from polyglot_news.ingest.read import read_source
 
-        return mark_kinds(read_source(path), self.glossary)
+        return mark_kinds(read_source(path), self.glossary, learned=self.learned)
 
     def __call__(self, path: Path) -> str:
         return "\n".join(s.text for s in self.article(path).segments if s.kind in self.kinds)
@@ -169,6 +170,8 @@ def main() -> None:
         "ours-html": (ours, ".html"),
         "ours-dump-body-only": (body_only, ".dump.txt"),
         "ours-html-body-only": (body_only, ".html"),
+        "rules-only-dump": (Ours(learned=False, glossary=ours.glossary), ".dump.txt"),  # without the line classifier
+        "rules-only-html": (Ours(learned=False, glossary=ours.glossary), ".html"),
         "keep-everything-dump": (keep_everything, ".dump.txt"),
         "trafilatura-html": (trafilatura_html, ".html"),
     }

@@ -41,6 +41,10 @@ language detection, so its rules look at what any language shows:
    heading are teasers; in an article cut into sections by several lone lines, those lines
    are its subheadings.
 
+5. On HTML input, a line classifier trained on the labelled dev pages (`classifier.py`,
+   `weights.json`, trained by `bench/train_cleaner.py`) then gives back to the body the chrome
+   lines no pattern made that it is sure are article text; never a line in another script.
+
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
 """

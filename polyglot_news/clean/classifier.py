@@ -24,8 +24,6 @@ from .linepatterns import LineFacts, norm_text
 WEIGHTS = Path(__file__).with_name("weights.json")
 _PUNCT = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
-_SHORT_WORD = re.compile(r"\b\w{1,3}\b")
-_WORD = re.compile(r"\w+")
 _CHROME_ROLE_NAMES = ("nav", "link", "share", "ad", "form", "comment", "related", "footer", "aside", "header", "outside", "byline")
 
 FEATURES = (
@@ -39,53 +37,55 @@ _FOREIGN = FEATURES.index("foreign")
 
 def line_features(facts: list[LineFacts], kinds: list[str], start: int, end: int, seen: dict[str, int], main_script: str | None) -> list[list[float]]:
     """One feature vector per segment (in the order of `FEATURES`)."""
-    n = len(facts)
     html = float(any(f.tag for f in facts))
-    body = [k == BODY for k in kinds]
-    out = []
-    for i, f in enumerate(facts):
-        text = f.seg.text
-        words = _WORD.findall(text)
-        nw = max(1, len(words))
-        chars = max(1, len(text))
-        roles = f.roles
-        out.append([
-            1.0,
-            float(body[i]),
-            float(kinds[i] == UI),
-            float(kinds[i] == BOILERPLATE),
-            float(kinds[i] == TEASER),
-            float(kinds[i] == CAPTION),
-            float(start <= i < end),
-            float(f.forced is not None),
-            float(f.prose),
-            float(f.ends),
-            math.log1p(f.units),
-            float(f.units <= 3),
-            len(_PUNCT.findall(text)) / chars * 10,
-            len(_DIGIT.findall(text)) / chars * 10,
-            len(_SHORT_WORD.findall(text)) / nw,
-            sum(w[:1].isupper() for w in words) / nw,
-            float(seen.get(norm_text(text), 0) > 1),
-            i / max(1, n - 1),
-            float(bool(main_script and f.script and f.script != main_script)),
-            float(i > 0 and body[i - 1]),
-            float(i + 1 < n and body[i + 1]),
-            float(i > 1 and body[i - 2]),
-            float(i + 2 < n and body[i + 2]),
-            float(i > 0 and facts[i - 1].prose),
-            float(i + 1 < n and facts[i + 1].prose),
-            html,
-            float("article" in roles),
-            float(any(r in roles for r in _CHROME_ROLE_NAMES)),
-            float("link" in roles),
-            float(f.tag == "p"),
-            float(f.tag == "li"),
-            float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
-            math.log1p(max(0.0, f.weight)),
-            math.log1p(max(0.0, -f.weight)),
-        ])
-    return out
+    return [_row(facts, kinds, i, start, end, seen, main_script, html) for i in range(len(facts))]
+
+
+def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int, seen: dict[str, int], main_script: str | None, html: float) -> list[float]:
+    """The feature vector of segment `i`."""
+    n = len(facts)
+    f = facts[i]
+    text = f.seg.text
+    words = text.split()
+    nw = max(1, len(words))
+    chars = max(1, len(text))
+    roles = f.roles
+    return [
+        1.0,
+        float(kinds[i] == BODY),
+        float(kinds[i] == UI),
+        float(kinds[i] == BOILERPLATE),
+        float(kinds[i] == TEASER),
+        float(kinds[i] == CAPTION),
+        float(start <= i < end),
+        float(f.forced is not None),
+        float(f.prose),
+        float(f.ends),
+        math.log1p(f.units),
+        float(f.units <= 3),
+        len(_PUNCT.findall(text)) / chars * 10,
+        len(_DIGIT.findall(text)) / chars * 10,
+        sum(len(w) <= 3 for w in words) / nw,
+        sum(w[:1].isupper() for w in words) / nw,
+        float(seen.get(norm_text(text), 0) > 1),
+        i / max(1, n - 1),
+        float(bool(main_script and f.script and f.script != main_script)),
+        float(i > 0 and kinds[i - 1] == BODY),
+        float(i + 1 < n and kinds[i + 1] == BODY),
+        float(i > 1 and kinds[i - 2] == BODY),
+        float(i + 2 < n and kinds[i + 2] == BODY),
+        float(i > 0 and facts[i - 1].prose),
+        float(i + 1 < n and facts[i + 1].prose),
+        html,
+        float("article" in roles),
+        float(any(r in roles for r in _CHROME_ROLE_NAMES)),
+        float("link" in roles),
+        float(f.tag == "p"),
+        float(f.tag == "li"),
+        float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
+        math.log1p(max(0.0, f.weight)),
+        math.log1p(max(0.0, -f.weight)),
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -97,31 +97,47 @@ def load_model(path: str = str(WEIGHTS)) -> dict | None:
     model = json.loads(p.read_text(encoding="utf-8"))
     if list(model.get("features", [])) != list(FEATURES):
         return None  # weights trained for another feature set: the rules alone decide
+    _fold(model)
     return model
+
+
+def _fold(model: dict) -> None:
+    """Fold the feature scaling into the weights once, so a line costs one dot product."""
+    model["wf"] = [w / s for w, s in zip(model["w"], model["sd"])]
+    model["bf"] = model["b"] - sum(w * m / s for w, m, s in zip(model["w"], model["mean"], model["sd"]))
 
 
 def probabilities(model: dict, rows: list[list[float]]) -> list[float]:
     """P(article text) for each feature row."""
-    w, mu, sd = model["w"], model["mean"], model["sd"]
-    out = []
-    for row in rows:
-        z = sum(wi * (x - m) / s for wi, x, m, s in zip(w, row, mu, sd)) + model["b"]
-        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-    return out
+    return [_probability(model, row) for row in rows]
+
+
+def _probability(model: dict, row: list[float]) -> float:
+    if "wf" not in model:
+        _fold(model)
+    z = sum(w * x for w, x in zip(model["wf"], row)) + model["bf"]
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def overrule(facts: list[LineFacts], start: int, end: int, seen: dict[str, int], main_script: str | None, model: dict | None = None) -> None:
-    """Change the kinds the model confidently disagrees with (body <-> ui/boilerplate), in place."""
+    """Change the kinds the model confidently disagrees with (body <-> ui/boilerplate), in place.
+
+    Only the lines whose kind could change are scored: the model costs little on a clean page.
+    """
     model = model if model is not None else load_model()
     if model is None:
         return
+    html = float(any(f.tag for f in facts))
+    if ("html" if html else "dump") not in model.get("inputs", ("html", "dump")):
+        return  # on this kind of input the model did not measure better on the held-back pages
     kinds = [f.seg.kind for f in facts]
-    rows = line_features(facts, kinds, start, end, seen, main_script)
-    probs = probabilities(model, rows)
     low, high = model["drop_below"], model["keep_above"]
-    for f, k, p, row in zip(facts, kinds, probs, rows):
-        if k == BODY and p < low:
-            f.seg.kind = UI if f.units <= 5 else BOILERPLATE
-        elif k in (UI, BOILERPLATE) and p > high and f.forced is None and not row[_FOREIGN]:
+    for i, (f, k) in enumerate(zip(facts, kinds)):
+        if k == BODY and low > 0:
+            if _probability(model, _row(facts, kinds, i, start, end, seen, main_script, html)) < low:
+                f.seg.kind = UI if f.units <= 5 else BOILERPLATE
+        elif k in (UI, BOILERPLATE) and high < 1 and f.forced is None:
+            row = _row(facts, kinds, i, start, end, seen, main_script, html)
             # a line in another script than the article's stays out: the rules know stray UI strings best
-            f.seg.kind = BODY
+            if not row[_FOREIGN] and _probability(model, row) > high:
+                f.seg.kind = BODY
