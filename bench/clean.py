@@ -63,17 +63,18 @@ def norm(text: str) -> str:
 class Ours:
     """Our ingest + clean, on a dump or an HTML file; keeps title and body (or the body only)."""
 
-    def __init__(self, kinds: tuple[str, ...] = ("title", "body"), glossary=None) -> None:
+    def __init__(self, kinds: tuple[str, ...] = ("title", "body"), glossary=None, learned: bool = True) -> None:
         from polyglot_news.curated import load_glossaries
 
         self.kinds = kinds
+        self.learned = learned
         self.glossary = glossary if glossary is not None else load_glossaries()
 
     def article(self, path: Path):
         from polyglot_news.clean.article import mark_kinds
         from polyglot_news.ingest.read import read_source
 
-        return mark_kinds(read_source(path), self.glossary)
+        return mark_kinds(read_source(path), self.glossary, learned=self.learned)
 
     def __call__(self, path: Path) -> str:
         return "\n".join(s.text for s in self.article(path).segments if s.kind in self.kinds)
@@ -116,6 +117,29 @@ def stray_lines(dump: Path, truth: str, script: str) -> list[str]:
     return out
 
 
+def _halves(data: Path):
+    """The shared tune/check split (`tools/halves.py`); with no tools folder every page counts as held back."""
+    import importlib.util
+
+    path = data.parent / "tools" / "halves.py"
+    if not path.is_file():
+        return lambda key: "check"
+    spec = importlib.util.spec_from_file_location("halves", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.half
+
+
+def _languages(aeb: Path) -> dict[str, str]:
+    """Page name -> its language, from the aeb INDEX.tsv."""
+    out = {}
+    for row in (aeb / "INDEX.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 4:
+            out[cols[0]] = cols[3].strip()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a small subset, in under a minute")
@@ -146,38 +170,49 @@ def main() -> None:
         "ours-html": (ours, ".html"),
         "ours-dump-body-only": (body_only, ".dump.txt"),
         "ours-html-body-only": (body_only, ".html"),
+        "rules-only-dump": (Ours(learned=False, glossary=ours.glossary), ".dump.txt"),  # without the line classifier
+        "rules-only-html": (Ours(learned=False, glossary=ours.glossary), ".html"),
         "keep-everything-dump": (keep_everything, ".dump.txt"),
         "trafilatura-html": (trafilatura_html, ".html"),
     }
     truths = [(aeb / f"{n}.truth.txt").read_text(encoding="utf-8") for n in names]
-    results: dict[str, dict] = {}
+    half = _halves(args.data)
+    groups = {"check": lambda n: half(n) == "check", "tune": lambda n: half(n) == "tune"}
+    results: dict[str, dict] = {}  # the held-back ("check") half: the headline
+    by_half: dict[str, dict[str, dict]] = {g: {} for g in groups}
     per_page: dict[str, list[float]] = {}
     for label, (fn, suffix) in systems.items():
         outs, pps = run_system(fn, [aeb / f"{n}{suffix}" for n in names])
         scores = [prf(o, t) for o, t in zip(outs, truths)]
         per_page[label] = [s[2] for s in scores]
-        results[label] = {
-            "P": round(mean(s[0] for s in scores), 3),
-            "R": round(mean(s[1] for s in scores), 3),
-            "F1": round(mean(s[2] for s in scores), 3),
-            "pages_per_s": round(pps, 1),
-        }
+        tcounts = []
+        tpps = 0.0
         if tnames:
             touts, tpps = run_system(fn, [traf / f"{n}{suffix}" for n in tnames])
-            kept = removed = nk = nr = 0
             for n, o in zip(tnames, touts):
                 text = norm(o)
-                for snip in (traf / f"{n}.truth.txt").read_text(encoding="utf-8").splitlines():
-                    if norm(snip):
-                        nk += 1
-                        kept += norm(snip) in text
-                for snip in (traf / f"{n}.without.txt").read_text(encoding="utf-8").splitlines():
-                    if norm(snip):
-                        nr += 1
-                        removed += norm(snip) not in text
-            results[label]["snippets_kept"] = round(kept / max(1, nk), 3)
-            results[label]["snippets_removed"] = round(removed / max(1, nr), 3)
-            results[label]["traf_pages_per_s"] = round(tpps, 1)
+                keep = [norm(x) for x in (traf / f"{n}.truth.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
+                drop = [norm(x) for x in (traf / f"{n}.without.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
+                tcounts.append((sum(k in text for k in keep), len(keep), sum(d not in text for d in drop), len(drop)))
+        for g, member in groups.items():
+            sc = [s for n, s in zip(names, scores) if member(n)] or [(0.0, 0.0, 0.0)]
+            r = {"P": round(mean(s[0] for s in sc), 3), "R": round(mean(s[1] for s in sc), 3),
+                 "F1": round(mean(s[2] for s in sc), 3), "pages_per_s": round(pps, 1)}
+            if tnames:
+                tc = [c for n, c in zip(tnames, tcounts) if member(n)]
+                r["snippets_kept"] = round(sum(c[0] for c in tc) / max(1, sum(c[1] for c in tc)), 3)
+                r["snippets_removed"] = round(sum(c[2] for c in tc) / max(1, sum(c[3] for c in tc)), 3)
+                r["traf_pages_per_s"] = round(tpps, 1)
+            by_half[g][label] = r
+        results[label] = by_half["check"][label]
+    langs = _languages(aeb)
+    lang_f1: dict[str, dict[str, float]] = {}
+    for label in ("ours-dump", "ours-html", "trafilatura-html"):
+        groups_l: dict[str, list[float]] = {}
+        for n, f1 in zip(names, per_page[label]):
+            if half(n) == "check":
+                groups_l.setdefault(langs.get(n, "?"), []).append(f1)
+        lang_f1[label] = {k: round(mean(v), 3) for k, v in sorted(groups_l.items())}
 
     # stray scripts: non-Latin lines outside the article that we keep as body
     index = {}
@@ -212,12 +247,16 @@ def main() -> None:
 
     print(f"polyglot-news {getattr(polyglot_news, '__version__', '?')}, trafilatura {trafilatura.__version__}; "
           f"{len(names)} aeb pages, {len(tnames)} trafilatura pages{' (quick)' if args.quick else ''}")
-    print(f"{'system':<22} {'P':>6} {'R':>6} {'F1':>6} {'kept':>6} {'removed':>8} {'pages/s':>8}")
-    for label, r in results.items():
-        print(f"{label:<22} {r['P']:>6.3f} {r['R']:>6.3f} {r['F1']:>6.3f} {r.get('snippets_kept', 0):>6.3f} "
-              f"{r.get('snippets_removed', 0):>8.3f} {r['pages_per_s']:>8.1f}")
+    for g, title in (("check", "held-back half (check): the headline"), ("tune", "tune half (the cleaner's weights and rules were fitted here)")):
+        print(f"-- {title}: {sum(half(n) == g for n in names)} aeb pages, {sum(half(n) == g for n in tnames)} trafilatura pages")
+        print(f"{'system':<22} {'P':>6} {'R':>6} {'F1':>6} {'kept':>6} {'removed':>8} {'pages/s':>8}")
+        for label, r in by_half[g].items():
+            print(f"{label:<22} {r['P']:>6.3f} {r['R']:>6.3f} {r['F1']:>6.3f} {r.get('snippets_kept', 0):>6.3f} "
+                  f"{r.get('snippets_removed', 0):>8.3f} {r['pages_per_s']:>8.1f}")
+    print("aeb F1 by page language, held-back half: " + "; ".join(
+        f"{label} " + " ".join(f"{k}={v:.2f}" for k, v in d.items()) for label, d in lang_f1.items()))
     base = results["trafilatura-html"]
-    print(f"F1 gap to trafilatura: dump {results['ours-dump']['F1'] - base['F1']:+.3f}, html {results['ours-html']['F1'] - base['F1']:+.3f} "
+    print(f"held-back F1 gap to trafilatura: dump {results['ours-dump']['F1'] - base['F1']:+.3f}, html {results['ours-html']['F1'] - base['F1']:+.3f} "
           f"(body only: dump {results['ours-dump-body-only']['F1'] - base['F1']:+.3f}, html {results['ours-html-body-only']['F1'] - base['F1']:+.3f}); "
           f"speed ratio ours-dump/trafilatura {results['ours-dump']['pages_per_s'] / max(1e-9, base['pages_per_s']):.1f}x")
     print(f"stray scripts: {stray['lines']} non-Latin lines outside the article on {stray['pages']} pages; "
@@ -229,7 +268,7 @@ def main() -> None:
     if args.pages:
         for i, n in enumerate(names):
             print(f"  {n[:10]} " + " ".join(f"{k}={per_page[k][i]:.2f}" for k in per_page))
-    print("RESULT " + json.dumps({"systems": results, "stray": stray, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
+    print("RESULT " + json.dumps({"systems": results, "tune": by_half["tune"], "languages_check": lang_f1, "stray": stray, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
 
 
 if __name__ == "__main__":

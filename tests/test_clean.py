@@ -675,3 +675,43 @@ def test_a_lone_headline_between_paragraphs_of_a_dump_is_still_a_teaser():
     other = "Bus drivers vote to accept the new pay offer"
     kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], PARAGRAPHS[1], other, PARAGRAPHS[2]])
     assert kinds[other] == "teaser"
+
+
+def test_the_committed_line_classifier_loads_for_the_current_features():
+    from polyglot_news.clean.classifier import FEATURES, load_model
+
+    model = load_model()
+    assert model is not None, "clean/weights.json is missing or was trained for another feature set"
+    assert len(model["w"]) == len(FEATURES) and 0 <= model["keep_above"] <= 2
+
+
+def _model_trusting(feature: str, bias: float) -> dict:
+    """A hand-set model whose verdict follows one feature: to check what `overrule` may change."""
+    from polyglot_news.clean.classifier import FEATURES
+
+    w = [0.0] * len(FEATURES)
+    w[FEATURES.index(feature)] = 20.0
+    return {"features": list(FEATURES), "w": w, "b": bias, "mean": [0.0] * len(FEATURES), "sd": [1.0] * len(FEATURES),
+            "drop_below": -1.0, "keep_above": 0.9, "inputs": ["html", "dump"]}
+
+
+def test_the_classifier_keeps_a_line_it_is_sure_of_but_never_a_line_in_another_script():
+    from polyglot_news.clean.article import rule_pass
+    from polyglot_news.clean.classifier import overrule
+
+    lines = ["School plan approved after long debate", PARAGRAPHS[0], PARAGRAPHS[1], "Read more", RUSSIAN_PARAGRAPHS[0], PARAGRAPHS[2],
+             "Weather and traffic updates for the region"]
+    article = read_source("\n".join(lines) + "\n")
+    state = rule_pass(article, Glossary())
+    before = [s.kind for s in article.segments]
+    assert before[4] not in ("body", "title")
+    overrule(*state, model=_model_trusting("bias", 10.0))  # a model sure that every line is article text
+    after = [s.kind for s in article.segments]
+    assert after[4] == before[4]  # the stray Russian line stays out whatever the model says
+    assert after[6] == "body" and before[6] != "body"  # an unforced chrome line the sure model calls article text
+    facts = state[0]
+    for i, (b, a) in enumerate(zip(before, after)):
+        if b in ("ui", "boilerplate") and facts[i].forced is None and facts[i].script == "latin":
+            assert a == "body"  # unforced chrome in the article's script: the sure model wins
+        elif b != a:
+            raise AssertionError(f"line {i} ({b}) changed to {a}")  # pattern-made chrome and titles are the rules'

@@ -41,6 +41,10 @@ language detection, so its rules look at what any language shows:
    heading are teasers; in an article cut into sections by several lone lines, those lines
    are its subheadings.
 
+5. On HTML input, a line classifier trained on the labelled dev pages (`classifier.py`,
+   `weights.json`, trained by `bench/train_cleaner.py`) then gives back to the body the chrome
+   lines no pattern made that it is sure are article text; never a line in another script.
+
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
 """
@@ -52,6 +56,7 @@ import re
 from ..curated import Glossary
 from ..ingest.pagetitle import headline_forms
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article
+from .classifier import overrule
 from .inside import (
     CONTENT_TAGS,
     DESCRIBES_IMAGE,
@@ -296,11 +301,22 @@ def _run_after_title(facts: list[LineFacts], title: int, strong: bool, start: in
     return start, end
 
 
-def mark_kinds(article: Article, glossary: Glossary) -> Article:
-    """Set `kind` on every segment of `article` (mutated and returned); see the module docstring."""
+def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True) -> Article:
+    """Set `kind` on every segment of `article` (mutated and returned); see the module docstring.
+
+    With `learned`, the line classifier of `classifier.py` then overrules the kinds it is sure are wrong.
+    """
+    state = rule_pass(article, glossary)
+    if learned and state is not None:
+        overrule(*state)
+    return article
+
+
+def rule_pass(article: Article, glossary: Glossary):
+    """The rules alone: set every segment's kind; return (facts, start, end, seen, main_script) or None for an empty page."""
     facts = [facts_of(s) for s in article.segments]
     if not facts:
-        return article
+        return None
     page_titles = _page_titles(facts, article)
     for f in facts:
         f.forced = pattern_kind(f, glossary, article.site, page_titles)
@@ -370,7 +386,7 @@ def mark_kinds(article: Article, glossary: Glossary) -> Article:
         first = facts[0]
         if first.seg.kind == BOILERPLATE and first.tag == "title" and not any(f.seg.kind == TITLE for f in facts):
             first.seg.kind = TITLE
-    return article
+    return facts, start, end, seen, main_script
 
 
 # "BUFFALO, N.Y. — ...", "WASHINGTON (Reuters) - ...": the dateline that opens an agency-style article
