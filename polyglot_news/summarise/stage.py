@@ -156,38 +156,12 @@ def summary_document(article: Article, lang: str = "en") -> SummaryDocument:
     For "en": the English of every title and body segment that has English. For another
     language: the source text of the title and body segments written in it.
     """
-    if lang != "en":
-        return _source_document(article, lang)
     title = None
     candidates: list[Candidate] = []
     paragraph = 0
     for segment in article.article_segments():
-        english = (segment.english or "").strip()
-        if not english:
-            continue
-        if segment.kind == TITLE:
-            title = title or english
-            continue
-        if segment.kind != BODY:
-            continue
-        position = 0
-        for sentence in split_sentences(english, "en"):
-            sentence = _without_dateline(sentence)
-            if fit_for_summary(sentence) and _plain(sentence) != _plain(title or ""):
-                candidates.append(Candidate.of(sentence, segment.line, len(candidates), paragraph, position))
-            position += 1
-        paragraph += 1
-    return SummaryDocument(title, candidates)
-
-
-def _source_document(article: Article, lang: str) -> SummaryDocument:
-    """The SummaryDocument of the segments in `lang`, from their own text."""
-    title = None
-    candidates: list[Candidate] = []
-    paragraph = 0
-    for segment in article.article_segments():
-        text = segment.text.strip()
-        if not text or segment.lang != lang:
+        text = _text_in(segment, lang)
+        if not text:
             continue
         if segment.kind == TITLE:
             title = title or text
@@ -202,6 +176,13 @@ def _source_document(article: Article, lang: str) -> SummaryDocument:
             position += 1
         paragraph += 1
     return SummaryDocument(title, candidates, lang)
+
+
+def _text_in(segment, lang: str) -> str:
+    """What a segment gives the summary in `lang`: its English for "en", else its own text when written in `lang`."""
+    if lang == "en":
+        return (segment.english or "").strip()
+    return segment.text.strip() if segment.lang == lang else ""
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
