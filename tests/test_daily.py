@@ -374,3 +374,60 @@ def test_a_headline_sentence_is_the_title_when_nothing_better_names_the_page() -
     assert headline_line(Article("a.txt", [part, *body])) is body[0]
     # a title segment or the page's own title wins
     assert Digest(Article("a.txt", [head, *body], title="Page title")).title == "Page title"
+
+
+# ---------------------------------------------------------------- short messages across languages
+
+def test_short_names_and_loanwords_meet_across_scripts() -> None:
+    from polyglot_news.daily.stories import _latin, _word_clues, loose, skeleton
+
+    assert loose("Katya") == loose(_latin("Катя", "uk"))  # a skeleton of two letters: the loose spelling instead
+    assert loose("Kolya") == loose(_latin("Колею", "uk"))  # and inflected
+    assert loose("Katya") != loose("Kyiv")
+    assert skeleton("consultation") == skeleton(_latin("консультація", "uk"))  # -tion and -ція
+    # Ukrainian г is h in names and g in loanwords: both keys
+    assert {k for k, _ in _word_clues("геометрія", "uk")} >= {k for k, _ in _word_clues("geometry", "en")}
+    assert {k for k, _ in _word_clues("Григорій", "uk")} & {k for k, _ in _word_clues("Hryhoriy", "en")}
+
+
+def test_curly_apostrophes_are_common_words_not_rare_ones() -> None:
+    from polyglot_news.daily.stories import _language_rarity
+
+    assert _language_rarity("I’ll", "en") == _language_rarity("I'll", "en") == 0.0
+
+
+def message(source: str, text: str, lang: str, terms: list[tuple[str, str | None, str]] = ()) -> Digest:
+    """A one-line chat message as the pipeline would digest it with no model: the line is its body."""
+    seg = Segment(1, text, BODY, lang, 0.99, text if lang == "en" else None)
+    return Digest(Article(source, [seg]), [SummarySentence(text, 1)], [Term(e, o, k, lang, 1) for e, o, k in terms])
+
+
+DAY_OF_MESSAGES = [
+    message("chat/uk-1.txt", "Доброго вечора Стефані, Агата хоче прийняти участь у грі 😉", "uk"),
+    message("chat/en-1.txt", "Good evening Stephanie, Agatha wants to take part in the game 😉", "en"),
+    message("chat/uk-2.txt", "Ми живемо біля вокзалу, приходьте о шостій", "uk"),
+    message("chat/en-2.txt", "The bridge over the river will open next spring, the mayor said", "en"),
+    message("chat/en-3.txt", "Thank you for the photos of the garden, they are lovely", "en"),
+    message("chat/uk-3.txt", "Дякую, завтра напишу пані Марті про квартиру", "uk"),
+]
+
+
+def test_a_message_and_its_translation_are_each_others_best_match() -> None:
+    from polyglot_news.daily.stories import candidate_pairs
+
+    groups = story_groups(DAY_OF_MESSAGES)
+    assert [0, 1] in groups  # two names and an emoji: too little for the bar, but each is the other's clear best
+    assert all(len(g) == 1 for g in groups if g != [0, 1])  # the messages with no translation beside them stay alone
+    ev = next(ev for i, j, ev in candidate_pairs(DAY_OF_MESSAGES) if (i, j) == (0, 1))
+    assert ev.margin > 1 and "best match across languages" in str(ev)
+
+
+def test_two_pages_alone_in_a_day_sharing_their_chrome_stay_apart() -> None:
+    from polyglot_news.daily.stories import MUTUAL_SHARE
+
+    de = real_digest((SAMPLES / "de-article.txt").read_text(encoding="utf-8"), "de-article.txt")
+    en = real_digest((SAMPLES / "en-page-dump.txt").read_text(encoding="utf-8"), "en-page-dump.txt")
+    # each is the other's only match, but what they share is Hamburg and the page chrome ("Subscribe", "Privacy")
+    ev = similarity(de, en)
+    assert ev.share < MUTUAL_SHARE and not ev.same_story, ev
+    assert story_groups([de, en]) == [[0], [1]]

@@ -32,26 +32,44 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import ENGLISH, Digest
+from ..model import ENGLISH, TEASER, Digest
 from ..text.wordfreqs import log_frequency
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
-NAME, NUMBER, WORD = "name", "number", "word"
-_RANK = {WORD: 0, NUMBER: 1, NAME: 2}
-WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0}
+NAME, NUMBER, WORD, EMOJI = "name", "number", "word", "emoji"
+_RANK = {EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
+WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0}
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
 # two digests' totals): two articles in one language share far more words by chance (two mattress adverts,
 # two weather reports) than an article and its translation do, so a pair in one language needs more
-THRESHOLDS = {"across": (5.0, 0.16), "within": (12.0, 0.5)}
+THRESHOLDS = {"across": (5.0, 0.25), "within": (15.0, 0.8)}
 REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
+MUTUAL_MARGIN = 1.5  # a pair across languages, each the other's best match, this far ahead of the runner-up is one story
+MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
+MUTUAL_SHARE = 0.1  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
 LINKAGE = 0.5  # two groups join only when this share of their cross pairs are same-story pairs
 LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a million words
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
 
+OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share of its rarity
+EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
+LOOSE_SHORT = True  # short words and names are keyed by their loose spelling
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 _VOWELS = str.maketrans("", "", "aeiouy'’j")
+
+
+_FOLDS = (("shch", "sh"), ("tion", "cion"), ("ph", "f"), ("kh", "k"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("ts", "c"),
+          ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("z", "s"), ("h", ""))
+
+
+def skeleton_folds(w: str) -> str:
+    """A lower-case Latin word with the spellings of one sound made one ("kh" and "h", "ts" and "c", "tion" and "cion")."""
+    for a, b in _FOLDS:
+        w = w.replace(a, b)
+    return w
 
 
 @lru_cache(maxsize=200_000)
@@ -62,10 +80,7 @@ def skeleton(word: str) -> str:
     sounds with digraphs (kh/h, ts/c, w/v), so those are folded: Weigeldt and Vaygeldt
     both give "vgldt", Kazanku and Kazanka "kznk".
     """
-    w = word.casefold()
-    for a, b in (("shch", "sh"), ("ph", "f"), ("kh", "k"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("ts", "c"),
-                 ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("z", "s"), ("h", "")):
-        w = w.replace(a, b)
+    w = skeleton_folds(word.casefold())
     if not w:
         return ""
     rest = w[1:].translate(_VOWELS)
@@ -76,10 +91,16 @@ def skeleton(word: str) -> str:
     return "".join(out)[:6]
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+
 @lru_cache(maxsize=200_000)
 def _language_rarity(word: str, lang: str) -> float:
-    """How rare `word` is in `lang`, as ln(1/frequency) above LANG_RARITY_FLOOR (0 for common words)."""
-    f = log_frequency(word, lang) if lang != "und" else None
+    """How rare `word` is in `lang`, as ln(1/frequency) above LANG_RARITY_FLOOR (0 for common words).
+
+    The word lists write apostrophes straight: "I’ll" is looked up as "i'll", not missed as a rare word.
+    """
+    f = log_frequency(word.translate(_APOSTROPHES), lang) if lang != "und" else None
     if f is None or f == -math.inf:
         return LANG_RARITY_CAP - LANG_RARITY_FLOOR
     return max(0.0, min(LANG_RARITY_CAP, -f * math.log(10)) - LANG_RARITY_FLOOR)
@@ -132,7 +153,12 @@ class Clues:
 
 
 def clues(digest: Digest) -> Clues:
-    """The clues of one digest: glossary names, numbers, and the romanised words of its title and body."""
+    """The clues of one digest: glossary names, numbers, emoji, and the romanised words of its text.
+
+    Title and body count in full; the page's other lines but teasers (the cleaner's UI strings,
+    boilerplate and captions, which in a short chat message are often the message itself)
+    count at `OFF_ARTICLE` of their rarity.
+    """
     c = Clues()
     for t in digest.glossary:
         for w in _WORD.findall(t.term):
@@ -140,27 +166,61 @@ def clues(digest: Digest) -> Clues:
                 sk = skeleton(w)
                 # a skeleton of two letters is too loose for a name (Kyiv and CoV): the name itself is the clue
                 c.add("w:" + (sk if len(sk) >= 3 else "=" + w.casefold()), NAME, t.term, _language_rarity(w, ENGLISH))
-    texts = [(s.text, s.lang) for s in digest.article.article_segments() or digest.article.segments]
+    segments = digest.article.segments
+    texts = [(s.text, s.lang, 1.0 if s.in_article else OFF_ARTICLE) for s in segments if s.kind != TEASER]
     # with a model, the English of translated segments joins in
-    texts += [(s.english, ENGLISH) for s in digest.article.article_segments() if s.english and s.english != s.text]
-    for text, lang in texts:
+    texts += [(s.english, ENGLISH, 1.0 if s.in_article else OFF_ARTICLE) for s in segments
+              if s.kind != TEASER and s.english and s.english != s.text]
+    for text, lang, factor in texts:
         for m in _NUMBER.finditer(text):
             key = _number_key(m.group(0))
             if key:
-                c.add("d:" + key, NUMBER, m.group(0), _number_rarity(key))
+                c.add("d:" + key, NUMBER, m.group(0), factor * _number_rarity(key))
+        for ch in _EMOJI.findall(text):
+            c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
         for w in _WORD.findall(text):
-            if len(w) >= 4:
-                clue = _word_clue(w, lang)
-                if clue:
-                    c.add(clue[0], WORD, w, clue[1])
+            if len(w) >= 3:
+                for key, rarity in _word_clues(w, lang):
+                    c.add(key, WORD, w, factor * rarity)
     return c
 
 
 @lru_cache(maxsize=200_000)
-def _word_clue(word: str, lang: str) -> tuple[str, float] | None:
-    """A word's clue key and rarity, or None when its skeleton is too short to tell words apart."""
-    sk = skeleton(_latin(word, lang))
-    return ("w:" + sk, _language_rarity(word, lang)) if len(sk) >= 3 else None
+def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
+    """A word's clue keys with their rarity; none when its skeleton is too short to tell words apart.
+
+    Ukrainian г is English h in names (Григорій, Hryhoriy) but g in loanwords (геометрія,
+    geometry), so a word with г gives both keys. A word of three letters, or one whose
+    skeleton is under three letters (Катя, Katya), is keyed by its loose spelling
+    (`loose`) instead, since its skeleton would meet too many words.
+    """
+    folded = word.casefold()
+    spellings = {_latin(folded, lang)}
+    if lang == "uk" and "г" in folded:
+        spellings.add(_latin(folded.replace("г", "ґ"), lang))
+    rarity = _language_rarity(word, lang)
+    out = []
+    for latin in spellings:
+        sk = skeleton(latin)
+        if len(sk) >= 3 and len(folded) >= 4:
+            out.append(("w:" + sk, rarity))
+        elif LOOSE_SHORT:
+            key = loose(latin)
+            if len(key) >= 3:
+                out.append(("l:" + key, rarity))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def loose(word: str) -> str:
+    """A short word's spelling with its vowels folded to one letter ("Katya" and "Катя" both "kata")."""
+    w = skeleton_folds(word.casefold()).replace("y", "").replace("j", "")
+    out = []
+    for ch in w:
+        ch = "a" if ch in "aeiou" else ch
+        if not out or ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
 
 
 @dataclass
@@ -171,12 +231,15 @@ class Evidence:
     weight: float
     share: float
     within: bool = False  # both digests in the same main language (or two Cyrillic languages)
+    margin: float = 0.0  # when the two are each other's best match across languages: how far ahead of the runner-up
 
     @property
     def same_story(self) -> bool:
         """The decision rule (thresholds measured by bench/stories.py)."""
         least_weight, least_share = THRESHOLDS["within" if self.within else "across"]
-        if self.within and self.share < REPOST_SHARE and not any(kind != WORD for kind, _, _ in self.shared):
+        if self.margin >= MUTUAL_MARGIN and self.weight >= MUTUAL_FLOOR and self.share >= MUTUAL_SHARE:
+            return True
+        if self.within and self.share < REPOST_SHARE and not any(kind in (NAME, NUMBER) for kind, _, _ in self.shared):
             return False  # two reports in one language sharing wording but no name or number: a template, two stories
         return self.weight >= least_weight and self.share >= least_share
 
@@ -185,7 +248,15 @@ class Evidence:
         top = ", ".join(f"{kind} {label!r} {w:.1f}" for kind, label, w in self.shared[:8])
         verdict = "same story" if self.same_story else "different stories"
         return (f"{verdict}: shared weight {self.weight:.1f} (needs {least_weight:g}), share {self.share:.2f} "
-                f"(needs {least_share:g}{' in one language' if self.within else ' across languages'}); {top or 'nothing shared'}")
+                f"(needs {least_share:g}{' in one language' if self.within else ' across languages'})"
+                f"{self._mutual_note()}; {top or 'nothing shared'}")
+
+    def _mutual_note(self) -> str:
+        if not self.margin:
+            return ""
+        ahead = "alone" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
+        return (f", each the other's best match across languages ({ahead}; needs {MUTUAL_MARGIN:g}, "
+                f"weight {MUTUAL_FLOOR:g} and share {MUTUAL_SHARE:g})")
 
 
 # Cyrillic languages share much of their vocabulary (вакцина, вакцини): a Russian and a Ukrainian report
@@ -251,22 +322,20 @@ def explain(a: Digest, b: Digest, day: list[Digest] | None = None) -> str:
     return str(similarity(a, b, day))
 
 
-def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[tuple[int, int, Evidence]]:
-    """Every pair (i < j) of `digests` whose shared clues weigh at least `floor`, with its evidence.
+def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
+    """The weight each pair (i < j) of the day's digests shares, leaving out clues a tenth of the day has.
 
-    Only pairs sharing at least one clue are compared, found through an index of clues,
-    so a day of hundreds of articles is not a comparison of every pair.
+    Only pairs sharing at least one clue are met, through an index of clues, so a day of
+    hundreds of articles is not a comparison of every pair.
     """
-    if floor is None:
-        floor = min(w for w, _ in THRESHOLDS.values())
-    day = _Day(digests)
+    n = len(day.clues)
     index: dict[str, list[int]] = {}
     for i, c in enumerate(day.clues):
         for key in c.found:
             index.setdefault(key, []).append(i)
     partial: dict[tuple[int, int], float] = {}
     for key, members in index.items():
-        if len(members) < 2 or len(members) > max(0.1 * len(digests), MIN_DAY):
+        if len(members) < 2 or len(members) > max(0.1 * n, MIN_DAY):
             continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
         ws = [day.weights[i][key] for i in members]
         for x, i in enumerate(members):
@@ -274,9 +343,28 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
             for y in range(x + 1, len(members)):
                 pair = (i, members[y])
                 partial[pair] = partial.get(pair, 0.0) + (wi if wi < ws[y] else ws[y])
+    return partial
+
+
+def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[tuple[int, int, Evidence]]:
+    """Every pair (i < j) of `digests` that may be the same story, with its evidence.
+
+    Those whose shared clues weigh at least `floor` and `least share` of what each says, and
+    those that are each other's best match across languages (`mutual_best`).
+    """
+    if floor is None:
+        floor = min(w for w, _ in THRESHOLDS.values())
+    day = _Day(digests)
+    partial = _shared_weights(day)
     least_share = min(share for _, share in THRESHOLDS.values())
     out = []
+    mutual = mutual_best(day, partial)
     for (i, j), w in partial.items():
+        if (i, j) in mutual:
+            ev = day.evidence(i, j)
+            ev.margin = mutual[(i, j)]
+            out.append((i, j, ev))
+            continue
         # the skipped common clues weigh little: a pair far below the floor without them is not compared in full
         if w < floor * 0.7:
             continue
@@ -285,6 +373,42 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
         if weight < floor or weight < least_share * math.sqrt(day.totals[i] * day.totals[j]):
             continue  # the full evidence (labels, kinds) only for pairs that may pass
         out.append((i, j, day.evidence(i, j)))
+    return out
+
+
+def mutual_best(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Pairs across languages that are each other's best match by a clear margin, with that margin.
+
+    A short message and its translation share a name or two and little else, too little
+    for a threshold that must keep apart unrelated reports; but among a day's articles in
+    the other language, each is the other's best match, well ahead of the runner-up. The
+    margin is the pair's weight over the larger of the two runners-up (their second-best
+    matches across languages).
+    """
+    best: dict[int, list[tuple[float, int]]] = {}  # each digest's two best partners across languages
+    for (i, j), w in partial.items():
+        if day.langs[i] == day.langs[j]:
+            continue
+        for a, b in ((i, j), (j, i)):
+            top = best.setdefault(a, [])
+            top.append((w, b))
+            if len(top) > 2:
+                top.sort(reverse=True)
+                top.pop()
+    out = {}
+    for i, top in best.items():
+        top.sort(reverse=True)
+        w, j = top[0]
+        if i > j or w < MUTUAL_FLOOR:
+            continue
+        other = best[j]
+        other.sort(reverse=True)
+        if other[0][1] != i:
+            continue
+        runner_up = max(top[1][0] if len(top) > 1 else 0.0, other[1][0] if len(other) > 1 else 0.0)
+        margin = w / runner_up if runner_up else math.inf
+        if margin >= MUTUAL_MARGIN:
+            out[(j, i) if j < i else (i, j)] = margin
     return out
 
 
@@ -346,7 +470,7 @@ def explained_groups(digests: list[Digest]) -> list[tuple[list[int], list[tuple[
 def reason(ev: Evidence, limit: int = 6) -> str:
     """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; numbers 2019 (weight 23.4, share 0.41)"."""
     parts = []
-    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, "words")):
+    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, "words"), (EMOJI, "emoji")):
         labels = []
         for k, label, _ in ev.shared:
             if k == kind and label not in labels:
@@ -355,4 +479,5 @@ def reason(ev: Evidence, limit: int = 6) -> str:
             parts.append(f"{title} " + ", ".join(labels[:limit]) + (" …" if len(labels) > limit else ""))
     least_weight, least_share = THRESHOLDS["within" if ev.within else "across"]
     return (f"{'; '.join(parts) or 'nothing shared'} (weight {ev.weight:.1f} of {least_weight:g} needed, "
-            f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'})")
+            f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'}"
+            f"{ev._mutual_note()})")
