@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from ..model import ENGLISH, TEASER, Digest
 from ..text.wordfreqs import log_frequency
+from .calendar_words import english_calendar_word
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
 NAME, NUMBER, WORD, EMOJI = "name", "number", "word", "emoji"
@@ -53,6 +54,7 @@ LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a m
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
 
 OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share of its rarity
+DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
 LOOSE_SHORT = True  # short words and names are keyed by their loose spelling
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -61,15 +63,15 @@ _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])|\d+(
 _VOWELS = str.maketrans("", "", "aeiouy'’j")
 
 
-_FOLDS = (("shch", "sh"), ("tion", "cion"), ("ph", "f"), ("kh", "k"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("ts", "c"),
-          ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("z", "s"), ("h", ""))
+# the spellings of one sound, made one in a single pass (the result of chained rules: "ch" -> "c" -> "k")
+_FOLDS = {"shch": "s", "tion": "kion", "ph": "f", "kh": "k", "ch": "k", "sh": "s", "zh": "s", "ts": "k", "ck": "k",
+          "c": "k", "q": "k", "x": "ks", "w": "v", "z": "s", "h": ""}
+_FOLD = re.compile("|".join(sorted(_FOLDS, key=len, reverse=True)))
 
 
 def skeleton_folds(w: str) -> str:
     """A lower-case Latin word with the spellings of one sound made one ("kh" and "h", "ts" and "c", "tion" and "cion")."""
-    for a, b in _FOLDS:
-        w = w.replace(a, b)
-    return w
+    return _FOLD.sub(lambda m: _FOLDS[m.group(0)], w)
 
 
 @lru_cache(maxsize=200_000)
@@ -176,6 +178,8 @@ def clues(digest: Digest) -> Clues:
             key = _number_key(m.group(0))
             if key:
                 c.add("d:" + key, NUMBER, m.group(0), factor * _number_rarity(key))
+            elif m.group(0).isdigit():  # "5 гостей", "5 guests": a single digit, a weak clue, not a fact
+                c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
         for w in _WORD.findall(text):
@@ -200,6 +204,9 @@ def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
         spellings.add(_latin(folded.replace("г", "ґ"), lang))
     rarity = _language_rarity(word, lang)
     out = []
+    month_or_day = english_calendar_word(word, lang) if lang != ENGLISH else None
+    if month_or_day:  # "вівторка" is a clue Tuesday shares
+        out.append(("w:" + skeleton(month_or_day), max(rarity, _language_rarity(month_or_day, ENGLISH))))
     for latin in spellings:
         sk = skeleton(latin)
         if len(sk) >= 3 and len(folded) >= 4:
@@ -254,7 +261,7 @@ class Evidence:
     def _mutual_note(self) -> str:
         if not self.margin:
             return ""
-        ahead = "alone" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
+        ahead = "no runner-up near it" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
         return (f", each the other's best match across languages ({ahead}; needs {MUTUAL_MARGIN:g}, "
                 f"weight {MUTUAL_FLOOR:g} and share {MUTUAL_SHARE:g})")
 
@@ -386,8 +393,10 @@ def mutual_best(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple[
     matches across languages).
     """
     best: dict[int, list[tuple[float, int]]] = {}  # each digest's two best partners across languages
+    # a pair below this weight cannot be a best match (MUTUAL_FLOOR) nor hold one back (MUTUAL_MARGIN)
+    least = MUTUAL_FLOOR / MUTUAL_MARGIN
     for (i, j), w in partial.items():
-        if day.langs[i] == day.langs[j]:
+        if w < least or day.langs[i] == day.langs[j]:
             continue
         for a, b in ((i, j), (j, i)):
             top = best.setdefault(a, [])
