@@ -2,11 +2,15 @@
 
 A translated or retold report shares little wording with its original, but it keeps the
 things a story is about: who (the glossary's English forms of names, computed for every
-article), how many and when (numbers, years), and where (places, which the glossary names
-too); and the words it has in common after romanisation (names the glossary missed,
-cognates such as "коронавирус"/"coronavirus"). Each of these is a *clue*, compared on a
+article), how many and when (numbers, years, months and weekdays named in English from
+CLDR), and where (places, which the glossary names too); and the words it has in common
+after romanisation (names the glossary missed, cognates such as "коронавирус"/"coronavirus",
+"консультація"/"consultation"), and its emoji. Each of these is a *clue*, compared on a
 consonant skeleton (`skeleton`) so that spellings of one name across romanisation systems
-and inflections meet ("Вайгельдта" -> Vaygeldta -> vgldt <- Weigeldt).
+and inflections meet ("Вайгельдта" -> Vaygeldta -> vgldt <- Weigeldt); a short word or
+name, whose skeleton would meet too many words, on its spelling with vowels folded
+(`loose`: Катя and Katya). Lines the cleaner set aside (UI strings, boilerplate) count at
+`OFF_ARTICLE` of their weight: in a short chat message they are often the message itself.
 
 A clue counts by how rare it is: the smaller of its rarity in the day's articles (an
 IDF, the day counted as at least `MIN_DAY` articles so a small day does not make every
@@ -16,8 +20,11 @@ weight of their shared clues is large and is a large share of what each says (th
 weight over the geometric mean of the two totals): `THRESHOLDS`, one bar across languages
 and a higher one for two reports in one language (or two Cyrillic languages), which share
 far more words by chance; those must also share a name or number unless one reposts the
-other. Groups grow from the strongest pairs, two groups joining only when most of their
-cross pairs are same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
+other. Across languages there is a second way, for short texts that share a name or two
+and little else: two digests that are each other's best match among the day's articles in
+the other language, by a clear margin over both runners-up (`mutual_best`). Groups grow
+from the strongest pairs, two groups joining only when most of their cross pairs are
+same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
 The weights and thresholds were measured, not guessed: `bench/stories.py` tunes them on
 the "tune" half of the WMT22 ru-en and uk-en documents (each source beside its human
@@ -46,9 +53,11 @@ MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so s
 # two weather reports) than an article and its translation do, so a pair in one language needs more
 THRESHOLDS = {"across": (5.0, 0.25), "within": (15.0, 0.8)}
 REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
-MUTUAL_MARGIN = 1.5  # a pair across languages, each the other's best match, this far ahead of the runner-up is one story
+MUTUAL_MARGIN = 1.3  # a pair across languages, each the other's best match, this far ahead of the runner-up is one story
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
-MUTUAL_SHARE = 0.1  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
+MUTUAL_LEAST = 1.0  # pairs sharing less are not ranked as best matches or runners-up
+MUTUAL_SHARE = 0.08  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
+MUTUAL_CLUES, MUTUAL_CLUE = 2, 0.3  # ... in at least two clues weighing more than this (one word can meet by chance)
 LINKAGE = 0.5  # two groups join only when this share of their cross pairs are same-story pairs
 LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a million words
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
@@ -244,7 +253,8 @@ class Evidence:
     def same_story(self) -> bool:
         """The decision rule (thresholds measured by bench/stories.py)."""
         least_weight, least_share = THRESHOLDS["within" if self.within else "across"]
-        if self.margin >= MUTUAL_MARGIN and self.weight >= MUTUAL_FLOOR and self.share >= MUTUAL_SHARE:
+        if (self.margin >= MUTUAL_MARGIN and self.weight >= MUTUAL_FLOOR and self.share >= MUTUAL_SHARE
+                and sum(1 for _, _, w in self.shared if w > MUTUAL_CLUE) >= MUTUAL_CLUES):
             return True
         if self.within and self.share < REPOST_SHARE and not any(kind in (NAME, NUMBER) for kind, _, _ in self.shared):
             return False  # two reports in one language sharing wording but no name or number: a template, two stories
@@ -263,7 +273,7 @@ class Evidence:
             return ""
         ahead = "no runner-up near it" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
         return (f", each the other's best match across languages ({ahead}; needs {MUTUAL_MARGIN:g}, "
-                f"weight {MUTUAL_FLOOR:g} and share {MUTUAL_SHARE:g})")
+                f"weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g} and {MUTUAL_CLUES} clues)")
 
 
 # Cyrillic languages share much of their vocabulary (вакцина, вакцини): a Russian and a Ukrainian report
@@ -388,36 +398,39 @@ def mutual_best(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple[
 
     A short message and its translation share a name or two and little else, too little
     for a threshold that must keep apart unrelated reports; but among a day's articles in
-    the other language, each is the other's best match, well ahead of the runner-up. The
-    margin is the pair's weight over the larger of the two runners-up (their second-best
-    matches across languages).
+    the other language, each is the other's best match, well ahead of the runner-up.
+    Matches are ranked by shared weight times the square root of the share (a long
+    article sharing many clues with everything ranks below a short one sharing its only
+    name); the margin is the pair's score over the larger of the two runners-up' (their
+    second-best matches across languages). Pairs sharing less than `MUTUAL_LEAST` are not
+    ranked at all.
     """
+    totals = day.totals
     best: dict[int, list[tuple[float, int]]] = {}  # each digest's two best partners across languages
-    # a pair below this weight cannot be a best match (MUTUAL_FLOOR) nor hold one back (MUTUAL_MARGIN)
-    least = MUTUAL_FLOOR / MUTUAL_MARGIN
     for (i, j), w in partial.items():
-        if w < least or day.langs[i] == day.langs[j]:
+        if w < MUTUAL_LEAST or day.langs[i] == day.langs[j]:
             continue
+        score = w * math.sqrt(w / math.sqrt(totals[i] * totals[j]))
         for a, b in ((i, j), (j, i)):
             top = best.setdefault(a, [])
-            top.append((w, b))
+            top.append((score, b))
             if len(top) > 2:
                 top.sort(reverse=True)
                 top.pop()
     out = {}
     for i, top in best.items():
         top.sort(reverse=True)
-        w, j = top[0]
-        if i > j or w < MUTUAL_FLOOR:
+        score, j = top[0]
+        if i > j or partial[(i, j)] < MUTUAL_FLOOR:
             continue
         other = best[j]
         other.sort(reverse=True)
         if other[0][1] != i:
             continue
         runner_up = max(top[1][0] if len(top) > 1 else 0.0, other[1][0] if len(other) > 1 else 0.0)
-        margin = w / runner_up if runner_up else math.inf
+        margin = score / runner_up if runner_up else math.inf
         if margin >= MUTUAL_MARGIN:
-            out[(j, i) if j < i else (i, j)] = margin
+            out[(i, j)] = margin
     return out
 
 
