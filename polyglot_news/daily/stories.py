@@ -72,15 +72,18 @@ _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])|\d+(
 _VOWELS = str.maketrans("", "", "aeiouy'’j")
 
 
-# the spellings of one sound, made one in a single pass (the result of chained rules: "ch" -> "c" -> "k")
-_FOLDS = {"shch": "s", "tion": "kion", "ph": "f", "kh": "k", "ch": "k", "sh": "s", "zh": "s", "ts": "k", "ck": "k",
-          "c": "k", "q": "k", "x": "ks", "w": "v", "z": "s", "h": ""}
-_FOLD = re.compile("|".join(sorted(_FOLDS, key=len, reverse=True)))
+# the spellings of one sound made one: digraphs first (chained: "ch" -> "c" -> "k"), then single letters
+_DIGRAPHS = (("shch", "s"), ("tion", "kion"), ("ph", "f"), ("kh", "k"), ("ch", "k"), ("sh", "s"), ("zh", "s"),
+             ("ts", "k"), ("ck", "k"))
+_LETTERS = str.maketrans({"c": "k", "q": "k", "x": "ks", "w": "v", "z": "s", "h": ""})
 
 
 def skeleton_folds(w: str) -> str:
     """A lower-case Latin word with the spellings of one sound made one ("kh" and "h", "ts" and "c", "tion" and "cion")."""
-    return _FOLD.sub(lambda m: _FOLDS[m.group(0)], w)
+    for a, b in _DIGRAPHS:
+        if a in w:
+            w = w.replace(a, b)
+    return w.translate(_LETTERS)
 
 
 @lru_cache(maxsize=200_000)
@@ -191,7 +194,7 @@ def clues(digest: Digest) -> Clues:
                 c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
-        for w in _WORD.findall(text):
+        for w in dict.fromkeys(_WORD.findall(text)):  # each word once, in order (the first spelling labels a clue)
             if len(w) >= 3:
                 for key, rarity in _word_clues(w, lang):
                     c.add(key, WORD, w, factor * rarity)
@@ -347,9 +350,10 @@ def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
     """
     n = len(day.clues)
     index: dict[str, list[int]] = {}
-    for i, c in enumerate(day.clues):
-        for key in c.found:
-            index.setdefault(key, []).append(i)
+    for i, weights in enumerate(day.weights):
+        for key, w in weights.items():
+            if w > 0:  # a common word weighs nothing in any pair
+                index.setdefault(key, []).append(i)
     partial: dict[tuple[int, int], float] = {}
     for key, members in index.items():
         if len(members) < 2 or len(members) > max(0.1 * n, MIN_DAY):
