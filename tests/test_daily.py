@@ -433,12 +433,14 @@ def test_two_pages_alone_in_a_day_sharing_their_chrome_stay_apart() -> None:
     assert story_groups([de, en]) == [[0], [1]]
 
 
-def test_months_and_weekdays_are_named_in_english_from_cldr() -> None:
-    from polyglot_news.daily.calendar_words import english_calendar_word
+def test_months_weekdays_and_languages_are_named_in_english_from_cldr() -> None:
+    from polyglot_news.daily.cldr_words import english_cldr_word
 
-    assert english_calendar_word("квітня", "uk") == "April"  # inflected: the stem of квітень/квітня
-    assert english_calendar_word("вівторок", "uk") == "Tuesday"
-    assert english_calendar_word("понедельник", "ru") == "Monday"
-    assert english_calendar_word("мартышка", "ru") is None  # more than an ending after the stem
-    assert english_calendar_word("April", "en") is None
-    assert english_calendar_word("вівторок", "xx-nonsense") is None  # no CLDR locale: no clue, no error
+    assert english_cldr_word("квітня", "uk") == "April"  # inflected: the stem of квітень/квітня
+    assert english_cldr_word("вівторок", "uk") == "Tuesday"
+    assert english_cldr_word("понедельник", "ru") == "Monday"
+    assert english_cldr_word("мартышка", "ru") is None  # more than an ending after the stem
+    assert english_cldr_word("April", "en") is None
+    assert english_cldr_word("вівторок", "xx-nonsense") is None  # no CLDR locale: no clue, no error
+    assert english_cldr_word("російською", "uk") == "Russian"  # a language, inflected
+    assert english_cldr_word("чеські", "uk") == "Czech"  # its people's adjective

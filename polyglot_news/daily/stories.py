@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from ..model import ENGLISH, TEASER, Digest
 from ..text.wordfreqs import log_frequency
-from .calendar_words import english_calendar_word
+from .cldr_words import english_cldr_word
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
 NAME, NUMBER, WORD, EMOJI = "name", "number", "word", "emoji"
@@ -63,6 +63,7 @@ LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a m
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
 
 OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share of its rarity
+CLDR_RARITY = 1.0  # a month, weekday or language named across languages counts at least this
 DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
 LOOSE_SHORT = True  # short words and names are keyed by their loose spelling
@@ -216,9 +217,9 @@ def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
         spellings.add(_latin(folded.replace("г", "ґ"), lang))
     rarity = _language_rarity(word, lang)
     out = []
-    month_or_day = english_calendar_word(word, lang) if lang != ENGLISH else None
-    if month_or_day:  # "вівторка" is a clue Tuesday shares
-        out.append(("w:" + skeleton(month_or_day), max(rarity, _language_rarity(month_or_day, ENGLISH))))
+    named = english_cldr_word(word, lang) if lang != ENGLISH else None
+    if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
+        out.append(("w:" + skeleton(named), max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
     for latin in spellings:
         sk = skeleton(latin)
         if len(sk) >= 3 and len(folded) >= 4:
