@@ -58,6 +58,7 @@ MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
 MUTUAL_LEAST = 1.0  # pairs sharing less are not ranked as best matches or runners-up
 MUTUAL_SHARE = 0.08  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
 MUTUAL_CLUES, MUTUAL_CLUE = 2, 0.3  # ... in at least two clues weighing more than this (one word can meet by chance)
+MUTUAL_ONE_CLUE = 3.0  # ... or in one name or number weighing this much
 LINKAGE = 0.5  # two groups join only when this share of their cross pairs are same-story pairs
 LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a million words
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
@@ -258,7 +259,8 @@ class Evidence:
         """The decision rule (thresholds measured by bench/stories.py)."""
         least_weight, least_share = THRESHOLDS["within" if self.within else "across"]
         if (self.margin >= MUTUAL_MARGIN and self.weight >= MUTUAL_FLOOR and self.share >= MUTUAL_SHARE
-                and sum(1 for _, _, w in self.shared if w > MUTUAL_CLUE) >= MUTUAL_CLUES):
+                and (sum(1 for _, _, w in self.shared if w > MUTUAL_CLUE) >= MUTUAL_CLUES
+                     or any(kind in (NAME, NUMBER) and w >= MUTUAL_ONE_CLUE for kind, _, w in self.shared))):
             return True
         if self.within and self.share < REPOST_SHARE and not any(kind in (NAME, NUMBER) for kind, _, _ in self.shared):
             return False  # two reports in one language sharing wording but no name or number: a template, two stories
@@ -277,7 +279,7 @@ class Evidence:
             return ""
         ahead = "no runner-up near it" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
         return (f", each the other's best match across languages ({ahead}; needs {MUTUAL_MARGIN:g}, "
-                f"weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g} and {MUTUAL_CLUES} clues)")
+                f"weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g}, {MUTUAL_CLUES} clues or one rare name or number)")
 
 
 # Cyrillic languages share much of their vocabulary (вакцина, вакцини): a Russian and a Ukrainian report
