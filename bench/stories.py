@@ -11,10 +11,16 @@ per language and per domain (news against the rest). Also: the CPU time of `stor
 500 articles beside the CPU time of digesting them, and how many pages whose first line reads as
 a headline came out without a title.
 
+A merge counts against every group either of its pages belongs to (a check page wrongly merged
+with a tune page is a check error). Documents whose source or reference is word for word another's
+are one story. A second grouping leaves out the references of every other document: a source
+left alone then merged with anything is a false merge, as on a real day where most articles have
+no translation beside them. `--tune` searches the thresholds on the tune half.
+
 Digests are cached (pickle in the temp dir, keyed by the content of every page and the code of
 the stages before grouping), so iterating on the grouping costs seconds, not the digest time.
 
-    python bench/stories.py [--quick] [--data DIR] [--no-cache]
+    python bench/stories.py [--quick] [--data DIR] [--no-cache] [--tune] [--show N]
 
 The last line is `RESULT {json}`.
 """
@@ -134,6 +140,41 @@ def pair_scores(pages: list[dict], groups: list[list[int]], select) -> dict:
             "precision": round(hit / len(pred), 3) if pred else None}
 
 
+def tune(pages: list[dict], digests: list) -> None:
+    """Search the decision's thresholds on the tune half: the highest recall with precision at least 0.98.
+
+    The candidate pairs are found once with the loosest settings; each setting then decides
+    them again through the real rule (`Evidence.same_story`) and groups them.
+    """
+    from itertools import product
+
+    from polyglot_news.daily import stories as S
+
+    names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_FLOOR", "MUTUAL_SHARE")
+    saved = {k: getattr(S, k) for k in names}
+    S.THRESHOLDS, S.MUTUAL_MARGIN, S.MUTUAL_FLOOR = {"across": (2.5, 0.05), "within": (2.5, 0.05)}, 1.0, 0.0
+    candidates = S.candidate_pairs(digests, floor=2.5)
+    in_tune = lambda p: p["half"] == "tune"  # noqa: E731
+    results = []
+    try:
+        for aw, ashare, within, margin, mshare in product((4.0, 5.0, 7.0), (0.2, 0.25, 0.3), ((12.0, 0.5), (15.0, 0.8)),
+                                                          (1.3, 1.5, 2.0), (0.05, 0.08, 0.12)):
+            S.THRESHOLDS = {"across": (aw, ashare), "within": within}
+            S.MUTUAL_MARGIN, S.MUTUAL_FLOOR, S.MUTUAL_SHARE = margin, saved["MUTUAL_FLOOR"], mshare
+            groups = S.group_links(len(digests), [link for link in candidates if link[2].same_story])
+            sc = pair_scores(pages, groups, in_tune)
+            results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, mshare))
+    finally:
+        for k, v in saved.items():
+            setattr(S, k, v)
+    ok = sorted((r for r in results if r[0] >= 0.98), key=lambda r: (-r[1], -r[0]))
+    print(f"tune half, {len(results)} settings; best with precision >= 0.98:")
+    for precision, recall, thresholds, margin, mshare in ok[:5]:
+        print(f"  recall {recall} precision {precision}: THRESHOLDS={thresholds} MUTUAL_MARGIN={margin} MUTUAL_SHARE={mshare}")
+    if not ok:
+        print("  none")
+
+
 def _has_headline(page: dict) -> bool:
     """WMT news documents open with their headline; the other domains (chats, adverts) have none."""
     return page["domain"] == "news" and page["side"] != "repost"
@@ -144,11 +185,14 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="a subset (every news doc up to 30 per language, 60 others): under a minute")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--no-cache", action="store_true", help="digest again even when cached digests exist")
+    ap.add_argument("--tune", action="store_true", help="search the thresholds on the tune half (a minute or two) and print the best")
     ap.add_argument("--show", type=int, default=0, help="print up to N wrong and N missed merges with their explanation")
     args = ap.parse_args()
 
     pages = load_pages(args.data, args.quick)
     digests, digest_cpu, cached = digests_for(pages, not args.no_cache)
+    if args.tune:
+        tune(pages, digests)
     t = _cpu()
     groups = story_groups(digests)
     group_cpu = _cpu() - t

@@ -67,11 +67,11 @@ OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share
 CLDR_RARITY = 1.0  # a month, weekday or language named across languages counts at least this
 DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
-LOOSE_SHORT = True  # short words and names are keyed by their loose spelling
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 _VOWELS = str.maketrans("", "", "aeiouy'’j")
+_ONE_VOWEL = str.maketrans({"e": "a", "i": "a", "o": "a", "u": "a", "y": None, "j": None})
 
 
 # the spellings of one sound made one: digraphs first (chained: "ch" -> "c" -> "k"), then single letters
@@ -99,9 +99,8 @@ def skeleton(word: str) -> str:
     w = skeleton_folds(word.casefold())
     if not w:
         return ""
-    rest = w[1:].translate(_VOWELS)
     out = [w[0]]
-    for ch in rest:
+    for ch in w[1:].translate(_VOWELS):
         if ch != out[-1]:
             out.append(ch)
     return "".join(out)[:6]
@@ -213,20 +212,21 @@ def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
     (`loose`) instead, since its skeleton would meet too many words.
     """
     folded = word.casefold()
-    spellings = {_latin(folded, lang)}
+    spellings = [_latin(folded, lang)]
     if lang == "uk" and "г" in folded:
-        spellings.add(_latin(folded.replace("г", "ґ"), lang))
-    rarity = _language_rarity(word, lang)
+        spellings.append(_latin(folded.replace("г", "ґ"), lang))
+    # the uncached forms: this function's own cache already holds each word once
+    rarity = _language_rarity.__wrapped__(word, lang)
     out = []
     named = english_cldr_word(word, lang) if lang != ENGLISH else None
     if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
         out.append(("w:" + skeleton(named), max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
     for latin in spellings:
-        sk = skeleton(latin)
+        sk = skeleton.__wrapped__(latin)
         if len(sk) >= 3 and len(folded) >= 4:
             out.append(("w:" + sk, rarity))
-        elif LOOSE_SHORT:
-            key = loose(latin)
+        else:
+            key = loose.__wrapped__(latin)
             if len(key) >= 3:
                 out.append(("l:" + key, rarity))
     return tuple(out)
@@ -235,11 +235,9 @@ def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
 @lru_cache(maxsize=200_000)
 def loose(word: str) -> str:
     """A short word's spelling with its vowels folded to one letter ("Katya" and "Катя" both "kata")."""
-    w = skeleton_folds(word.casefold()).replace("y", "").replace("j", "")
-    out = []
-    for ch in w:
-        ch = "a" if ch in "aeiou" else ch
-        if not out or ch != out[-1]:
+    out = [""]
+    for ch in skeleton_folds(word.casefold()).translate(_ONE_VOWEL):
+        if ch != out[-1]:
             out.append(ch)
     return "".join(out)
 
@@ -304,7 +302,9 @@ class _Day:
         self.df = df
         self.idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
         # each clue's weight in each digest, once: the pair loops below only look them up
-        self.weights = [{key: self.weight(key, v) for key, v in c.found.items()} for c in self.clues]
+        idf = self.idf
+        self.weights = [{key: WEIGHTS[v[0]] * (idf[key] if idf[key] < v[2] else v[2]) for key, v in c.found.items()}
+                        for c in self.clues]
         self.totals = [sum(w.values()) for w in self.weights]
         self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
 
