@@ -3,7 +3,8 @@
 A translated or retold report shares little wording with its original, but it keeps the
 things a story is about: who (the glossary's English forms of names, computed for every
 article), how many and when (numbers, years, months and weekdays named in English from
-CLDR), and where (places, which the glossary names too); and the words it has in common
+CLDR, as are languages and their peoples: "російською", Russian), and where (places, which
+the glossary names too); and the words it has in common
 after romanisation (names the glossary missed, cognates such as "коронавирус"/"coronavirus",
 "консультація"/"consultation"), and its emoji. Each of these is a *clue*, compared on a
 consonant skeleton (`skeleton`) so that spellings of one name across romanisation systems
@@ -253,16 +254,24 @@ class Evidence:
     margin: float = 0.0  # when the two are each other's best match across languages: how far ahead of the runner-up
 
     @property
-    def same_story(self) -> bool:
-        """The decision rule (thresholds measured by bench/stories.py)."""
-        least_weight, least_share = THRESHOLDS["within" if self.within else "across"]
-        if (self.margin >= MUTUAL_MARGIN and self.weight >= MUTUAL_FLOOR and self.share >= MUTUAL_SHARE
+    def by_best_match(self) -> bool:
+        """True when the two are one story as each other's clear best match across languages (`mutual_best`)."""
+        return (self.margin >= MUTUAL_MARGIN and self.weight >= MUTUAL_FLOOR and self.share >= MUTUAL_SHARE
                 and (sum(1 for _, _, w in self.shared if w > MUTUAL_CLUE) >= MUTUAL_CLUES
-                     or any(kind in (NAME, NUMBER) and w >= MUTUAL_ONE_CLUE for kind, _, w in self.shared))):
-            return True
+                     or any(kind in (NAME, NUMBER) and w >= MUTUAL_ONE_CLUE for kind, _, w in self.shared)))
+
+    @property
+    def by_threshold(self) -> bool:
+        """True when the shared clues pass the bars of `THRESHOLDS` on their own."""
+        least_weight, least_share = THRESHOLDS["within" if self.within else "across"]
         if self.within and self.share < REPOST_SHARE and not any(kind in (NAME, NUMBER) for kind, _, _ in self.shared):
             return False  # two reports in one language sharing wording but no name or number: a template, two stories
         return self.weight >= least_weight and self.share >= least_share
+
+    @property
+    def same_story(self) -> bool:
+        """The decision rule (thresholds measured by bench/stories.py): the bars, or a clear best match across languages."""
+        return self.by_threshold or self.by_best_match
 
     def __str__(self) -> str:
         least_weight, least_share = THRESHOLDS["within" if self.within else "across"]
@@ -273,8 +282,8 @@ class Evidence:
                 f"{self._mutual_note()}; {top or 'nothing shared'}")
 
     def _mutual_note(self) -> str:
-        if not self.margin:
-            return ""
+        if not self.margin or self.by_threshold:
+            return ""  # the bars alone decide: the best-match step adds nothing a reader needs
         ahead = "no runner-up near it" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
         return (f", each the other's best match across languages ({ahead}; needs {MUTUAL_MARGIN:g}, "
                 f"weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g}, {MUTUAL_CLUES} clues or one rare name or number)")
