@@ -65,6 +65,7 @@ LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a m
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
 
 OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share of its rarity
+CAPITAL_RARITY = 1.5  # a capitalised word outside English is often a name (Дмитрий: common in Russian, telling across languages)
 CLDR_RARITY = 1.0  # a month, weekday or language named across languages counts at least this
 DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
@@ -218,6 +219,8 @@ def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
         spellings.append(_latin(folded.replace("г", "ґ"), lang))
     # the uncached forms: this function's own cache already holds each word once
     rarity = _language_rarity.__wrapped__(word, lang)
+    if word[0].isupper() and lang != ENGLISH:
+        rarity = max(rarity, CAPITAL_RARITY)
     out = []
     named = english_cldr_word(word, lang) if lang != ENGLISH else None
     if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
