@@ -51,3 +51,16 @@ def test_summary_is_chosen_from_the_russian_text():
     assert len(chosen) == 2
     assert all(c.text in lines for c in chosen)
     assert 4 not in [c.line for c in chosen]  # the weather shares no word with the story
+
+
+def test_source_words_shared_as_their_english_would_be():
+    # "вакцина" and "вакцинация" share one stem, as "vaccine" and "vaccination" do in English
+    assert content_stems(words_in("Вакцина"), "ru") == content_stems(words_in("вакцинация"), "ru")
+    # "в 2021 году" is "in 2021": the year word after a number is no content word; elsewhere it is
+    assert content_stems(words_in("В 2021 году вакцина"), "ru") == content_stems(words_in("вакцина"), "ru")
+    assert len(content_stems(words_in("Прошлый год был трудным"), "ru")) == 3
+    assert content_stems(words_in("У 2021 році мер"), "uk") == ("мер",)
+    # "по словам" is "according to"
+    assert content_stems(words_in("По словам министра"), "ru") == content_stems(words_in("министра"), "ru")
+    # English is untouched: Snowball's English stems, whole
+    assert content_stems(words_in("In 2021 year vaccination"), "en") == ("year", "vaccin")
