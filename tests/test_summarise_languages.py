@@ -64,3 +64,12 @@ def test_source_words_shared_as_their_english_would_be():
     assert content_stems(words_in("По словам министра"), "ru") == content_stems(words_in("министра"), "ru")
     # English is untouched: Snowball's English stems, whole
     assert content_stems(words_in("In 2021 year vaccination"), "en") == ("year", "vaccin")
+
+
+def test_reported_speech_that_english_renders_said_or_told():
+    from polyglot_news.summarise.languages import attribution_in
+
+    assert attribution_in("Об этом 11 декабря сообщил советник главы офиса.", "ru")
+    assert attribution_in("Брокер рассказал газете, что верфи принимают заказы.", "ru")
+    assert attribution_in("Люди розповідали, що росіяни стріляють.", "uk")
+    assert not attribution_in("Он отметил рост цен.", "ru")  # "noted": not on the English list

@@ -19,16 +19,19 @@ _QUOTE = re.compile(r"[\"“”«»„]")
 # Verbs and phrases of reported speech, by language (stems, so that every inflection matches).
 # Kept to what the English list says (said, says, told, added, according to, announced, explained,
 # stated, warned, argued, claimed, insisted), so that a sentence reports speech in both languages or
-# in neither: "отметил" (noted) and "подчеркнул" (emphasised) are not on the English list, so not here.
+# in neither: "отметил" (noted) and "подчеркнул" (emphasised) are not on the English list, so not here;
+# "сообщил" (reported) and "рассказал" (told, related) are, since English renders them "said" or "told".
 _ATTRIBUTION = {
     "ru": r"(?:сказал\w*|говорит|заявил\w*|заявля\w*|добавил\w*|по (?:его |ее |её |их )?словам|согласно|"
           r"по (?:его |ее |её |их )?(?:данным|мнению|утверждению|сообщению|информации)|как утвержда\w*|"
           r"как заявля\w*|объявил\w*|объявлено|пояснил\w*|объяснил\w*|предупредил\w*|предупрежда\w*|"
-          r"утвержда\w*|настаива\w*|настоял\w*|указал\w*)",
+          r"утвержда\w*|настаива\w*|настоял\w*|указал\w*|сообщил\w*|сообща\w*|рассказал\w*|рассказыва\w*|высказал\w*)",
     "uk": r"(?:сказав\w*|сказал\w*|каже|говорить|заявив\w*|заявил\w*|заявля\w*|додав\w*|додал\w*|"
           r"за (?:його |її |їх )?словами|згідно|за (?:його |її |їх )?(?:даними|повідомленням|інформацією)|"
           r"на (?:його |її |їх )?думку|як стверджу\w*|як заявля\w*|оголосив\w*|оголосил\w*|оголошено|"
-          r"пояснив\w*|пояснил\w*|попередив\w*|попередил\w*|попереджа\w*|стверджу\w*|наполяга\w*|наполіг\w*|вказав\w*)",
+          r"пояснив\w*|пояснил\w*|попередив\w*|попередил\w*|попереджа\w*|стверджу\w*|наполяга\w*|наполіг\w*|вказав\w*|"
+          r"розповів\w*|розповіл\w*|розповіда\w*|розказ\w*|повідомив\w*|повідомил\w*|повідомля\w*|казал\w*|казав|"
+          r"кажуть|кажемо|говорять|говоримо)",
     "bg": r"(?:каза\w*|заяви\w*|добави\w*|според|обяви\w*|обясни\w*|предупреди\w*|твърд\w*|настоя\w*)",
     "sr": r"(?:рекао|рекла|изјавио|изјавила|додао|додала|према|каже|најавио|објаснио|упозорио|тврди\w*|инсистира\w*)",
     "de": r"(?:sagte|sagt|erklärte|fügte hinzu|kündigte an|warnte|laut|zufolge|behauptete|bestand darauf)",
