@@ -73,3 +73,20 @@ def test_reported_speech_that_english_renders_said_or_told():
     assert attribution_in("Брокер рассказал газете, что верфи принимают заказы.", "ru")
     assert attribution_in("Люди розповідали, що росіяни стріляють.", "uk")
     assert not attribution_in("Он отметил рост цен.", "ru")  # "noted": not on the English list
+
+
+def test_source_scorer_weighs_signals_a_translation_keeps():
+    from polyglot_news.summarise.document import Candidate, SummaryDocument
+    from polyglot_news.summarise.languages import SOURCE_WEIGHTS, SourceNewsSummariser, source_features
+    from polyglot_news.summarise.news import NewsWeights
+
+    texts = ["Мэр открыл новую станцию метро в Казани в 2021 году.", "Станция работает.",
+             "Мэр Казани Иван Петров сказал, что вторая станция откроется 12 мая 2023 года."]
+    doc = SummaryDocument("Мэр открыл станцию", [Candidate.of(t, i + 2, i, i, 0, "ru") for i, t in enumerate(texts)], "ru")
+    f = source_features(doc)
+    assert f[2]["length_chars"] == 1.0 and f[1]["length_chars"] < 0.5
+    assert f[2]["numbers"] == 1.0 and f[1]["numbers"] == 0.0
+    assert f[2]["caps"] > f[1]["caps"] and f[2]["attribution"] == 1.0
+    # position in an unbroken text keeps the English weight: nothing fitted could see it
+    assert SOURCE_WEIGHTS["opening"] == NewsWeights().opening
+    assert SourceNewsSummariser().rank(doc)[-1] == 1  # the short one last
