@@ -81,7 +81,7 @@ def test_source_scorer_weighs_signals_a_translation_keeps():
     from polyglot_news.summarise.news import NewsWeights
 
     texts = ["Мэр открыл новую станцию метро в Казани в 2021 году.", "Станция работает.",
-             "Мэр Казани Иван Петров сказал, что вторая станция откроется 12 мая 2023 года."]
+             "Мэр Казани Иван Петров сказал, что вторая станция откроется 12 мая 2023 года в 10 часов."]
     doc = SummaryDocument("Мэр открыл станцию", [Candidate.of(t, i + 2, i, i, 0, "ru") for i, t in enumerate(texts)], "ru")
     f = source_features(doc)
     assert f[2]["length_chars"] == 1.0 and f[1]["length_chars"] < 0.5
