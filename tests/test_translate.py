@@ -457,3 +457,23 @@ def test_a_term_alone_is_decoded_no_longer_than_a_name(tiny_models, fresh_cache)
     assert len(seen) == 2, seen
     assert seen[0] == Settings().max_output_tokens
     assert seen[1] == min(Settings().max_output_tokens, ALONE_MAX_TOKENS)
+
+
+def test_no_term_is_sent_alone_for_a_translation_the_digest_will_not_show(looping_models_dir, fresh_cache, monkeypatch):
+    from polyglot_news.translate import stage
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(looping_models_dir))
+    calls: list[list[str]] = []
+    real = stage.translate_sentences
+
+    def counting(chain, sentences, decoding, cache, guard=True, retry=True):
+        calls.append(list(sentences))
+        return real(chain, sentences, decoding, cache, guard, retry)
+
+    monkeypatch.setattr(stage, "translate_sentences", counting)
+    ru = next(s for s in PAIRS if s.endswith("Министерство транспорта России."))
+    article = russian_article([(BODY, ru)])
+    to_english([article], Settings(packages_dir=looping_models_dir),
+               Glossary([Entry("Россия", "ru", "the Russian Federation", "place")]))
+    assert "suspect-translation" in article.segments[0].flags
+    assert calls == [[ru]]  # the sentence, and no term alone

@@ -231,7 +231,7 @@ def to_english(
         via = " via " + language_name(route[0].to_code) if len(route) > 1 else ""
         # the curated terms of each segment, found once for both the lookup of renderings and the rewrite
         terms = {id(p): find_terms(p.text, lang, glossary) for p in items}
-        model_says = _terms_alone(chain, items, terms, results, lang, settings, cache)
+        model_says = _terms_alone(chain, items, terms, results, lang, settings, cache, glossary, chosen)
         for p in items:
             parts = [results[s] for s in p.sentences]
             bad = [r for r in parts if r.suspect]
@@ -290,16 +290,25 @@ def _sentence_english(p: Pending, results: dict[str, Result], lang: str, glossar
 
 
 def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int, list[Match]], results: dict[str, Result],
-                 lang: str, settings: Settings, cache: TranslationCache | None) -> dict[str, str]:
+                 lang: str, settings: Settings, cache: TranslationCache | None, glossary: Glossary,
+                 chosen: dict[int, dict[int, list[str]]]) -> dict[str, str]:
     """The model's English for each curated term alone, for the terms no known spelling finds in a translation.
 
-    Decoding stops at `ALONE_MAX_TOKENS` (a longer answer is no name), and an answer that looks like
-    a failure is dropped rather than retried: the spellings the glossary knows still apply.
+    Only translations the digest will show are searched: a suspect sentence is not (a segment with one
+    is left out, a summary sentence stays in its language). Decoding stops at `ALONE_MAX_TOKENS` (a
+    longer answer is no name), and an answer that looks like a failure is dropped rather than
+    retried: the spellings the glossary knows still apply.
     """
     wanted: list[str] = []
     for p in items:
-        english = " ".join(results[s].english for s in p.sentences)
-        wanted += unresolved_terms(terms[id(p)], english, lang)
+        clean = [s for s in p.sentences if results[s].suspect is None]
+        matches = terms[id(p)]
+        if len(clean) < len(p.sentences):
+            if not clean or not (id(p.article) in chosen and p.segment.kind == BODY):
+                continue  # nothing of it is shown
+            matches = find_terms(" ".join(clean), lang, glossary)
+        english = " ".join(results[s].english for s in clean)
+        wanted += unresolved_terms(matches, english, lang)
     if not wanted:
         return {}
     try:
