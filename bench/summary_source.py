@@ -14,6 +14,12 @@ Baselines in the same table: the source summarised with the English stemmer and 
 (what the digest did before), and Lead-3 (the first three candidates).
 
     python bench/summary_source.py [--quick] [--data DIR] [--lang ru|uk|all]
+    python bench/summary_source.py --fit     # refit summarise/languages.py's FITTED_WEIGHTS
+
+`--fit`: on the tune half only, every source sentence that is a candidate in both languages gives
+its source signals (`languages.source_features`) and the English scorer's score of its aligned
+English sentence, each centred on its document's mean; ridge regression (lambda 50) maps the one
+to the other, and the weights are printed to paste into FITTED_WEIGHTS.
 
 The last line is `RESULT {json}`.
 """
@@ -68,6 +74,43 @@ def lines_of(text: str, lang: str | None, variant: str, glossary, settings) -> l
     return [s.line for s in stage.summarise(article, settings, lang)]
 
 
+FIT_LAMBDA = 50.0
+
+
+def fit(docs_by_lang: dict[str, list[dict]], glossary, settings) -> dict[str, float]:
+    """Ridge weights from the source signals to the English score, on the tune half (see the docstring)."""
+    import numpy as np
+
+    from polyglot_news import pipeline
+    from polyglot_news.summarise import stage
+    from polyglot_news.summarise.languages import FITTED_WEIGHTS, source_features
+    from polyglot_news.summarise.news import NewsSummariser
+    from polyglot_news.translate import to_english
+
+    keys = list(FITTED_WEIGHTS)
+    xs, ys = [], []
+    for lang, docs in docs_by_lang.items():
+        for doc in docs:
+            src, ref = doc["source"], doc["english"]
+            if len(src) != len(ref) or len(src) < 5 or half_of(str(doc["doc"])) != "tune":
+                continue
+            english = pipeline.prepare(page(ref), glossary)
+            to_english([english], settings, glossary)
+            edoc = stage.summary_document(english)
+            escore = dict(zip((c.line for c in edoc.candidates), NewsSummariser().scores(edoc)))
+            sdoc = stage.summary_document(pipeline.prepare(page(src), glossary), lang)
+            rows = [(f, escore[c.line]) for c, f in zip(sdoc.candidates, source_features(sdoc)) if c.line in escore]
+            if len(rows) < 2:
+                continue
+            x = np.array([[f[k] for k in keys] for f, _ in rows])
+            y = np.array([score for _, score in rows])
+            xs.append(x - x.mean(0))
+            ys.append(y - y.mean())
+    x, y = np.vstack(xs), np.concatenate(ys)
+    w = np.linalg.solve(x.T @ x + FIT_LAMBDA * np.eye(len(keys)), x.T @ y)
+    return {k: round(float(v), 2) for k, v in zip(keys, w)}
+
+
 def overlap(a: list[int], b: list[int]) -> float:
     if not a and not b:
         return 1.0
@@ -80,6 +123,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="The shared data folder.")
     parser.add_argument("--lang", default="all", help="ru, uk or all.")
     parser.add_argument("--limit", type=int, default=None, help="At most this many documents per language.")
+    parser.add_argument("--fit", action="store_true", help="Refit the source scorer's weights on the tune half and print them.")
     args = parser.parse_args()
     from polyglot_news.config import Settings
     from polyglot_news.curated import load_glossaries
@@ -88,6 +132,13 @@ def main() -> None:
     settings = Settings(translate=False, use_cache=False)
     langs = ["ru", "uk"] if args.lang == "all" else [args.lang]
     limit = args.limit or (20 if args.quick else None)
+    if args.fit:
+        by_lang = {lang: [json.loads(line) for line in (args.data / "dev" / "parallel" / f"{lang}-en.jsonl").open(encoding="utf-8")]
+                   for lang in langs if (args.data / "dev" / "parallel" / f"{lang}-en.jsonl").is_file()}
+        weights = fit(by_lang, glossary, settings)
+        print("FITTED_WEIGHTS = " + json.dumps(weights))
+        print("RESULT " + json.dumps({"fitted_weights": weights, "lambda": FIT_LAMBDA}))
+        return
     variants = ("ours", "english-stemmer", "lead")
     rows: dict[tuple[str, str, str, str], list[float]] = {}
     t = time.process_time()

@@ -51,3 +51,42 @@ def test_summary_is_chosen_from_the_russian_text():
     assert len(chosen) == 2
     assert all(c.text in lines for c in chosen)
     assert 4 not in [c.line for c in chosen]  # the weather shares no word with the story
+
+
+def test_source_words_shared_as_their_english_would_be():
+    # "вакцина" and "вакцинация" share one stem, as "vaccine" and "vaccination" do in English
+    assert content_stems(words_in("Вакцина"), "ru") == content_stems(words_in("вакцинация"), "ru")
+    # "в 2021 году" is "in 2021": the year word after a number is no content word; elsewhere it is
+    assert content_stems(words_in("В 2021 году вакцина"), "ru") == content_stems(words_in("вакцина"), "ru")
+    assert len(content_stems(words_in("Прошлый год был трудным"), "ru")) == 3
+    assert content_stems(words_in("У 2021 році мер"), "uk") == ("мер",)
+    # "по словам" is "according to"
+    assert content_stems(words_in("По словам министра"), "ru") == content_stems(words_in("министра"), "ru")
+    # English is untouched: Snowball's English stems, whole
+    assert content_stems(words_in("In 2021 year vaccination"), "en") == ("year", "vaccin")
+
+
+def test_reported_speech_that_english_renders_said_or_told():
+    from polyglot_news.summarise.languages import attribution_in
+
+    assert attribution_in("Об этом 11 декабря сообщил советник главы офиса.", "ru")
+    assert attribution_in("Брокер рассказал газете, что верфи принимают заказы.", "ru")
+    assert attribution_in("Люди розповідали, що росіяни стріляють.", "uk")
+    assert not attribution_in("Он отметил рост цен.", "ru")  # "noted": not on the English list
+
+
+def test_source_scorer_weighs_signals_a_translation_keeps():
+    from polyglot_news.summarise.document import Candidate, SummaryDocument
+    from polyglot_news.summarise.languages import SOURCE_WEIGHTS, SourceNewsSummariser, source_features
+    from polyglot_news.summarise.news import NewsWeights
+
+    texts = ["Мэр открыл новую станцию метро в Казани в 2021 году.", "Станция работает.",
+             "Мэр Казани Иван Петров сказал, что вторая станция откроется 12 мая 2023 года в 10 часов."]
+    doc = SummaryDocument("Мэр открыл станцию", [Candidate.of(t, i + 2, i, i, 0, "ru") for i, t in enumerate(texts)], "ru")
+    f = source_features(doc)
+    assert f[2]["length_chars"] == 1.0 and f[1]["length_chars"] < 0.5
+    assert f[2]["numbers"] == 1.0 and f[1]["numbers"] == 0.0
+    assert f[2]["caps"] > f[1]["caps"] and f[2]["attribution"] == 1.0
+    # position in an unbroken text keeps the English weight: nothing fitted could see it
+    assert SOURCE_WEIGHTS["opening"] == NewsWeights().opening
+    assert SourceNewsSummariser().rank(doc)[-1] == 1  # the short one last

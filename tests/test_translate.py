@@ -416,3 +416,64 @@ def test_a_rendering_inside_a_longer_name_is_left_alone():
     assert kept.english == "The US and the countries of South America signed a treaty."
     kept = keep_terms("США подписали договор.", "The United States of America signed a treaty.", "ru", glossary)
     assert kept.english == "The United States of America signed a treaty." and kept.missing == ["US"]
+
+
+def test_terms_alone_are_sent_once_per_glossary_form_and_never_for_latin_names():
+    from polyglot_news.curated.match import find_terms
+    from polyglot_news.translate.terms import unresolved_terms
+
+    glossary = Glossary([Entry("Дубай", "ru", "Dubai", "place"), Entry("Bloomberg", "ru", "Bloomberg News", "organisation")])
+    source = "Выставка в Дубае открылась, из Дубая пишет Bloomberg."
+    matches = find_terms(source, "ru", glossary)
+    assert {m.text for m in matches} >= {"Дубае", "Дубая", "Bloomberg"}
+    # the model's English lacks every curated form: the inflected place goes alone once, uninflected
+    assert unresolved_terms(matches, "The fair opened in Dubaya, writes the agency.", "ru") == ["Дубай"]
+    # the Latin name stands in the translation as written: the curated form replaces it
+    from polyglot_news.translate.terms import keep_terms
+
+    kept = keep_terms(source, "The fair in Dubai opened, Bloomberg writes from Dubai.", "ru", glossary)
+    assert kept.english == "The fair in Dubai opened, Bloomberg News writes from Dubai." and not kept.missing
+
+
+def test_a_term_alone_is_decoded_no_longer_than_a_name(tiny_models, fresh_cache):
+    from polyglot_news.translate import stage
+    from polyglot_news.translate.terms import ALONE_MAX_TOKENS
+
+    seen: list[int] = []
+    real = stage.translate_sentences
+
+    def counting(chain, sentences, decoding, cache, guard=True, retry=True):
+        seen.append(decoding.max_output_tokens)
+        return real(chain, sentences, decoding, cache, guard, retry)
+
+    # "Россия" is "Russian" in the model's English: no spelling finds it, so it goes alone
+    ru = next(s for s in PAIRS if s.endswith("Министерство транспорта России."))
+    article = russian_article([(BODY, ru)])
+    stage.translate_sentences = counting
+    try:
+        to_english([article], Settings(), Glossary([Entry("Россия", "ru", "the Russian Federation", "place")]))
+    finally:
+        stage.translate_sentences = real
+    assert len(seen) == 2, seen
+    assert seen[0] == Settings().max_output_tokens
+    assert seen[1] == min(Settings().max_output_tokens, ALONE_MAX_TOKENS)
+
+
+def test_no_term_is_sent_alone_for_a_translation_the_digest_will_not_show(looping_models_dir, fresh_cache, monkeypatch):
+    from polyglot_news.translate import stage
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(looping_models_dir))
+    calls: list[list[str]] = []
+    real = stage.translate_sentences
+
+    def counting(chain, sentences, decoding, cache, guard=True, retry=True):
+        calls.append(list(sentences))
+        return real(chain, sentences, decoding, cache, guard, retry)
+
+    monkeypatch.setattr(stage, "translate_sentences", counting)
+    ru = next(s for s in PAIRS if s.endswith("Министерство транспорта России."))
+    article = russian_article([(BODY, ru)])
+    to_english([article], Settings(packages_dir=looping_models_dir),
+               Glossary([Entry("Россия", "ru", "the Russian Federation", "place")]))
+    assert "suspect-translation" in article.segments[0].flags
+    assert calls == [[ru]]  # the sentence, and no term alone

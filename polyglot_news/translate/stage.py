@@ -30,7 +30,7 @@ from .cache import TranslationCache, open_cache
 from .guards import suspect_reason
 from .models import InstalledPackage, installed_packages
 from .route import route_to
-from .terms import keep_terms, unresolved_terms
+from .terms import ALONE_MAX_TOKENS, keep_terms, unresolved_terms
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
@@ -105,15 +105,17 @@ def translate_sentences(
     decoding: Decoding,
     cache: TranslationCache | None,
     guard: bool = True,
+    retry: bool = True,
 ) -> dict[str, Result]:
     """English for each distinct sentence: cached ones from the cache, the rest in one batch.
 
-    With `guard`, suspect outputs are retried one by one with greedy decoding; clean results
-    are cached (under the first pass's settings, so a rerun finds them), suspect ones never are.
+    With `guard`, suspect outputs are retried one by one with greedy decoding (unless not
+    `retry`: then they stay suspect); clean results are cached (under the first pass's
+    settings, so a rerun finds them), suspect ones never are.
     """
     # unguarded output may be junk: keep it apart from what guarded runs trust
     key = "|".join(t.identity for t in chain) + "|" + decoding.key() + ("" if guard else "|unguarded")
-    retry = replace(decoding, beam_size=RETRY_BEAM, repetition_penalty=RETRY_REPETITION_PENALTY)
+    greedy = replace(decoding, beam_size=RETRY_BEAM, repetition_penalty=RETRY_REPETITION_PENALTY)
     unique = list(dict.fromkeys(sentences))
     results: dict[str, Result] = {}
     if cache is not None:
@@ -123,8 +125,8 @@ def translate_sentences(
     fresh: list[tuple[str, str]] = []
     if todo:
         for src, (english, reason) in zip(todo, _run_chain(chain, todo, decoding, guard)):
-            if reason is not None:
-                english, reason = _run_chain(chain, [src], retry)[0]
+            if reason is not None and retry:
+                english, reason = _run_chain(chain, [src], greedy)[0]
             results[src] = Result(english, "argos", reason)
             if reason is None:
                 fresh.append((src, english))
@@ -229,7 +231,7 @@ def to_english(
         via = " via " + language_name(route[0].to_code) if len(route) > 1 else ""
         # the curated terms of each segment, found once for both the lookup of renderings and the rewrite
         terms = {id(p): find_terms(p.text, lang, glossary) for p in items}
-        model_says = _terms_alone(chain, items, terms, results, lang, settings, cache)
+        model_says = _terms_alone(chain, items, terms, results, lang, settings, cache, glossary, chosen)
         for p in items:
             parts = [results[s] for s in p.sentences]
             bad = [r for r in parts if r.suspect]
@@ -288,16 +290,31 @@ def _sentence_english(p: Pending, results: dict[str, Result], lang: str, glossar
 
 
 def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int, list[Match]], results: dict[str, Result],
-                 lang: str, settings: Settings, cache: TranslationCache | None) -> dict[str, str]:
-    """The model's English for each curated term alone, for the terms no known spelling finds in a translation."""
+                 lang: str, settings: Settings, cache: TranslationCache | None, glossary: Glossary,
+                 chosen: dict[int, dict[int, list[str]]]) -> dict[str, str]:
+    """The model's English for each curated term alone, for the terms no known spelling finds in a translation.
+
+    Only translations the digest will show are searched: a suspect sentence is not (a segment with one
+    is left out, a summary sentence stays in its language). Decoding stops at `ALONE_MAX_TOKENS` (a
+    longer answer is no name), and an answer that looks like a failure is dropped rather than
+    retried: the spellings the glossary knows still apply.
+    """
     wanted: list[str] = []
     for p in items:
-        english = " ".join(results[s].english for s in p.sentences)
-        wanted += unresolved_terms(terms[id(p)], english, lang)
+        clean = [s for s in p.sentences if results[s].suspect is None]
+        matches = terms[id(p)]
+        if len(clean) < len(p.sentences):
+            if not clean or not (id(p.article) in chosen and p.segment.kind == BODY):
+                continue  # nothing of it is shown
+            matches = find_terms(" ".join(clean), lang, glossary)
+        english = " ".join(results[s].english for s in clean)
+        wanted += unresolved_terms(matches, english, lang)
     if not wanted:
         return {}
     try:
-        alone = translate_sentences(chain, list(dict.fromkeys(wanted)), _decoding(settings), cache, settings.guard_translations)
+        decoding = replace(_decoding(settings), max_output_tokens=min(settings.max_output_tokens, ALONE_MAX_TOKENS))
+        alone = translate_sentences(chain, list(dict.fromkeys(wanted)), decoding, cache, settings.guard_translations,
+                                    retry=False)
     except ModelError:
         return {}  # the spellings the glossary knows still apply
     return {src: r.english for src, r in alone.items() if r.suspect is None}

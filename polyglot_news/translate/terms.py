@@ -7,8 +7,12 @@ by the curated form. Renderings are tried longest first:
 1. the Latin spellings the glossary row lists ("Saint Petersburg" for "St Petersburg",
    "Ministry of Foreign Affairs" for "Foreign Ministry");
 2. romanisations of the term as written and of its glossary forms ("Sankt-Peterburga", "Putin");
-3. what the model makes of the term alone: one short extra translation per distinct term,
-   batched and cached like any sentence (the stage passes them in as `model_says`).
+3. what the model makes of the term alone: one short extra translation per distinct glossary
+   form (`alone_form`: "Дубай" for both "Дубае" and "Дубая", since English does not inflect
+   the name), batched and cached like any sentence, its output capped at what could still be a
+   name (`ALONE_MAX_TOKENS`); the stage passes them in as `model_says`. A term written in Latin
+   letters in a text of another script ("Bloomberg" in Russian) is copied by the model, so its
+   own spelling is a rendering and it is never sent alone.
 A person named by surname only ("Путина" for the row "Владимир Путин") counts as kept when the
 surname of the English form is there: a translator does not repeat the full name each time.
 A term whose rendering cannot be found stays as the model wrote it and is reported back, so the
@@ -24,6 +28,10 @@ from difflib import SequenceMatcher
 from ..curated import Entry, Glossary
 from ..curated.match import Match, find_terms
 from ..text.romanise import is_cyrillic, romanise
+
+# What the model says for a term alone only counts as a rendering up to six words (`_plausible`);
+# a longer answer is wasted decoding, so the term-alone translation stops here.
+ALONE_MAX_TOKENS = 20
 
 
 @dataclass
@@ -56,9 +64,31 @@ def _renderings(m: Match, lang: str) -> list[str]:
     """Latin spellings of the term the model may have written, longest first, without the curated one."""
     entry: Entry = m.entry
     found = [a for a in entry.forms() if not is_cyrillic(a)]
+    if _copied(m, lang):
+        found.append(m.text)
     found += [romanise(f, lang) for f in (m.text, *entry.forms()) if is_cyrillic(f)]
     out = {f.strip() for f in found if f.strip() and f.strip().casefold() != entry.english.casefold()}
     return sorted(out, key=len, reverse=True)
+
+
+def _copied(m: Match, lang: str) -> bool:
+    """True when the term is written in Latin letters in a text of another script: a model copies it."""
+    return lang not in _LATIN_SCRIPT_SOURCE and bool(m.text.strip()) and not is_cyrillic(m.text) and m.text.isascii()
+
+
+# languages whose text is written in Latin letters: a Latin term there is not copied as it stands
+_LATIN_SCRIPT_SOURCE = frozenset(
+    "en de fr es it pt pl nl sv da nb no fi hu ro tr cs sk sl hr bs lt lv et id ms ga ca eu gl is sq vi tl sw az uz eo".split()
+)
+
+
+def alone_form(m: Match) -> str:
+    """The text of a term translated alone: its glossary form (uninflected) when that names it as fully
+    as the words found, else the words as found ("Путина" for the row "Владимир Путин")."""
+    form = m.form
+    if form and is_cyrillic(form) == is_cyrillic(m.text) and len(form.split()) == len(m.text.split()):
+        return form
+    return m.text
 
 
 def _plausible(alone: str, m: Match, lang: str) -> bool:
@@ -72,7 +102,7 @@ def _plausible(alone: str, m: Match, lang: str) -> bool:
         return False
     if len(words) > 1:
         return True
-    spelled = romanise(m.text, lang).casefold()
+    spelled = romanise(alone_form(m), lang).casefold()
     return SequenceMatcher(None, spelled, alone.casefold()).ratio() >= 0.6
 
 
@@ -118,7 +148,7 @@ def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_s
         if any(_present(f, kept.english) for f in _expected(m)):
             continue
         candidates = _renderings(m, lang)
-        alone = (model_says or {}).get(m.text, "").strip(" .,;:!?\"'«»")
+        alone = (model_says or {}).get(alone_form(m), "").strip(" .,;:!?\"'«»")
         if alone and _plausible(alone, m, lang):
             candidates.append(alone)
         for rendering in candidates:
@@ -133,12 +163,12 @@ def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_s
 
 
 def unresolved_terms(matches: list[Match], english: str, lang: str) -> list[str]:
-    """Source texts of the curated terms `matches` that spellings alone cannot find in `english`:
-    the ones to translate alone."""
+    """What to translate alone (`alone_form`) for the curated terms `matches` that spellings cannot
+    find in `english`; a term the model copies as written (`_copied`) never needs it."""
     out = []
     for m in matches:
-        if any(_present(f, english) for f in _expected(m)):
+        if _copied(m, lang) or any(_present(f, english) for f in _expected(m)):
             continue
         if not any(_present(r, english) for r in _renderings(m, lang)):
-            out.append(m.text)
-    return out
+            out.append(alone_form(m))
+    return list(dict.fromkeys(out))
