@@ -12,7 +12,8 @@ would write it and scored by the best of those profiles; a Kazakh word as Russia
 Turkish (a Turkic relative with the same vowel harmony and suffixes). The detector
 charges these borrowed scores a small per-n-gram cost.
 
-Each profile loads once, lazily, when a string in its script first needs it.
+Each profile loads once, lazily, when a string in its script first needs it, from its
+precompiled copy when one is kept (`text/precompiled.py`).
 """
 
 from __future__ import annotations
@@ -43,19 +44,31 @@ def latin_to_serbian(text: str) -> str:
     return text
 
 
+def log_table(freq: dict[str, int], n_words: list[int]) -> tuple[dict[str, float], list[float]]:
+    """A profile's log relative frequency per n-gram, and the floor per n-gram size for unseen ones."""
+    logp: dict[str, float] = {}
+    smallest = [0, 0, 0]
+    for gram, count in freq.items():
+        n = len(gram)
+        logp[gram] = math.log(count / n_words[n - 1])
+        smallest[n - 1] = count if not smallest[n - 1] else min(smallest[n - 1], count)
+    # unseen n-grams count as half the rarest one kept: profiles were pruned below that
+    return logp, [math.log(0.5 * max(1, smallest[n]) / n_words[n]) for n in range(3)]
+
+
 class CharModel:
     """Log relative frequencies of one language's 1-3-grams, with a floor for unseen ones."""
 
     def __init__(self, lang: str, freq: dict[str, int], n_words: list[int]):
         self.lang = lang
-        self.logp: dict[str, float] = {}
-        smallest = [0, 0, 0]
-        for gram, count in freq.items():
-            n = len(gram)
-            self.logp[gram] = math.log(count / n_words[n - 1])
-            smallest[n - 1] = count if not smallest[n - 1] else min(smallest[n - 1], count)
-        # unseen n-grams count as half the rarest one kept: profiles were pruned below that
-        self.floor = [math.log(0.5 * max(1, smallest[n]) / n_words[n]) for n in range(3)]
+        self.logp, self.floor = log_table(freq, n_words)
+
+    @classmethod
+    def from_table(cls, lang: str, logp: dict[str, float], floor: list[float]) -> "CharModel":
+        """A model from what `log_table` returned (e.g. read back precompiled)."""
+        m = cls.__new__(cls)
+        m.lang, m.logp, m.floor = lang, logp, list(floor)
+        return m
 
     def score(self, grams: tuple[list[str], list[str], list[str]]) -> float:
         """Sum of log relative frequencies of a word's 1-, 2- and 3-grams (see `grams_of`)."""
@@ -181,12 +194,18 @@ _PROFILE_NAMES = {"zh": "zh-cn"}
 @lru_cache(maxsize=None)
 def model(lang: str) -> CharModel | BestOf:
     """The character model of one language, loaded on first use (a few ms per profile)."""
+    from ..text.precompiled import cached
+
     with _lock:
-        if lang == "sr":
-            return CharModel("sr", *_serbian_profile())
         if lang in BORROWED:
             return BestOf(lang, [BorrowedModel(lang, model(base), respell) for base, respell in BORROWED[lang]])
-        return CharModel(lang, *_read_profile(_PROFILE_NAMES.get(lang, lang)))
+        if lang == "sr":
+            name, build = "hr", lambda: log_table(*_serbian_profile())
+        else:
+            name = _PROFILE_NAMES.get(lang, lang)
+            build = lambda: log_table(*_read_profile(name))  # noqa: E731
+        # kept precompiled between runs (the JSON and the logs cost more than the rest of a short page)
+        return CharModel.from_table(lang, *cached(f"ngrams-{lang}", [_profile_folder() / name], build))
 
 
 def grams_of(word: str) -> tuple[list[str], list[str], list[str]]:
