@@ -306,6 +306,8 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
     rows = [_prior_row(family, weights)]
+    # the text's words' frequencies in one look-up (word_scores then reads them from memory)
+    wordfreqs.prefetch([w for w, _ in in_script[:MAX_WORDS]], SCRIPT_FAMILIES[family])
     for word, name in in_script[:MAX_WORDS]:
         rows.append(_name_scores(word, family, weights) if name else word_scores(word, family, weights))
     # each column summed in word order: the same running total the per-word loop kept

@@ -113,10 +113,15 @@ class _Store:
                 self._pid = os.getpid()
             return self._con.execute(sql, args).fetchall()
 
-    def found(self, keys: tuple[str, ...]) -> dict[tuple[str, str], float]:
-        """(key, lang) -> log10 frequency for every language whose list holds one of `keys`."""
-        marks = ",".join("?" * len(keys))
-        return {(w, lang): lf for w, lang, lf in self._query(f"SELECT word, lang, lf FROM freq WHERE word IN ({marks})", keys)}
+    def found(self, keys: list[str]) -> dict[str, dict[str, float]]:
+        """Each of `keys` with {lang: log10 frequency} for the lists that hold it ({} for none)."""
+        out: dict[str, dict[str, float]] = {k: {} for k in keys}
+        for i in range(0, len(keys), 500):  # SQLite takes a bounded number of parameters
+            chunk = keys[i:i + 500]
+            sql = f"SELECT word, lang, lf FROM freq WHERE word IN ({','.join('?' * len(chunk))})"
+            for w, lang, lf in self._query(sql, tuple(chunk)):
+                out[w][lang] = lf
+        return out
 
 
 def _build_store(path) -> None:
@@ -173,12 +178,39 @@ def log_frequency(word: str, lang: str) -> float | None:
     return frequencies(word.casefold(), (lang,))[0]
 
 
-@lru_cache(maxsize=65536)
-def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
-    """`log_frequency` of a casefolded `word` in each of `langs`, in one look-up.
+# every key looked up in the store this run, with what the lists hold for it; bounded
+_found: dict[str, dict[str, float]] = {}
+_FOUND_LIMIT = 200_000
 
-    Cached: a run asks about each distinct word of a script family once per family.
+
+def prefetch(words, langs: tuple[str, ...] = ()) -> None:
+    """Look up many casefolded words at once (one query for a whole text instead of one a word).
+
+    `frequencies` then answers them from memory. Pass the languages that will be asked about,
+    so Serbian's transliterated keys come along. A no-op without the store.
     """
+    store = _store()
+    if store is None:
+        return
+    keys = set(words)
+    if "sr" in langs:
+        keys |= {serbian_latin(w) for w in keys}
+    missing = [k for k in keys if k not in _found]
+    if not missing:
+        return
+    if len(_found) + len(missing) > _FOUND_LIMIT:
+        _found.clear()
+    _found.update(store.found(sorted(missing)))
+
+
+@lru_cache(maxsize=64)
+def _listed(langs: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    store = _store()
+    return tuple((lang, lang in store.listed) for lang in langs)
+
+
+def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
+    """`log_frequency` of a casefolded `word` in each of `langs`, in one look-up (see `prefetch`)."""
     store = _store()
     if store is None:
         out = []
@@ -187,9 +219,13 @@ def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
             out.append(None if table is None else table.get(serbian_latin(word) if lang == "sr" else word, -math.inf))
         return tuple(out)
     serbian = serbian_latin(word) if "sr" in langs else word
-    found = store.found((word,) if serbian == word else (word, serbian))
-    return tuple(None if lang not in store.listed else found.get((serbian if lang == "sr" else word, lang), -math.inf)
-                 for lang in langs)
+    if word not in _found or serbian not in _found:
+        prefetch((word,), langs)
+    here, there = _found.get(word, {}), _found.get(serbian, {})
+    if not here and not there:
+        return tuple(-math.inf if listed else None for _, listed in _listed(langs))
+    return tuple((there if lang == "sr" else here).get(lang, -math.inf) if listed else None
+                 for lang, listed in _listed(langs))
 
 
 def log_frequencies(lang: str) -> dict[str, float] | None:
