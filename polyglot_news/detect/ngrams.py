@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from itertools import repeat
+from operator import add
 from typing import Callable
 
 # Croatian/Serbian Latin → Serbian Cyrillic; digraphs first
@@ -211,16 +212,26 @@ def model(lang: str) -> CharModel | BestOf:
 def grams_of(word: str) -> tuple[list[str], list[str], list[str]]:
     """The 1-, 2- and 3-grams of one lower-case word padded with a space on each side."""
     padded = f" {word} "
-    return (
-        list(word),
-        [padded[i : i + 2] for i in range(len(padded) - 1)],
-        [padded[i : i + 3] for i in range(len(padded) - 2)],
-    )
+    tail = padded[1:]
+    # pairs and triples of neighbouring letters, joined in C (map stops at the shortest string)
+    return list(word), list(map(add, padded, tail)), list(map(add, map(add, padded, tail), padded[2:]))
 
 
 def gram_count(word: str) -> int:
     """How many n-grams `grams_of(word)` yields: 3 per letter, plus 1."""
     return 3 * len(word) + 1
+
+
+class _Rows(dict):
+    """n-gram -> row of log frequencies, each row made by `make` the first time it is asked for."""
+
+    def __init__(self, make: Callable[[str], tuple[float, ...]]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, gram: str) -> tuple[float, ...]:
+        row = self[gram] = self._make(gram)
+        return row
 
 
 class FamilyTable:
@@ -239,23 +250,18 @@ class FamilyTable:
         models = [model(lang) for lang in langs]
         self.columns = [i for i, m in enumerate(models) if isinstance(m, CharModel)]
         self._models = [models[i] for i in self.columns]
-        self.rows: dict[str, tuple[float, ...]] = {}
+        self.rows: dict[str, tuple[float, ...]] = _Rows(self._row)
         self.others = [(i, models[i]) for i in range(len(models)) if i not in self.columns]
         self._plain = not self.others and self.columns == list(range(len(langs)))
 
     def _row(self, gram: str) -> tuple[float, ...]:
         n = len(gram) - 1
-        row = self.rows[gram] = tuple(m.logp.get(gram, m.floor[n]) for m in self._models)
-        return row
+        return tuple(m.logp.get(gram, m.floor[n]) for m in self._models)
 
     def scores(self, word: str) -> list[float]:
         """`model(lang).score_word(word)` for every language of the family, in family order."""
-        grams = grams_of(word)
-        rows, new = self.rows, self._row
-        parts = []
-        for n in range(3):
-            table = [rows[g] if g in rows else new(g) for g in grams[n]]
-            parts.append(map(sum, zip(*table)))
+        row = self.rows.__getitem__
+        parts = [map(sum, zip(*map(row, grams))) for grams in grams_of(word)]
         profiled = list(map(sum, zip(*parts)))  # sum, as CharModel.score sums the three sizes
         if self._plain:
             return profiled
