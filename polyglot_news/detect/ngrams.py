@@ -162,9 +162,14 @@ _KK_AS_TR = {
 
 
 def _respeller(table: dict[str, str]) -> Callable[[str], str]:
+    plain = str.maketrans({k: v for k, v in table.items() if len(k) == 1})
+    softened = frozenset(k[0] for k in table if k.endswith("+"))
+
     def respell(word: str) -> str:
         if "дз" in table:
             word = word.replace("дз", table["дз"])
+        if softened.isdisjoint(word):
+            return word.translate(plain)  # no consonant with a soft spelling: letter by letter, in C
         return _soften(word, table)
 
     return respell
