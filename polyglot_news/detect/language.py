@@ -24,6 +24,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache, reduce
+from itertools import islice
 from operator import add
 from typing import Protocol
 
@@ -144,7 +145,8 @@ def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
 
 def _is_acronym(text: str, words: list[str]) -> bool:
     """One short all-capitals Latin token (BBC, AFP): a name, not a language."""
-    raw = [w for w in _WORD.findall(text)]
+    found = _WORD.finditer(text)  # two matches are enough to know it is not one token
+    raw = [m.group() for m in islice(found, 2)]
     return (
         len(raw) == 1
         and raw[0].isupper()
