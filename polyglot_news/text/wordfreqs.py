@@ -192,12 +192,12 @@ def prefetch(words, langs: tuple[str, ...] = ()) -> None:
     store = _store()
     if store is None:
         return
-    keys = set(words)
-    if "sr" in langs:
-        keys |= {serbian_latin(w) for w in keys}
-    missing = [k for k in keys if k not in _found]
-    if not missing:
+    new = {w for w in words if w not in _found}  # a Serbian key missed here is fetched by `frequencies`
+    if not new:
         return
+    if "sr" in langs:
+        new |= {serbian_latin(w) for w in new}
+    missing = [k for k in new if k not in _found]
     if len(_found) + len(missing) > _FOUND_LIMIT:
         _found.clear()
     _found.update(store.found(sorted(missing)))
