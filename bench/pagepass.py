@@ -53,10 +53,29 @@ print(json.dumps({"wall": time.perf_counter() - t, "digested": len(report.digest
 """
 
 
+# `python -m polyglot_news ARGS` that reports its own peak memory on exit: the high-water mark of
+# its own address space (VmHWM), since ru_maxrss after fork+exec also counts the forking parent's
+# pages (this bench holds every digest's JSON, so it would report its own size)
+CLI_DRIVER = """
+import atexit, os, runpy, sys
+def peak():
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    os.write(2, ("\\nPAGEPASS_PEAK_KB " + line.split()[1] + "\\n").encode())
+    except OSError:
+        pass
+atexit.register(peak)
+sys.argv = ["polyglot_news", *sys.argv[1:]]
+runpy.run_module("polyglot_news", run_name="__main__", alter_sys=True)
+"""
+
+
 def run(tree: Path, args: list[str]) -> dict:
     """Run `python ARGS` (default `-m polyglot_news ARGS`) from `tree`; stdout, CPU seconds, peak RSS, wall time."""
     env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0")
-    command = [sys.executable, *args] if args[:1] == ["-c"] else [sys.executable, "-m", "polyglot_news", *args]
+    command = [sys.executable, *args] if args[:1] == ["-c"] else [sys.executable, "-c", CLI_DRIVER, *args]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
         proc = subprocess.Popen(command, cwd=tree, env=env, stdout=out, stderr=err)
@@ -66,9 +85,10 @@ def run(tree: Path, args: list[str]) -> dict:
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8"), err.read().decode("utf-8", "replace")
+    peak = [line.split()[1] for line in stderr.splitlines() if line.startswith("PAGEPASS_PEAK_KB ")]
     # RUSAGE of the process counts its waited-for children too (the batch workers)
     return {"stdout": stdout, "stderr": stderr, "rc": proc.returncode, "cpu": usage.ru_utime + usage.ru_stime,
-            "rss_mb": usage.ru_maxrss / 1024, "wall": wall}
+            "rss_mb": int(peak[-1]) / 1024 if peak else usage.ru_maxrss / 1024, "wall": wall}
 
 
 def strip_timings(value):
@@ -161,8 +181,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="pagepass-"))
     trees = {"current": REPO}
     rows, identical, pages = [], True, 0
-    cpu = {"baseline": 0.0, "current": 0.0}
-    rss = {"baseline": 0.0, "current": 0.0}
+    cpu = {"baseline": 0.0, "identity": 0.0, "current": 0.0}
+    rss = {"baseline": 0.0, "identity": 0.0, "current": 0.0}
     startup = startup_rss = batch = None
     try:
         if steps & {"digests", "startup"}:
@@ -190,8 +210,8 @@ def main() -> None:
                 identical &= same
                 n = len(digests_of(got["current"]))
                 pages += n
-                rows.append((name, n, got["baseline"]["cpu"], got["current"]["cpu"], got["baseline"]["rss_mb"],
-                             got["current"]["rss_mb"], same))
+                rows.append((name, n, got["baseline"]["cpu"], got.get("identity", got["baseline"])["cpu"],
+                             got["current"]["cpu"], got["baseline"]["rss_mb"], got["current"]["rss_mb"], same))
         if "startup" in steps:
             one = REPO / "samples" / "en-page-dump.txt"
             timed = {label: trees[label] for label in ("baseline", "current")}
@@ -208,16 +228,20 @@ def main() -> None:
                                capture_output=True, check=False)
         shutil.rmtree(work, ignore_errors=True)
 
+    if "identity" not in trees:
+        cpu["identity"], rss["identity"] = cpu["baseline"], rss["baseline"]
     rate = {k: pages / v if v else 0.0 for k, v in cpu.items()}
     if rows:
         print(f"baseline ref {ref} (timing), identity ref {same_ref} (answers); CPU seconds (user+system) "
               "of one `digest DIR --format json --no-cache` process per set")
-        print(f"{'set':<12} {'pages':>5} {'base CPU-s':>10} {'new CPU-s':>10} {'base MB':>8} {'new MB':>8}  identical")
-        for name, n, b, c, bm, cm, same in rows:
-            print(f"{name:<12} {n:>5} {b:>10.2f} {c:>10.2f} {bm:>8.0f} {cm:>8.0f}  {same}")
-        print(f"{'all':<12} {pages:>5} {cpu['baseline']:>10.2f} {cpu['current']:>10.2f} {rss['baseline']:>8.0f} "
-              f"{rss['current']:>8.0f}  {identical}")
-        print(f"pages per CPU-second: baseline {rate['baseline']:.2f}, current {rate['current']:.2f}")
+        print(f"{'set':<12} {'pages':>5} {'base CPU-s':>10} {'ident CPU-s':>11} {'new CPU-s':>10} {'base MB':>8} "
+              f"{'new MB':>8}  identical")
+        for name, n, b, i, c, bm, cm, same in rows:
+            print(f"{name:<12} {n:>5} {b:>10.2f} {i:>11.2f} {c:>10.2f} {bm:>8.0f} {cm:>8.0f}  {same}")
+        print(f"{'all':<12} {pages:>5} {cpu['baseline']:>10.2f} {cpu['identity']:>11.2f} {cpu['current']:>10.2f} "
+              f"{rss['baseline']:>8.0f} {rss['current']:>8.0f}  {identical}")
+        print(f"pages per CPU-second: baseline {rate['baseline']:.2f}, identity ref {rate['identity']:.2f}, "
+              f"current {rate['current']:.2f}")
     if startup:
         print(f"one-page English digest: CPU {startup['baseline']:.3f} s -> {startup['current']:.3f} s (best of 3), "
               f"peak {startup_rss['baseline']:.0f} MB -> {startup_rss['current']:.0f} MB")
@@ -232,6 +256,7 @@ def main() -> None:
             "pages": pages,
             "pages_per_cpu_s": {k: round(v, 3) for k, v in rate.items()},
             "pagepass_speedup": round(rate["current"] / rate["baseline"], 3) if rate["baseline"] else None,
+            "speedup_over_identity_ref": round(rate["current"] / rate["identity"], 3) if rate["identity"] else None,
             "identical": identical,
             "peak_mb": {k: round(v, 1) for k, v in rss.items()},
         })
