@@ -49,3 +49,13 @@ def test_word_list_store_answers_as_the_lists_in_memory() -> None:
             key = wordfreqs.serbian_latin(word) if lang == "sr" else word
             expected.append(None if table is None else table.get(key, -math.inf))
         assert wordfreqs.frequencies(word, langs) == tuple(expected), word
+
+
+def test_a_long_run_answers_from_memory_with_the_same_figures(monkeypatch) -> None:
+    words = ["the", "subscribe", "qxzvv", "године", "дом", "haus"]
+    langs = ("en", "de", "ru", "uk", "sr", "be", "ro")
+    from_store = [wordfreqs.frequencies(w, langs) for w in words]
+    monkeypatch.setattr(wordfreqs, "_looked_up", [wordfreqs.IN_MEMORY_AFTER])
+    assert wordfreqs._from_store() is None
+    assert [wordfreqs.frequencies(w, langs) for w in words] == from_store
+    assert wordfreqs.has_list("ru") and not wordfreqs.has_list("be")

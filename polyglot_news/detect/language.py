@@ -164,13 +164,15 @@ _ENDING_SETS = {
 
 
 @lru_cache(maxsize=None)
-def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int, frozenset[str]]], frozenset[str]]:
+def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int, frozenset[str]]], frozenset[str],
+                                                  tuple[str, ...]]:
     """What `word_scores` looks up per language of `family`, built once per family.
 
     Returns the languages with evidence beyond n-grams and alphabet (a word list, function
     words, endings, clusters, rare letters, vowel harmony, a borrowed profile), each with its
     position and look-ups; the other ("plain") languages with their alphabets; and the letters
-    every listed alphabet of the family shares, for which no alphabet check is needed.
+    every listed alphabet of the family shares, for which no alphabet check is needed; and the
+    featured languages' codes, in order (whose word frequencies are looked up).
     """
     featured, plain, alphabets = [], [], []
     for k, lang in enumerate(SCRIPT_FAMILIES[family]):
@@ -189,7 +191,7 @@ def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int,
         else:
             featured.append((k, lang, listed, function, endings, clusters, alphabet, rare, harmony, missing))
     shared = frozenset.intersection(*alphabets) if alphabets else frozenset()
-    return featured, plain, shared
+    return featured, plain, shared, tuple(f[1] for f in featured)
 
 
 @lru_cache(maxsize=65536)
@@ -207,7 +209,7 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             parts = [word_scores(p, family, w) for p in word.split("'") if p]
             return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
     chars = ngrams.family_table(langs).scores(word)
-    featured, plain, shared = _family_lists(family, w)
+    featured, plain, shared, featured_langs = _family_lists(family, w)
     letters = set(word)
     common = letters <= shared  # no alphabet lacks a letter of the word
     out = [w.char * c for c in chars]
@@ -219,12 +221,12 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
                 out[k] += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
     n_grams = ngrams.gram_count(word)
     # every listed language's frequency of the word in one look-up (None: the language has no list)
-    frequencies = wordfreqs.frequencies(word.casefold(), langs)
-    for k, lang, listed, function, endings, clusters, alphabet, rare, harmony, missing in featured:
+    frequencies = wordfreqs.frequencies(word.casefold(), featured_langs)
+    for j, (k, lang, listed, function, endings, clusters, alphabet, rare, harmony, missing) in enumerate(featured):
         s = out[k]
         if missing:
             s += missing * n_grams
-        lf = frequencies[k]
+        lf = frequencies[j]
         if lf is None and word in function:
             # no frequency list: our function words stand in for one
             s += w.known_word + w.frequency * w.listed_frequency
