@@ -13,6 +13,7 @@ line is from these facts and from its place on the page.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..curated import Glossary
@@ -185,30 +186,41 @@ class LineFacts:
 def script_of(text: str) -> str:
     """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
     counts: dict[str, int] = {}
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        o = ord(ch)
-        if o < 0x250:
-            s = "latin"
-        elif 0x400 <= o < 0x530:
-            s = "cyrillic"
-        elif 0x370 <= o < 0x400:
-            s = "greek"
-        elif 0x590 <= o < 0x600:
-            s = "hebrew"
-        elif 0x600 <= o < 0x780:
-            s = "arabic"
-        elif 0x1E00 <= o < 0x1F00:
-            s = "latin"
-        elif 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00:
-            s = "cjk"
-        else:
-            s = "other"
-        counts[s] = counts.get(s, 0) + 1
+    # each distinct character once, in order of first appearance, so ties go as they did letter by letter
+    for ch, n in Counter(text).items():
+        try:
+            s = _CHAR_SCRIPTS[ch]
+        except KeyError:
+            s = _CHAR_SCRIPTS[ch] = _char_script(ch)
+        if s:
+            counts[s] = counts.get(s, 0) + n
     if not counts:
         return ""
     return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+_CHAR_SCRIPTS: dict[str, str] = {}  # every character met, with its `_char_script`
+
+
+def _char_script(ch: str) -> str:
+    if not ch.isalpha():
+        return ""
+    o = ord(ch)
+    if o < 0x250:
+        return "latin"
+    if 0x400 <= o < 0x530:
+        return "cyrillic"
+    if 0x370 <= o < 0x400:
+        return "greek"
+    if 0x590 <= o < 0x600:
+        return "hebrew"
+    if 0x600 <= o < 0x780:
+        return "arabic"
+    if 0x1E00 <= o < 0x1F00:
+        return "latin"
+    if 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00:
+        return "cjk"
+    return "other"
 
 
 def units_of(text: str) -> float:

@@ -24,6 +24,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache, reduce
+from itertools import islice
 from operator import add
 from typing import Protocol
 
@@ -144,7 +145,8 @@ def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
 
 def _is_acronym(text: str, words: list[str]) -> bool:
     """One short all-capitals Latin token (BBC, AFP): a name, not a language."""
-    raw = [w for w in _WORD.findall(text)]
+    found = _WORD.finditer(text)  # two matches are enough to know it is not one token
+    raw = [m.group() for m in islice(found, 2)]
     return (
         len(raw) == 1
         and raw[0].isupper()
@@ -162,17 +164,19 @@ _ENDING_SETS = {
 
 
 @lru_cache(maxsize=None)
-def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int, frozenset[str]]], frozenset[str]]:
+def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int, frozenset[str]]], frozenset[str],
+                                                  tuple[str, ...]]:
     """What `word_scores` looks up per language of `family`, built once per family.
 
     Returns the languages with evidence beyond n-grams and alphabet (a word list, function
     words, endings, clusters, rare letters, vowel harmony, a borrowed profile), each with its
     position and look-ups; the other ("plain") languages with their alphabets; and the letters
-    every listed alphabet of the family shares, for which no alphabet check is needed.
+    every listed alphabet of the family shares, for which no alphabet check is needed; and the
+    featured languages' codes, in order (whose word frequencies are looked up).
     """
     featured, plain, alphabets = [], [], []
     for k, lang in enumerate(SCRIPT_FAMILIES[family]):
-        table = wordfreqs.log_frequencies(lang)
+        listed = wordfreqs.has_list(lang)
         function = FUNCTION_WORDS.get(lang, frozenset())
         endings = _ENDING_SETS.get(lang)
         clusters = CLUSTERS.get(lang, ())
@@ -182,13 +186,12 @@ def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int,
         missing = -w.missing_char if lang in ngrams.BORROWED else 0.0
         if alphabet is not None:
             alphabets.append(alphabet)
-        if table is None and w.no_list == 0.0 and not (function or endings or clusters or rare or harmony or missing):
+        if not listed and w.no_list == 0.0 and not (function or endings or clusters or rare or harmony or missing):
             plain.append((k, alphabet))
         else:
-            featured.append((k, lang, table, lang == "sr", function, endings, clusters, alphabet, rare, harmony,
-                             missing))
+            featured.append((k, lang, listed, function, endings, clusters, alphabet, rare, harmony, missing))
     shared = frozenset.intersection(*alphabets) if alphabets else frozenset()
-    return featured, plain, shared
+    return featured, plain, shared, tuple(f[1] for f in featured)
 
 
 @lru_cache(maxsize=65536)
@@ -206,7 +209,7 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             parts = [word_scores(p, family, w) for p in word.split("'") if p]
             return tuple(map(sum, zip(*parts))) if parts else tuple(0.0 for _ in langs)
     chars = ngrams.family_table(langs).scores(word)
-    featured, plain, shared = _family_lists(family, w)
+    featured, plain, shared, featured_langs = _family_lists(family, w)
     letters = set(word)
     common = letters <= shared  # no alphabet lacks a letter of the word
     out = [w.char * c for c in chars]
@@ -217,15 +220,13 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
             if alphabet is not None and not letters <= alphabet:
                 out[k] += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
     n_grams = ngrams.gram_count(word)
-    folded = word.casefold()
-    for k, lang, table, serbian, function, endings, clusters, alphabet, rare, harmony, missing in featured:
+    # every listed language's frequency of the word in one look-up (None: the language has no list)
+    frequencies = wordfreqs.frequencies(word.casefold(), featured_langs)
+    for j, (k, lang, listed, function, endings, clusters, alphabet, rare, harmony, missing) in enumerate(featured):
         s = out[k]
         if missing:
             s += missing * n_grams
-        if table is None:
-            lf = None
-        else:
-            lf = table.get(wordfreqs.serbian_latin(folded) if serbian else folded, -math.inf)
+        lf = frequencies[j]
         if lf is None and word in function:
             # no frequency list: our function words stand in for one
             s += w.known_word + w.frequency * w.listed_frequency
@@ -278,11 +279,15 @@ def _family_of(text: str) -> str | None:
     return max(sorted(weighted), key=lambda s: weighted[s])
 
 
-def _softmax(scores: dict[str, float], temperature: float) -> list[tuple[str, float]]:
-    top = max(scores.values())
-    exp = {k: math.exp((v - top) / temperature) for k, v in scores.items()}
-    total = sum(exp.values())
-    return sorted(((k, v / total) for k, v in exp.items()), key=lambda kv: (-kv[1], kv[0]))
+def _ranked(langs: tuple[str, ...], values: tuple[float, ...] | list[float], temperature: float,
+            keep: int | None = None) -> list[tuple[str, float]]:
+    """Languages with their softmax probabilities, most likely first (ties by code); the first `keep`."""
+    top = max(values)
+    exp = [math.exp((v - top) / temperature) for v in values]
+    total = sum(exp)
+    # (-p, code) pairs sort in C as the (-p, code) key did; negating a float is exact
+    order = sorted([(-(e / total), k) for k, e in zip(langs, exp)])
+    return [(k, -q) for q, k in (order if keep is None else order[:keep])]
 
 
 @lru_cache(maxsize=4096)
@@ -292,9 +297,10 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     Cached, so the page-level pass can ask again with a prior at no cost.
     """
     # the first 300 words are plenty for long texts, and keep the cost bounded
-    tokens = tokens_of(text[:MAX_CHARS])
+    tokens = _tokens(text[:MAX_CHARS])
     words = [w for w, _ in tokens]
-    family = _family_of(" ".join(words))
+    # the same letters `family_of` counts, when the text was not cut (it is cached per text)
+    family = _text_family(text) if len(text) <= MAX_CHARS else _family_of(" ".join(words))
     if family is None:
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
     if family in SCRIPT_LANGUAGES:
@@ -304,12 +310,19 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
     rows = [_prior_row(family, weights)]
+    # the text's words' frequencies in one look-up (word_scores then reads them from memory)
+    wordfreqs.prefetch([w for w, _ in in_script[:MAX_WORDS]], SCRIPT_FAMILIES[family])
     for word, name in in_script[:MAX_WORDS]:
-        scores = word_scores(word, family, weights)
-        rows.append(tuple(weights.name * s for s in scores) if name else scores)
+        rows.append(_name_scores(word, family, weights) if name else word_scores(word, family, weights))
     # each column summed in word order: the same running total the per-word loop kept
     # (1.0 * s is s, so only names need scaling)
     return family, tuple(map(_running_sum, zip(*rows)))
+
+
+@lru_cache(maxsize=65536)
+def _name_scores(word: str, family: str, weights: Weights) -> tuple[float, ...]:
+    """`word_scores` scaled by the share a name's evidence counts for, once per distinct name."""
+    return tuple(weights.name * s for s in word_scores(word, family, weights))
 
 
 def _plain_sum(values: tuple[float, ...]) -> float:
@@ -344,10 +357,11 @@ def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
     if isinstance(evidence, Detection):
         return evidence
     family, totals = evidence
-    scores = dict(zip(SCRIPT_FAMILIES[family], totals))
-    if prior in scores:
-        scores[prior] += weights.page_prior
-    ranked = _softmax(scores, weights.temperature)
+    langs = SCRIPT_FAMILIES[family]
+    if prior in langs:
+        i = langs.index(prior)
+        totals = (*totals[:i], totals[i] + weights.page_prior, *totals[i + 1:])
+    ranked = _ranked(langs, totals, weights.temperature, 3)
     lang, confidence = ranked[0]
     return Detection(lang, round(confidence, 4), tuple((k, round(p, 4)) for k, p in ranked[:3]))
 

@@ -12,7 +12,8 @@ would write it and scored by the best of those profiles; a Kazakh word as Russia
 Turkish (a Turkic relative with the same vowel harmony and suffixes). The detector
 charges these borrowed scores a small per-n-gram cost.
 
-Each profile loads once, lazily, when a string in its script first needs it.
+Each profile loads once, lazily, when a string in its script first needs it, from its
+precompiled copy when one is kept (`text/precompiled.py`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from itertools import repeat
+from operator import add
 from typing import Callable
 
 # Croatian/Serbian Latin → Serbian Cyrillic; digraphs first
@@ -43,19 +45,31 @@ def latin_to_serbian(text: str) -> str:
     return text
 
 
+def log_table(freq: dict[str, int], n_words: list[int]) -> tuple[dict[str, float], list[float]]:
+    """A profile's log relative frequency per n-gram, and the floor per n-gram size for unseen ones."""
+    logp: dict[str, float] = {}
+    smallest = [0, 0, 0]
+    for gram, count in freq.items():
+        n = len(gram)
+        logp[gram] = math.log(count / n_words[n - 1])
+        smallest[n - 1] = count if not smallest[n - 1] else min(smallest[n - 1], count)
+    # unseen n-grams count as half the rarest one kept: profiles were pruned below that
+    return logp, [math.log(0.5 * max(1, smallest[n]) / n_words[n]) for n in range(3)]
+
+
 class CharModel:
     """Log relative frequencies of one language's 1-3-grams, with a floor for unseen ones."""
 
     def __init__(self, lang: str, freq: dict[str, int], n_words: list[int]):
         self.lang = lang
-        self.logp: dict[str, float] = {}
-        smallest = [0, 0, 0]
-        for gram, count in freq.items():
-            n = len(gram)
-            self.logp[gram] = math.log(count / n_words[n - 1])
-            smallest[n - 1] = count if not smallest[n - 1] else min(smallest[n - 1], count)
-        # unseen n-grams count as half the rarest one kept: profiles were pruned below that
-        self.floor = [math.log(0.5 * max(1, smallest[n]) / n_words[n]) for n in range(3)]
+        self.logp, self.floor = log_table(freq, n_words)
+
+    @classmethod
+    def from_table(cls, lang: str, logp: dict[str, float], floor: list[float]) -> "CharModel":
+        """A model from what `log_table` returned (e.g. read back precompiled)."""
+        m = cls.__new__(cls)
+        m.lang, m.logp, m.floor = lang, logp, list(floor)
+        return m
 
     def score(self, grams: tuple[list[str], list[str], list[str]]) -> float:
         """Sum of log relative frequencies of a word's 1-, 2- and 3-grams (see `grams_of`)."""
@@ -148,9 +162,14 @@ _KK_AS_TR = {
 
 
 def _respeller(table: dict[str, str]) -> Callable[[str], str]:
+    plain = str.maketrans({k: v for k, v in table.items() if len(k) == 1})
+    softened = frozenset(k[0] for k in table if k.endswith("+"))
+
     def respell(word: str) -> str:
         if "дз" in table:
             word = word.replace("дз", table["дз"])
+        if softened.isdisjoint(word):
+            return word.translate(plain)  # no consonant with a soft spelling: letter by letter, in C
         return _soften(word, table)
 
     return respell
@@ -181,27 +200,43 @@ _PROFILE_NAMES = {"zh": "zh-cn"}
 @lru_cache(maxsize=None)
 def model(lang: str) -> CharModel | BestOf:
     """The character model of one language, loaded on first use (a few ms per profile)."""
+    from ..text.precompiled import cached
+
     with _lock:
-        if lang == "sr":
-            return CharModel("sr", *_serbian_profile())
         if lang in BORROWED:
             return BestOf(lang, [BorrowedModel(lang, model(base), respell) for base, respell in BORROWED[lang]])
-        return CharModel(lang, *_read_profile(_PROFILE_NAMES.get(lang, lang)))
+        if lang == "sr":
+            name, build = "hr", lambda: log_table(*_serbian_profile())
+        else:
+            name = _PROFILE_NAMES.get(lang, lang)
+            build = lambda: log_table(*_read_profile(name))  # noqa: E731
+        # kept precompiled between runs (the JSON and the logs cost more than the rest of a short page)
+        return CharModel.from_table(lang, *cached(f"ngrams-{lang}", [_profile_folder() / name], build))
 
 
 def grams_of(word: str) -> tuple[list[str], list[str], list[str]]:
     """The 1-, 2- and 3-grams of one lower-case word padded with a space on each side."""
     padded = f" {word} "
-    return (
-        list(word),
-        [padded[i : i + 2] for i in range(len(padded) - 1)],
-        [padded[i : i + 3] for i in range(len(padded) - 2)],
-    )
+    tail = padded[1:]
+    # pairs and triples of neighbouring letters, joined in C (map stops at the shortest string)
+    return list(word), list(map(add, padded, tail)), list(map(add, map(add, padded, tail), padded[2:]))
 
 
 def gram_count(word: str) -> int:
     """How many n-grams `grams_of(word)` yields: 3 per letter, plus 1."""
     return 3 * len(word) + 1
+
+
+class _Rows(dict):
+    """n-gram -> row of log frequencies, each row made by `make` the first time it is asked for."""
+
+    def __init__(self, make: Callable[[str], tuple[float, ...]]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, gram: str) -> tuple[float, ...]:
+        row = self[gram] = self._make(gram)
+        return row
 
 
 class FamilyTable:
@@ -220,23 +255,18 @@ class FamilyTable:
         models = [model(lang) for lang in langs]
         self.columns = [i for i, m in enumerate(models) if isinstance(m, CharModel)]
         self._models = [models[i] for i in self.columns]
-        self.rows: dict[str, tuple[float, ...]] = {}
+        self.rows: dict[str, tuple[float, ...]] = _Rows(self._row)
         self.others = [(i, models[i]) for i in range(len(models)) if i not in self.columns]
         self._plain = not self.others and self.columns == list(range(len(langs)))
 
     def _row(self, gram: str) -> tuple[float, ...]:
         n = len(gram) - 1
-        row = self.rows[gram] = tuple(m.logp.get(gram, m.floor[n]) for m in self._models)
-        return row
+        return tuple(m.logp.get(gram, m.floor[n]) for m in self._models)
 
     def scores(self, word: str) -> list[float]:
         """`model(lang).score_word(word)` for every language of the family, in family order."""
-        grams = grams_of(word)
-        rows, new = self.rows, self._row
-        parts = []
-        for n in range(3):
-            table = [rows[g] if g in rows else new(g) for g in grams[n]]
-            parts.append(map(sum, zip(*table)))
+        row = self.rows.__getitem__
+        parts = [map(sum, zip(*map(row, grams))) for grams in grams_of(word)]
         profiled = list(map(sum, zip(*parts)))  # sum, as CharModel.score sums the three sizes
         if self._plain:
             return profiled

@@ -254,6 +254,22 @@ def _lexicon_rows() -> list[tuple[str, str, float]]:
     return rows
 
 
+def _wordfreq_version() -> str:
+    """wordfreq's `__version__` as the index has always recorded it ("?" where the package sets none),
+    read from its source: importing wordfreq costs 0.2 s (ftfy, langcodes, regex) and is only
+    needed to build the index."""
+    import re
+    from importlib.util import find_spec
+
+    spec = find_spec("wordfreq")
+    try:
+        source = Path(spec.origin).read_text(encoding="utf-8") if spec and spec.origin else ""
+    except OSError:
+        source = ""
+    m = re.search(r"^__version__\s*=\s*['\"]([^'\"]+)['\"]", source, re.M)
+    return m.group(1) if m else "?"
+
+
 def lexicon_path() -> Path:
     """Where the skeleton index is kept: beside the translation cache."""
     from ..config import default_cache_path
@@ -270,9 +286,7 @@ class Lexicon:
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        import wordfreq
-
-        self.version = f"{LEXICON_VERSION}/{getattr(wordfreq, '__version__', '?')}/{MIN_ZIPF}"
+        self.version = f"{LEXICON_VERSION}/{_wordfreq_version()}/{MIN_ZIPF}"
         path = path or lexicon_path()
         self.db = self._open(path) if path.exists() else None
         if self.db is None:

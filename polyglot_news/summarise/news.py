@@ -92,16 +92,27 @@ def _centrality(stem_lists: list[tuple[str, ...]]) -> list[float]:
     lengths (TextRank's similarity); on this undirected graph PageRank's stationary
     distribution is proportional to this strength, so we skip the iteration.
     """
-    counters = [Counter(stems) for stems in stem_lists]
     logs = [math.log(len(stems)) if stems else 0.0 for stems in stem_lists]
+    # the words each pair shares, counted once per word through an index of where each word occurs
+    # (integer sums: exact in any order); then each row is added up in sentence order, as ever
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for i, stems in enumerate(stem_lists):
+        for w, n in Counter(stems).items():
+            postings.setdefault(w, []).append((i, n))
+    shared: list[dict[int, int]] = [{} for _ in stem_lists]
+    for occurrences in postings.values():
+        for a, (i, ni) in enumerate(occurrences):
+            row = shared[i]
+            for j, nj in occurrences[a:]:
+                row[j] = row.get(j, 0) + ni * nj
+                if j != i:
+                    shared[j][i] = shared[j].get(i, 0) + ni * nj
     out = []
-    for i, ci in enumerate(counters):
+    for i, row in enumerate(shared):
         total = 0.0
-        for j, cj in enumerate(counters):
-            shared = sum(n * cj[w] for w, n in ci.items() if w in cj)
-            if shared:
-                norm = logs[i] + logs[j]
-                total += shared / norm if norm > 0 else float(shared)
+        for j in sorted(row):
+            norm = logs[i] + logs[j]
+            total += row[j] / norm if norm > 0 else float(row[j])
         out.append(total)
     return out
 

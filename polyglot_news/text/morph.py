@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 MORPH_LANGS = ("ru", "uk")
 # pymorphy3 grammemes that mark proper names
@@ -35,19 +35,19 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property  # a token is read many times by the glossary pass; the answer never changes
     def capitalised(self) -> bool:
         """True when the word starts with a capital (after a lowercase particle: al-Assad)."""
         first = self.text.split("-")[-1] if self.text[:1].islower() and "-" in self.text else self.text
         return first[:1].isupper()
 
-    @property
+    @cached_property
     def mixed_acronym(self) -> bool:
         """True for words with two or more capitals after the first letter (УрФО, БАДов, iPhone aside)."""
         return sum(c.isupper() for c in self.text[1:]) >= 1 and self.text[:1].isupper() and not self.acronym \
             and sum(c.isupper() for c in self.text) >= 2 and "-" not in self.text
 
-    @property
+    @cached_property
     def acronym(self) -> bool:
         """True for all-capital words of two to six letters (SSNP, НАТО) and dotted ones (U.S.)."""
         letters = self.text.replace(".", "")

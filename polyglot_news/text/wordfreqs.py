@@ -3,8 +3,15 @@
 A single word is too short for character statistics to be sure of, but whether it is
 a known word of a language, and how common, is strong evidence: "subscribe" is a
 frequent English word and not a Romanian one. We read wordfreq's "small" lists (words
-used at least once per million) for the languages we route, once, lazily; that costs
-about 0.3 s and 70 MB for the 16 lists.
+used at least once per million) for the languages we route.
+
+Held in memory, the 16 lists cost about 0.25 CPU-s to load and 60 MB, more than the rest
+of a one-page digest's detection. So they are kept, once converted, in one SQLite file in
+the precompiled-tables folder (`precompiled.py`), and each distinct word is looked up there
+(all languages in one query, a whole text at a time), a few microseconds a word; the file is
+rebuilt when wordfreq's lists change. A long run (IN_MEMORY_AFTER distinct words) reads the lists
+into memory after all, where a look-up is cheaper still. Without that folder (POLYGLOT_NEWS_TABLES=off, an unwritable disk) the lists
+are read into memory, lazily, as before. Both give the same figures.
 
 Serbian's list ("sh") is in Latin script, so Cyrillic words are transliterated first.
 Languages without a list (Belarusian, Kazakh) get None from `log_frequency`.
@@ -13,6 +20,7 @@ Languages without a list (Belarusian, Kazakh) get None from `log_frequency`.
 from __future__ import annotations
 
 import math
+import os
 import threading
 from functools import lru_cache
 
@@ -83,8 +91,83 @@ def _frequencies(lang: str) -> dict[str, float] | None:
         return _read_list(code)
 
 
+class _Store:
+    """The lists in one read-only SQLite file: (word, lang) -> log10 frequency, and which languages have one.
+
+    A connection is opened per process (one inherited across a fork is never used) and shared by
+    threads under a lock.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        self._lock = threading.Lock()
+        self._pid = -1
+        self._con = None
+        self.listed = frozenset(lang for (lang,) in self._query("SELECT lang FROM lists", ()))
+
+    def _query(self, sql: str, args: tuple) -> list[tuple]:
+        import sqlite3
+
+        with self._lock:
+            if self._pid != os.getpid():
+                self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                self._pid = os.getpid()
+            return self._con.execute(sql, args).fetchall()
+
+    def found(self, keys: list[str]) -> dict[str, dict[str, float]]:
+        """Each of `keys` with {lang: log10 frequency} for the lists that hold it ({} for none)."""
+        out: dict[str, dict[str, float]] = {k: {} for k in keys}
+        for i in range(0, len(keys), 500):  # SQLite takes a bounded number of parameters
+            chunk = keys[i:i + 500]
+            sql = f"SELECT word, lang, lf FROM freq WHERE word IN ({','.join('?' * len(chunk))})"
+            for w, lang, lf in self._query(sql, tuple(chunk)):
+                out[w][lang] = lf
+        return out
+
+
+def _build_store(path) -> None:
+    """Write every list we route into a new SQLite file at `path`."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        con.execute("CREATE TABLE lists (lang TEXT PRIMARY KEY)")
+        con.execute("CREATE TABLE freq (word TEXT NOT NULL, lang TEXT NOT NULL, lf REAL NOT NULL, "
+                    "PRIMARY KEY (word, lang)) WITHOUT ROWID")
+        for lang, code in LISTS.items():
+            table = _read_list(code)
+            if table is None:
+                continue
+            con.execute("INSERT INTO lists VALUES (?)", (lang,))
+            con.executemany("INSERT INTO freq VALUES (?, ?, ?)", ((w, lang, f) for w, f in table.items()))
+        con.commit()
+    finally:
+        con.close()
+
+
+@lru_cache(maxsize=None)
+def _store() -> _Store | None:
+    """The SQLite store of the lists, built on first use; None without the precompiled folder."""
+    folder = _data_folder()
+    if folder is None:
+        return None
+    from .precompiled import cached_file
+
+    sources = sorted(folder / f"small_{code}.msgpack.gz" for code in LISTS.values())
+    path = cached_file("wordfreq-small", [p for p in sources if p.exists()], ".sqlite3", _build_store)
+    if path is None:
+        return None
+    try:
+        return _Store(path)
+    except Exception:  # sqlite3.Error: a damaged file; the lists in memory still answer
+        return None
+
+
 def has_list(lang: str) -> bool:
     """True when `lang` has a word list (so a miss there is evidence against it)."""
+    store = _from_store()
+    if store is not None:
+        return lang in store.listed
     return _frequencies(lang) is not None
 
 
@@ -93,18 +176,77 @@ def log_frequency(word: str, lang: str) -> float | None:
 
     Returns None when `lang` has no list, and -inf for a word its list does not hold.
     """
-    table = _frequencies(lang)
-    if table is None:
-        return None
-    word = word.casefold()
-    if lang == "sr":
-        word = word.translate(_SERBIAN_TO_LATIN)
-    return table.get(word, -math.inf)
+    return frequencies(word.casefold(), (lang,))[0]
+
+
+# every key looked up in the store this run, with what the lists hold for it; bounded
+_found: dict[str, dict[str, float]] = {}
+_FOUND_LIMIT = 200_000
+# a run that has looked up this many distinct words is a long one (a folder of pages): from then on
+# the lists are read into memory (0.25 s, once) and answer faster per word than a query
+IN_MEMORY_AFTER = 5000
+_looked_up = [0]
+
+
+def _from_store() -> _Store | None:
+    """The store while a run is short; None once the lists answer from memory (or without a store)."""
+    return None if _looked_up[0] >= IN_MEMORY_AFTER else _store()
+
+
+def prefetch(words, langs: tuple[str, ...] = ()) -> None:
+    """Look up many casefolded words at once (one query for a whole text instead of one a word).
+
+    `frequencies` then answers them from memory. Pass the languages that will be asked about,
+    so Serbian's transliterated keys come along. A no-op without the store.
+    """
+    store = _from_store()
+    if store is None:
+        return
+    new = {w for w in words if w not in _found}  # a Serbian key missed here is fetched by `frequencies`
+    if not new:
+        return
+    if "sr" in langs:
+        new |= {serbian_latin(w) for w in new}
+    missing = [k for k in new if k not in _found]
+    if len(_found) + len(missing) > _FOUND_LIMIT:
+        _found.clear()
+    _found.update(store.found(sorted(missing)))
+    _looked_up[0] += len(missing)
+
+
+@lru_cache(maxsize=64)
+def _tables(langs: tuple[str, ...]) -> tuple[tuple[dict[str, float] | None, bool], ...]:
+    """Each language's list in memory (None without one), and whether it is Serbian's."""
+    return tuple((_frequencies(lang), lang == "sr") for lang in langs)
+
+
+@lru_cache(maxsize=64)
+def _listed(langs: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    store = _store()
+    return tuple((lang, lang in store.listed) for lang in langs)
+
+
+def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
+    """`log_frequency` of a casefolded `word` in each of `langs`, in one look-up (see `prefetch`)."""
+    store = _from_store()
+    if store is None:
+        serbian = serbian_latin(word) if "sr" in langs else word
+        return tuple(None if table is None else table.get(serbian if sr else word, -math.inf)
+                     for table, sr in _tables(langs))
+    serbian = serbian_latin(word) if "sr" in langs else word
+    if word not in _found or serbian not in _found:
+        prefetch((word,), langs)
+    here, there = _found.get(word, {}), _found.get(serbian, {})
+    if not here and not there:
+        return tuple(-math.inf if listed else None for _, listed in _listed(langs))
+    return tuple((there if lang == "sr" else here).get(lang, -math.inf) if listed else None
+                 for lang, listed in _listed(langs))
 
 
 def log_frequencies(lang: str) -> dict[str, float] | None:
-    """The whole list of `lang` as {casefolded word: log10 frequency} (None without a list); for
-    callers that look up many words. Serbian keys are in Latin script (see `serbian_latin`)."""
+    """The whole list of `lang` as {casefolded word: log10 frequency} (None without a list), read
+    into memory; `frequencies` answers word by word without loading it. Serbian keys are in Latin
+    script (see `serbian_latin`)."""
     return _frequencies(lang)
 
 

@@ -1,0 +1,61 @@
+"""Precompiled tables: read back equal, rebuilt when a source changes, skipped when turned off."""
+
+from __future__ import annotations
+
+import math
+import os
+
+from polyglot_news.text import precompiled, wordfreqs
+
+
+def test_cached_table_is_built_once_and_rebuilt_when_its_source_changes(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(tmp_path / "tables"))
+    src = tmp_path / "source.txt"
+    src.write_text("one")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"x": 0.1 + 0.2, "floor": [-math.pi, 1e-300]}
+
+    first = precompiled.cached("demo", [src], build)
+    again = precompiled.cached("demo", [src], build)
+    assert first == again == build() and len(builds) == 2  # the second call read the file
+    src.write_text("changed")
+    os.utime(src, ns=(1, 1))
+    precompiled.cached("demo", [src], build)
+    assert len(builds) == 3
+
+
+def test_turned_off_builds_every_time_and_writes_nothing(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    src = tmp_path / "source.txt"
+    src.write_text("one")
+    assert precompiled.cached("demo", [src], lambda: [1, 2]) == [1, 2]
+    assert precompiled.cached_file("demo", [src], ".bin", lambda p: p.write_bytes(b"x")) is None
+    assert not any(tmp_path.rglob("*.marshal"))
+
+
+def test_word_list_store_answers_as_the_lists_in_memory() -> None:
+    store = wordfreqs._store()
+    assert store is not None  # the default cache folder is writable here
+    words = ["the", "subscribe", "qxzvv", "године", "godine", "und", "дом", "haus"]
+    langs = ("en", "de", "ru", "uk", "sr", "be", "ro")
+    for word in words:
+        expected = []
+        for lang in langs:
+            table = wordfreqs.log_frequencies(lang)
+            key = wordfreqs.serbian_latin(word) if lang == "sr" else word
+            expected.append(None if table is None else table.get(key, -math.inf))
+        assert wordfreqs.frequencies(word, langs) == tuple(expected), word
+
+
+def test_a_long_run_answers_from_memory_with_the_same_figures(monkeypatch) -> None:
+    words = ["the", "subscribe", "qxzvv", "године", "дом", "haus"]
+    langs = ("en", "de", "ru", "uk", "sr", "be", "ro")
+    from_store = [wordfreqs.frequencies(w, langs) for w in words]
+    monkeypatch.setattr(wordfreqs, "_looked_up", [wordfreqs.IN_MEMORY_AFTER])
+    assert wordfreqs._from_store() is None
+    assert [wordfreqs.frequencies(w, langs) for w in words] == from_store
+    assert wordfreqs.has_list("ru") and not wordfreqs.has_list("be")
