@@ -678,11 +678,14 @@ def test_a_lone_headline_between_paragraphs_of_a_dump_is_still_a_teaser():
 
 
 def test_the_committed_line_classifier_loads_for_the_current_features():
-    from polyglot_news.clean.classifier import FEATURES, load_model
+    from polyglot_news.clean.classifier import FEATURES, SEARCH_FEATURES, load_model
 
     model = load_model()
     assert model is not None, "clean/weights.json is missing or was trained for another feature set"
-    assert len(model["w"]) == len(FEATURES) and 0 <= model["keep_above"] <= 2
+    assert len(model["w"]) == len(FEATURES)
+    assert all(0 <= t["keep_above"] <= 2 and t["drop_below"] <= 1 for t in model["thresholds"].values())
+    search = model["search"]
+    assert search["features"] == list(SEARCH_FEATURES) and len(search["w"]) == len(SEARCH_FEATURES)
 
 
 def _model_trusting(feature: str, bias: float) -> dict:

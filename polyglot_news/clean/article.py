@@ -56,7 +56,7 @@ import re
 from ..curated import Glossary
 from ..ingest.pagetitle import headline_forms
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article
-from .classifier import overrule
+from .classifier import load_model, overrule, search_weights
 from .inside import (
     CONTENT_TAGS,
     DESCRIBES_IMAGE,
@@ -304,16 +304,33 @@ def _run_after_title(facts: list[LineFacts], title: int, strong: bool, start: in
 def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True) -> Article:
     """Set `kind` on every segment of `article` (mutated and returned); see the module docstring.
 
-    With `learned`, the line classifier of `classifier.py` then overrules the kinds it is sure are wrong.
+    With `learned`, the line model of `classifier.py` weighs in on the article search, and the
+    line classifier then overrules the kinds it is sure are wrong.
     """
-    state = rule_pass(article, glossary)
-    if learned and state is not None:
-        overrule(*state)
+    model = load_model() if learned else None
+    state = rule_pass(article, glossary, model=model)
+    if model is not None and state is not None:
+        overrule(*state, model=model)
     return article
 
 
-def rule_pass(article: Article, glossary: Glossary):
-    """The rules alone: set every segment's kind; return (facts, start, end, seen, main_script) or None for an empty page."""
+def rule_pass(article: Article, glossary: Glossary, model: dict | None = None):
+    """Set every segment's kind (the rules, with `model`'s line weights in the search when given).
+
+    Returns (facts, start, end, seen, main_script), or None for an empty page.
+    """
+    prepared = prepare(article, glossary)
+    if prepared is None:
+        return None
+    weights = search_weights(model, prepared[0], prepared[2]) if model is not None else None
+    return decide(*prepared, weights=weights)
+
+
+def prepare(article: Article, glossary: Glossary):
+    """Measure the lines, run the patterns and the multi-line structures, and set the rule weights.
+
+    Returns (facts, page_titles, seen, ignored, article) for `decide`, or None for an empty page.
+    """
     facts = [facts_of(s) for s in article.segments]
     if not facts:
         return None
@@ -335,6 +352,18 @@ def rule_pass(article: Article, glossary: Glossary):
     mark_table_cells(facts)
     ignored = _ignored_roles(facts)
     _weights(facts, ignored)
+    return facts, page_titles, seen, ignored, article
+
+
+def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], ignored: set[str], article: Article,
+           weights: list[float] | None = None):
+    """Find the article run (on `weights` when given, else the rule weights) and set every kind.
+
+    Returns (facts, start, end, seen, main_script). `weights`, when given, replace `f.weight`.
+    """
+    if weights is not None:
+        for f, w in zip(facts, weights):
+            f.weight = w
     start, end = _best_run([f.weight for f in facts])
     title, strong = _title_index(facts, start, page_titles)
     if title is not None:

@@ -180,6 +180,7 @@ class LineFacts:
     weight: float = 0.0
     listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
     cell: bool = False  # a cell of a table that a dump spells out one cell a line
+    p: float = -1.0  # the line model's chance that this is article text (-1: not scored)
 
 
 def script_of(text: str) -> str:
