@@ -68,7 +68,8 @@ def decided(state, mix) -> dict:
     """Run the search with `mix` (None: the rules alone) and return kinds and overrule feature rows."""
     mix = mix or {}
     weights = mixed(state, mix) if mix.get("beta") else list(state["rule_w"])
-    facts, start, end, seen, main_script = decide(*state["prepared"], weights=weights)
+    reach = (mix["cost"], mix["size"], mix["sure"]) if mix.get("size") else None
+    facts, start, end, seen, main_script = decide(*state["prepared"], weights=weights, reach=reach)
     kinds = [f.seg.kind for f in facts]
     return {"kinds": kinds, "texts": state["texts"], "units": state["units"], "forced": [f.forced is not None for f in facts],
             "rows": line_features(facts, kinds, start, end, seen, main_script)}
@@ -244,7 +245,9 @@ def main() -> None:
         rules = measure(group, [kept_text(decided(p["state"], None)) for p in group])
         none = {"alpha": 1.0, "beta": 0.0, "tau": 0.5}
         mixes = [{"alpha": a, "beta": b, "tau": t} for a in (1.0, 0.5) for b in (0.25, 0.5, 1.0, 2.0) for t in (0.3, 0.5, 0.7)]
+        reaches = [{"cost": c, "size": z, "sure": u} for c in (0.3, 0.6, 1.0) for z in (0.05, 0.1, 0.2) for u in (0.5, 0.6, 0.7)]
         best = grid(group, none, mixes, (rules, none), floor=rules[3])
+        best = grid(group, best[1], reaches, best, floor=rules[3])
         print(f"  {kind}: rules alone {rules[0]:.4f} (F1 {rules[1]:.3f} kept {rules[2]:.3f} removed {rules[3]:.3f}); "
               f"with the line model {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}) at {best[1]}")
         search["mix"][kind] = best[1]

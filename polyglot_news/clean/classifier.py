@@ -45,10 +45,6 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
     """The feature vector of segment `i`."""
     n = len(facts)
     f = facts[i]
-    text = f.seg.text
-    words = text.split()
-    nw = max(1, len(words))
-    chars = max(1, len(text))
     roles = f.roles
     return [
         1.0,
@@ -63,11 +59,8 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
         float(f.ends),
         math.log1p(f.units),
         float(f.units <= 3),
-        len(_PUNCT.findall(text)) / chars * 10,
-        len(_DIGIT.findall(text)) / chars * 10,
-        sum(len(w) <= 3 for w in words) / nw,
-        sum(w[:1].isupper() for w in words) / nw,
-        float(seen.get(norm_text(text), 0) > 1),
+        *_shape(f),
+        float(seen.get(f.norm(), 0) > 1),
         i / max(1, n - 1),
         float(bool(main_script and f.script and f.script != main_script)),
         float(i > 0 and kinds[i - 1] == BODY),
@@ -87,6 +80,18 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
         math.log1p(max(0.0, -f.weight)),
         f.p if f.p >= 0 else 0.5,
     ]
+
+
+def _shape(f: LineFacts) -> tuple[float, ...]:
+    """Punctuation and digit density, short-word and capitalised-word shares of a line (computed once)."""
+    if f.shape is None:
+        text = f.seg.text
+        words = text.split()
+        nw = max(1, len(words))
+        chars = max(1, len(text))
+        f.shape = (len(_PUNCT.findall(text)) / chars * 10, len(_DIGIT.findall(text)) / chars * 10,
+                   sum(len(w) <= 3 for w in words) / nw, sum(w[:1].isupper() for w in words) / nw)
+    return f.shape
 
 
 @lru_cache(maxsize=1)
@@ -183,9 +188,6 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
     rows = []
     for i, f in enumerate(facts):
         text = f.seg.text
-        words = text.split()
-        nw = max(1, len(words))
-        nchars = max(1, len(text))
         roles = f.roles
         forced = f.forced
         lo, hi = max(0, i - 3), min(n, i + 4)
@@ -209,11 +211,8 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             float(f.ends),
             math.log1p(f.units),
             float(f.units <= 3),
-            len(_PUNCT.findall(text)) / nchars * 10,
-            len(_DIGIT.findall(text)) / nchars * 10,
-            sum(len(w) <= 3 for w in words) / nw,
-            sum(w[:1].isupper() for w in words) / nw,
-            float(seen.get(norm_text(text), 0) > 1),
+            *_shape(f),
+            float(seen.get(f.norm(), 0) > 1),
             float(f.listed),
             float(f.cell),
             float(bool(_STARTS_DIGIT.match(text))),
@@ -252,8 +251,8 @@ def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) ->
     if not search:
         return None
     mix = search["mix"].get("html" if any(f.tag for f in facts) else "dump")
-    if not mix or not mix.get("beta"):
-        return None
+    if not mix:
+        return None  # the overrule classifier reads the chances too: the search model runs whenever it mixes in
     if "wf" not in search:
         _fold(search)
     alpha, beta, tau = mix["alpha"], mix["beta"], mix["tau"]
@@ -265,3 +264,14 @@ def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) ->
         out.append(alpha * f.weight + beta * (p - tau) * (f.units + 2))
     return out
 
+
+
+def search_reach(model: dict, facts: list[LineFacts]) -> tuple[float, float, float] | None:
+    """(cost, size, sure) with which the article run may take in further sections on this input, or None.
+
+    Needs the line model's chances on `facts` (set by `search_weights`).
+    """
+    mix = (model.get("search") or {}).get("mix", {}).get("html" if any(f.tag for f in facts) else "dump")
+    if not mix or not mix.get("size") or any(f.p < 0 for f in facts):
+        return None
+    return mix["cost"], mix["size"], mix["sure"]
