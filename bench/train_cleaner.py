@@ -11,7 +11,8 @@ the "check" half as held back. Two logistic regressions (numpy, full-batch gradi
     per input (dump, HTML) for the bench's own measures (aeb F1, trafilatura snippets kept and removed);
   - the overrule classifier (`classifier.FEATURES`: the rules' verdicts too), whose two thresholds
     (when to drop a rule's body line, when to keep a rule's chrome line) are chosen the same way.
-A setting is taken only if it removes at least as much boilerplate as the step before it.
+A setting is taken only when it gains on the tune pages and no fold scores lower or removes less
+boilerplate than without it (a gain on every fold, not the noise of a few pages).
 Settings are chosen on out-of-fold probabilities (4 folds by page within the tune half), so a model
 that has seen a page does not vouch for itself; the committed models are then fitted on all tune pages.
 
@@ -75,15 +76,26 @@ def decided(state, mix) -> dict:
             "rows": line_features(facts, kinds, start, end, seen, main_script)}
 
 
-def grid(group, base: dict, options: list[dict], best, floor: float):
+def by_fold(group, texts) -> list[tuple[float, float, float, float]]:
+    """`measure` on each cross-validation fold's pages."""
+    return [measure([p for p in group if p["fold"] == k], [t for p, t in zip(group, texts) if p["fold"] == k]) for k in range(FOLDS)]
+
+
+def steady(folds, baseline) -> bool:
+    """True when no fold scores lower or removes less boilerplate than it does at `baseline`: a gain, not noise."""
+    return all(m[0] >= b[0] - 1e-9 and m[3] >= b[3] - 1e-9 for m, b in zip(folds, baseline))
+
+
+def grid(group, base: dict, options: list[dict], best, baseline):
     """The best (measure, mix) over `base` updated with each of `options`, starting from `best`.
 
-    A setting that removes less boilerplate than `floor` is not taken, whatever else it gains.
+    A setting is taken only when it gains overall and is `steady` against the `baseline` folds.
     """
     for opt in options:
         mix = {**base, **opt}
-        m = measure(group, [kept_text(decided(p["state"], mix)) for p in group])
-        if m[0] > best[0][0] + 1e-4 and m[3] >= floor:
+        texts = [kept_text(decided(p["state"], mix)) for p in group]
+        m = measure(group, texts)
+        if m[0] > best[0][0] + 1e-4 and steady(by_fold(group, texts), baseline):
             best = (m, mix)
     return best
 
@@ -242,12 +254,13 @@ def main() -> None:
     search["mix"] = {}
     for kind in ("dump", "html"):
         group = [p for p in pages if p["input"] == kind]
-        rules = measure(group, [kept_text(decided(p["state"], None)) for p in group])
+        texts = [kept_text(decided(p["state"], None)) for p in group]
+        rules, rule_folds = measure(group, texts), by_fold(group, texts)
         none = {"alpha": 1.0, "beta": 0.0, "tau": 0.5}
         mixes = [{"alpha": a, "beta": b, "tau": t} for a in (1.0, 0.5) for b in (0.25, 0.5, 1.0, 2.0) for t in (0.3, 0.5, 0.7)]
         reaches = [{"cost": c, "size": z, "sure": u} for c in (0.3, 0.6, 1.0) for z in (0.05, 0.1, 0.2) for u in (0.5, 0.6, 0.7)]
-        best = grid(group, none, mixes, (rules, none), floor=rules[3])
-        best = grid(group, best[1], reaches, best, floor=rules[3])
+        best = grid(group, none, mixes, (rules, none), rule_folds)
+        best = grid(group, best[1], reaches, best, rule_folds)
         print(f"  {kind}: rules alone {rules[0]:.4f} (F1 {rules[1]:.3f} kept {rules[2]:.3f} removed {rules[3]:.3f}); "
               f"with the line model {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}) at {best[1]}")
         search["mix"][kind] = best[1]
@@ -261,12 +274,14 @@ def main() -> None:
     for kind in ("dump", "html"):
         group = [p for p in pages if p["input"] == kind]
         probs = [p["oof"] for p in group]
-        base = measure(group, [apply(p["decided"], pr, -1.0, 2.0) for p, pr in zip(group, probs)])
+        texts = [apply(p["decided"], pr, -1.0, 2.0) for p, pr in zip(group, probs)]
+        base, base_folds = measure(group, texts), by_fold(group, texts)
         best = (base, -1.0, 2.0)
         for low in (-1.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3):
             for high in (2.0, 0.98, 0.95, 0.9, 0.85, 0.8):
-                m = measure(group, [apply(p["decided"], pr, low, high) for p, pr in zip(group, probs)])
-                if m[0] > best[0][0] + 1e-4 and m[3] >= base[3]:
+                texts = [apply(p["decided"], pr, low, high) for p, pr in zip(group, probs)]
+                m = measure(group, texts)
+                if m[0] > best[0][0] + 1e-4 and steady(by_fold(group, texts), base_folds):
                     best = (m, low, high)
         print(f"  {kind}: without {base[0]:.4f}, with {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}; "
               f"drop below {best[1]}, keep above {best[2]})")

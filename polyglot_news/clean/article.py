@@ -41,9 +41,14 @@ language detection, so its rules look at what any language shows:
    heading are teasers; in an article cut into sections by several lone lines, those lines
    are its subheadings.
 
-5. On HTML input, a line classifier trained on the labelled dev pages (`classifier.py`,
-   `weights.json`, trained by `bench/train_cleaner.py`) then gives back to the body the chrome
-   lines no pattern made that it is sure are article text; never a line in another script.
+5. Two line models trained on the labelled dev pages (`classifier.py`, `weights.json`, trained
+   by `bench/train_cleaner.py`) weigh in. The first reads each line and its neighbours before any
+   run is chosen; its chance that the line is article text is mixed into the search's weights,
+   and lets the run take in further sections of the article beyond a stretch of short lines or a
+   box (a recipe's steps after its ingredients), never past a "Related" heading, a comment widget
+   or a time stamp after prose. The second reads the rules' verdicts too and gives back to the
+   body the chrome lines no pattern made that it is sure are article text; never a line in
+   another script. How much each counts is set per input (dump, HTML) in the weights file.
 
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.

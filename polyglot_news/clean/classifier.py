@@ -6,6 +6,11 @@ pattern fired) and gives the probability that the line is article text. Only a c
 disagreement changes a kind: a body line the model is sure is chrome becomes chrome, a chrome
 line it is sure is body becomes body. Titles, teasers and captions are left to the rules.
 
+A second, simpler model (`SEARCH_FEATURES`: the line and its neighbours, no rule verdicts) is
+scored before the article run is chosen: `search_weights` mixes its chance into the max-sum
+search's weights and sets it on each line (`LineFacts.p`), which the overrule model and the
+search's reach over further sections (`search_reach`) read too.
+
 The weights are trained by `bench/train_cleaner.py` on the "tune" half of the dev pages
 (`../shared/data/dev/pages`) and committed as `weights.json`; inference is plain Python.
 """
