@@ -8,7 +8,7 @@ In one run, on `DATA/dev/pages/aeb/` (full article truth):
   - stray scripts: on the pages whose INDEX marks non-Latin strings outside the article, the
     dump lines in that script that are not in the truth and that we keep as body (goal: none);
 and on `DATA/dev/pages/trafilatura/`: the share of `NAME.truth.txt` snippets kept and of
-`NAME.without.txt` snippets removed, for the same four. Pages per second for each.
+`NAME.without.txt` snippets removed, for the same four. Pages per CPU second for each.
 
 usage: python bench/clean.py [--quick] [--data DIR]
 The last line printed is `RESULT {json}`.
@@ -92,8 +92,8 @@ def trafilatura_html(path: Path) -> str:
 
 
 def run_system(fn: Callable[[Path], str], paths: list[Path]) -> tuple[list[str], float]:
-    """The outputs of `fn` on `paths` and the pages per second."""
-    t = time.perf_counter()
+    """The outputs of `fn` on `paths` and the pages per CPU second (this process; the machine is shared)."""
+    t = time.process_time()
     out = []
     for p in paths:
         try:
@@ -101,7 +101,7 @@ def run_system(fn: Callable[[Path], str], paths: list[Path]) -> tuple[list[str],
         except Exception as e:  # a crash on one page counts as keeping nothing
             print(f"  ! {fn.__class__.__name__ if not hasattr(fn, '__name__') else fn.__name__} failed on {p.name}: {e}", file=sys.stderr)
             out.append("")
-    return out, len(paths) / max(1e-9, time.perf_counter() - t)
+    return out, len(paths) / max(1e-9, time.process_time() - t)
 
 
 def stray_lines(dump: Path, truth: str, script: str) -> list[str]:

@@ -678,11 +678,14 @@ def test_a_lone_headline_between_paragraphs_of_a_dump_is_still_a_teaser():
 
 
 def test_the_committed_line_classifier_loads_for_the_current_features():
-    from polyglot_news.clean.classifier import FEATURES, load_model
+    from polyglot_news.clean.classifier import FEATURES, SEARCH_FEATURES, load_model
 
     model = load_model()
     assert model is not None, "clean/weights.json is missing or was trained for another feature set"
-    assert len(model["w"]) == len(FEATURES) and 0 <= model["keep_above"] <= 2
+    assert len(model["w"]) == len(FEATURES)
+    assert all(0 <= t["keep_above"] <= 2 and t["drop_below"] <= 1 for t in model["thresholds"].values())
+    search = model["search"]
+    assert search["features"] == list(SEARCH_FEATURES) and len(search["w"]) == len(SEARCH_FEATURES)
 
 
 def _model_trusting(feature: str, bias: float) -> dict:
@@ -715,3 +718,45 @@ def test_the_classifier_keeps_a_line_it_is_sure_of_but_never_a_line_in_another_s
             assert a == "body"  # unforced chrome in the article's script: the sure model wins
         elif b != a:
             raise AssertionError(f"line {i} ({b}) changed to {a}")  # pattern-made chrome and titles are the rules'
+
+
+def _two_section_page():
+    """A headline, three paragraphs, a long run of short unexplained lines, then one more paragraph."""
+    tail = ("The new building will also hold a public library and a sports hall, which local clubs may use in the evenings "
+            "and at weekends, the council said in a statement after the vote.")
+    lines = ["School plan approved after long debate", *PARAGRAPHS, *[f"Item number {w}" for w in "abcdefghijkl"], tail]
+    article = read_source("\n".join(lines) + "\n")
+    return article, len(lines) - 1
+
+
+def test_the_article_run_takes_in_a_later_section_only_when_the_line_model_calls_it_article_text():
+    from polyglot_news.clean.article import decide, prepare
+
+    for chance, wanted in ((0.9, True), (0.1, False)):
+        article, tail = _two_section_page()
+        prepared = prepare(article, Glossary())
+        for f in prepared[0]:
+            f.p = chance
+        decide(*prepared)
+        plain = [s.kind for s in article.segments]
+        assert plain[tail] != "body"  # the best run alone stops before the list: the list costs more than the paragraph gains
+        prepared = prepare(article, Glossary())
+        for f in prepared[0]:
+            f.p = chance
+        decide(*prepared, reach=(1.0, 0.05, 0.5))
+        assert (article.segments[tail].kind == "body") is wanted, chance
+
+
+def test_the_line_model_rows_match_its_features_and_the_committed_model_mixes_into_the_search():
+    from polyglot_news.clean.article import prepare
+    from polyglot_news.clean.classifier import SEARCH_FEATURES, load_model, search_rows, search_weights
+
+    article, _ = _two_section_page()
+    facts, _, seen, _, _ = prepare(article, Glossary())
+    rows = search_rows(facts, seen)
+    assert len(rows) == len(facts) and all(len(r) == len(SEARCH_FEATURES) for r in rows)
+    weights = search_weights(load_model(), facts, seen)
+    assert weights is not None and len(weights) == len(facts)
+    assert all(0.0 <= f.p <= 1.0 for f in facts)
+    paragraph = next(i for i, f in enumerate(facts) if f.prose)
+    assert facts[paragraph].p > facts[paragraph + 4].p  # a paragraph reads more like article text than a short item

@@ -41,9 +41,14 @@ language detection, so its rules look at what any language shows:
    heading are teasers; in an article cut into sections by several lone lines, those lines
    are its subheadings.
 
-5. On HTML input, a line classifier trained on the labelled dev pages (`classifier.py`,
-   `weights.json`, trained by `bench/train_cleaner.py`) then gives back to the body the chrome
-   lines no pattern made that it is sure are article text; never a line in another script.
+5. Two line models trained on the labelled dev pages (`classifier.py`, `weights.json`, trained
+   by `bench/train_cleaner.py`) weigh in. The first reads each line and its neighbours before any
+   run is chosen; its chance that the line is article text is mixed into the search's weights,
+   and lets the run take in further sections of the article beyond a stretch of short lines or a
+   box (a recipe's steps after its ingredients), never past a "Related" heading, a comment widget
+   or a time stamp after prose. The second reads the rules' verdicts too and gives back to the
+   body the chrome lines no pattern made that it is sure are article text; never a line in
+   another script. How much each counts is set per input (dump, HTML) in the weights file.
 
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
@@ -56,7 +61,7 @@ import re
 from ..curated import Glossary
 from ..ingest.pagetitle import headline_forms
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article
-from .classifier import overrule
+from .classifier import load_model, overrule, search_reach, search_weights
 from .inside import (
     CONTENT_TAGS,
     DESCRIBES_IMAGE,
@@ -141,12 +146,15 @@ def _weights(facts: list[LineFacts], ignored: set[str]) -> None:
         if f.forced in (UI, BOILERPLATE) and f.units <= 25 and after_prose and COMMENTS.search(f.seg.text):
             # a comment link before any prose sits in the byline; after prose the article is over
             f.weight = COMMENT_WIDGET_PENALTY
+            f.ends_article = True
         elif f.forced == UI and after_prose and (SECTION_END.match(f.seg.text) or ABOUT_NAME.match(f.seg.text)):
             # "Most read", "About the author", "Sources": the article is over, unless much more follows
             # (sidebars and "Related" boxes also stand between an article's paragraphs in a dump)
             f.weight = SECTION_PENALTY
+            f.ends_article = True
         elif f.forced == BOILERPLATE and after_prose and is_date_line(f.seg.text):
             f.weight = DATE_AFTER_PROSE_PENALTY
+            f.ends_article = True
         elif f.cell:
             f.weight = 0.0  # a table neither makes nor breaks an article
         elif f.forced:
@@ -224,11 +232,50 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return best_run
 
 
+def _more_sections(facts: list[LineFacts], start: int, end: int, title: int | None, cost: float, size: float, sure: float) -> tuple[int, int]:
+    """Widen the article run over further sections of the same article beyond a stretch of chrome or short lines.
+
+    An article cut by a list (ingredients, items) or a box between its parts has more than one
+    dense run, and the best run holds one of them. A run beyond its end (or before its start,
+    not above the title) is taken in when it totals at least `size` times the best run, the
+    stretch between costs less than `cost` times it, and the line model gives its lines (by
+    length) a mean chance of at least `sure` of being article text: comments and other stories
+    are dense runs too. A heading such as "Related stories", a comment widget or a time stamp
+    after prose (`ends_article`) in the stretch or the run stops it.
+    """
+    weights = [f.weight for f in facts]
+    best = sum(weights[start:end])
+    if best <= 0:
+        return start, end
+
+    def takes(lo: int, hi: int, span: range, gap: float) -> bool:
+        """True when the run [lo, hi) may join, `span` being it and the stretch between."""
+        if any(facts[k].ends_article for k in span):
+            return False
+        part = facts[lo:hi]
+        units = sum(f.units for f in part) or 1.0
+        gain = sum(weights[lo:hi])
+        return gain >= size * best and -gap <= cost * best and sum(f.p * f.units for f in part) / units >= sure
+
+    while end < len(facts):
+        s, e = _best_run(weights[end:])
+        if e == 0 or not takes(end + s, end + e, range(end, end + e), sum(weights[end:end + s])):
+            break
+        end += e
+    floor = 0 if title is None else title + 1
+    while start > floor:
+        s, e = _best_run(weights[floor:start][::-1])
+        if e == 0 or not takes(start - e, start - s, range(start - e, start), sum(weights[start - s:start])):
+            break
+        start -= e
+    return start, end
+
+
 def _page_titles(facts: list[LineFacts], article: Article) -> set[str]:
     """The headline as the page's metadata gives it: the <title> tag or a dump's "Headline - Site" first line."""
     titles = set()
     first = norm_text(facts[0].seg.text)
-    if facts[0].seg.line == 1 and any(norm_text(f.seg.text) == first for f in facts[1:200]):
+    if facts[0].seg.line == 1 and any(f.norm() == first for f in facts[1:200]):
         titles.add(first)  # a dump's first line is the <title>, repeated by the page's own headline
     for f in facts[:3]:
         forms = headline_forms(f.seg.text)
@@ -304,16 +351,33 @@ def _run_after_title(facts: list[LineFacts], title: int, strong: bool, start: in
 def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True) -> Article:
     """Set `kind` on every segment of `article` (mutated and returned); see the module docstring.
 
-    With `learned`, the line classifier of `classifier.py` then overrules the kinds it is sure are wrong.
+    With `learned`, the line model of `classifier.py` weighs in on the article search, and the
+    line classifier then overrules the kinds it is sure are wrong.
     """
-    state = rule_pass(article, glossary)
-    if learned and state is not None:
-        overrule(*state)
+    model = load_model() if learned else None
+    state = rule_pass(article, glossary, model=model)
+    if model is not None and state is not None:
+        overrule(*state, model=model)
     return article
 
 
-def rule_pass(article: Article, glossary: Glossary):
-    """The rules alone: set every segment's kind; return (facts, start, end, seen, main_script) or None for an empty page."""
+def rule_pass(article: Article, glossary: Glossary, model: dict | None = None):
+    """Set every segment's kind (the rules, with `model`'s line weights in the search when given).
+
+    Returns (facts, start, end, seen, main_script), or None for an empty page.
+    """
+    prepared = prepare(article, glossary)
+    if prepared is None:
+        return None
+    weights = search_weights(model, prepared[0], prepared[2]) if model is not None else None
+    return decide(*prepared, weights=weights, reach=search_reach(model, prepared[0]) if model is not None else None)
+
+
+def prepare(article: Article, glossary: Glossary):
+    """Measure the lines, run the patterns and the multi-line structures, and set the rule weights.
+
+    Returns (facts, page_titles, seen, ignored, article) for `decide`, or None for an empty page.
+    """
     facts = [facts_of(s) for s in article.segments]
     if not facts:
         return None
@@ -325,7 +389,7 @@ def rule_pass(article: Article, glossary: Glossary):
     # a short line repeated on the page is chrome (menus, repeated labels)
     seen: dict[str, int] = {}
     for f in facts:
-        key = norm_text(f.seg.text)
+        key = f.norm()
         seen[key] = seen.get(key, 0) + 1
     _mark_outside_article(facts)
     mark_reference_lists(facts)
@@ -335,10 +399,25 @@ def rule_pass(article: Article, glossary: Glossary):
     mark_table_cells(facts)
     ignored = _ignored_roles(facts)
     _weights(facts, ignored)
+    return facts, page_titles, seen, ignored, article
+
+
+def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], ignored: set[str], article: Article,
+           weights: list[float] | None = None, reach: tuple[float, float, float] | None = None):
+    """Find the article run (on `weights` when given, else the rule weights) and set every kind.
+
+    Returns (facts, start, end, seen, main_script). `weights`, when given, replace `f.weight`;
+    `reach` = (cost, size, sure) lets the run take in further sections (see `_more_sections`).
+    """
+    if weights is not None:
+        for f, w in zip(facts, weights):
+            f.weight = w
     start, end = _best_run([f.weight for f in facts])
     title, strong = _title_index(facts, start, page_titles)
     if title is not None:
         start, end = _run_after_title(facts, title, strong, start, end)
+    if reach:
+        start, end = _more_sections(facts, start, end, title, *reach)
     end = _container_end(facts, end, ignored)
     # the article's script, and how many paragraphs each script has in it
     prose_chars: dict[str, int] = {}
@@ -356,7 +435,7 @@ def rule_pass(article: Article, glossary: Glossary):
         foreign = bool(main_script and f.script and f.script != main_script)
         # another script is part of the article (a mixed page, quotes) only when it has more than one paragraph
         stray = foreign and (f.units <= 8 or prose_by_script.get(f.script, 0) < 2)
-        repeated = seen[norm_text(seg.text)] > 1 and f.units <= 12 and not f.ends
+        repeated = seen[f.norm()] > 1 and f.units <= 12 and not f.ends
         if i == title:
             seg.kind = TITLE
         elif title is not None and is_dek(facts, i, title):

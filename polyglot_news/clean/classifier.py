@@ -6,6 +6,11 @@ pattern fired) and gives the probability that the line is article text. Only a c
 disagreement changes a kind: a body line the model is sure is chrome becomes chrome, a chrome
 line it is sure is body becomes body. Titles, teasers and captions are left to the rules.
 
+A second, simpler model (`SEARCH_FEATURES`: the line and its neighbours, no rule verdicts) is
+scored before the article run is chosen: `search_weights` mixes its chance into the max-sum
+search's weights and sets it on each line (`LineFacts.p`), which the overrule model and the
+search's reach over further sections (`search_reach`) read too.
+
 The weights are trained by `bench/train_cleaner.py` on the "tune" half of the dev pages
 (`../shared/data/dev/pages`) and committed as `weights.json`; inference is plain Python.
 """
@@ -30,7 +35,7 @@ FEATURES = (
     "bias", "rule_body", "rule_ui", "rule_boiler", "rule_teaser", "rule_caption", "inside_run", "forced", "prose", "ends", "log_units",
     "units_le3", "punct", "digits", "short_words", "title_case", "repeated", "position", "foreign",
     "prev_body", "next_body", "prev2_body", "next2_body", "prev_prose", "next_prose",
-    "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h", "weight_pos", "weight_neg",
+    "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h", "weight_pos", "weight_neg", "search_p",
 )
 _FOREIGN = FEATURES.index("foreign")
 
@@ -45,10 +50,6 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
     """The feature vector of segment `i`."""
     n = len(facts)
     f = facts[i]
-    text = f.seg.text
-    words = text.split()
-    nw = max(1, len(words))
-    chars = max(1, len(text))
     roles = f.roles
     return [
         1.0,
@@ -63,11 +64,8 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
         float(f.ends),
         math.log1p(f.units),
         float(f.units <= 3),
-        len(_PUNCT.findall(text)) / chars * 10,
-        len(_DIGIT.findall(text)) / chars * 10,
-        sum(len(w) <= 3 for w in words) / nw,
-        sum(w[:1].isupper() for w in words) / nw,
-        float(seen.get(norm_text(text), 0) > 1),
+        *_shape(f),
+        float(seen.get(f.norm(), 0) > 1),
         i / max(1, n - 1),
         float(bool(main_script and f.script and f.script != main_script)),
         float(i > 0 and kinds[i - 1] == BODY),
@@ -85,7 +83,20 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
         float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
         math.log1p(max(0.0, f.weight)),
         math.log1p(max(0.0, -f.weight)),
+        f.p if f.p >= 0 else 0.5,
     ]
+
+
+def _shape(f: LineFacts) -> tuple[float, ...]:
+    """Punctuation and digit density, short-word and capitalised-word shares of a line (computed once)."""
+    if f.shape is None:
+        text = f.seg.text
+        words = text.split()
+        nw = max(1, len(words))
+        chars = max(1, len(text))
+        f.shape = (len(_PUNCT.findall(text)) / chars * 10, len(_DIGIT.findall(text)) / chars * 10,
+                   sum(len(w) <= 3 for w in words) / nw, sum(w[:1].isupper() for w in words) / nw)
+    return f.shape
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +108,8 @@ def load_model(path: str = str(WEIGHTS)) -> dict | None:
     model = json.loads(p.read_text(encoding="utf-8"))
     if list(model.get("features", [])) != list(FEATURES):
         return None  # weights trained for another feature set: the rules alone decide
+    if model.get("search") and list(model["search"].get("features", [])) != list(SEARCH_FEATURES):
+        del model["search"]  # a search model for another feature set: the rule weights alone
     _fold(model)
     return model
 
@@ -119,6 +132,16 @@ def _probability(model: dict, row: list[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _thresholds(model: dict, kind: str) -> tuple[float, float]:
+    """(drop a body line below, keep a chrome line above) for `kind` of input ("html" or "dump")."""
+    if "thresholds" in model:
+        t = model["thresholds"].get(kind) or {"drop_below": -1.0, "keep_above": 2.0}
+        return t["drop_below"], t["keep_above"]
+    if kind not in model.get("inputs", ("html", "dump")):
+        return -1.0, 2.0
+    return model["drop_below"], model["keep_above"]
+
+
 def overrule(facts: list[LineFacts], start: int, end: int, seen: dict[str, int], main_script: str | None, model: dict | None = None) -> None:
     """Change the kinds the model confidently disagrees with (body <-> ui/boilerplate), in place.
 
@@ -128,10 +151,10 @@ def overrule(facts: list[LineFacts], start: int, end: int, seen: dict[str, int],
     if model is None:
         return
     html = float(any(f.tag for f in facts))
-    if ("html" if html else "dump") not in model.get("inputs", ("html", "dump")):
-        return  # on this kind of input the model did not measure better on the held-back pages
+    low, high = _thresholds(model, "html" if html else "dump")
+    if low <= 0 and high >= 1:
+        return  # on this kind of input the model does not overrule the rules
     kinds = [f.seg.kind for f in facts]
-    low, high = model["drop_below"], model["keep_above"]
     for i, (f, k) in enumerate(zip(facts, kinds)):
         if k == BODY and low > 0:
             if _probability(model, _row(facts, kinds, i, start, end, seen, main_script, html)) < low:
@@ -141,3 +164,119 @@ def overrule(facts: list[LineFacts], start: int, end: int, seen: dict[str, int],
             # a line in another script than the article's stays out: the rules know stray UI strings best
             if not row[_FOREIGN] and _probability(model, row) > high:
                 f.seg.kind = BODY
+
+
+# The article search's line model: the chance that a line is article text from what the line and its
+# neighbours show before any run is chosen (no rule verdicts), so the max-sum search can use it.
+SEARCH_FEATURES = (
+    "bias", "forced_ui", "forced_boiler", "forced_teaser", "forced_caption", "prose", "ends", "log_units", "units_le3",
+    "punct", "digits", "short_words", "title_case", "repeated", "listed", "cell", "starts_digit", "ends_colon", "position",
+    "foreign", "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h",
+    "weight_pos", "weight_neg", "prev_prose", "next_prose", "prev_forced", "next_forced", "near_prose", "near_weight",
+    "prev_weight", "next_weight", "same_shape_run",
+)
+_STARTS_DIGIT = re.compile(r"^\W{0,2}(\d|[½¼¾⅓⅔])")
+
+
+def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float]]:
+    """One `SEARCH_FEATURES` row per segment; reads the rule weights already set on `facts`."""
+    n = len(facts)
+    html = float(any(f.tag for f in facts))
+    chars: dict[str, int] = {}
+    for f in facts:
+        if f.prose and f.script:
+            chars[f.script] = chars.get(f.script, 0) + len(f.seg.text)
+    page_script = max(chars.items(), key=lambda kv: kv[1])[0] if chars else None
+    signed = [math.copysign(math.log1p(abs(f.weight)), f.weight) for f in facts]
+    prose = [f.prose for f in facts]
+    short = [not f.prose and not f.forced and f.units <= 12 for f in facts]
+    rows = []
+    for i, f in enumerate(facts):
+        text = f.seg.text
+        roles = f.roles
+        forced = f.forced
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        # a run of short unforced lines around this one: a list (ingredients, steps, items)
+        run = 0
+        j = i - 1
+        while j >= 0 and short[j] and run < 6:
+            run += 1
+            j -= 1
+        j = i + 1
+        while j < n and short[j] and run < 6:
+            run += 1
+            j += 1
+        rows.append([
+            1.0,
+            float(forced == UI),
+            float(forced == BOILERPLATE),
+            float(forced == TEASER),
+            float(forced == CAPTION),
+            float(f.prose),
+            float(f.ends),
+            math.log1p(f.units),
+            float(f.units <= 3),
+            *_shape(f),
+            float(seen.get(f.norm(), 0) > 1),
+            float(f.listed),
+            float(f.cell),
+            float(bool(_STARTS_DIGIT.match(text))),
+            float(text.rstrip().endswith(":")),
+            i / max(1, n - 1),
+            float(bool(page_script and f.script and f.script != page_script)),
+            html,
+            float("article" in roles),
+            float(any(r in roles for r in _CHROME_ROLE_NAMES)),
+            float("link" in roles),
+            float(f.tag == "p"),
+            float(f.tag == "li"),
+            float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
+            math.log1p(max(0.0, f.weight)),
+            math.log1p(max(0.0, -f.weight)),
+            float(i > 0 and prose[i - 1]),
+            float(i + 1 < n and prose[i + 1]),
+            float(i > 0 and facts[i - 1].forced is not None),
+            float(i + 1 < n and facts[i + 1].forced is not None),
+            sum(prose[lo:hi]) / (hi - lo),
+            sum(signed[lo:hi]) / (hi - lo),
+            signed[i - 1] if i > 0 else 0.0,
+            signed[i + 1] if i + 1 < n else 0.0,
+            run / 6,
+        ])
+    return rows
+
+
+def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) -> list[float] | None:
+    """The article search's line weights with the line model's verdict mixed in, or None without a model.
+
+    weight = alpha * rule weight + beta * (p - tau) * (units + 2): a line the model thinks is article
+    text pulls the run over it in proportion to its length; one it thinks is chrome pushes the run away.
+    """
+    search = model.get("search")
+    if not search:
+        return None
+    mix = search["mix"].get("html" if any(f.tag for f in facts) else "dump")
+    if not mix:
+        return None  # the overrule classifier reads the chances too: the search model runs whenever it mixes in
+    if "wf" not in search:
+        _fold(search)
+    alpha, beta, tau = mix["alpha"], mix["beta"], mix["tau"]
+    out = []
+    for f, row in zip(facts, search_rows(facts, seen)):
+        z = sum(w * x for w, x in zip(search["wf"], row)) + search["bf"]
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        f.p = p
+        out.append(alpha * f.weight + beta * (p - tau) * (f.units + 2))
+    return out
+
+
+
+def search_reach(model: dict, facts: list[LineFacts]) -> tuple[float, float, float] | None:
+    """(cost, size, sure) with which the article run may take in further sections on this input, or None.
+
+    Needs the line model's chances on `facts` (set by `search_weights`).
+    """
+    mix = (model.get("search") or {}).get("mix", {}).get("html" if any(f.tag for f in facts) else "dump")
+    if not mix or not mix.get("size") or any(f.p < 0 for f in facts):
+        return None
+    return mix["cost"], mix["size"], mix["sure"]

@@ -181,10 +181,22 @@ class LineFacts:
     weight: float = 0.0
     listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
     cell: bool = False  # a cell of a table that a dump spells out one cell a line
+    p: float = -1.0  # the line model's chance that this is article text (-1: not scored)
+    ends_article: bool = False  # a heading, comment widget or time stamp after prose: what follows is not the article
+    key: str | None = None  # `norm_text` of the line, once computed
+    shape: tuple[float, ...] | None = None  # the line models' text measures, once computed (see `classifier.py`)
+
+    def norm(self) -> str:
+        """`norm_text` of the line's text (computed once)."""
+        if self.key is None:
+            self.key = norm_text(self.seg.text)
+        return self.key
 
 
 def script_of(text: str) -> str:
     """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
+    if text.isascii():  # the common case, without a look at each character
+        return "latin" if any(ch.isalpha() for ch in text) else ""
     counts: dict[str, int] = {}
     # each distinct character once, in order of first appearance, so ties go as they did letter by letter
     for ch, n in Counter(text).items():
