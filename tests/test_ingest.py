@@ -10,7 +10,8 @@ import pytest
 
 from polyglot_news.errors import InputError
 from polyglot_news.ingest import read as ingest
-from polyglot_news.ingest.decode import clean_text, decode_bytes
+from polyglot_news.ingest.decode import clean_text, decode_bytes, decode_noted
+from polyglot_news.ingest.mojibake import repair_mojibake
 
 RUSSIAN = "Губернатор пообещал открыть новый мост через реку до начала зимы.\nЖители города ждут этого давно.\n"
 SHORT_RUSSIAN = "Мост откроют зимой.\n"
@@ -242,3 +243,82 @@ def test_real_page_dump_reads(tmp_path):
     assert article.site == "Sputnik International"
     assert all("\u00a0" not in s.text for s in article.segments)
     assert article.segments[-1].text == "Заголовок открываемого материала"
+
+
+# --- mojibake: text mis-decoded before it reached us -------------------------------------------------
+
+GERMAN = "Über die Brücke fährt morgen früh ein großer Bus nach Köln. Die Ärzte müssen warten."
+POLISH = "Wczoraj w mieście odbyło się spotkanie. Źródło podaje, że ludzie chcą zmian."
+FRENCH = "L’été dernier, la rivière a débordé près de l’école. Voilà pourquoi."
+
+
+def test_latin1_read_as_windows_1251_is_repaired():
+    broken = GERMAN.encode("latin-1").decode("cp1251")
+    assert "fьr" not in broken and "fдhrt" in broken
+    fixed, notes = repair_mojibake(broken)
+    assert fixed == GERMAN
+    assert notes == ["repaired 8 mis-decoded word(s) (Latin-1 read as Windows-1251)"]
+
+
+def test_utf8_read_as_windows_1251_is_repaired():
+    broken = POLISH.encode("utf-8").decode("cp1251")
+    assert "siД™" in broken
+    fixed, notes = repair_mojibake(broken)
+    assert fixed == POLISH
+    assert notes and "UTF-8 read as Windows-1251" in notes[0]
+
+
+def test_utf8_read_as_windows_1252_is_repaired_with_apostrophes_and_no_break_bytes():
+    broken = FRENCH.encode("utf-8").decode("cp1252")
+    assert "Ã©tÃ©" in broken and "VoilÃ\xa0" in broken
+    fixed, notes = repair_mojibake(broken)
+    assert fixed == FRENCH
+    assert notes == ["repaired 6 mis-decoded word(s) (UTF-8 read as Windows-1252)"]
+
+
+def test_genuine_cyrillic_and_clean_text_are_left_alone():
+    samples = [
+        RUSSIAN,
+        "Компания Apple показала новый iPhone, а Samsung-у пришлось снизить цены на Galaxy.",
+        "Її дім стоїть біля річки; «Дія» працює, і ЄС про це знає.",  # Ukrainian: і, ї, є are cp1251 A0-BF bytes
+        "Её ответ был коротким: «Да».",
+        "Опечатка с латинской буквой: пpивет и мoст остаются как есть.",
+        "The Сolumn uses a Cyrillic letter that looks Latin; one homoglyph is not mojibake.",
+        "Plain English with a café, a naïve résumé, ©2024 and NESTLÉ® stays exactly as written.",
+        "São Paulo, Málaga, Łódź, Ærøskøbing, Œuvres and Straße are real words.",
+    ]
+    for text in samples:
+        assert repair_mojibake(text) == (text, []), text
+
+
+def test_a_cut_off_sequence_is_not_read_as_another_code_page():
+    # a title cut in the middle of a two-byte letter leaves a lone lead ("Г"); the page reads as
+    # UTF-8-in-Windows-1251, so the Latin-1 mapping must not turn that "Г" into "Ã"
+    broken = (POLISH + "\nNowe zakazy dla papierów").encode("utf-8").decode("cp1251")
+    broken = broken[: broken.rindex("і")]
+    fixed, _ = repair_mojibake(broken)
+    assert fixed.startswith(POLISH) and fixed.endswith("papierГ")
+
+
+def test_one_lookalike_word_alone_is_not_repaired_but_the_same_on_a_broken_page_is():
+    assert repair_mojibake("Cafe Сolumbus")[0] == "Cafe Сolumbus"
+    assert repair_mojibake(GERMAN + " Cafe Сolumbus")[0] == GERMAN + " Cafe Сolumbus"
+    # on a page the Latin-1 mapping clearly explains, the С is byte D1 read as Windows-1251: "Ñ"
+    broken = GERMAN.encode("latin-1").decode("cp1251") + " Cafe Сolumbus"
+    assert repair_mojibake(broken)[0] == GERMAN + " Cafe Ñolumbus"
+
+
+def test_read_source_repairs_mojibake_and_notes_it():
+    english = "The bridge opens in spring.\n"
+    data = (GERMAN.encode("latin-1").decode("cp1251") + "\n" + english).encode("utf-8")
+    text, encoding, notes = decode_noted(data)
+    assert (text, encoding) == (GERMAN + "\n" + english, "utf-8")
+    article = ingest.read_source(data, name="dump.txt")
+    assert [s.text for s in article.segments] == [GERMAN, english.strip()]
+    assert article.notes == ["dump.txt: repaired 8 mis-decoded word(s) (Latin-1 read as Windows-1251)"]
+
+
+def test_a_page_of_real_cyrillic_keeps_its_mixed_words():
+    # more genuine Cyrillic words than Latin-1 repairs: the mixed words are more likely Cyrillic too
+    page = GERMAN.encode("latin-1").decode("cp1251") + "\n" + RUSSIAN
+    assert repair_mojibake(page) == (page, [])

@@ -5,7 +5,8 @@ a BOM; strict UTF-8; UTF-16 without a BOM (one byte of each pair nearly constant
 bytes whose high half forms runs of letters, a Cyrillic check that tells Windows-1251
 from KOI8-R by letter case and letter frequency (charset-normalizer is weak on short
 Cyrillic); then charset-normalizer for everything else. Nothing falls back to Latin-1
-silently: bytes no detector accepts raise.
+silently: bytes no detector accepts raise. The decoded text then has earlier wrong-code-page
+damage undone, word by word, where one mapping clearly explains it (`mojibake.py`).
 
 `clean_text(text)` is the Unicode clean-up: NFC, no-break and other odd spaces become a
 plain space, zero-width characters and soft hyphens go, control characters go, line ends
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from .mojibake import repair_mojibake
 
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -151,12 +154,14 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 def decode_noted(data: bytes, declared: str | None = None) -> tuple[str, str, list[str]]:
-    """`decode_bytes`, with notes on what was repaired: stray control bytes removed, invalid UTF-8 replaced.
+    """`decode_bytes`, with notes on what was repaired: stray control bytes, invalid UTF-8, mojibake.
 
     A few NUL or control bytes inside good text are dropped (a note says how many); more
     than 5% of them is binary and raises. A UTF-8 page with a few invalid bytes decodes
     as UTF-8 with U+FFFD in their place and a note giving their offsets, instead of
-    being guessed as some code page where every other character is wrong.
+    being guessed as some code page where every other character is wrong. Words that were
+    mis-decoded before they reached us ("fьr", "siД™") are repaired (see `mojibake.py`),
+    with a note per mapping.
     """
     notes: list[str] = []
     if not data.startswith(tuple(b for b, _ in BOMS)) and _utf16_without_bom(data) is None:
@@ -168,7 +173,10 @@ def decode_noted(data: bytes, declared: str | None = None) -> tuple[str, str, li
             notes.append(f"removed {removed} stray NUL or control byte(s) from the input")
             data = stripped
     text, encoding, note = _decode(data, declared)
-    return text, encoding, notes + ([note] if note else [])
+    if note:
+        notes.append(note)
+    text, repaired = repair_mojibake(text)
+    return text, encoding, notes + repaired
 
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, str, str | None]:
