@@ -284,16 +284,17 @@ class PoisonOn(distributed.WorkerPlugin):
 
         def dies_on_poison(sources, *args, names=None, **kwargs):
             if names and poison in names:
-                os._exit(1)  # as an out-of-memory kill would: no exception, no result
+                # as an out-of-memory kill would: no exception, no result, a moment after the work began (Dask
+                # does not restart a worker that dies while its nanny is still starting it, so not at once)
+                time.sleep(1.0)
+                os._exit(1)
             return real(sources, *args, names=names, **kwargs)
 
         pipeline.digest_many = dies_on_poison
 
 
-@pytest.mark.xfail(strict=False, reason="open bug (issue 15): about one run in three, inputs of chunks that ran beside the "
-                   "poisoned one on its dying worker are neither digested nor reported; under investigation")
 def test_a_chunk_that_kills_its_worker_twice_is_reported_per_file(cluster, tmp_path: Path) -> None:
-    """Last in the module: it leaves the workers restarted without the fault."""
+    """Last in the module: its workers keep the fault (harmless to other names), and Dask may leave one down."""
     import cloudpickle
 
     lc, client = cluster
@@ -306,14 +307,11 @@ def test_a_chunk_that_kills_its_worker_twice_is_reported_per_file(cluster, tmp_p
         report = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"],
                            cluster=lc.scheduler_address, chunk_files=2)
     finally:
-        client.unregister_worker_plugin(PoisonOn.name)
+        client.unregister_worker_plugin(PoisonOn.name)  # the workers keep the patch, which only poison.txt sets off
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
-        client.restart(wait_for_workers=False)
-    failed = dict(report.failed)
-    # the poisoned chunk's two files always fail; a chunk that happened to run beside it on the dying
-    # worker twice may fail with it (Dask counts it as suspicious too), but nothing is lost or doubled
-    assert {"poison.txt", "story-00.txt"} <= set(failed)
-    assert all("died twice" in reason for reason in failed.values()), failed
-    assert sorted(list(failed) + list(report.digested)) == sorted(["poison.txt", *names])
-    assert sorted(report.digested) == names[1:]
+    # a dying worker takes every chunk it holds, so the chunks that died are tried again one input at a time,
+    # alone: only the input that kills its worker is reported, its chunk's partner and the neighbours are digested
+    assert report.failed == [("poison.txt", "a cluster worker died twice while digesting it (killed or out of memory?)")]
+    assert sorted(report.digested) == names  # nothing lost, nothing doubled
+    assert manifest_ok(tmp_path / "out") == set(names)
     assert "poison.txt: a cluster worker died twice" in (tmp_path / "out" / REPORT_NAME).read_text(encoding="utf-8")
