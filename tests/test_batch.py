@@ -429,3 +429,30 @@ def test_unit_of_work_is_a_pure_function_of_its_input(tmp_path: Path, monkeypatc
     assert list(tmp_path.iterdir()) == []
     bad = digest_input(b"", "empty.txt", settings(), ["json"])
     assert bad.outputs == {} and "empty" in bad.error
+
+
+def test_an_input_that_kills_its_local_worker_blames_only_itself(tmp_path: Path, monkeypatch) -> None:
+    """A dying local worker breaks the pool and takes every chunk in it: they are retried, then tried one input
+    at a time, alone, so only the input that kills its worker is reported, and nothing is lost or doubled."""
+    from polyglot_news import pipeline
+
+    root = tmp_path / "in"
+    root.mkdir()
+    names = [f"a{i:02d}.txt" for i in range(10)]
+    for i, name in enumerate(names):
+        (root / name).write_text(ENGLISH.replace("Tuesday", f"day {i}"), encoding="utf-8")
+    (root / "a03-poison.txt").write_text(ENGLISH, encoding="utf-8")
+    real = pipeline.digest_many
+
+    def dies_on_poison(sources, *args, names=None, **kwargs):
+        if names and "a03-poison.txt" in names:
+            os._exit(1)  # the workers are forked from this process, so they inherit this; no exception, no result
+        return real(sources, *args, names=names, **kwargs)
+
+    monkeypatch.setattr(pipeline, "digest_many", dies_on_poison)
+    seen: list[str] = []
+    report = run_batch(root, tmp_path / "out", settings(), formats=["json"], jobs=2, chunk_files=2,
+                       on_done=lambda rel, status: seen.append(rel))
+    assert report.failed == [("a03-poison.txt", "a worker process died while digesting it (killed or out of memory?)")]
+    assert sorted(report.digested) == names and sorted(seen) == sorted(names + ["a03-poison.txt"])
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == [n + ".json" for n in names]
