@@ -269,46 +269,27 @@ def test_without_cluster_dask_is_not_imported(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out").glob("*.json"))) == 2
 
 
-class PoisonOn(distributed.WorkerPlugin):
-    """A Dask worker plugin (fault injection): the worker process dies outright on a chunk holding `name`."""
+def test_a_chunk_that_kills_its_worker_twice_is_reported_per_file(tmp_path: Path, monkeypatch) -> None:
+    """An input whose worker process dies outright (as an out-of-memory kill would: no exception, no result).
 
-    name = "polyglot-news-poison"
+    On `local:2` the workers are forked from this process, so they inherit the fault injected here, and so
+    does every worker a nanny starts again after a death.
+    """
+    from polyglot_news import pipeline
 
-    def __init__(self, name: str):
-        self.poison = name
-
-    def setup(self, worker) -> None:
-        from polyglot_news import pipeline
-
-        real, poison = pipeline.digest_many, self.poison
-
-        def dies_on_poison(sources, *args, names=None, **kwargs):
-            if names and poison in names:
-                # as an out-of-memory kill would: no exception, no result, a moment after the work began (Dask
-                # does not restart a worker that dies while its nanny is still starting it, so not at once)
-                time.sleep(1.0)
-                os._exit(1)
-            return real(sources, *args, names=names, **kwargs)
-
-        pipeline.digest_many = dies_on_poison
-
-
-def test_a_chunk_that_kills_its_worker_twice_is_reported_per_file(cluster, tmp_path: Path) -> None:
-    """Last in the module: its workers keep the fault (harmless to other names), and Dask may leave one down."""
-    import cloudpickle
-
-    lc, client = cluster
-    client.wait_for_workers(2, timeout=120)
     names = articles(tmp_path / "in", 16)
     shutil.copy(tmp_path / "in" / names[0], tmp_path / "in" / "poison.txt")  # sorts first: chunk [poison, story-00]
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
-    client.register_plugin(PoisonOn("poison.txt"))
-    try:
-        report = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"],
-                           cluster=lc.scheduler_address, chunk_files=2)
-    finally:
-        client.unregister_worker_plugin(PoisonOn.name)  # the workers keep the patch, which only poison.txt sets off
-        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    real = pipeline.digest_many
+
+    def dies_on_poison(sources, *args, names=None, **kwargs):
+        if names and "poison.txt" in names:
+            time.sleep(1.0)  # a moment after the work began, as memory would run out
+            os._exit(1)
+        return real(sources, *args, names=names, **kwargs)
+
+    monkeypatch.setattr(pipeline, "digest_many", dies_on_poison)
+    report = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"], cluster="local:2",
+                       chunk_files=2)
     # a dying worker takes every chunk it holds, so the chunks that died are tried again one input at a time,
     # alone: only the input that kills its worker is reported, its chunk's partner and the neighbours are digested
     assert report.failed == [("poison.txt", "a cluster worker died twice while digesting it (killed or out of memory?)")]

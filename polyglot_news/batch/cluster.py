@@ -53,7 +53,12 @@ class ClusterPool:
 
     retries = 0  # the scheduler retries a chunk whose worker died; the run does not retry again
     poll = 2.0  # seconds between looks at the workers while nothing settles
-    restart_grace = 60.0  # seconds with no worker (or, before a lone input, fewer than at the start) the run waits
+
+    @property
+    def restart_grace(self) -> float:
+        """Seconds with no worker (or, before a lone input, fewer than at the start) the run waits: forked
+        local workers are back within seconds, a user's may come from a queue or another machine."""
+        return 20.0 if self.cluster is not None else 120.0
 
     # For the run's own LocalCluster: workers forked from this process once it is warm (as `--jobs` does), so a
     # worker, first or restarted, starts with the glossaries and tables loaded; and on a machine whose cores are
