@@ -102,6 +102,7 @@ class ClusterPool:
         self.cluster = None
         self._idle_since: float | None = None
         self._orphans: set = set()  # futures of a LocalCluster the run had to restart
+        self._last_death = 0.0  # when a chunk last came back Died (time.monotonic)
         m = _LOCAL.match(address)
         try:
             if m:
@@ -130,9 +131,12 @@ class ClusterPool:
     def _await_workers(self) -> None:
         """Wait (bounded) until the cluster has as many workers as at the start, and they have settled."""
         deadline = time.monotonic() + self.restart_grace
+        waited = False
         while self._live_workers() < self.workers and time.monotonic() < deadline:
             time.sleep(0.2)
-        time.sleep(1.0)  # a worker takes tasks as soon as it registers, a moment before its nanny counts it started
+            waited = True
+        if waited or time.monotonic() - self._last_death < 5.0:
+            time.sleep(1.0)  # a worker takes tasks as soon as it registers, a moment before its nanny counts it started
 
     def wait(self, handles: Iterable) -> list[tuple[object, list[Outcome] | str]]:
         """The chunks among `handles` that have settled (at least one; blocks until then).
@@ -144,12 +148,12 @@ class ClusterPool:
         from .pools import Died
 
         distributed = _distributed()
+        handles = list(handles)
         orphans = [(fut, Died("the run restarted its LocalCluster, which had lost all its workers, while the chunk holding it was there"))
                    for fut in handles if fut in self._orphans]
         if orphans:
             self._orphans.difference_update(fut for fut, _ in orphans)
             return orphans
-        handles = list(handles)
         while True:
             try:
                 distributed.wait(handles, timeout=self.poll, return_when="FIRST_COMPLETED")
@@ -159,6 +163,8 @@ class ClusterPool:
                 pass  # the statuses below say which
             results = [(fut, self._result(fut)) for fut in handles if fut.status in ("finished", "error", "cancelled")]
             results = [(fut, r) for fut, r in results if r is not None]
+            if any(isinstance(r, Died) for _, r in results):
+                self._last_death = time.monotonic()
             if results:
                 return results
             self._watch(handles)
@@ -173,8 +179,8 @@ class ClusterPool:
             return Died("the Dask scheduler cancelled the chunk holding it (it lost its workers or was restarted)")
         try:
             if fut.status == "finished":
-                return fut.result(timeout=self.poll)
-            exc = fut.exception(timeout=self.poll)
+                return fut.result(timeout=30)
+            exc = fut.exception(timeout=30)
         except TimeoutError:  # its data went with a dying worker between the status and the fetch
             return None
         except Exception as e:  # noqa: BLE001 - KilledWorker, cancellation... raised by the fetch itself
