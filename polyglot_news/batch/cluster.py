@@ -69,6 +69,8 @@ class ClusterPool:
         "distributed.worker.memory.monitor-interval": "1s",
         "distributed.admin.system-monitor.interval": "2s",
         "distributed.admin.system-monitor.gil.enabled": False,
+        "distributed.admin.tick.interval": "1s",  # every server's event-loop health tick, 20 ms by default
+        "distributed.scheduler.work-stealing": False,  # two tasks a worker at most: nothing to steal, a 100 ms poll less
     }
 
     def _start_local(self) -> None:
