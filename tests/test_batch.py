@@ -450,6 +450,11 @@ def test_an_input_that_kills_its_local_worker_blames_only_itself(tmp_path: Path,
         return real(sources, *args, names=names, **kwargs)
 
     monkeypatch.setattr(pipeline, "digest_many", dies_on_poison)
+    # the pool forks only from a single-threaded process; a Dask test run before this one may leave idle threads
+    # behind, and the fault must reach the workers all the same
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     seen: list[str] = []
     report = run_batch(root, tmp_path / "out", settings(), formats=["json"], jobs=2, chunk_files=2,
                        on_done=lambda rel, status: seen.append(rel))

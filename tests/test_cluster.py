@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -172,19 +173,29 @@ def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(cluster, tmp_
     names = articles(tmp_path / "in", 12)
     pids = client.run(os.getpid)  # worker address -> its process id
     killed: list[int] = []
+    begun, over = threading.Event(), threading.Event()
 
-    def kill_a_busy_worker(rel: str, status: str) -> None:
-        if killed:
-            return
-        for address, keys in client.processing().items():
-            if keys and address in pids:  # a worker with a chunk in hand
-                os.kill(pids[address], signal.SIGKILL)
-                killed.append(pids[address])
-                return
+    def kill_a_busy_worker() -> None:
+        """Once an input has settled (mid-run), SIGKILL the first worker seen with a chunk in hand."""
+        begun.wait(timeout=300)
+        while not over.is_set() and not killed:
+            for address, keys in client.processing().items():
+                if keys and address in pids:
+                    os.kill(pids[address], signal.SIGKILL)
+                    killed.append(pids[address])
+                    return
+            time.sleep(0.005)
 
+    killer = threading.Thread(target=kill_a_busy_worker, daemon=True)
+    killer.start()
     seen: list[str] = []
-    report = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"],
-                       cluster=lc.scheduler_address, chunk_files=1, on_done=lambda rel, st: (seen.append(rel), kill_a_busy_worker(rel, st)))
+    try:
+        report = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"],
+                           cluster=lc.scheduler_address, chunk_files=1, on_done=lambda rel, st: (seen.append(rel), begun.set()))
+    finally:
+        over.set()
+        begun.set()
+        killer.join(timeout=60)
     assert killed, "no worker had a chunk in hand to kill"
     assert report.ok and sorted(report.digested) == names
     assert sorted(seen) == names  # each input settled exactly once
