@@ -280,30 +280,39 @@ def test_without_cluster_dask_is_not_imported(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out").glob("*.json"))) == 2
 
 
-def test_a_chunk_that_kills_its_worker_twice_is_reported_per_file(tmp_path: Path, monkeypatch) -> None:
+POISONED_RUN = """
+import json, os, sys, time
+from pathlib import Path
+from polyglot_news import pipeline
+from polyglot_news.batch import run_batch
+from polyglot_news.config import Settings
+real = pipeline.digest_many
+def dies_on_poison(sources, *args, names=None, **kwargs):
+    if names and "poison.txt" in names:
+        time.sleep(1.0)  # a moment after the work began, as memory would run out
+        os._exit(1)
+    return real(sources, *args, names=names, **kwargs)
+pipeline.digest_many = dies_on_poison
+r = run_batch(sys.argv[1], sys.argv[2], Settings(use_cache=False), formats=["json"], cluster="local:2", chunk_files=2)
+print(json.dumps({"failed": r.failed, "digested": r.digested}))
+"""
+
+
+def test_a_chunk_that_kills_its_worker_twice_is_reported_per_file(tmp_path: Path) -> None:
     """An input whose worker process dies outright (as an out-of-memory kill would: no exception, no result).
 
-    On `local:2` the workers are forked from this process, so they inherit the fault injected here, and so
-    does every worker a nanny starts again after a death.
+    In a fresh process on `local:2`, whose workers are forked from it once it is warm, so they inherit the
+    fault injected there, and so does every worker a nanny starts again after a death.
     """
-    from polyglot_news import pipeline
-
     names = articles(tmp_path / "in", 16)
     shutil.copy(tmp_path / "in" / names[0], tmp_path / "in" / "poison.txt")  # sorts first: chunk [poison, story-00]
-    real = pipeline.digest_many
-
-    def dies_on_poison(sources, *args, names=None, **kwargs):
-        if names and "poison.txt" in names:
-            time.sleep(1.0)  # a moment after the work began, as memory would run out
-            os._exit(1)
-        return real(sources, *args, names=names, **kwargs)
-
-    monkeypatch.setattr(pipeline, "digest_many", dies_on_poison)
-    report = run_batch(tmp_path / "in", tmp_path / "out", Settings(use_cache=False), formats=["json"], cluster="local:2",
-                       chunk_files=2)
+    proc = subprocess.run([sys.executable, "-c", POISONED_RUN, str(tmp_path / "in"), str(tmp_path / "out")], capture_output=True,
+                          text=True, timeout=300, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
     # a dying worker takes every chunk it holds, so the chunks that died are tried again one input at a time,
     # alone: only the input that kills its worker is reported, its chunk's partner and the neighbours are digested
-    assert report.failed == [("poison.txt", "a cluster worker died twice while digesting it (killed or out of memory?)")]
-    assert sorted(report.digested) == names  # nothing lost, nothing doubled
+    assert report["failed"] == [["poison.txt", "a cluster worker died twice while digesting it (killed or out of memory?)"]]
+    assert sorted(report["digested"]) == names  # nothing lost, nothing doubled
     assert manifest_ok(tmp_path / "out") == set(names)
     assert "poison.txt: a cluster worker died twice" in (tmp_path / "out" / REPORT_NAME).read_text(encoding="utf-8")

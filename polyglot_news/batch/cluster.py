@@ -84,8 +84,10 @@ class ClusterPool:
 
         distributed = _distributed()
         config = dict(self.LOCAL_CONFIG)
-        if threading.active_count() == 1:  # the first start: warm up while no thread can hold a lock a child needs
-            warm_up(self.settings)
+        if getattr(self, "_config", None) is None and threading.active_count() == 1:
+            warm_up(self.settings)  # the first start: warm up while no thread can hold a lock a child needs
+        elif getattr(self, "_config", None) is None:  # a caller's threads could hold a lock a forked child would wait on
+            config["distributed.worker.multiprocessing-method"] = "spawn"
         # the nannies read the start method when they (re)start a worker, so it holds until close()
         if getattr(self, "_config", None) is None:
             self._config = dask.config.set(config)
