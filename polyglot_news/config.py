@@ -22,8 +22,11 @@ def user_glossary_dirs() -> list[Path]:
     dirs = [Path(p) for p in os.environ.get("POLYGLOT_NEWS_GLOSSARIES", "").split(os.pathsep) if p.strip()]
     base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     own = base / "polyglot-news" / "glossaries"
-    if own.is_dir():
-        dirs.append(own)
+    try:
+        if own.is_dir():
+            dirs.append(own)
+    except OSError:  # a config folder this user may not even look into is not one they set up
+        pass
     return dirs
 
 

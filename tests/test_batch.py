@@ -20,7 +20,7 @@ from polyglot_news.batch import MANIFEST_NAME, REPORT_NAME, output_paths, run_ba
 from polyglot_news.batch.fingerprint import settings_fingerprint
 from polyglot_news.cli import app
 from polyglot_news.config import Settings
-from polyglot_news.errors import ConfigError
+from polyglot_news.errors import ConfigError, PolyglotError
 from polyglot_news.ingest.folders import discover
 
 # Our own sentences; each article has a title line and a few paragraphs.
@@ -266,6 +266,61 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
         subprocess.run(["rm", "-rf", str(base)], check=False)
 
 
+def test_an_unreadable_glossary_folder_is_one_clear_error_before_any_work(tmp_path: Path) -> None:
+    """A user glossary folder ($POLYGLOT_NEWS_GLOSSARIES) the user may not list is a setting to fix: batch says so
+    once (not an "internal error" per file), before OUT is created; digest and batch print that one line and exit
+    non-zero. As root (who reads anything), in a forked child that drops to `nobody`."""
+    base = Path(tempfile.mkdtemp(prefix="pn-gloss-"))  # pytest's tmp_path is 0700, closed to nobody
+    try:
+        root, words, result = base / "in", base / "words", base / "result.json"
+        root.mkdir()
+        (root / "library.txt").write_text(ENGLISH, encoding="utf-8")
+        words.mkdir()
+        (words / "names.csv").write_text("term,lang,english,kind,note\nHarbour,en,Harbour,place,\n", encoding="utf-8")
+        for p in (base, root):
+            os.chmod(p, 0o777)
+        os.chmod(root / "library.txt", 0o644)
+        os.chmod(words, 0)
+        run_batch(root, tmp_path / "warm", Settings(use_cache=False), formats=["text"])  # imports all a run needs
+        assert CliRunner().invoke(app, ["digest", str(root / "library.txt"), "--no-cache"]).exit_code == 0  # and a digest
+        pid = os.fork()
+        if pid == 0:
+            code = 3
+            try:
+                if os.geteuid() == 0:
+                    os.setgroups([])
+                    os.setgid(65534)
+                    os.setuid(65534)
+                # the user's own folder, named by the variable (the suite's config folder is closed to nobody)
+                os.environ.update(XDG_CONFIG_HOME=str(base), HOME=str(base), POLYGLOT_NEWS_GLOSSARIES=str(words))
+                try:
+                    run_batch(root, base / "out", Settings(use_cache=False), formats=["text"])
+                    raised = None
+                except PolyglotError as e:
+                    raised = str(e)
+                got = {"raised": raised}
+                for name, args in (("digest", [str(root / "library.txt")]), ("batch", [str(root), "--out", str(base / "out"), "--no-progress"])):
+                    cli = CliRunner().invoke(app, [name, *args, "--no-cache"])
+                    got[name] = {"code": cli.exit_code, "output": cli.output, "exc": repr(cli.exception)}
+                result.write_text(json.dumps(got))
+                code = 0
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        got = json.loads(result.read_text())
+        assert got["raised"] == f"{words}: cannot read the glossary folder: Permission denied"
+        assert not (base / "out").exists()  # said before anything was touched
+        for name in ("digest", "batch"):
+            assert got[name]["code"] not in (0, None) and got[name]["output"].strip() == f"polyglot-news: error: {got['raised']}", got
+    finally:
+        subprocess.run(["rm", "-rf", str(base)], check=False)
+
+
 def test_cli_batch_exit_codes_and_summary(tmp_path: Path) -> None:
     root, out = make_tree(tmp_path / "in"), tmp_path / "out"
     runner = CliRunner()
@@ -309,6 +364,10 @@ def test_a_damaged_manifest_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
     (out / MANIFEST_NAME).write_bytes(b"this is not a database" * 100)
     report = run_batch(root, out, settings(), formats=["text"])
     assert report.digested and list(out.glob(MANIFEST_NAME + ".corrupt-*"))
+    assert len(report.notes) == 1 and "set aside as" in report.notes[0]  # the user is told, in the report file too
+    assert f"note: {report.notes[0]}" in (out / REPORT_NAME).read_text(encoding="utf-8")
+    again = run_batch(root, out, settings(), formats=["text"])
+    assert again.notes == [] and again.unchanged == len(report.digested)
 
 
 def test_workers_translate_with_an_installed_model(tmp_path: Path, tiny_models_dir: Path) -> None:
@@ -370,3 +429,35 @@ def test_unit_of_work_is_a_pure_function_of_its_input(tmp_path: Path, monkeypatc
     assert list(tmp_path.iterdir()) == []
     bad = digest_input(b"", "empty.txt", settings(), ["json"])
     assert bad.outputs == {} and "empty" in bad.error
+
+
+def test_an_input_that_kills_its_local_worker_blames_only_itself(tmp_path: Path, monkeypatch) -> None:
+    """A dying local worker breaks the pool and takes every chunk in it: they are retried, then tried one input
+    at a time, alone, so only the input that kills its worker is reported, and nothing is lost or doubled."""
+    from polyglot_news import pipeline
+
+    root = tmp_path / "in"
+    root.mkdir()
+    names = [f"a{i:02d}.txt" for i in range(10)]
+    for i, name in enumerate(names):
+        (root / name).write_text(ENGLISH.replace("Tuesday", f"day {i}"), encoding="utf-8")
+    (root / "a03-poison.txt").write_text(ENGLISH, encoding="utf-8")
+    real = pipeline.digest_many
+
+    def dies_on_poison(sources, *args, names=None, **kwargs):
+        if names and "a03-poison.txt" in names:
+            os._exit(1)  # the workers are forked from this process, so they inherit this; no exception, no result
+        return real(sources, *args, names=names, **kwargs)
+
+    monkeypatch.setattr(pipeline, "digest_many", dies_on_poison)
+    # the pool forks only from a single-threaded process; a Dask test run before this one may leave idle threads
+    # behind, and the fault must reach the workers all the same
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    seen: list[str] = []
+    report = run_batch(root, tmp_path / "out", settings(), formats=["json"], jobs=2, chunk_files=2,
+                       on_done=lambda rel, status: seen.append(rel))
+    assert report.failed == [("a03-poison.txt", "a worker process died while digesting it (killed or out of memory?)")]
+    assert sorted(report.digested) == names and sorted(seen) == sorted(names + ["a03-poison.txt"])
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == [n + ".json" for n in names]

@@ -43,6 +43,14 @@ def warm_up(settings: Settings) -> None:
     _FIRST_CHUNK_CPU.clear()  # the warm-up is the parent's, not a chunk's
 
 
+class Died(str):
+    """The reason a chunk came back without outcomes because a worker process died while it was there.
+
+    Unlike any other reason, it may not be the chunk's fault: a dying worker takes with it every
+    chunk it held, so the run gives these inputs another try, one at a time (see `run.py`).
+    """
+
+
 class _Done:
     """A chunk digested at once: its outcomes (a handle, so it can be a key like a future)."""
 
@@ -59,7 +67,7 @@ class InProcess:
     def __init__(self, settings: Settings, formats: Sequence[str]):
         self.settings, self.formats = settings, tuple(formats)
 
-    def submit(self, items: list[Item]) -> "_Done":
+    def submit(self, items: list[Item], alone: bool = False) -> "_Done":
         return _Done(digest_chunk(items, self.settings, self.formats))
 
     def wait(self, handles: Iterable["_Done"]) -> list[tuple["_Done", list[Outcome] | str]]:
@@ -116,7 +124,7 @@ class LocalPool:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=init, initargs=args)
         return self.pool
 
-    def submit(self, items: list[Item]) -> Future:
+    def submit(self, items: list[Item], alone: bool = False) -> Future:
         fut = self._pool().submit(digest_chunk, items, self.settings, self.formats)
         gc.unfreeze()  # the workers are forked (all at once, at the first submit); this process collects again
         return fut
@@ -132,7 +140,7 @@ class LocalPool:
         results = []
         for fut in done:
             if fut.cancelled() or isinstance(fut.exception(), BrokenProcessPool):
-                results.append((fut, "a worker process died while digesting it (killed or out of memory?)"))
+                results.append((fut, Died("a worker process died while digesting it (killed or out of memory?)")))
             elif fut.exception() is not None:  # a bug outside digest_chunk's own guard (e.g. pickling)
                 results.append((fut, f"internal error: {type(fut.exception()).__name__}: {fut.exception()}"))
             else:

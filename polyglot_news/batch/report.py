@@ -26,6 +26,7 @@ class BatchReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     interrupted: bool = False
+    notes: list[str] = field(default_factory=list)  # what the run had to do that the user should know (a healed manifest)
     jobs: int = 1
     worker_peak_rss: dict[int, int] = field(default_factory=dict)  # pid -> bytes
     worker_cpu: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds used by the end
@@ -51,6 +52,7 @@ class BatchReport:
         ]
         from ..render.labels import one_line  # a file name or message with a newline must not fake a line
 
+        lines += [f"note: {one_line(n)}" for n in self.notes]
         if self.failed:
             lines += ["", f"Failed ({len(self.failed)}):"] + [f"  {one_line(rel)}: {one_line(reason)}" for rel, reason in sorted(self.failed)]
         if self.removed:

@@ -32,6 +32,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..atomic import leftover_temp_files, write_all_atomic, write_atomic
 from ..config import Settings
+from ..curated.store import glossary_sources
 from ..errors import ConfigError
 from ..ingest.folders import Found, discover, os_reason
 from .fingerprint import content_hash, settings_fingerprint
@@ -39,7 +40,7 @@ from .lock import OutLock, OutputError, output_problem, sqlite_problem
 from .manifest import Manifest
 from .report import BatchReport, output_paths
 from .chunks import DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_FILES, Item
-from .pools import InProcess, LocalPool
+from .pools import Died, InProcess, LocalPool
 from .work import Outcome
 
 MANIFEST_NAME = ".batch-manifest.sqlite3"
@@ -148,6 +149,8 @@ def run_batch(
         from .cluster import check_address
 
         check_address(cluster)
+    # a glossary folder that is missing or unreadable is a setting to fix: said once, before OUT is touched
+    glossary_sources(settings.glossary_dirs, shipped=settings.use_shipped_glossaries)
     in_path, out_path = Path(in_dir), Path(out_dir)
     if not in_path.is_dir():
         raise ConfigError(f"{in_dir}: not a folder")
@@ -214,6 +217,8 @@ class _Run:
         self.max_bytes, self.report, self.bar, self.on_done = max_bytes, report, bar, on_done
         self.fingerprint = settings_fingerprint(settings, formats)
         self.manifest = Manifest(out_dir / MANIFEST_NAME)
+        if self.manifest.note:
+            report.notes.append(self.manifest.note)
         self.known: dict[str, sqlite3.Row] = {}
         self.candidates: list[_Job] = []
         self.shared_fs, self.chunk_files, self.chunk_bytes = False, DEFAULT_CHUNK_FILES, DEFAULT_CHUNK_BYTES
@@ -393,28 +398,41 @@ class _Run:
         else:
             pool = InProcess(self.settings, self.formats)
         t = time.perf_counter()
-        pending: dict = {}  # handle -> (chunk, tries so far)
-        source = self.chunks(pool.workers)
         try:
-            exhausted = False
-            while True:
-                while not exhausted and len(pending) < pool.window:  # a bounded window: inputs are read as needed
-                    chunk = next(source, None)
-                    if chunk is None:
-                        exhausted = True
-                        break
-                    pending[pool.submit([item for _, item in chunk])] = (chunk, 0)
-                if not pending:
-                    break
-                for handle, result in pool.wait(list(pending)):
-                    chunk, tries = pending.pop(handle)
-                    if isinstance(result, str) and tries < pool.retries:  # its worker died: once more
-                        pending[pool.submit([item for _, item in chunk])] = (chunk, tries + 1)
-                        continue
-                    self.settle(chunk, result)
+            suspects = self.drain(pool, self.chunks(pool.workers), pool.window)
+            # the inputs of chunks whose worker died: one at a time, alone, so a death blames only its input
+            self.drain(pool, ([pair] for pair in suspects), 1, alone=True)
         finally:
             self.report.work_seconds = time.perf_counter() - t
             pool.close()
+
+    def drain(self, pool, source: Iterator[list[tuple[_Job, Item]]], window: int, alone: bool = False) -> list[tuple[_Job, Item]]:
+        """Send the chunks of `source` to `pool`, at most `window` at a time, and settle what comes back.
+
+        A chunk whose worker died (`Died`) is sent again up to `pool.retries` times; then, unless it
+        ran `alone`, its inputs are handed back to be tried one by one: a dying worker takes every
+        chunk it holds, so the chunk may only have been beside the input that killed it.
+        """
+        pending: dict = {}  # handle -> (chunk, tries so far)
+        suspects: list[tuple[_Job, Item]] = []
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:  # a bounded window: inputs are read as needed
+                chunk = next(source, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                pending[pool.submit([item for _, item in chunk], alone=alone)] = (chunk, 0)
+            if not pending:
+                return suspects
+            for handle, result in pool.wait(list(pending)):
+                chunk, tries = pending.pop(handle)
+                if isinstance(result, Died) and tries < pool.retries:  # once more, as it was
+                    pending[pool.submit([item for _, item in chunk], alone=alone)] = (chunk, tries + 1)
+                elif isinstance(result, Died) and not alone:
+                    suspects.extend(chunk)
+                else:
+                    self.settle(chunk, result)
 
     def close(self) -> None:
         """Stop the progress bar, record the run, and write the report (atomically)."""

@@ -71,6 +71,8 @@ def batch_command(
     table.add_row(str(report.found), str(len(report.digested)), str(report.unchanged), str(len(report.failed)),
                   str(len(report.removed)), f"{report.seconds:.1f}", f"{rate:.2f}")
     err.print(table)
+    for note in report.notes:
+        err.print(f"note: {one_line(note)}", markup=False, highlight=False)
     shown = 20  # the report file lists them all
     for rel, reason in sorted(report.failed)[:shown]:
         err.print(f"failed: {one_line(rel)}: {one_line(reason)}", markup=False, highlight=False)

@@ -99,8 +99,34 @@ def read_file(path: Path, into: Glossary) -> None:
 
 
 def glossary_files(folder: Path) -> list[Path]:
-    """The glossary files in a folder (csv, tsv, tbx), sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    """The glossary files in a folder (csv, tsv, tbx), sorted by name; GlossaryError if it cannot be listed."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    except OSError as e:
+        raise GlossaryError(f"{folder}: cannot read the glossary folder: {e.strerror}") from None
+
+
+def glossary_sources(
+    extra_dirs: list[Path] | tuple[Path, ...] = (), shipped: bool = True, user: bool | None = None
+) -> list[list[Path]]:
+    """The glossary files `load_glossaries` reads, folder by folder (arguments as there).
+
+    Raises GlossaryError for a folder that is missing or cannot be listed: a setting to fix,
+    so a batch says it once, before any work, rather than once per input.
+    """
+    from ..config import user_glossary_dirs
+
+    configured = user_glossary_dirs() if (shipped if user is None else user) else []
+    paths = ([shipped_dir()] if shipped else []) + configured + [Path(d) for d in extra_dirs]
+    out = []
+    for d in paths:
+        if d.is_file():
+            out.append([d])
+        elif d.is_dir():
+            out.append(glossary_files(d))
+        else:
+            raise GlossaryError(f"{d}: glossary folder not found")
+    return out
 
 
 def load_glossaries(
@@ -111,21 +137,11 @@ def load_glossaries(
     `user` adds the folders the user configured (`config.user_glossary_dirs`: the
     POLYGLOT_NEWS_GLOSSARIES variable and ~/.config/polyglot-news/glossaries); by default
     they come with the shipped ones. An entry of `extra_dirs` may also be a single file.
-    A missing folder raises GlossaryError; a file that cannot be used is reported in
-    `Glossary.problems` and the rest still load.
+    A missing or unreadable folder raises GlossaryError; a file that cannot be used is
+    reported in `Glossary.problems` and the rest still load.
     """
-    from ..config import user_glossary_dirs
-
     g = Glossary()
-    configured = user_glossary_dirs() if (shipped if user is None else user) else []
-    paths = ([shipped_dir()] if shipped else []) + configured + [Path(d) for d in extra_dirs]
-    for d in paths:
-        if d.is_file():
-            files = [d]
-        elif d.is_dir():
-            files = glossary_files(d)
-        else:
-            raise GlossaryError(f"{d}: glossary folder not found")
+    for files in glossary_sources(extra_dirs, shipped, user):
         for path in files:
             try:
                 read_file(path, g)
