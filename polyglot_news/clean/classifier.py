@@ -74,6 +74,15 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
         float(i + 2 < n and kinds[i + 2] == BODY),
         float(i > 0 and facts[i - 1].prose),
         float(i + 1 < n and facts[i + 1].prose),
+        *_markup(f, roles, html),
+        f.p if f.p >= 0 else 0.5,
+    ]
+
+
+
+def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
+    """The markup features both line models read: input kind, roles, tag, and the rules' weight."""
+    return (
         html,
         float("article" in roles),
         float(any(r in roles for r in _CHROME_ROLE_NAMES)),
@@ -83,9 +92,7 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
         float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
         math.log1p(max(0.0, f.weight)),
         math.log1p(max(0.0, -f.weight)),
-        f.p if f.p >= 0 else 0.5,
-    ]
-
+    )
 
 def _shape(f: LineFacts) -> tuple[float, ...]:
     """Punctuation and digit density, short-word and capitalised-word shares of a line (computed once)."""
@@ -224,15 +231,7 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             float(text.rstrip().endswith(":")),
             i / max(1, n - 1),
             float(bool(page_script and f.script and f.script != page_script)),
-            html,
-            float("article" in roles),
-            float(any(r in roles for r in _CHROME_ROLE_NAMES)),
-            float("link" in roles),
-            float(f.tag == "p"),
-            float(f.tag == "li"),
-            float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
-            math.log1p(max(0.0, f.weight)),
-            math.log1p(max(0.0, -f.weight)),
+            *_markup(f, roles, html),
             float(i > 0 and prose[i - 1]),
             float(i + 1 < n and prose[i + 1]),
             float(i > 0 and facts[i - 1].forced is not None),
