@@ -257,17 +257,12 @@ def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) ->
     mix = search["mix"].get("html" if any(f.tag for f in facts) else "dump")
     if not mix:
         return None  # the overrule classifier reads the chances too: the search model runs whenever it mixes in
-    if "wf" not in search:
-        _fold(search)
     alpha, beta, tau = mix["alpha"], mix["beta"], mix["tau"]
     out = []
     for f, row in zip(facts, search_rows(facts, seen)):
-        z = sum(w * x for w, x in zip(search["wf"], row)) + search["bf"]
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        f.p = p
-        out.append(alpha * f.weight + beta * (p - tau) * (f.units + 2))
+        f.p = _probability(search, row)
+        out.append(alpha * f.weight + beta * (f.p - tau) * (f.units + 2))
     return out
-
 
 
 def search_reach(model: dict, facts: list[LineFacts]) -> tuple[float, float, float] | None:
