@@ -83,13 +83,13 @@ class ClusterPool:
         from .pools import warm_up
 
         distributed = _distributed()
-        config = dict(self.LOCAL_CONFIG)
-        if getattr(self, "_config", None) is None and threading.active_count() == 1:
-            warm_up(self.settings)  # the first start: warm up while no thread can hold a lock a child needs
-        elif getattr(self, "_config", None) is None:  # a caller's threads could hold a lock a forked child would wait on
-            config["distributed.worker.multiprocessing-method"] = "spawn"
-        # the nannies read the start method when they (re)start a worker, so it holds until close()
-        if getattr(self, "_config", None) is None:
+        if self._config is None:  # the first start (a restart keeps the first start's settings)
+            config = dict(self.LOCAL_CONFIG)
+            if threading.active_count() == 1:
+                warm_up(self.settings)  # warm up while no thread can hold a lock a forked child needs
+            else:  # a caller's threads could hold a lock a forked child would wait on
+                config["distributed.worker.multiprocessing-method"] = "spawn"
+            # the nannies read the start method when they (re)start a worker, so it holds until close()
             self._config = dask.config.set(config)
         # a chunk that was on a dying worker twice is given up (KilledWorker), as the issue asks
         with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
@@ -104,6 +104,7 @@ class ClusterPool:
         distributed = _distributed()
         self.settings, self.formats, self.address = settings, tuple(formats), address
         self.cluster = None
+        self._config = None  # the dask settings of the run's own LocalCluster, held until close()
         self._idle_since: float | None = None
         self._orphans: set = set()  # futures of a LocalCluster the run had to restart
         self._last_death = 0.0  # when a chunk last came back Died (time.monotonic)
@@ -232,7 +233,6 @@ class ClusterPool:
             client.close()
         if self.cluster is not None:
             self.cluster.close()
-        config = getattr(self, "_config", None)
-        if config is not None:
-            config.__exit__(None, None, None)
+        if getattr(self, "_config", None) is not None:
+            self._config.__exit__(None, None, None)
             self._config = None
