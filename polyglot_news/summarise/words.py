@@ -164,14 +164,13 @@ def content_stems(words: tuple[str, ...], lang: str = "en") -> tuple[str, ...]:
     Outside English a word whose stem is a stop word's stem is a stop word too, since a
     list cannot spell out every inflection; English keeps the plain list lookup."""
     stops = stop_words(lang)
-    kept = [w for w in words if w.lower() not in stops and not w.replace(".", "").isdigit()]
-    if _base(lang) == "en":
-        return tuple(stem(w) for w in kept)
     base = _base(lang)
+    # the year word and set-phrase words are source-language rules: English has neither list
     years, phrases = _YEAR_WORDS.get(base, frozenset()), _PHRASE_WORDS.get(base, frozenset())
-    if years or phrases:
-        kept = [w for i, w in enumerate(words) if w.lower() not in stops and not w.replace(".", "").isdigit()
-                and w.lower() not in phrases and not _year_after_number(words, i, years)]
+    kept = [w for i, w in enumerate(words) if w.lower() not in stops and not w.replace(".", "").isdigit()
+            and not (phrases and w.lower() in phrases) and not (years and _year_after_number(words, i, years))]
+    if base == "en":
+        return tuple(stem(w) for w in kept)
     stop_stems = _stop_stems(lang)
     stems = [s for s in (stem(w, lang) for w in kept) if s not in stop_stems]
     cut = _TRUNCATED.get(base)
