@@ -23,6 +23,8 @@ from polyglot_news.config import Settings
 from polyglot_news.errors import ConfigError, PolyglotError
 from polyglot_news.ingest.folders import discover
 
+from forked import exit_code_as_nobody
+
 # Our own sentences; each article has a title line and a few paragraphs.
 ENGLISH = """Riverside library reopens with a new reading room
 
@@ -241,24 +243,7 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
         os.chmod(root / "library.txt", 0o644)
         # the shipped glossaries (the snapshot sits in a folder nobody cannot enter); import everything before dropping rights
         run_batch(root, tmp_path / "warm", Settings(use_cache=False), formats=["text"])
-        if os.geteuid() == 0:
-            pid = os.fork()
-            if pid == 0:
-                code = 3
-                try:
-                    os.setgid(65534)
-                    os.setuid(65534)
-                    code = 0 if run_batch(root, out, Settings(use_cache=False), formats=["text"]).ok else 1
-                except BaseException:
-                    import traceback
-
-                    traceback.print_exc()
-                finally:
-                    os._exit(code)
-            _, status = os.waitpid(pid, 0)
-            assert os.waitstatus_to_exitcode(status) == 1
-        else:
-            assert not run_batch(root, out, Settings(use_cache=False), formats=["text"]).ok
+        assert exit_code_as_nobody(lambda: 0 if run_batch(root, out, Settings(use_cache=False), formats=["text"]).ok else 1) == 1
         report = (out / REPORT_NAME).read_text(encoding="utf-8")
         assert "secret.txt: cannot read: permission denied" in report
         assert (out / "library.txt.txt").is_file() and not (out / "secret.txt.txt").exists()
@@ -283,35 +268,22 @@ def test_an_unreadable_glossary_folder_is_one_clear_error_before_any_work(tmp_pa
         os.chmod(words, 0)
         run_batch(root, tmp_path / "warm", Settings(use_cache=False), formats=["text"])  # imports all a run needs
         assert CliRunner().invoke(app, ["digest", str(root / "library.txt"), "--no-cache"]).exit_code == 0  # and a digest
-        pid = os.fork()
-        if pid == 0:
-            code = 3
+        def as_user() -> int:
+            # the user's own folder, named by the variable (the suite's config folder is closed to nobody)
+            os.environ.update(XDG_CONFIG_HOME=str(base), HOME=str(base), POLYGLOT_NEWS_GLOSSARIES=str(words))
             try:
-                if os.geteuid() == 0:
-                    os.setgroups([])
-                    os.setgid(65534)
-                    os.setuid(65534)
-                # the user's own folder, named by the variable (the suite's config folder is closed to nobody)
-                os.environ.update(XDG_CONFIG_HOME=str(base), HOME=str(base), POLYGLOT_NEWS_GLOSSARIES=str(words))
-                try:
-                    run_batch(root, base / "out", Settings(use_cache=False), formats=["text"])
-                    raised = None
-                except PolyglotError as e:
-                    raised = str(e)
-                got = {"raised": raised}
-                for name, args in (("digest", [str(root / "library.txt")]), ("batch", [str(root), "--out", str(base / "out"), "--no-progress"])):
-                    cli = CliRunner().invoke(app, [name, *args, "--no-cache"])
-                    got[name] = {"code": cli.exit_code, "output": cli.output, "exc": repr(cli.exception)}
-                result.write_text(json.dumps(got))
-                code = 0
-            except BaseException:
-                import traceback
+                run_batch(root, base / "out", Settings(use_cache=False), formats=["text"])
+                raised = None
+            except PolyglotError as e:
+                raised = str(e)
+            got = {"raised": raised}
+            for name, args in (("digest", [str(root / "library.txt")]), ("batch", [str(root), "--out", str(base / "out"), "--no-progress"])):
+                cli = CliRunner().invoke(app, [name, *args, "--no-cache"])
+                got[name] = {"code": cli.exit_code, "output": cli.output, "exc": repr(cli.exception)}
+            result.write_text(json.dumps(got))
+            return 0
 
-                traceback.print_exc()
-            finally:
-                os._exit(code)
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0
+        assert exit_code_as_nobody(as_user) == 0
         got = json.loads(result.read_text())
         assert got["raised"] == f"{words}: cannot read the glossary folder: Permission denied"
         assert not (base / "out").exists()  # said before anything was touched

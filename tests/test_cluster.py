@@ -28,6 +28,8 @@ from polyglot_news.cli import app
 from polyglot_news.config import Settings
 from polyglot_news.errors import ConfigError
 
+from forked import exit_code_as_nobody
+
 if os.environ.get("CI"):  # CI installs the extra: a missing distributed must fail there, not skip
     import distributed
 else:
@@ -41,32 +43,20 @@ def batch_as_nobody(root: Path, out: Path, cluster: str | None, home: Path) -> d
     """One batch over `root` (local, or on `cluster`), in a forked child that drops to `nobody` when we are
     root (who reads anything, so chmod 000 would not stop it); the first input to settle deletes a listed file."""
     result = home / "result.json"
-    pid = os.fork()
-    if pid == 0:
-        code = 3
-        try:
-            if os.geteuid() == 0:
-                os.setgroups([])
-                os.setgid(65534)
-                os.setuid(65534)
-            os.environ.update(HOME=str(home), POLYGLOT_NEWS_CACHE=str(home / "translations.sqlite3"), XDG_CONFIG_HOME=str(home),
-                              XDG_CACHE_HOME=str(home), XDG_DATA_HOME=str(home), ARGOS_PACKAGES_DIR=str(home / "argos"))
 
-            def vanish(rel: str, status: str) -> None:
-                (root / "zz-vanishes.txt").unlink(missing_ok=True)
+    def as_user() -> int:
+        os.environ.update(HOME=str(home), POLYGLOT_NEWS_CACHE=str(home / "translations.sqlite3"), XDG_CONFIG_HOME=str(home),
+                          XDG_CACHE_HOME=str(home), XDG_DATA_HOME=str(home), ARGOS_PACKAGES_DIR=str(home / "argos"))
 
-            r = run_batch(root, out, Settings(use_cache=False), formats=["text", "json", "markdown"], cluster=cluster,
-                          on_done=vanish, chunk_files=2)
-            result.write_text(json.dumps({"digested": sorted(r.digested), "failed": sorted(r.failed), "chunks": r.chunks}))
-            code = 0
-        except BaseException:
-            import traceback
+        def vanish(rel: str, status: str) -> None:
+            (root / "zz-vanishes.txt").unlink(missing_ok=True)
 
-            traceback.print_exc()
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
+        r = run_batch(root, out, Settings(use_cache=False), formats=["text", "json", "markdown"], cluster=cluster,
+                      on_done=vanish, chunk_files=2)
+        result.write_text(json.dumps({"digested": sorted(r.digested), "failed": sorted(r.failed), "chunks": r.chunks}))
+        return 0
+
+    assert exit_code_as_nobody(as_user) == 0
     return json.loads(result.read_text())
 
 
