@@ -47,7 +47,8 @@ sys.path.insert(0, str(REPO))
 from polyglot_news import pipeline  # noqa: E402
 from polyglot_news.config import Settings  # noqa: E402
 from polyglot_news.daily.cldr_words import english_cldr_word  # noqa: E402
-from polyglot_news.daily.stories import _language_rarity, _word_clues, explain, loose, skeleton, story_groups  # noqa: E402
+from polyglot_news.daily.glosses import glosses  # noqa: E402
+from polyglot_news.daily.stories import _gloss_clues, _language_rarity, _word_clues, explain, loose, skeleton, story_groups  # noqa: E402
 
 
 def _cpu() -> float:
@@ -220,7 +221,7 @@ def main() -> None:
     reps = 3
     t = _cpu()
     for _ in range(reps):
-        for cached_fn in (skeleton, loose, _language_rarity, _word_clues, english_cldr_word):  # cold caches: a day's run starts with none
+        for cached_fn in (skeleton, loose, _language_rarity, _word_clues, english_cldr_word, _gloss_clues, glosses):  # cold caches: a day's run starts with none
             cached_fn.cache_clear()
         story_groups(digests[:n])
     group500 = (_cpu() - t) / reps

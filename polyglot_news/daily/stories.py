@@ -43,11 +43,13 @@ from functools import lru_cache
 from ..model import ENGLISH, TEASER, Digest
 from ..text.wordfreqs import log_frequency
 from .cldr_words import english_cldr_word
+from .glosses import GLOSS_LANGS, english_key, english_keys, glosses
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
-NAME, NUMBER, WORD, EMOJI = "name", "number", "word", "emoji"
-_RANK = {EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
-WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0}
+NAME, NUMBER, WORD, EMOJI, GLOSS = "name", "number", "word", "emoji", "gloss"
+_RANK = {GLOSS: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
+WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0}
+GLOSS_PREFIX = "g:"  # gloss clues (an English word and a listed word glossing to it) count across languages only
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
 # two digests' totals): two articles in one language share far more words by chance (two mattress adverts,
@@ -67,6 +69,7 @@ LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry no
 OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share of its rarity
 CAPITAL_RARITY = 1.5  # a capitalised word outside English is often a name (Дмитрий: common in Russian, telling across languages)
 CLDR_RARITY = 1.0  # a month, weekday or language named across languages counts at least this
+GLOSS_RARITY = 4.6  # the most a gloss clue counts (an ordinary word, however rare in the day)
 DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -201,7 +204,20 @@ def clues(digest: Digest) -> Clues:
             if len(w) >= 3:
                 for key, rarity in _word_clues(w, lang):
                     c.add(key, WORD, w, factor * rarity)
+                for key in _gloss_clues(w, lang):
+                    c.add(key, GLOSS, w, factor * GLOSS_RARITY)
     return c
+
+
+@lru_cache(maxsize=200_000)
+def _gloss_clues(word: str, lang: str) -> tuple[str, ...]:
+    """A word's gloss keys: an English word's own fold when a listed word glosses to it, a listed word's glosses."""
+    if lang == ENGLISH:
+        key = english_key(word)
+        return (GLOSS_PREFIX + key,) if key in english_keys() else ()
+    if lang in GLOSS_LANGS or lang in _CYRILLIC_LANGS:
+        return tuple(GLOSS_PREFIX + k for k in glosses(word, lang))
+    return ()
 
 
 @lru_cache(maxsize=200_000)
@@ -317,8 +333,14 @@ class _Day:
         idf = self.idf
         self.weights = [{key: WEIGHTS[v[0]] * (idf[key] if idf[key] < v[2] else v[2]) for key, v in c.found.items()}
                         for c in self.clues]
+        # totals across languages count gloss clues; totals within one language do not
         self.totals = [sum(w.values()) for w in self.weights]
+        self.plain_totals = [sum(v for k, v in w.items() if not k.startswith(GLOSS_PREFIX)) for w in self.weights]
         self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
+
+    def total(self, i: int, within: bool) -> float:
+        """What digest i says, as weight: without its gloss clues when compared within its language."""
+        return self.plain_totals[i] if within else self.totals[i]
 
     def weight(self, key: str, value: tuple[str, str, float]) -> float:
         kind, _, rarity = value
@@ -327,8 +349,11 @@ class _Day:
     def evidence(self, i: int, j: int) -> Evidence:
         a, b = self.clues[i].found, self.clues[j].found
         wa, wb = self.weights[i], self.weights[j]
+        within = self.langs[i] == self.langs[j]
         shared = []
         for key in a.keys() & b.keys():
+            if within and key.startswith(GLOSS_PREFIX):
+                continue
             # the pair's weaker reading counts: a glossary name on one side only is still a word on the other
             va, vb = a[key], b[key]
             w = min(wa[key], wb[key])
@@ -337,8 +362,8 @@ class _Day:
                 shared.append((kind, va[1] if va[1] == vb[1] else f"{va[1]}/{vb[1]}", w))
         shared.sort(key=lambda s: -s[2])
         weight = sum(s[2] for s in shared)
-        norm = math.sqrt(self.totals[i] * self.totals[j])
-        return Evidence(shared, weight, weight / norm if norm else 0.0, self.langs[i] == self.langs[j])
+        norm = math.sqrt(self.total(i, within) * self.total(j, within))
+        return Evidence(shared, weight, weight / norm if norm else 0.0, within)
 
 
 def similarity(a: Digest, b: Digest, day: list[Digest] | None = None) -> Evidence:
@@ -374,9 +399,14 @@ def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
         if len(members) < 2 or len(members) > max(0.1 * n, MIN_DAY):
             continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
         ws = [day.weights[i][key] for i in members]
+        across_only = key.startswith(GLOSS_PREFIX)
+        langs = day.langs
         for x, i in enumerate(members):
             wi = ws[x]
+            li = langs[i]
             for y in range(x + 1, len(members)):
+                if across_only and langs[members[y]] == li:
+                    continue
                 pair = (i, members[y])
                 partial[pair] = partial.get(pair, 0.0) + (wi if wi < ws[y] else ws[y])
     return partial
@@ -405,8 +435,9 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
         if w < floor * 0.7:
             continue
         wa, wb = day.weights[i], day.weights[j]
-        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys())
-        if weight < floor or weight < least_share * math.sqrt(day.totals[i] * day.totals[j]):
+        within = day.langs[i] == day.langs[j]
+        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not (within and k.startswith(GLOSS_PREFIX)))
+        if weight < floor or weight < least_share * math.sqrt(day.total(i, within) * day.total(j, within)):
             continue  # the full evidence (labels, kinds) only for pairs that may pass
         out.append((i, j, day.evidence(i, j)))
     return out
@@ -511,7 +542,7 @@ def explained_groups(digests: list[Digest]) -> list[tuple[list[int], list[tuple[
 def reason(ev: Evidence, limit: int = 6) -> str:
     """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; numbers 2019 (weight 23.4, share 0.41)"."""
     parts = []
-    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, "words"), (EMOJI, "emoji")):
+    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, "words"), (GLOSS, "glossed words"), (EMOJI, "emoji")):
         labels = []
         for k, label, _ in ev.shared:
             if k == kind and label not in labels:
