@@ -3,7 +3,9 @@
 Names, numbers and cognates carry a news report across languages, but a short message
 ("Дякую, завтра буду о 10") has few of them: what it shares with its translation is
 ordinary words. `gloss_lists/` holds about a thousand frequent words of each language
-(chosen from wordfreq's general lists, glossed by us) as dictionary forms. An inflected
+(chosen from wordfreq's general lists, glossed by us) as dictionary forms, each with the
+frequent inflected forms its stem would miss (було for бути, хочу for хотіти), written
+`бути|було|був`. An inflected
 word meets its dictionary form by stem: the form less its ending (`stem_of`), followed by
 at most `MAX_ENDING` letters (two after a stem of three letters), the longest stem winning.
 English words are folded by `english_key` (plural, -ed, -ing, final e), the same fold the
@@ -74,10 +76,11 @@ def _table(lang: str) -> dict[str, tuple[str, ...]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        word, _, glosses = line.partition("\t")
+        words, _, glosses = line.partition("\t")
         keys = tuple(dict.fromkeys(english_key(g) for g in glosses.split()))
-        for stem in _stems(word, lang):
-            out[stem] = tuple(dict.fromkeys(out.get(stem, ()) + keys))
+        for word in words.split("|"):
+            for stem in _stems(word, lang):
+                out[stem] = tuple(dict.fromkeys(out.get(stem, ()) + keys))
     return out
 
 

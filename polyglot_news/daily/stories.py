@@ -50,6 +50,9 @@ NAME, NUMBER, WORD, EMOJI, GLOSS = "name", "number", "word", "emoji", "gloss"
 _RANK = {GLOSS: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
 WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0}
 GLOSS_PREFIX = "g:"  # gloss clues (an English word and a listed word glossing to it) count across languages only
+COGNATE_PREFIX = "c:"  # ... as do cognate clues: a word's skeleton less its inflection, its first COGNATE_LEN letters
+COGNATE_LEN, COGNATE_LEAST, COGNATE_SHARE = 5, 4, 1.0
+_ACROSS_ONLY = (GLOSS_PREFIX, COGNATE_PREFIX)
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
 # two digests' totals): two articles in one language share far more words by chance (two mattress adverts,
@@ -249,7 +252,26 @@ def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
             key = loose.__wrapped__(latin)
             if len(key) >= 3:
                 out.append(("l:" + key, rarity))
+    # the cognate key: the word less its inflection, so стімерів and steamers meet (stmr) where their skeletons do not
+    bare = english_key(folded) if lang == ENGLISH else _latin(_uninflected(folded), lang)
+    ck = skeleton.__wrapped__(bare)[:COGNATE_LEN]
+    if len(ck) >= COGNATE_LEAST:
+        out.append((COGNATE_PREFIX + ck, rarity * COGNATE_SHARE))
     return tuple(out)
+
+
+# case and number endings of Russian and Ukrainian nouns and adjectives, longest first
+_INFLECTIONS = ("ами", "ями", "ові", "еві", "ого", "ому", "ими", "іми", "ою", "ею", "ів", "ах", "ях", "ам", "ям", "ом",
+                "ем", "им", "ім", "ої", "ий", "ій", "их", "іх", "ых", "ым", "ый", "ой", "ая", "ое", "ые", "ие", "ья",
+                "а", "я", "у", "ю", "і", "и", "ы", "е", "о", "ь", "й", "є", "ї")
+
+
+def _uninflected(word: str) -> str:
+    """A Cyrillic word less its case or number ending, keeping at least four letters (стімерів -> стімер)."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 @lru_cache(maxsize=200_000)
@@ -317,6 +339,17 @@ def _family(lang: str) -> str:
     return "cyrillic" if lang in _CYRILLIC_LANGS else lang
 
 
+def _gloss_total(c: Clues, weights: dict[str, float]) -> float:
+    """The weight of a digest's gloss clues, each word once: "можна" glosses to can and possible, and says one thing."""
+    by_word: dict[str, float] = {}
+    for key, (kind, label, _) in c.found.items():
+        if key.startswith(_ACROSS_ONLY):
+            w = weights[key]
+            if w > by_word.get(label, 0.0):
+                by_word[label] = w
+    return sum(by_word.values())
+
+
 class _Day:
     """The clues of a day's digests and the rarity of each clue among them."""
 
@@ -334,8 +367,8 @@ class _Day:
         self.weights = [{key: WEIGHTS[v[0]] * (idf[key] if idf[key] < v[2] else v[2]) for key, v in c.found.items()}
                         for c in self.clues]
         # totals across languages count gloss clues; totals within one language do not
-        self.totals = [sum(w.values()) for w in self.weights]
-        self.plain_totals = [sum(v for k, v in w.items() if not k.startswith(GLOSS_PREFIX)) for w in self.weights]
+        self.plain_totals = [sum(v for k, v in w.items() if not k.startswith(_ACROSS_ONLY)) for w in self.weights]
+        self.totals = [plain + _gloss_total(c, w) for plain, c, w in zip(self.plain_totals, self.clues, self.weights)]
         self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
 
     def total(self, i: int, within: bool) -> float:
@@ -352,7 +385,7 @@ class _Day:
         within = self.langs[i] == self.langs[j]
         shared = []
         for key in a.keys() & b.keys():
-            if within and key.startswith(GLOSS_PREFIX):
+            if within and key.startswith(_ACROSS_ONLY):
                 continue
             # the pair's weaker reading counts: a glossary name on one side only is still a word on the other
             va, vb = a[key], b[key]
@@ -399,7 +432,7 @@ def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
         if len(members) < 2 or len(members) > max(0.1 * n, MIN_DAY):
             continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
         ws = [day.weights[i][key] for i in members]
-        across_only = key.startswith(GLOSS_PREFIX)
+        across_only = key.startswith(_ACROSS_ONLY)
         langs = day.langs
         for x, i in enumerate(members):
             wi = ws[x]
@@ -436,7 +469,7 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
             continue
         wa, wb = day.weights[i], day.weights[j]
         within = day.langs[i] == day.langs[j]
-        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not (within and k.startswith(GLOSS_PREFIX)))
+        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not (within and k.startswith(_ACROSS_ONLY)))
         if weight < floor or weight < least_share * math.sqrt(day.total(i, within) * day.total(j, within)):
             continue  # the full evidence (labels, kinds) only for pairs that may pass
         out.append((i, j, day.evidence(i, j)))
