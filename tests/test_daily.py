@@ -386,8 +386,8 @@ def test_short_names_and_loanwords_meet_across_scripts() -> None:
     assert loose("Katya") != loose("Kyiv")
     assert skeleton("consultation") == skeleton(_latin("консультація", "uk"))  # -tion and -ція
     # Ukrainian г is h in names and g in loanwords: both keys
-    assert {k for k, _ in _word_clues("геометрія", "uk")} >= {k for k, _ in _word_clues("geometry", "en")}
-    assert {k for k, _ in _word_clues("Григорій", "uk")} & {k for k, _ in _word_clues("Hryhoriy", "en")}
+    assert {k for k, _, _ in _word_clues("геометрія", "uk")} >= {k for k, _, _ in _word_clues("geometry", "en")}
+    assert {k for k, _, _ in _word_clues("Григорій", "uk")} & {k for k, _, _ in _word_clues("Hryhoriy", "en")}
 
 
 def test_curly_apostrophes_are_common_words_not_rare_ones() -> None:
