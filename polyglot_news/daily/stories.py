@@ -10,7 +10,10 @@ after romanisation (names the glossary missed, cognates such as "коронав�
 consonant skeleton (`skeleton`) so that spellings of one name across romanisation systems
 and inflections meet ("Вайгельдта" -> Vaygeldta -> vgldt <- Weigeldt); a short word or
 name, whose skeleton would meet too many words, on its spelling with vowels folded
-(`loose`: Катя and Katya). Lines the cleaner set aside (UI strings, boilerplate) count at
+(`loose`: Катя and Katya). Ordinary Russian and Ukrainian words are clues too, by their
+English glosses (`glosses.py`: "вибачте" and "sorry" share the clue "sorry"); these *gloss
+clues* count across languages only, and only where best matches are ranked (below): the
+bars leave them out. Lines the cleaner set aside (UI strings, boilerplate) count at
 `OFF_ARTICLE` of their weight: in a short chat message they are often the message itself.
 
 A clue counts by how rare it is: the smaller of its rarity in the day's articles (an
@@ -21,9 +24,10 @@ weight of their shared clues is large and is a large share of what each says (th
 weight over the geometric mean of the two totals): `THRESHOLDS`, one bar across languages
 and a higher one for two reports in one language (or two Cyrillic languages), which share
 far more words by chance; those must also share a name or number unless one reposts the
-other. Across languages there is a second way, for short texts that share a name or two
-and little else: two digests that are each other's best match among the day's articles in
-the other language, by a clear margin over the alternatives (`best_matches`). Groups grow
+other. Across languages there is a second way, for short texts that share a name or a few
+ordinary words and little else: two digests linked as each other's best match among the
+day's articles in the other language, by a clear margin over the alternatives still free
+(`best_matches`, competitive linking as in bitext mining, gloss clues counted). Groups grow
 from the strongest pairs, two groups joining only when most of their cross pairs are
 same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
@@ -62,6 +66,7 @@ MUTUAL_MARGIN = 1.2  # a pair across languages, each the other's best free match
 MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
 MUTUAL_LEAST = 1.0  # pairs sharing less are not ranked as best matches or alternatives
+MUTUAL_RANKED = 6  # each digest's best partners ranked (a pair further down either list is never linked)
 MUTUAL_SHARE = 0.08  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
 MUTUAL_CLUES, MUTUAL_CLUE = 2, 0.3  # ... in at least two clues weighing more than this (one word can meet by chance)
 MUTUAL_ONE_CLUE = 3.0  # ... or in one name or number weighing this much
@@ -507,25 +512,30 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
     """
     totals, langs = day.totals, day.langs
     ranked: dict[int, list[tuple[float, int]]] = {}
-    pairs = []
+    found = []
     for (i, j), w in partial.items():
         if w < MUTUAL_LEAST or langs[i] == langs[j]:
             continue
         share = w / math.sqrt(totals[i] * totals[j])
         score = w * math.sqrt(share)
-        pairs.append((score, i, j, w, share))
+        found.append((score, i, j, w, share))
         ranked.setdefault(i, []).append((score, j))
         ranked.setdefault(j, []).append((score, i))
-    for top in ranked.values():
+    # each digest's MUTUAL_RANKED best partners: a pair further down either list is not linked, and a digest
+    # whose listed partners are all taken has, as its best free alternative, at most the last of them
+    for x, top in ranked.items():
         top.sort(reverse=True)
-    pairs.sort(reverse=True)
+        del top[MUTUAL_RANKED:]
+    near = {x: {y for _, y in top} for x, top in ranked.items()}
+    pairs = sorted((p for p in found if p[2] in near[p[1]] and p[1] in near[p[2]]), reverse=True)
     linked: set[int] = set()
 
     def alternative(x: int, other: int) -> float:
-        for score, y in ranked[x]:
+        top = ranked[x]
+        for score, y in top:
             if y != other and y not in linked:
                 return score
-        return 0.0
+        return top[-1][0] if len(top) == MUTUAL_RANKED else 0.0
 
     out = {}
     for score, i, j, w, share in pairs:
