@@ -100,21 +100,31 @@ def english_keys() -> frozenset[str]:
     return frozenset(k for lang in GLOSS_LANGS for keys in _table(lang).values() for k in keys)
 
 
+@lru_cache(maxsize=4)
+def _lookup(lang: str) -> dict[str, tuple[str, ...]]:
+    """{stem: English keys} for a word of `lang`: its own list's stems over the other list's."""
+    own = lang if lang in GLOSS_LANGS else GLOSS_LANGS[0]
+    out: dict[str, tuple[str, ...]] = {}
+    for table_lang in (*(x for x in GLOSS_LANGS if x != own), own):  # the own list last, so it wins
+        out.update(_table(table_lang))
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def glosses(word: str, lang: str) -> tuple[str, ...]:
     """The English keys of a Russian or Ukrainian word (дякую -> ("thank",)), else ().
 
-    The word's own list is tried first, then the other one: a short message is easily
-    taken for its neighbour language.
+    The word's own list wins, but the other one is looked in too: a short message is easily
+    taken for its neighbour language. The longest stem the word starts with wins.
     """
     w = word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
-    for table_lang in ((lang, *(x for x in GLOSS_LANGS if x != lang)) if lang in GLOSS_LANGS else GLOSS_LANGS):
-        table = _table(table_lang)
-        for cut in range(0, MAX_ENDING + 1):
-            stem = w[: len(w) - cut] if cut else w
-            if len(stem) < SHORT_STEM or (len(stem) == SHORT_STEM and cut > SHORT_ENDING):
-                break
-            keys = table.get(stem)
-            if keys:
-                return keys
+    table = _lookup(lang)
+    n = len(w)
+    for cut in range(0, MAX_ENDING + 1):
+        size = n - cut
+        if size < SHORT_STEM or (size == SHORT_STEM and cut > SHORT_ENDING):
+            break
+        keys = table.get(w[:size])
+        if keys:
+            return keys
     return ()

@@ -66,7 +66,6 @@ MUTUAL_MARGIN = 1.2  # a pair across languages, each the other's best free match
 MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
 MUTUAL_LEAST = 1.0  # pairs sharing less are not ranked as best matches or alternatives
-MUTUAL_RANKED = 6  # each digest's best partners ranked (a pair further down either list is never linked)
 MUTUAL_SHARE = 0.08  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
 MUTUAL_CLUES, MUTUAL_CLUE = 2, 0.3  # ... in at least two clues weighing more than this (one word can meet by chance)
 MUTUAL_ONE_CLUE = 3.0  # ... or in one name or number weighing this much
@@ -368,6 +367,7 @@ class _Day:
             self.totals.append(plain + sum(by_word.values()))
         self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
         self.common = [0.0] * len(digests)  # set by `_shared_weights`: each digest's weight in clues too common to index
+        self.plain_partial: dict[tuple[int, int], float] = {}  # set by `_shared_weights`: pairs' weight without gloss clues
 
     def weight(self, key: str, value: tuple[str, str, float]) -> float:
         kind, _, rarity = value
@@ -429,9 +429,10 @@ def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
             if w > 0:  # a common word weighs nothing in any pair
                 index.setdefault(key, []).append(i)
     flat: dict[int, float] = {}  # pair (i, j) as i * n + j: an int hashes faster than a tuple in this, the inner loop
+    glossed: dict[int, float] = {}  # the same for gloss clues, kept apart: the bars leave them out
     common = [0.0] * n  # the weight each digest holds in the clues left out, so pairs can be pruned exactly
     most = max(COMMON_SHARE * n, MIN_DAY)
-    get = flat.get
+    get, gget = flat.get, glossed.get
     for key, members in index.items():
         if len(members) > most:
             for i in members:
@@ -450,12 +451,15 @@ def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
                     for i, wi in left:
                         for j, wj in right:
                             pair = i * n + j if i < j else j * n + i
-                            flat[pair] = get(pair, 0.0) + (wi if wi < wj else wj)
+                            glossed[pair] = gget(pair, 0.0) + (wi if wi < wj else wj)
             continue
         for x, (i, wi) in enumerate(weights):
             base = i * n
             for j, wj in weights[x + 1:]:
                 flat[base + j] = get(base + j, 0.0) + (wi if wi < wj else wj)
+    day.plain_partial = {divmod(pair, n): w for pair, w in flat.items()}
+    for pair, w in glossed.items():
+        flat[pair] = get(pair, 0.0) + w
     partial = {divmod(pair, n): w for pair, w in flat.items()}
     day.common = common
     return partial
@@ -479,12 +483,11 @@ def day_candidates(day: _Day, partial: dict[tuple[int, int], float], floor: floa
     out = []
     common, plain = day.common, day.plain_totals
     mutual = best_matches(day, partial)
-    for (i, j), w in partial.items():
+    out += [(i, j, ev) for (i, j), ev in mutual.items()]
+    for (i, j), w in day.plain_partial.items():
         if (i, j) in mutual:
-            out.append((i, j, mutual[(i, j)]))
             continue
-        # the common clues left out of `partial` weigh at most the smaller side's share of them (the bars leave
-        # gloss clues out, so `partial`, which holds them, is only more)
+        # the common clues left out of `partial` weigh at most the smaller side's share of them
         most = w + min(common[i], common[j])
         least = least_share * math.sqrt(plain[i] * plain[j])
         if most < floor or most < least:
@@ -521,24 +524,19 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
         found.append((score, i, j, w, share))
         ranked.setdefault(i, []).append((score, j))
         ranked.setdefault(j, []).append((score, i))
-    # each digest's MUTUAL_RANKED best partners: a pair further down either list is not linked, and a digest
-    # whose listed partners are all taken has, as its best free alternative, at most the last of them
-    for x, top in ranked.items():
+    for top in ranked.values():
         top.sort(reverse=True)
-        del top[MUTUAL_RANKED:]
-    near = {x: {y for _, y in top} for x, top in ranked.items()}
-    pairs = sorted((p for p in found if p[2] in near[p[1]] and p[1] in near[p[2]]), reverse=True)
+    found.sort(reverse=True)
     linked: set[int] = set()
 
     def alternative(x: int, other: int) -> float:
-        top = ranked[x]
-        for score, y in top:
+        for score, y in ranked[x]:
             if y != other and y not in linked:
                 return score
-        return top[-1][0] if len(top) == MUTUAL_RANKED else 0.0
+        return 0.0
 
     out = {}
-    for score, i, j, w, share in pairs:
+    for score, i, j, w, share in found:
         if i in linked or j in linked:
             continue
         runner_up = max(alternative(i, j), alternative(j, i))
