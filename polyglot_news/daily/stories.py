@@ -69,6 +69,7 @@ MUTUAL_LEAST = 1.0  # pairs sharing less are not ranked as best matches or alter
 MUTUAL_SHARE = 0.08  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
 MUTUAL_CLUES, MUTUAL_CLUE = 2, 0.3  # ... in at least two clues weighing more than this (one word can meet by chance)
 MUTUAL_ONE_CLUE = 3.0  # ... or in one name or number weighing this much
+MUTUAL_ONE_WORD = 3.5  # ... or in one word this rare in the day (a day of fewer than 80 articles makes no word this rare)
 LINKAGE = 0.5  # two groups join only when this share of their cross pairs are same-story pairs
 LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a million words
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
@@ -551,9 +552,9 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
 
 
 def enough_clues(shared: list[tuple[str, str, float]]) -> bool:
-    """True when a best match rests on two clues or more, or on one rare name or number: one word meets by chance."""
+    """True when a best match rests on two clues or more, or on one rare one: a common word meets by chance."""
     return (sum(1 for _, _, w in shared if w > MUTUAL_CLUE) >= MUTUAL_CLUES
-            or any(kind in (NAME, NUMBER) and w >= MUTUAL_ONE_CLUE for kind, _, w in shared))
+            or any(w >= (MUTUAL_ONE_CLUE if kind in (NAME, NUMBER) else MUTUAL_ONE_WORD) for kind, _, w in shared))
 
 
 def clear_match(weight: float, share: float, margin: float) -> bool:
