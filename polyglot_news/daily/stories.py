@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import math
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,7 +55,6 @@ NAME, NUMBER, WORD, EMOJI, GLOSS = "name", "number", "word", "emoji", "gloss"
 _RANK = {GLOSS: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
 WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0}
 GLOSS_PREFIX = "g:"  # gloss clues (an English word and a listed word glossing to it) count across languages only
-_ACROSS_ONLY = (GLOSS_PREFIX,)
 COMMON_SHARE = 0.1  # clues held by more than this share of the day (and MIN_DAY digests) are left out of the pair index
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
@@ -65,7 +65,7 @@ REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no
 MUTUAL_MARGIN = 1.2  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
 MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
-MUTUAL_LEAST = 1.0  # pairs sharing less are not ranked as best matches or alternatives
+MUTUAL_LEAST = 2.0  # pairs sharing less are not ranked as best matches or alternatives (as many linked at 1.0 on the bench)
 MUTUAL_SHARE = 0.08  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
 MUTUAL_CLUES, MUTUAL_CLUE = 2, 0.3  # ... in at least two clues weighing more than this (one word can meet by chance)
 MUTUAL_ONE_CLUE = 3.0  # ... or in one name or number weighing this much
@@ -255,7 +255,7 @@ def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, 
     named = english_cldr_word(word, lang) if lang != ENGLISH else None
     if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
         out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
-    for latin in spellings:
+    for latin in spellings if rarity > 0 else ():  # a word too common to weigh anything is no clue: not kept at all
         sk = skeleton.__wrapped__(latin)
         if len(sk) >= 3 and len(folded) >= 4:
             out.append(("w:" + sk, WORD, rarity))
@@ -357,7 +357,7 @@ class _Day:
             for key, (kind, label, rarity) in c.found.items():
                 k = idf[key]
                 w = weights[key] = WEIGHTS[kind] * (k if k < rarity else rarity)
-                if key.startswith(_ACROSS_ONLY):
+                if key.startswith(GLOSS_PREFIX):
                     if w > by_word.get(label, 0.0):
                         by_word[label] = w
                 else:
@@ -381,7 +381,7 @@ class _Day:
         shared = []
         glossed = 0.0
         for key in a.keys() & b.keys():
-            glosses = key.startswith(_ACROSS_ONLY)
+            glosses = key.startswith(GLOSS_PREFIX)
             if within and glosses:
                 continue
             # the pair's weaker reading counts: a glossary name on one side only is still a word on the other
@@ -442,7 +442,7 @@ def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
         if len(members) < 2:
             continue
         weights = [(i, day.weights[i][key]) for i in members]
-        if key.startswith(_ACROSS_ONLY):  # pairs across languages only: each language's members against the others'
+        if key.startswith(GLOSS_PREFIX):  # pairs across languages only: each language's members against the others'
             by_lang: dict[str, list[tuple[int, float]]] = {}
             for iw in weights:
                 by_lang.setdefault(day.langs[iw[0]], []).append(iw)
@@ -494,7 +494,7 @@ def day_candidates(day: _Day, partial: dict[tuple[int, int], float], floor: floa
         if most < floor or most < least:
             continue
         wa, wb = day.weights[i], day.weights[j]
-        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not k.startswith(_ACROSS_ONLY))
+        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not k.startswith(GLOSS_PREFIX))
         if weight < floor or weight < least:
             continue  # the full evidence (labels, kinds) only for pairs that may pass
         out.append((i, j, day.evidence(i, j)))
@@ -526,8 +526,8 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
         ranked.setdefault(i, []).append((score, j))
         ranked.setdefault(j, []).append((score, i))
     for top in ranked.values():
-        top.sort(reverse=True)
-    found.sort(reverse=True)
+        top.sort(key=_first, reverse=True)
+    found.sort(key=_first, reverse=True)
     linked: set[int] = set()
 
     def alternative(x: int, other: int) -> float:
@@ -549,6 +549,9 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
                 linked.update((i, j))
                 out[(i, j)] = ev
     return out
+
+
+_first = itemgetter(0)
 
 
 def enough_clues(shared: list[tuple[str, str, float]]) -> bool:
