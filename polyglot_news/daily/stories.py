@@ -392,7 +392,7 @@ class _Day:
                 shared.append((kind, va[1] if va[1] == vb[1] else f"{va[1]}~{vb[1]}", w))
                 if glosses:
                     glossed += w
-        shared.sort(key=lambda s: (-s[2], -_RANK[s[0]]))  # at one weight, names and numbers first
+        shared.sort(key=lambda s: (-s[2], -_RANK[s[0]], s[1]))  # at one weight, names and numbers first, then by label
         total = sum(s[2] for s in shared)
         weight = total - glossed
         norm = math.sqrt(self.plain_totals[i] * self.plain_totals[j])
@@ -634,6 +634,9 @@ def reason(ev: Evidence, limit: int = 6) -> str:
         if labels:
             parts.append(f"{title} " + ", ".join(labels[:limit]) + (" …" if len(labels) > limit else ""))
     least_weight, least_share = THRESHOLDS["within" if ev.within else "across"]
+    if ev.by_best_match and not ev.by_threshold:  # what decided: the best match, not the bars
+        ahead = "no runner-up near it" if math.isinf(ev.margin) else f"{ev.margin:.1f} times the runner-up"
+        return (f"{'; '.join(parts) or 'nothing shared'} (each the other's best match across languages: weight "
+                f"{ev.glossed_weight:.1f}, share {ev.glossed_share:.2f}, {ahead}; needs {MUTUAL_MARGIN:g} times)")
     return (f"{'; '.join(parts) or 'nothing shared'} (weight {ev.weight:.1f} of {least_weight:g} needed, "
-            f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'}"
-            f"{ev._mutual_note()})")
+            f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'})")
