@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import pickle
 import resource
@@ -47,6 +48,7 @@ sys.path.insert(0, str(REPO))
 from polyglot_news import pipeline  # noqa: E402
 from polyglot_news.config import Settings  # noqa: E402
 from polyglot_news.daily.cldr_words import english_cldr_word  # noqa: E402
+from polyglot_news.daily.glosses import glosses  # noqa: E402
 from polyglot_news.daily.stories import _language_rarity, _word_clues, explain, loose, skeleton, story_groups  # noqa: E402
 
 
@@ -143,34 +145,36 @@ def pair_scores(pages: list[dict], groups: list[list[int]], select) -> dict:
 def tune(pages: list[dict], digests: list) -> None:
     """Search the decision's thresholds on the tune half: the highest recall with precision at least 0.98.
 
-    The candidate pairs are found once with the loosest settings; each setting then decides
-    them again through the real rule (`Evidence.same_story`) and groups them.
+    The day's clues and shared weights are gathered once; each setting then links and decides
+    again through the real rules (`best_matches`, `Evidence.same_story`) and groups them.
     """
     from itertools import product
 
     from polyglot_news.daily import stories as S
 
-    names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_FLOOR", "MUTUAL_SHARE")
+    names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_STRONG", "MUTUAL_STRONG_MARGIN", "MUTUAL_ONE_WORD")
     saved = {k: getattr(S, k) for k in names}
-    S.THRESHOLDS, S.MUTUAL_MARGIN, S.MUTUAL_FLOOR = {"across": (2.5, 0.05), "within": (2.5, 0.05)}, 1.0, 0.0
-    candidates = S.candidate_pairs(digests, floor=2.5)
+    day = S._Day(digests)
+    partial = S._shared_weights(day)
     in_tune = lambda p: p["half"] == "tune"  # noqa: E731
     results = []
     try:
-        for aw, ashare, within, margin, mshare in product((4.0, 5.0, 7.0), (0.2, 0.25, 0.3), ((12.0, 0.5), (15.0, 0.8)),
-                                                          (1.3, 1.5, 2.0), (0.05, 0.08, 0.12)):
-            S.THRESHOLDS = {"across": (aw, ashare), "within": within}
-            S.MUTUAL_MARGIN, S.MUTUAL_FLOOR, S.MUTUAL_SHARE = margin, saved["MUTUAL_FLOOR"], mshare
-            groups = S.group_links(len(digests), [link for link in candidates if link[2].same_story])
+        for aw, ashare, margin, (strong, strong_margin), one_word in product(
+                (5.0, 10.0), (0.25, 0.3), (1.1, 1.2, 1.3), ((8.0, 1.05), (math.inf, 1.0)), (3.5, math.inf)):
+            S.THRESHOLDS = {"across": (aw, ashare), "within": saved["THRESHOLDS"]["within"]}
+            S.MUTUAL_MARGIN, S.MUTUAL_STRONG, S.MUTUAL_STRONG_MARGIN = margin, strong, strong_margin
+            S.MUTUAL_ONE_WORD = one_word
+            links = [link for link in S.day_candidates(day, partial) if link[2].same_story]
+            groups = S.group_links(len(digests), links)
             sc = pair_scores(pages, groups, in_tune)
-            results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, mshare))
+            results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, (strong, strong_margin, one_word)))
     finally:
         for k, v in saved.items():
             setattr(S, k, v)
     ok = sorted((r for r in results if r[0] >= 0.98), key=lambda r: (-r[1], -r[0]))
     print(f"tune half, {len(results)} settings; best with precision >= 0.98:")
     for precision, recall, thresholds, margin, mshare in ok[:5]:
-        print(f"  recall {recall} precision {precision}: THRESHOLDS={thresholds} MUTUAL_MARGIN={margin} MUTUAL_SHARE={mshare}")
+        print(f"  recall {recall} precision {precision}: THRESHOLDS={thresholds} MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD={mshare}")
     if not ok:
         print("  none")
 
@@ -220,7 +224,7 @@ def main() -> None:
     reps = 3
     t = _cpu()
     for _ in range(reps):
-        for cached_fn in (skeleton, loose, _language_rarity, _word_clues, english_cldr_word):  # cold caches: a day's run starts with none
+        for cached_fn in (skeleton, loose, _language_rarity, _word_clues, english_cldr_word, glosses):  # cold caches: a day's run starts with none
             cached_fn.cache_clear()
         story_groups(digests[:n])
     group500 = (_cpu() - t) / reps

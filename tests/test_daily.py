@@ -386,8 +386,8 @@ def test_short_names_and_loanwords_meet_across_scripts() -> None:
     assert loose("Katya") != loose("Kyiv")
     assert skeleton("consultation") == skeleton(_latin("консультація", "uk"))  # -tion and -ція
     # Ukrainian г is h in names and g in loanwords: both keys
-    assert {k for k, _ in _word_clues("геометрія", "uk")} >= {k for k, _ in _word_clues("geometry", "en")}
-    assert {k for k, _ in _word_clues("Григорій", "uk")} & {k for k, _ in _word_clues("Hryhoriy", "en")}
+    assert {k for k, _, _ in _word_clues("геометрія", "uk")} >= {k for k, _, _ in _word_clues("geometry", "en")}
+    assert {k for k, _, _ in _word_clues("Григорій", "uk")} & {k for k, _, _ in _word_clues("Hryhoriy", "en")}
 
 
 def test_curly_apostrophes_are_common_words_not_rare_ones() -> None:
@@ -444,3 +444,47 @@ def test_months_weekdays_and_languages_are_named_in_english_from_cldr() -> None:
     assert english_cldr_word("вівторок", "xx-nonsense") is None  # no CLDR locale: no clue, no error
     assert english_cldr_word("російською", "uk") == "Russian"  # a language, inflected
     assert english_cldr_word("чеські", "uk") == "Czech"  # its people's adjective
+
+
+# ---------------------------------------------------------------- ordinary words across languages
+
+def test_listed_words_gloss_to_english_in_their_inflected_forms() -> None:
+    from polyglot_news.daily.glosses import english_key, glosses
+
+    assert glosses("Дякую", "uk") == (english_key("thank"),)  # a form of дякувати
+    assert english_key("guests") in glosses("гостей", "uk")  # гість: the stem with і as о
+    assert english_key("years") in glosses("року", "uk")
+    assert english_key("thanks") in glosses("спасибо", "ru")
+    assert english_key("tomorrow") in glosses("завтра", "ru")
+    assert glosses("Дякую", "be") == glosses("Дякую", "uk")  # a short message taken for its neighbour language
+    assert glosses("зюзюкання", "uk") == ()  # not listed: no gloss
+    assert english_key("cleaning") == english_key("cleaned") == english_key("clean")
+    assert english_key("studies") == english_key("study")
+
+
+MESSAGES_WITHOUT_NAMES = [
+    message("chat/uk-a.txt", "Вибачте, я сьогодні не можу прийти на роботу, бо моя дитина хвора", "uk"),
+    message("chat/en-b.txt", "Can I pick up the apartment key tomorrow evening?", "en"),
+    message("chat/en-c.txt", "The weather in the mountains was wonderful all week", "en"),
+    message("chat/en-a.txt", "Sorry, I can't come to work today because my child is sick", "en"),
+    message("chat/uk-b.txt", "Чи можна завтра ввечері забрати ключ від квартири?", "uk"),
+    message("chat/uk-d.txt", "Мій брат купив нову машину минулого тижня", "uk"),
+]
+
+
+def test_messages_sharing_only_ordinary_words_meet_through_their_glosses() -> None:
+    from polyglot_news.daily.stories import candidate_pairs, reason
+
+    groups = story_groups(MESSAGES_WITHOUT_NAMES)
+    assert [0, 3] in groups and [1, 4] in groups, groups
+    assert [2] in groups and [5] in groups  # no translation beside them: alone
+    ev = next(ev for i, j, ev in candidate_pairs(MESSAGES_WITHOUT_NAMES) if (i, j) == (0, 3))
+    assert ev.by_best_match and not ev.by_threshold, ev
+    assert "glossed words" in reason(ev) and "Вибачте~Sorry" in reason(ev), reason(ev)
+
+
+def test_glossed_words_do_not_count_within_one_language() -> None:
+    a = message("a.txt", "Thank you very much, see you tomorrow evening at the station", "en")
+    b = message("b.txt", "Thank you very much for the lovely evening at the theatre", "en")
+    ev = similarity(a, b)
+    assert ev.within and not any(kind == "gloss" for kind, _, _ in ev.shared), ev

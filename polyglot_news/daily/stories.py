@@ -10,7 +10,10 @@ after romanisation (names the glossary missed, cognates such as "коронав�
 consonant skeleton (`skeleton`) so that spellings of one name across romanisation systems
 and inflections meet ("Вайгельдта" -> Vaygeldta -> vgldt <- Weigeldt); a short word or
 name, whose skeleton would meet too many words, on its spelling with vowels folded
-(`loose`: Катя and Katya). Lines the cleaner set aside (UI strings, boilerplate) count at
+(`loose`: Катя and Katya). Ordinary Russian and Ukrainian words are clues too, by their
+English glosses (`glosses.py`: "вибачте" and "sorry" share the clue "sorry"); these *gloss
+clues* count across languages only, and only where best matches are ranked (below): the
+bars leave them out. Lines the cleaner set aside (UI strings, boilerplate) count at
 `OFF_ARTICLE` of their weight: in a short chat message they are often the message itself.
 
 A clue counts by how rare it is: the smaller of its rarity in the day's articles (an
@@ -21,9 +24,10 @@ weight of their shared clues is large and is a large share of what each says (th
 weight over the geometric mean of the two totals): `THRESHOLDS`, one bar across languages
 and a higher one for two reports in one language (or two Cyrillic languages), which share
 far more words by chance; those must also share a name or number unless one reposts the
-other. Across languages there is a second way, for short texts that share a name or two
-and little else: two digests that are each other's best match among the day's articles in
-the other language, by a clear margin over both runners-up (`mutual_best`). Groups grow
+other. Across languages there is a second way, for short texts that share a name or a few
+ordinary words and little else: two digests linked as each other's best match among the
+day's articles in the other language, by a clear margin over the alternatives still free
+(`best_matches`, competitive linking as in bitext mining, gloss clues counted). Groups grow
 from the strongest pairs, two groups joining only when most of their cross pairs are
 same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
@@ -37,29 +41,35 @@ from __future__ import annotations
 
 import math
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import ENGLISH, TEASER, Digest
 from ..text.wordfreqs import log_frequency
 from .cldr_words import english_cldr_word
+from .glosses import GLOSS_LANGS, english_key, english_keys, glosses
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
-NAME, NUMBER, WORD, EMOJI = "name", "number", "word", "emoji"
-_RANK = {EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
-WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0}
+NAME, NUMBER, WORD, EMOJI, GLOSS = "name", "number", "word", "emoji", "gloss"
+_RANK = {GLOSS: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
+WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0}
+GLOSS_PREFIX = "g:"  # gloss clues (an English word and a listed word glossing to it) count across languages only
+COMMON_SHARE = 0.1  # clues held by more than this share of the day (and MIN_DAY digests) are left out of the pair index
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
 # two digests' totals): two articles in one language share far more words by chance (two mattress adverts,
 # two weather reports) than an article and its translation do, so a pair in one language needs more
 THRESHOLDS = {"across": (5.0, 0.25), "within": (15.0, 0.8)}
 REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
-MUTUAL_MARGIN = 1.3  # a pair across languages, each the other's best match, this far ahead of the runner-up is one story
+MUTUAL_MARGIN = 1.2  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
+MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
-MUTUAL_LEAST = 1.0  # pairs sharing less are not ranked as best matches or runners-up
+MUTUAL_LEAST = 2.0  # pairs sharing less are not ranked as best matches or alternatives (as many linked at 1.0 on the bench)
 MUTUAL_SHARE = 0.08  # ... and this share (two pages alone in a day share their chrome: "Subscribe", "Privacy")
 MUTUAL_CLUES, MUTUAL_CLUE = 2, 0.3  # ... in at least two clues weighing more than this (one word can meet by chance)
 MUTUAL_ONE_CLUE = 3.0  # ... or in one name or number weighing this much
+MUTUAL_ONE_WORD = 3.5  # ... or in one word this rare in the day (a day of fewer than 80 articles makes no word this rare)
 LINKAGE = 0.5  # two groups join only when this share of their cross pairs are same-story pairs
 LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a million words
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
@@ -67,6 +77,7 @@ LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry no
 OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share of its rarity
 CAPITAL_RARITY = 1.5  # a capitalised word outside English is often a name (Дмитрий: common in Russian, telling across languages)
 CLDR_RARITY = 1.0  # a month, weekday or language named across languages counts at least this
+GLOSS_RARITY = 8.0  # the most a gloss clue counts: above any day's IDF, so the day alone says how telling a word is
 DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -188,7 +199,10 @@ def clues(digest: Digest) -> Clues:
     # with a model, the English of translated segments joins in
     texts += [(s.english, ENGLISH, 1.0 if s.in_article else OFF_ARTICLE) for s in segments
               if s.kind != TEASER and s.english and s.english != s.text]
+    # gloss clues only from the page's own language: an English "Share" on a German page is chrome, not a gloss
+    main = next(iter(digest.article.languages()), "und")
     for text, lang, factor in texts:
+        own = lang == main
         for m in _NUMBER.finditer(text):
             key = _number_key(m.group(0))
             if key:
@@ -197,16 +211,32 @@ def clues(digest: Digest) -> Clues:
                 c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
+        found = c.found
         for w in dict.fromkeys(_WORD.findall(text)):  # each word once, in order (the first spelling labels a clue)
             if len(w) >= 3:
-                for key, rarity in _word_clues(w, lang):
-                    c.add(key, WORD, w, factor * rarity)
+                for key, kind, rarity in _word_clues(w, lang, own):
+                    rarity *= factor
+                    old = found.get(key)  # `Clues.add`, inline: this loop runs for every word of the day
+                    if old is None or (_RANK[kind], rarity) > (_RANK[old[0]], old[2]):
+                        found[key] = (kind, w, rarity)
     return c
 
 
+def _gloss_keys(word: str, lang: str) -> tuple[str, ...]:
+    """A word's gloss keys: an English word's own fold when a listed word glosses to it, a listed word's glosses."""
+    if lang == ENGLISH:
+        key = english_key(word)
+        return (GLOSS_PREFIX + key,) if key in english_keys() else ()
+    if lang in GLOSS_LANGS or lang in _CYRILLIC_LANGS:
+        return tuple(GLOSS_PREFIX + k for k in glosses(word, lang))
+    return ()
+
+
 @lru_cache(maxsize=200_000)
-def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
-    """A word's clue keys with their rarity; none when its skeleton is too short to tell words apart.
+def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, str, float], ...]:
+    """A word's clues as (key, kind, rarity): its skeleton (or loose spelling), and its glosses when `glossed`.
+
+    No skeleton when it is too short to tell words apart.
 
     Ukrainian г is English h in names (Григорій, Hryhoriy) but g in loanwords (геометрія,
     geometry), so a word with г gives both keys. A word of three letters, or one whose
@@ -224,15 +254,17 @@ def _word_clues(word: str, lang: str) -> tuple[tuple[str, float], ...]:
     out = []
     named = english_cldr_word(word, lang) if lang != ENGLISH else None
     if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
-        out.append(("w:" + skeleton(named), max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
-    for latin in spellings:
+        out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
+    for latin in spellings if rarity > 0 else ():  # a word too common to weigh anything is no clue: not kept at all
         sk = skeleton.__wrapped__(latin)
         if len(sk) >= 3 and len(folded) >= 4:
-            out.append(("w:" + sk, rarity))
+            out.append(("w:" + sk, WORD, rarity))
         else:
             key = loose.__wrapped__(latin)
             if len(key) >= 3:
-                out.append(("l:" + key, rarity))
+                out.append(("l:" + key, WORD, rarity))
+    if glossed:
+        out += [(key, GLOSS, GLOSS_RARITY) for key in _gloss_keys(word, lang)]
     return tuple(out)
 
 
@@ -251,17 +283,18 @@ class Evidence:
     """Why two digests were (or were not) merged: the shared clues, their weights, and the decision."""
 
     shared: list[tuple[str, str, float]]  # (kind, label, weight), heaviest first
-    weight: float
+    weight: float  # names, numbers, words and emoji: what the bars of THRESHOLDS weigh
     share: float
     within: bool = False  # both digests in the same main language (or two Cyrillic languages)
     margin: float = 0.0  # when the two are each other's best match across languages: how far ahead of the runner-up
+    glossed_weight: float = 0.0  # with the gloss clues too (across languages): what best matches weigh
+    glossed_share: float = 0.0
 
     @property
     def by_best_match(self) -> bool:
-        """True when the two are one story as each other's clear best match across languages (`mutual_best`)."""
-        return (self.margin >= MUTUAL_MARGIN and self.weight >= MUTUAL_FLOOR and self.share >= MUTUAL_SHARE
-                and (sum(1 for _, _, w in self.shared if w > MUTUAL_CLUE) >= MUTUAL_CLUES
-                     or any(kind in (NAME, NUMBER) and w >= MUTUAL_ONE_CLUE for kind, _, w in self.shared)))
+        """True when the two were linked as each other's clear best match across languages (`best_matches`)."""
+        return (self.margin > 0 and clear_match(self.glossed_weight, self.glossed_share, self.margin)
+                and enough_clues(self.shared))
 
     @property
     def by_threshold(self) -> bool:
@@ -288,8 +321,9 @@ class Evidence:
         if not self.margin or self.by_threshold:
             return ""  # the bars alone decide: the best-match step adds nothing a reader needs
         ahead = "no runner-up near it" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
-        return (f", each the other's best match across languages ({ahead}; needs {MUTUAL_MARGIN:g}, "
-                f"weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g}, {MUTUAL_CLUES} clues or one rare name or number)")
+        return (f"; each the other's best match across languages, glossed words counted: weight "
+                f"{self.glossed_weight:.1f}, share {self.glossed_share:.2f}, {ahead} (needs {MUTUAL_MARGIN:g}, or "
+                f"{MUTUAL_STRONG_MARGIN:g} with a score of {MUTUAL_STRONG:g}; weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g})")
 
 
 # Cyrillic languages share much of their vocabulary (вакцина, вакцини): a Russian and a Ukrainian report
@@ -315,10 +349,26 @@ class _Day:
         self.idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
         # each clue's weight in each digest, once: the pair loops below only look them up
         idf = self.idf
-        self.weights = [{key: WEIGHTS[v[0]] * (idf[key] if idf[key] < v[2] else v[2]) for key, v in c.found.items()}
-                        for c in self.clues]
-        self.totals = [sum(w.values()) for w in self.weights]
+        self.weights, self.plain_totals, self.totals = [], [], []
+        for c in self.clues:
+            weights: dict[str, float] = {}
+            plain = 0.0
+            by_word: dict[str, float] = {}  # gloss clues, each word once: "можна" glosses to can and possible, says one thing
+            for key, (kind, label, rarity) in c.found.items():
+                k = idf[key]
+                w = weights[key] = WEIGHTS[kind] * (k if k < rarity else rarity)
+                if key.startswith(GLOSS_PREFIX):
+                    if w > by_word.get(label, 0.0):
+                        by_word[label] = w
+                else:
+                    plain += w
+            self.weights.append(weights)
+            # totals across languages count gloss clues; totals within one language do not
+            self.plain_totals.append(plain)
+            self.totals.append(plain + sum(by_word.values()))
         self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
+        self.common = [0.0] * len(digests)  # set by `_shared_weights`: each digest's weight in clues too common to index
+        self.plain_partial: dict[tuple[int, int], float] = {}  # set by `_shared_weights`: pairs' weight without gloss clues
 
     def weight(self, key: str, value: tuple[str, str, float]) -> float:
         kind, _, rarity = value
@@ -327,18 +377,28 @@ class _Day:
     def evidence(self, i: int, j: int) -> Evidence:
         a, b = self.clues[i].found, self.clues[j].found
         wa, wb = self.weights[i], self.weights[j]
+        within = self.langs[i] == self.langs[j]
         shared = []
+        glossed = 0.0
         for key in a.keys() & b.keys():
+            glosses = key.startswith(GLOSS_PREFIX)
+            if within and glosses:
+                continue
             # the pair's weaker reading counts: a glossary name on one side only is still a word on the other
             va, vb = a[key], b[key]
             w = min(wa[key], wb[key])
             if w > 0:
                 kind = va[0] if _RANK[va[0]] <= _RANK[vb[0]] else vb[0]
-                shared.append((kind, va[1] if va[1] == vb[1] else f"{va[1]}/{vb[1]}", w))
-        shared.sort(key=lambda s: -s[2])
-        weight = sum(s[2] for s in shared)
-        norm = math.sqrt(self.totals[i] * self.totals[j])
-        return Evidence(shared, weight, weight / norm if norm else 0.0, self.langs[i] == self.langs[j])
+                shared.append((kind, va[1] if va[1] == vb[1] else f"{va[1]}~{vb[1]}", w))
+                if glosses:
+                    glossed += w
+        shared.sort(key=lambda s: (-s[2], -_RANK[s[0]], s[1]))  # at one weight, names and numbers first, then by label
+        total = sum(s[2] for s in shared)
+        weight = total - glossed
+        norm = math.sqrt(self.plain_totals[i] * self.plain_totals[j])
+        glossed_norm = math.sqrt(self.totals[i] * self.totals[j])
+        return Evidence(shared, weight, weight / norm if norm else 0.0, within,
+                        glossed_weight=total, glossed_share=total / glossed_norm if glossed_norm else 0.0)
 
 
 def similarity(a: Digest, b: Digest, day: list[Digest] | None = None) -> Evidence:
@@ -369,16 +429,40 @@ def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
         for key, w in weights.items():
             if w > 0:  # a common word weighs nothing in any pair
                 index.setdefault(key, []).append(i)
-    partial: dict[tuple[int, int], float] = {}
+    flat: dict[int, float] = {}  # pair (i, j) as i * n + j: an int hashes faster than a tuple in this, the inner loop
+    glossed: dict[int, float] = {}  # the same for gloss clues, kept apart: the bars leave them out
+    common = [0.0] * n  # the weight each digest holds in the clues left out, so pairs can be pruned exactly
+    most = max(COMMON_SHARE * n, MIN_DAY)
+    get, gget = flat.get, glossed.get
     for key, members in index.items():
-        if len(members) < 2 or len(members) > max(0.1 * n, MIN_DAY):
+        if len(members) > most:
+            for i in members:
+                common[i] += day.weights[i][key]
             continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
-        ws = [day.weights[i][key] for i in members]
-        for x, i in enumerate(members):
-            wi = ws[x]
-            for y in range(x + 1, len(members)):
-                pair = (i, members[y])
-                partial[pair] = partial.get(pair, 0.0) + (wi if wi < ws[y] else ws[y])
+        if len(members) < 2:
+            continue
+        weights = [(i, day.weights[i][key]) for i in members]
+        if key.startswith(GLOSS_PREFIX):  # pairs across languages only: each language's members against the others'
+            by_lang: dict[str, list[tuple[int, float]]] = {}
+            for iw in weights:
+                by_lang.setdefault(day.langs[iw[0]], []).append(iw)
+            groups = list(by_lang.values())
+            for g, left in enumerate(groups):
+                for right in groups[g + 1:]:
+                    for i, wi in left:
+                        for j, wj in right:
+                            pair = i * n + j if i < j else j * n + i
+                            glossed[pair] = gget(pair, 0.0) + (wi if wi < wj else wj)
+            continue
+        for x, (i, wi) in enumerate(weights):
+            base = i * n
+            for j, wj in weights[x + 1:]:
+                flat[base + j] = get(base + j, 0.0) + (wi if wi < wj else wj)
+    day.plain_partial = {divmod(pair, n): w for pair, w in flat.items()}
+    for pair, w in glossed.items():
+        flat[pair] = get(pair, 0.0) + w
+    partial = {divmod(pair, n): w for pair, w in flat.items()}
+    day.common = common
     return partial
 
 
@@ -386,71 +470,101 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
     """Every pair (i < j) of `digests` that may be the same story, with its evidence.
 
     Those whose shared clues weigh at least `floor` and `least share` of what each says, and
-    those that are each other's best match across languages (`mutual_best`).
+    those linked as each other's clear best match across languages (`best_matches`).
     """
+    day = _Day(digests)
+    return day_candidates(day, _shared_weights(day), floor)
+
+
+def day_candidates(day: _Day, partial: dict[tuple[int, int], float], floor: float | None = None) -> list[tuple[int, int, Evidence]]:
+    """`candidate_pairs` from a day's clues and shared weights already gathered (`_Day`, `_shared_weights`)."""
     if floor is None:
         floor = min(w for w, _ in THRESHOLDS.values())
-    day = _Day(digests)
-    partial = _shared_weights(day)
     least_share = min(share for _, share in THRESHOLDS.values())
     out = []
-    mutual = mutual_best(day, partial)
-    for (i, j), w in partial.items():
+    common, plain = day.common, day.plain_totals
+    mutual = best_matches(day, partial)
+    out += [(i, j, ev) for (i, j), ev in mutual.items()]
+    for (i, j), w in day.plain_partial.items():
         if (i, j) in mutual:
-            ev = day.evidence(i, j)
-            ev.margin = mutual[(i, j)]
-            out.append((i, j, ev))
             continue
-        # the skipped common clues weigh little: a pair far below the floor without them is not compared in full
-        if w < floor * 0.7:
+        # the common clues left out of `partial` weigh at most the smaller side's share of them
+        most = w + min(common[i], common[j])
+        least = least_share * math.sqrt(plain[i] * plain[j])
+        if most < floor or most < least:
             continue
         wa, wb = day.weights[i], day.weights[j]
-        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys())
-        if weight < floor or weight < least_share * math.sqrt(day.totals[i] * day.totals[j]):
+        weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not k.startswith(GLOSS_PREFIX))
+        if weight < floor or weight < least:
             continue  # the full evidence (labels, kinds) only for pairs that may pass
         out.append((i, j, day.evidence(i, j)))
     return out
 
 
-def mutual_best(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """Pairs across languages that are each other's best match by a clear margin, with that margin.
+def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple[int, int], Evidence]:
+    """Pairs across languages linked as each other's clear best match, with their evidence (its margin set).
 
-    A short message and its translation share a name or two and little else, too little
-    for a threshold that must keep apart unrelated reports; but among a day's articles in
-    the other language, each is the other's best match, well ahead of the runner-up.
-    Matches are ranked by shared weight times the square root of the share (a long
-    article sharing many clues with everything ranks below a short one sharing its only
-    name); the margin is the pair's score over the larger of the two runners-up' (their
-    second-best matches across languages). Pairs sharing less than `MUTUAL_LEAST` are not
-    ranked at all.
+    A short message and its translation share a few ordinary words and little else, too
+    little for a threshold that must keep apart unrelated reports; but among a day's
+    articles in the other language, each is the other's best match, ahead of the runners-up.
+    This is competitive linking, as in bitext mining: pairs are taken strongest first, each
+    article linked once across languages, and a pair is linked when it passes
+    `clear_match` against the best alternatives still free on either side (its margin is
+    its score over theirs) and rests on `enough_clues`. Scores are shared weight times the square root of the share (a
+    long article sharing many clues with everything ranks below a short one sharing its
+    only name). Pairs sharing less than `MUTUAL_LEAST` are not ranked at all.
     """
-    totals = day.totals
-    best: dict[int, list[tuple[float, int]]] = {}  # each digest's two best partners across languages
+    totals, langs = day.totals, day.langs
+    ranked: dict[int, list[tuple[float, int]]] = {}
+    found = []
     for (i, j), w in partial.items():
-        if w < MUTUAL_LEAST or day.langs[i] == day.langs[j]:
+        if w < MUTUAL_LEAST or langs[i] == langs[j]:
             continue
-        score = w * math.sqrt(w / math.sqrt(totals[i] * totals[j]))
-        for a, b in ((i, j), (j, i)):
-            top = best.setdefault(a, [])
-            top.append((score, b))
-            if len(top) > 2:
-                top.sort(reverse=True)
-                top.pop()
+        share = w / math.sqrt(totals[i] * totals[j])
+        score = w * math.sqrt(share)
+        found.append((score, i, j, w, share))
+        ranked.setdefault(i, []).append((score, j))
+        ranked.setdefault(j, []).append((score, i))
+    for top in ranked.values():
+        top.sort(key=_first, reverse=True)
+    found.sort(key=_first, reverse=True)
+    linked: set[int] = set()
+
+    def alternative(x: int, other: int) -> float:
+        for score, y in ranked[x]:
+            if y != other and y not in linked:
+                return score
+        return 0.0
+
     out = {}
-    for i, top in best.items():
-        top.sort(reverse=True)
-        score, j = top[0]
-        if i > j or partial[(i, j)] < MUTUAL_FLOOR:
+    for score, i, j, w, share in found:
+        if i in linked or j in linked:
             continue
-        other = best[j]
-        other.sort(reverse=True)
-        if other[0][1] != i:
-            continue
-        runner_up = max(top[1][0] if len(top) > 1 else 0.0, other[1][0] if len(other) > 1 else 0.0)
+        runner_up = max(alternative(i, j), alternative(j, i))
         margin = score / runner_up if runner_up else math.inf
-        if margin >= MUTUAL_MARGIN:
-            out[(i, j)] = margin
+        if clear_match(w, share, margin):
+            ev = day.evidence(i, j)
+            if enough_clues(ev.shared):
+                ev.margin = margin
+                linked.update((i, j))
+                out[(i, j)] = ev
     return out
+
+
+_first = itemgetter(0)
+
+
+def enough_clues(shared: list[tuple[str, str, float]]) -> bool:
+    """True when a best match rests on two clues or more, or on one rare one: a common word meets by chance."""
+    return (sum(1 for _, _, w in shared if w > MUTUAL_CLUE) >= MUTUAL_CLUES
+            or any(w >= (MUTUAL_ONE_CLUE if kind in (NAME, NUMBER) else MUTUAL_ONE_WORD) for kind, _, w in shared))
+
+
+def clear_match(weight: float, share: float, margin: float) -> bool:
+    """The rule of `best_matches` (measured by bench/stories.py): a clear margin, or a strong pair and some margin."""
+    if weight < MUTUAL_FLOOR or share < MUTUAL_SHARE:
+        return False
+    return margin >= MUTUAL_MARGIN or (weight * math.sqrt(share) >= MUTUAL_STRONG and margin >= MUTUAL_STRONG_MARGIN)
 
 
 def group_links(n: int, links: list[tuple[int, int, Evidence]]) -> list[list[int]]:
@@ -509,9 +623,10 @@ def explained_groups(digests: list[Digest]) -> list[tuple[list[int], list[tuple[
 
 
 def reason(ev: Evidence, limit: int = 6) -> str:
-    """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; numbers 2019 (weight 23.4, share 0.41)"."""
+    """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; cognates мост~most (weight 23.4, ...)"."""
     parts = []
-    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, "words"), (EMOJI, "emoji")):
+    words = "words" if ev.within else "cognates"  # across languages a shared word is one romanised: parlament~parliament
+    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, words), (GLOSS, "glossed words"), (EMOJI, "emoji")):
         labels = []
         for k, label, _ in ev.shared:
             if k == kind and label not in labels:
@@ -519,6 +634,9 @@ def reason(ev: Evidence, limit: int = 6) -> str:
         if labels:
             parts.append(f"{title} " + ", ".join(labels[:limit]) + (" …" if len(labels) > limit else ""))
     least_weight, least_share = THRESHOLDS["within" if ev.within else "across"]
+    if ev.by_best_match and not ev.by_threshold:  # what decided: the best match, not the bars
+        ahead = "no runner-up near it" if math.isinf(ev.margin) else f"{ev.margin:.1f} times the runner-up"
+        return (f"{'; '.join(parts) or 'nothing shared'} (each the other's best match across languages: weight "
+                f"{ev.glossed_weight:.1f}, share {ev.glossed_share:.2f}, {ahead}; needs {MUTUAL_MARGIN:g} times)")
     return (f"{'; '.join(parts) or 'nothing shared'} (weight {ev.weight:.1f} of {least_weight:g} needed, "
-            f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'}"
-            f"{ev._mutual_note()})")
+            f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'})")
