@@ -437,13 +437,15 @@ def test_terms_alone_are_sent_once_per_glossary_form_and_never_for_latin_names()
 
 def test_a_term_alone_is_decoded_no_longer_than_a_name(tiny_models, fresh_cache):
     from polyglot_news.translate import stage
-    from polyglot_news.translate.terms import ALONE_MAX_TOKENS
+    from polyglot_news.translate.terms import ALONE_BEAM, ALONE_MAX_TOKENS
 
     seen: list[int] = []
+    beams: list[int] = []
     real = stage.translate_sentences
 
     def counting(chain, sentences, decoding, cache, guard=True, retry=True):
         seen.append(decoding.max_output_tokens)
+        beams.append(decoding.beam_size)
         return real(chain, sentences, decoding, cache, guard, retry)
 
     # "Россия" is "Russian" in the model's English: no spelling finds it, so it goes alone
@@ -457,6 +459,7 @@ def test_a_term_alone_is_decoded_no_longer_than_a_name(tiny_models, fresh_cache)
     assert len(seen) == 2, seen
     assert seen[0] == Settings().max_output_tokens
     assert seen[1] == min(Settings().max_output_tokens, ALONE_MAX_TOKENS)
+    assert beams == [Settings().beam_size, ALONE_BEAM]  # the sentences with the beam asked for, the term greedily
 
 
 def test_no_term_is_sent_alone_for_a_translation_the_digest_will_not_show(looping_models_dir, fresh_cache, monkeypatch):

@@ -25,6 +25,14 @@ bench/summary_source.py; English is untouched):
   "in 2021", so the word recurs in the source only;
 - set phrases English says with function words ("по словам", "в том числе", "в случае") give
   no content words (`_PHRASE_WORDS`, Russian only: on Ukrainian they cost).
+Measured on the same bench and not kept, since none moved the tune half, the 5-fold cross-validation
+on it and the check half the same way (all within a document or two of today): pymorphy3 lemmas for
+Russian (cut or not, stemmed or not); function words dropped by pymorphy3's part of speech; Russian
+and Ukrainian equivalents of the verbs and adjectives on sumy's English list (come, take, new...);
+an acronym counted as the words it stands for; Ukrainian noun-first lemmas or Snowball's Russian
+stems. The source's recurring words already follow the English ones closely (within-document
+correlation of salience about 0.84 for Russian); what is left is mostly translation itself (a
+synonym where English repeats a word, one word where English writes two).
 """
 
 from __future__ import annotations

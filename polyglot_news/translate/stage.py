@@ -30,7 +30,7 @@ from .cache import TranslationCache, open_cache
 from .guards import suspect_reason
 from .models import InstalledPackage, installed_packages
 from .route import route_to
-from .terms import ALONE_MAX_TOKENS, keep_terms, unresolved_terms
+from .terms import ALONE_BEAM, ALONE_MAX_TOKENS, keep_terms, unresolved_terms
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
@@ -295,8 +295,8 @@ def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int,
     """The model's English for each curated term alone, for the terms no known spelling finds in a translation.
 
     Only translations the digest will show are searched: a suspect sentence is not (a segment with one
-    is left out, a summary sentence stays in its language). Decoding stops at `ALONE_MAX_TOKENS` (a
-    longer answer is no name), and an answer that looks like a failure is dropped rather than
+    is left out, a summary sentence stays in its language). Decoding is greedy (`ALONE_BEAM`) and stops
+    at `ALONE_MAX_TOKENS` (a longer answer is no name), and an answer that looks like a failure is dropped rather than
     retried: the spellings the glossary knows still apply.
     """
     wanted: list[str] = []
@@ -312,7 +312,8 @@ def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int,
     if not wanted:
         return {}
     try:
-        decoding = replace(_decoding(settings), max_output_tokens=min(settings.max_output_tokens, ALONE_MAX_TOKENS))
+        decoding = replace(_decoding(settings), beam_size=min(settings.beam_size, ALONE_BEAM),
+                           max_output_tokens=min(settings.max_output_tokens, ALONE_MAX_TOKENS))
         alone = translate_sentences(chain, list(dict.fromkeys(wanted)), decoding, cache, settings.guard_translations,
                                     retry=False)
     except ModelError:
