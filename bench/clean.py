@@ -10,7 +10,12 @@ In one run, on `DATA/dev/pages/aeb/` (full article truth):
 and on `DATA/dev/pages/trafilatura/`: the share of `NAME.truth.txt` snippets kept and of
 `NAME.without.txt` snippets removed, for the same four. Pages per CPU second for each.
 
-usage: python bench/clean.py [--quick] [--data DIR]
+The named baseline `today` is the cleaner as it stood when issue 17 was filed (commit
+`BASELINE_COMMIT`, before any line model): its package is taken from git into a temporary
+folder and run in a child process on the same pages, so its figures and its pages per CPU
+second are measured in the same run as ours (the issue asks for neither below it).
+
+usage: python bench/clean.py [--quick] [--data DIR] [--baseline COMMIT|none]
 The last line printed is `RESULT {json}`.
 """
 
@@ -19,7 +24,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -104,6 +112,50 @@ def run_system(fn: Callable[[Path], str], paths: list[Path]) -> tuple[list[str],
     return out, len(paths) / max(1e-9, time.process_time() - t)
 
 
+# the cleaner when issue 17 was filed (2026-12-02, rules only): the baseline for speed and boilerplate removed
+BASELINE_COMMIT = "0b13851f282986390ed4d790afbe3387f8ce0746"
+
+# run in the child: clean each path (one per stdin line) and print the kept texts and the CPU seconds
+_CHILD = """
+import json, sys, time
+from polyglot_news.clean.article import mark_kinds
+from polyglot_news.curated import load_glossaries
+from polyglot_news.ingest.read import read_source
+paths = sys.stdin.read().splitlines()
+glossary = load_glossaries()
+def kept(p):
+    try:
+        return "\\n".join(s.text for s in mark_kinds(read_source(p), glossary).segments if s.kind in ("title", "body"))
+    except Exception:
+        return ""
+kept(paths[0])  # imports and first-call caches outside the timing
+t = time.process_time()
+out = [kept(p) for p in paths]
+print(json.dumps({"texts": out, "cpu": time.process_time() - t}))
+"""
+
+
+class Baseline:
+    """The cleaner of an earlier commit, checked out of git into a temporary folder and run in a child process."""
+
+    def __init__(self, commit: str) -> None:
+        self.commit = commit
+        self.dir = tempfile.TemporaryDirectory(prefix="clean-baseline-")
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "polyglot_news", "glossaries"],
+                                 capture_output=True, check=True).stdout
+        with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
+            tar.extractall(self.dir.name, filter="data")
+
+    def run(self, paths: list[Path]) -> tuple[list[str], float]:
+        """Its kept texts (title + body) on `paths` and its pages per CPU second (the child's own CPU time)."""
+        env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONPATH"}
+        env["PYTHONPATH"] = self.dir.name
+        done = subprocess.run([sys.executable, "-c", _CHILD], input="\n".join(map(str, paths)), env=env,
+                              capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout.splitlines()[-1])
+        return result["texts"], len(paths) / max(1e-9, result["cpu"])
+
+
 def stray_lines(dump: Path, truth: str, script: str) -> list[str]:
     """Dump lines written in `script` that are not part of the article truth."""
     pattern = _SCRIPTS[script]
@@ -115,6 +167,23 @@ def stray_lines(dump: Path, truth: str, script: str) -> list[str]:
         if line and pattern.search(line) and norm(line) and norm(line).replace(" ", "") not in truth_n:
             out.append(line)
     return out
+
+
+def baseline_systems(commit: str) -> dict:
+    """The `today` systems (the baseline commit's cleaner on dumps and HTML), or none when git cannot give it."""
+    if commit.lower() == "none":
+        return {}
+    try:
+        base = Baseline(commit)
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"  ! no baseline {commit[:10]}: {e}", file=sys.stderr)
+        return {}
+    return {"today-dump": (base, ".dump.txt"), "today-html": (base, ".html")}
+
+
+def measured(fn, paths: list[Path]) -> tuple[list[str], float]:
+    """`run_system` for our systems; the baseline runs in its own process."""
+    return fn.run(paths) if isinstance(fn, Baseline) else run_system(fn, paths)
 
 
 def _halves(data: Path):
@@ -145,6 +214,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="a small subset, in under a minute")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--pages", action="store_true", help="print per-page F1 for the aeb set")
+    ap.add_argument("--baseline", default=BASELINE_COMMIT, help="the commit whose cleaner is the `today` baseline, or none")
     args = ap.parse_args()
     aeb = args.data / "dev" / "pages" / "aeb"
     traf = args.data / "dev" / "pages" / "trafilatura"
@@ -173,6 +243,7 @@ def main() -> None:
         "rules-only-dump": (Ours(learned=False, glossary=ours.glossary), ".dump.txt"),  # without the line classifier
         "rules-only-html": (Ours(learned=False, glossary=ours.glossary), ".html"),
         "keep-everything-dump": (keep_everything, ".dump.txt"),
+        **baseline_systems(args.baseline),
         "trafilatura-html": (trafilatura_html, ".html"),
     }
     truths = [(aeb / f"{n}.truth.txt").read_text(encoding="utf-8") for n in names]
@@ -182,13 +253,13 @@ def main() -> None:
     by_half: dict[str, dict[str, dict]] = {g: {} for g in groups}
     per_page: dict[str, list[float]] = {}
     for label, (fn, suffix) in systems.items():
-        outs, pps = run_system(fn, [aeb / f"{n}{suffix}" for n in names])
+        outs, pps = measured(fn, [aeb / f"{n}{suffix}" for n in names])
         scores = [prf(o, t) for o, t in zip(outs, truths)]
         per_page[label] = [s[2] for s in scores]
         tcounts = []
         tpps = 0.0
         if tnames:
-            touts, tpps = run_system(fn, [traf / f"{n}{suffix}" for n in tnames])
+            touts, tpps = measured(fn, [traf / f"{n}{suffix}" for n in tnames])
             for n, o in zip(tnames, touts):
                 text = norm(o)
                 keep = [norm(x) for x in (traf / f"{n}.truth.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
@@ -259,6 +330,14 @@ def main() -> None:
     print(f"held-back F1 gap to trafilatura: dump {results['ours-dump']['F1'] - base['F1']:+.3f}, html {results['ours-html']['F1'] - base['F1']:+.3f} "
           f"(body only: dump {results['ours-dump-body-only']['F1'] - base['F1']:+.3f}, html {results['ours-html-body-only']['F1'] - base['F1']:+.3f}); "
           f"speed ratio ours-dump/trafilatura {results['ours-dump']['pages_per_s'] / max(1e-9, base['pages_per_s']):.1f}x")
+    if "today-dump" in results:
+        today = results["today-dump"]
+        print(f"against today ({args.baseline[:7]}, the cleaner when issue 17 was filed), held-back half: dump F1 "
+              f"{results['ours-dump']['F1']:.3f} vs {today['F1']:.3f}, boilerplate removed dump "
+              f"{results['ours-dump'].get('snippets_removed', 0):.3f} vs {today.get('snippets_removed', 0):.3f}, html "
+              f"{results['ours-html'].get('snippets_removed', 0):.3f} vs {results['today-html'].get('snippets_removed', 0):.3f}; "
+              f"speed on dumps (CPU): ours {results['ours-dump']['pages_per_s']:.1f} vs today {today['pages_per_s']:.1f} pages/s "
+              f"(aeb), ours {results['ours-dump'].get('traf_pages_per_s', 0):.1f} vs today {today.get('traf_pages_per_s', 0):.1f} (trafilatura set)")
     print(f"stray scripts: {stray['lines']} non-Latin lines outside the article on {stray['pages']} pages; "
           f"kept as body: dump {stray['kept_as_body_dump']}, html {stray['kept_as_body_html']}; of which on the "
           f"{stray['foreign_pages']} pages whose article is in another script ({stray['foreign_lines']} lines): "
