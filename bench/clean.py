@@ -22,7 +22,9 @@ The last line printed is `RESULT {json}`.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -115,12 +117,13 @@ def run_system(fn: Callable[[Path], str], paths: list[Path]) -> tuple[list[str],
 # the cleaner when issue 17 was filed (2026-12-02, rules only): the baseline for speed and boilerplate removed
 BASELINE_COMMIT = "0b13851f282986390ed4d790afbe3387f8ce0746"
 
-# run in the child: clean each path (one per stdin line) and print the kept texts and the CPU seconds
+# run in the child: clean each path (one per stdin line) `ROUNDS` times; print the kept texts and the least CPU seconds of a round
 _CHILD = """
 import json, sys, time
 from polyglot_news.clean.article import mark_kinds
 from polyglot_news.curated import load_glossaries
 from polyglot_news.ingest.read import read_source
+rounds = int(sys.argv[1])
 paths = sys.stdin.read().splitlines()
 glossary = load_glossaries()
 def kept(p):
@@ -129,28 +132,35 @@ def kept(p):
     except Exception:
         return ""
 kept(paths[0])  # imports and first-call caches outside the timing
-t = time.process_time()
-out = [kept(p) for p in paths]
-print(json.dumps({"texts": out, "cpu": time.process_time() - t}))
+cpu = []
+for _ in range(rounds):
+    t = time.process_time()
+    out = [kept(p) for p in paths]
+    cpu.append(time.process_time() - t)
+print(json.dumps({"texts": out, "cpu": min(cpu)}))
 """
 
 
 class Baseline:
-    """The cleaner of an earlier commit, checked out of git into a temporary folder and run in a child process."""
+    """The cleaner of an earlier commit (None: this checkout), taken out of git into a temporary folder, run in a child process."""
 
-    def __init__(self, commit: str) -> None:
+    def __init__(self, commit: str | None) -> None:
         self.commit = commit
-        self.dir = tempfile.TemporaryDirectory(prefix="clean-baseline-")
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "polyglot_news", "glossaries"],
-                                 capture_output=True, check=True).stdout
-        with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
-            tar.extractall(self.dir.name, filter="data")
+        self.root = str(REPO)
+        if commit is not None:
+            self.dir = tempfile.TemporaryDirectory(prefix="clean-baseline-")
+            archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "polyglot_news", "glossaries"],
+                                     capture_output=True, check=True).stdout
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(self.dir.name, filter="data")
+            self.root = self.dir.name
 
-    def run(self, paths: list[Path]) -> tuple[list[str], float]:
-        """Its kept texts (title + body) on `paths` and its pages per CPU second (the child's own CPU time)."""
-        env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONPATH"}
-        env["PYTHONPATH"] = self.dir.name
-        done = subprocess.run([sys.executable, "-c", _CHILD], input="\n".join(map(str, paths)), env=env,
+    def run(self, paths: list[Path], rounds: int = 1) -> tuple[list[str], float]:
+        """Its kept texts (title + body) on `paths` and its pages per CPU second (the child's own CPU time, best of `rounds`)."""
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        env["PYTHONPATH"] = self.root
+        # run from its own folder: `python -c` puts the working directory first on the import path
+        done = subprocess.run([sys.executable, "-c", _CHILD, str(rounds)], input="\n".join(str(p.resolve()) for p in paths), env=env, cwd=self.root,
                               capture_output=True, text=True, check=True)
         result = json.loads(done.stdout.splitlines()[-1])
         return result["texts"], len(paths) / max(1e-9, result["cpu"])
@@ -179,6 +189,20 @@ def baseline_systems(commit: str) -> dict:
         print(f"  ! no baseline {commit[:10]}: {e}", file=sys.stderr)
         return {}
     return {"today-dump": (base, ".dump.txt"), "today-html": (base, ".html")}
+
+
+def speed_race(today: Baseline, paths: list[Path], rounds: int = 3) -> tuple[float, float]:
+    """(ours, today) pages per CPU second on `paths`, each in a fresh child process, best of `rounds` passes, taken in turn.
+
+    The machine is shared, so one timed pass swings by a fifth; the best of a few interleaved
+    passes, both cleaners in the same kind of process, is the comparison the issue asks for.
+    """
+    ours = Baseline(None)
+    best_ours, best_today = 0.0, 0.0
+    for _ in range(rounds):
+        best_ours = max(best_ours, ours.run(paths)[1])
+        best_today = max(best_today, today.run(paths)[1])
+    return best_ours, best_today
 
 
 def measured(fn, paths: list[Path]) -> tuple[list[str], float]:
@@ -326,6 +350,7 @@ def main() -> None:
                   f"{r.get('snippets_removed', 0):>8.3f} {r['pages_per_s']:>8.1f}")
     print("aeb F1 by page language, held-back half: " + "; ".join(
         f"{label} " + " ".join(f"{k}={v:.2f}" for k, v in d.items()) for label, d in lang_f1.items()))
+    speed: dict[str, float] = {}
     base = results["trafilatura-html"]
     print(f"held-back F1 gap to trafilatura: dump {results['ours-dump']['F1'] - base['F1']:+.3f}, html {results['ours-html']['F1'] - base['F1']:+.3f} "
           f"(body only: dump {results['ours-dump-body-only']['F1'] - base['F1']:+.3f}, html {results['ours-html-body-only']['F1'] - base['F1']:+.3f}); "
@@ -336,8 +361,11 @@ def main() -> None:
               f"{results['ours-dump']['F1']:.3f} vs {today['F1']:.3f}, boilerplate removed dump "
               f"{results['ours-dump'].get('snippets_removed', 0):.3f} vs {today.get('snippets_removed', 0):.3f}, html "
               f"{results['ours-html'].get('snippets_removed', 0):.3f} vs {results['today-html'].get('snippets_removed', 0):.3f}; "
-              f"speed on dumps (CPU): ours {results['ours-dump']['pages_per_s']:.1f} vs today {today['pages_per_s']:.1f} pages/s "
-              f"(aeb), ours {results['ours-dump'].get('traf_pages_per_s', 0):.1f} vs today {today.get('traf_pages_per_s', 0):.1f} (trafilatura set)")
+              f"speed on dumps (CPU, one pass in the table): ours {results['ours-dump']['pages_per_s']:.1f} vs today {today['pages_per_s']:.1f} pages/s")
+        race = speed_race(systems["today-dump"][0], [aeb / f"{n}.dump.txt" for n in names] + [traf / f"{n}.dump.txt" for n in tnames])
+        speed = {"ours_dump_pages_per_s": round(race[0], 1), "today_dump_pages_per_s": round(race[1], 1)}
+        print(f"speed race on the {len(names) + len(tnames)} dumps (best of 3 interleaved passes, each cleaner in a child process, CPU): "
+              f"ours {race[0]:.1f} pages/s, today {race[1]:.1f} pages/s ({race[0] / max(1e-9, race[1]):.2f}x)")
     print(f"stray scripts: {stray['lines']} non-Latin lines outside the article on {stray['pages']} pages; "
           f"kept as body: dump {stray['kept_as_body_dump']}, html {stray['kept_as_body_html']}; of which on the "
           f"{stray['foreign_pages']} pages whose article is in another script ({stray['foreign_lines']} lines): "
@@ -347,7 +375,7 @@ def main() -> None:
     if args.pages:
         for i, n in enumerate(names):
             print(f"  {n[:10]} " + " ".join(f"{k}={per_page[k][i]:.2f}" for k in per_page))
-    print("RESULT " + json.dumps({"systems": results, "tune": by_half["tune"], "languages_check": lang_f1, "stray": stray, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
+    print("RESULT " + json.dumps({"systems": results, "tune": by_half["tune"], "languages_check": lang_f1, "stray": stray, "speed": speed, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -101,8 +102,9 @@ def _shape(f: LineFacts) -> tuple[float, ...]:
         words = text.split()
         nw = max(1, len(words))
         chars = max(1, len(text))
+        lengths = list(map(len, words))
         f.shape = (len(_PUNCT.findall(text)) / chars * 10, len(_DIGIT.findall(text)) / chars * 10,
-                   sum(len(w) <= 3 for w in words) / nw, sum(w[:1].isupper() for w in words) / nw)
+                   (len(lengths) - sum(map((3).__lt__, lengths))) / nw, sum(w[:1].isupper() for w in words) / nw)
     return f.shape
 
 
@@ -135,7 +137,7 @@ def probabilities(model: dict, rows: list[list[float]]) -> list[float]:
 def _probability(model: dict, row: list[float]) -> float:
     if "wf" not in model:
         _fold(model)
-    z = sum(w * x for w, x in zip(model["wf"], row)) + model["bf"]
+    z = sum(map(operator.mul, model["wf"], row)) + model["bf"]
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -197,6 +199,10 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
     signed = [math.copysign(math.log1p(abs(f.weight)), f.weight) for f in facts]
     prose = [f.prose for f in facts]
     short = [not f.prose and not f.forced and f.units <= 12 for f in facts]
+    # a running count of prose lines, so each line's window (three lines either side) costs two look-ups
+    prose_sum = [0]
+    for is_prose in prose:
+        prose_sum.append(prose_sum[-1] + is_prose)
     rows = []
     for i, f in enumerate(facts):
         text = f.seg.text
@@ -236,7 +242,7 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             float(i + 1 < n and prose[i + 1]),
             float(i > 0 and facts[i - 1].forced is not None),
             float(i + 1 < n and facts[i + 1].forced is not None),
-            sum(prose[lo:hi]) / (hi - lo),
+            (prose_sum[hi] - prose_sum[lo]) / (hi - lo),
             sum(signed[lo:hi]) / (hi - lo),
             signed[i - 1] if i > 0 else 0.0,
             signed[i + 1] if i + 1 < n else 0.0,
