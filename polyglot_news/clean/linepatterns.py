@@ -185,6 +185,7 @@ class LineFacts:
     ends_article: bool = False  # a heading, comment widget or time stamp after prose: what follows is not the article
     key: str | None = None  # `norm_text` of the line, once computed
     shape: tuple[float, ...] | None = None  # the line models' text measures, once computed (see `classifier.py`)
+    boxes: tuple[int, ...] = ()  # for HTML: the numbers of the elements that enclose the block, outermost first
 
     def norm(self) -> str:
         """`norm_text` of the line's text (computed once)."""
@@ -279,7 +280,10 @@ def facts_of(seg: Segment) -> LineFacts:
     prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
     parts = (seg.hint or "").split()
     tag = parts[0] if parts else ""
-    return LineFacts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]))
+    boxes: tuple[int, ...] = ()
+    if parts and parts[-1].startswith("@"):
+        boxes = tuple(map(int, parts.pop()[1:].split(".")))
+    return LineFacts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]), boxes=boxes)
 
 
 def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
