@@ -82,6 +82,7 @@ from .linepatterns import (
     norm_text,
     pattern_kind,
 )
+from .regions import measure_boxes
 from .structures import mark_blurb_runs, mark_colon_lists, mark_reference_lists, mark_replied_comments, mark_table_cells
 
 # roles a block can carry without being chrome for sure, and roles that may cover most of a page
@@ -433,6 +434,7 @@ def prepare(article: Article, glossary: Glossary):
     facts = [facts_of(s) for s in article.segments]
     if not facts:
         return None
+    measure_boxes(facts)
     page_titles = _page_titles(facts, article)
     for f in facts:
         f.forced = pattern_kind(f, glossary, article.site, page_titles)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, UI
 from .linepatterns import LineFacts, norm_text
+from .regions import BOX_FEATURES, NO_BOX
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -36,7 +37,7 @@ FEATURES = (
     "bias", "rule_body", "rule_ui", "rule_boiler", "rule_teaser", "rule_caption", "inside_run", "forced", "prose", "ends", "log_units",
     "units_le3", "punct", "digits", "short_words", "title_case", "repeated", "position", "foreign",
     "prev_body", "next_body", "prev2_body", "next2_body", "prev_prose", "next_prose",
-    "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h", "weight_pos", "weight_neg", "search_p",
+    "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h", "weight_pos", "weight_neg", *BOX_FEATURES, "search_p",
 )
 _FOREIGN = FEATURES.index("foreign")
 
@@ -82,7 +83,7 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
 
 
 def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
-    """The markup features both line models read: input kind, roles, tag, and the rules' weight."""
+    """The markup features both line models read: input kind, roles, tag, the rules' weight, and the block's containers."""
     return (
         html,
         float("article" in roles),
@@ -93,6 +94,7 @@ def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
         float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
         math.log1p(max(0.0, f.weight)),
         math.log1p(max(0.0, -f.weight)),
+        *(f.box or NO_BOX),
     )
 
 def _shape(f: LineFacts) -> tuple[float, ...]:
@@ -181,7 +183,7 @@ SEARCH_FEATURES = (
     "bias", "forced_ui", "forced_boiler", "forced_teaser", "forced_caption", "prose", "ends", "log_units", "units_le3",
     "punct", "digits", "short_words", "title_case", "repeated", "listed", "cell", "starts_digit", "ends_colon", "position",
     "foreign", "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h",
-    "weight_pos", "weight_neg", "prev_prose", "next_prose", "prev_forced", "next_forced", "near_prose", "near_weight",
+    "weight_pos", "weight_neg", *BOX_FEATURES, "prev_prose", "next_prose", "prev_forced", "next_forced", "near_prose", "near_weight",
     "prev_weight", "next_weight", "same_shape_run",
 )
 _STARTS_DIGIT = re.compile(r"^\W{0,2}(\d|[½¼¾⅓⅔])")

@@ -186,6 +186,7 @@ class LineFacts:
     key: str | None = None  # `norm_text` of the line, once computed
     shape: tuple[float, ...] | None = None  # the line models' text measures, once computed (see `classifier.py`)
     boxes: tuple[int, ...] = ()  # for HTML: the numbers of the elements that enclose the block, outermost first
+    box: tuple[float, ...] = ()  # for HTML: how much of the page's prose its containers hold (see `regions.py`)
 
     def norm(self) -> str:
         """`norm_text` of the line's text (computed once)."""
