@@ -685,7 +685,8 @@ def test_the_committed_line_classifier_loads_for_the_current_features():
     assert len(model["w"]) == len(FEATURES)
     assert all(0 <= t["keep_above"] <= 2 and t["drop_below"] <= 1 for t in model["thresholds"].values())
     search = model["search"]
-    assert search["features"] == list(SEARCH_FEATURES) and len(search["w"]) == len(SEARCH_FEATURES)
+    assert search["features"] == list(SEARCH_FEATURES)
+    assert all(len(lines["w"]) == len(SEARCH_FEATURES) for lines in search["inputs"].values())
 
 
 def _model_trusting(feature: str, bias: float) -> dict:
@@ -819,3 +820,20 @@ def test_an_html_article_run_takes_in_the_rest_of_its_element_but_not_past_a_rel
     _sectioned_html(tmp_path, "<h2>Related stories</h2>")
     kinds = {s.text: s.kind for s in article.mark_kinds(read_source(tmp_path / "sections.html"), Glossary(), learned=False).segments}
     assert kinds[tail] != "body"
+
+
+def test_the_line_model_never_softens_a_line_that_ends_an_article():
+    from polyglot_news.clean.article import prepare
+    from polyglot_news.clean.classifier import mixed_weight
+
+    article = read_source("\n".join(["School plan approved after long debate", *PARAGRAPHS, "More From The Bayside Courier"]) + "\n")
+    facts = prepare(article, Glossary())[0]
+    heading, paragraph = facts[-1], facts[1]
+    assert heading.ends_article and not paragraph.ends_article
+    for f in (heading, paragraph):
+        f.p = 0.1
+        low = mixed_weight(f, 1.0, 1.0, 0.5)
+        f.p = 0.9
+        high = mixed_weight(f, 1.0, 1.0, 0.5)
+        assert (high == low) is f.ends_article
+    assert mixed_weight(heading, 1.0, 1.0, 0.5) < heading.weight  # the model's pull around it makes the stop dearer

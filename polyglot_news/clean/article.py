@@ -49,6 +49,11 @@ language detection, so its rules look at what any language shows:
    or a time stamp after prose. The second reads the rules' verdicts too and gives back to the
    body the chrome lines no pattern made that it is sure are article text; never a line in
    another script. How much each counts is set per input (dump, HTML) in the weights file.
+   On HTML both read where a block stands in the page's tree too (`regions.py`).
+6. On HTML the run then takes in the rest of its region, the innermost element holding nearly
+   all of its prose: the paragraphs of an article's later sections sit in the same element as
+   its first ones, the chrome in others (never above the title, past an article-ending line, or
+   when the region would more than double the run's prose).
 
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
