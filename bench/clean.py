@@ -10,16 +10,26 @@ In one run, on `DATA/dev/pages/aeb/` (full article truth):
 and on `DATA/dev/pages/trafilatura/`: the share of `NAME.truth.txt` snippets kept and of
 `NAME.without.txt` snippets removed, for the same four. Pages per CPU second for each.
 
-usage: python bench/clean.py [--quick] [--data DIR]
+The named baseline `today` is the cleaner as it stood when issue 17 was filed (commit
+`BASELINE_COMMIT`, before any line model): its package is taken from git into a temporary
+folder and run in a child process on the same pages, so its figures and its pages per CPU
+second are measured in the same run as ours (the issue asks for neither below it).
+
+usage: python bench/clean.py [--quick] [--data DIR] [--baseline COMMIT|none]
 The last line printed is `RESULT {json}`.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -104,6 +114,58 @@ def run_system(fn: Callable[[Path], str], paths: list[Path]) -> tuple[list[str],
     return out, len(paths) / max(1e-9, time.process_time() - t)
 
 
+# the cleaner when issue 17 was filed (2026-12-02, rules only): the baseline for speed and boilerplate removed
+BASELINE_COMMIT = "0b13851f282986390ed4d790afbe3387f8ce0746"
+
+# run in the child: clean each path (one per stdin line) `ROUNDS` times; print the kept texts and the least CPU seconds of a round
+_CHILD = """
+import json, sys, time
+from polyglot_news.clean.article import mark_kinds
+from polyglot_news.curated import load_glossaries
+from polyglot_news.ingest.read import read_source
+rounds = int(sys.argv[1])
+paths = sys.stdin.read().splitlines()
+glossary = load_glossaries()
+def kept(p):
+    try:
+        return "\\n".join(s.text for s in mark_kinds(read_source(p), glossary).segments if s.kind in ("title", "body"))
+    except Exception:
+        return ""
+kept(paths[0])  # imports and first-call caches outside the timing
+cpu = []
+for _ in range(rounds):
+    t = time.process_time()
+    out = [kept(p) for p in paths]
+    cpu.append(time.process_time() - t)
+print(json.dumps({"texts": out, "cpu": min(cpu)}))
+"""
+
+
+class Baseline:
+    """The cleaner of an earlier commit (None: this checkout), taken out of git into a temporary folder, run in a child process."""
+
+    def __init__(self, commit: str | None) -> None:
+        self.commit = commit
+        self.root = str(REPO)
+        if commit is not None:
+            self.dir = tempfile.TemporaryDirectory(prefix="clean-baseline-")
+            archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "polyglot_news", "glossaries"],
+                                     capture_output=True, check=True).stdout
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(self.dir.name, filter="data")
+            self.root = self.dir.name
+
+    def run(self, paths: list[Path], rounds: int = 1) -> tuple[list[str], float]:
+        """Its kept texts (title + body) on `paths` and its pages per CPU second (the child's own CPU time, best of `rounds`)."""
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        env["PYTHONPATH"] = self.root
+        # run from its own folder: `python -c` puts the working directory first on the import path
+        done = subprocess.run([sys.executable, "-c", _CHILD, str(rounds)], input="\n".join(str(p.resolve()) for p in paths), env=env, cwd=self.root,
+                              capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout.splitlines()[-1])
+        return result["texts"], len(paths) / max(1e-9, result["cpu"])
+
+
 def stray_lines(dump: Path, truth: str, script: str) -> list[str]:
     """Dump lines written in `script` that are not part of the article truth."""
     pattern = _SCRIPTS[script]
@@ -115,6 +177,44 @@ def stray_lines(dump: Path, truth: str, script: str) -> list[str]:
         if line and pattern.search(line) and norm(line) and norm(line).replace(" ", "") not in truth_n:
             out.append(line)
     return out
+
+
+def baseline_systems(commit: str) -> dict:
+    """The `today` systems (the baseline commit's cleaner on dumps and HTML), or none when git cannot give it."""
+    if commit.lower() == "none":
+        return {}
+    try:
+        base = Baseline(commit)
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"  ! no baseline {commit[:10]}: {e}", file=sys.stderr)
+        return {}
+    return {"today-dump": (base, ".dump.txt"), "today-html": (base, ".html")}
+
+
+def speed_race(today: Baseline, paths: list[Path], rounds: int = 3, chunks: int = 3) -> tuple[float, float]:
+    """(ours, today) pages per CPU second on `paths`, each cleaner in fresh child processes, taken in turn.
+
+    The machine is shared, so one timed pass swings by a fifth: the pages are cut into `chunks`,
+    each chunk is cleaned `rounds` times by each cleaner in turn, and each cleaner's least CPU
+    time per chunk is summed, so both meet the same load at nearly the same moments.
+    """
+    ours = Baseline(None)
+    size = -(-len(paths) // chunks)
+    cpu_ours = cpu_today = 0.0
+    for k in range(0, len(paths), size):
+        part = paths[k:k + size]
+        best_ours = best_today = 0.0
+        for _ in range(rounds):
+            best_ours = max(best_ours, ours.run(part)[1])
+            best_today = max(best_today, today.run(part)[1])
+        cpu_ours += len(part) / best_ours
+        cpu_today += len(part) / best_today
+    return len(paths) / cpu_ours, len(paths) / cpu_today
+
+
+def measured(fn, paths: list[Path]) -> tuple[list[str], float]:
+    """`run_system` for our systems; the baseline runs in its own process."""
+    return fn.run(paths) if isinstance(fn, Baseline) else run_system(fn, paths)
 
 
 def _halves(data: Path):
@@ -145,6 +245,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="a small subset, in under a minute")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--pages", action="store_true", help="print per-page F1 for the aeb set")
+    ap.add_argument("--baseline", default=BASELINE_COMMIT, help="the commit whose cleaner is the `today` baseline, or none")
     args = ap.parse_args()
     aeb = args.data / "dev" / "pages" / "aeb"
     traf = args.data / "dev" / "pages" / "trafilatura"
@@ -173,6 +274,7 @@ def main() -> None:
         "rules-only-dump": (Ours(learned=False, glossary=ours.glossary), ".dump.txt"),  # without the line classifier
         "rules-only-html": (Ours(learned=False, glossary=ours.glossary), ".html"),
         "keep-everything-dump": (keep_everything, ".dump.txt"),
+        **baseline_systems(args.baseline),
         "trafilatura-html": (trafilatura_html, ".html"),
     }
     truths = [(aeb / f"{n}.truth.txt").read_text(encoding="utf-8") for n in names]
@@ -182,13 +284,13 @@ def main() -> None:
     by_half: dict[str, dict[str, dict]] = {g: {} for g in groups}
     per_page: dict[str, list[float]] = {}
     for label, (fn, suffix) in systems.items():
-        outs, pps = run_system(fn, [aeb / f"{n}{suffix}" for n in names])
+        outs, pps = measured(fn, [aeb / f"{n}{suffix}" for n in names])
         scores = [prf(o, t) for o, t in zip(outs, truths)]
         per_page[label] = [s[2] for s in scores]
         tcounts = []
         tpps = 0.0
         if tnames:
-            touts, tpps = run_system(fn, [traf / f"{n}{suffix}" for n in tnames])
+            touts, tpps = measured(fn, [traf / f"{n}{suffix}" for n in tnames])
             for n, o in zip(tnames, touts):
                 text = norm(o)
                 keep = [norm(x) for x in (traf / f"{n}.truth.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
@@ -255,10 +357,22 @@ def main() -> None:
                   f"{r.get('snippets_removed', 0):>8.3f} {r['pages_per_s']:>8.1f}")
     print("aeb F1 by page language, held-back half: " + "; ".join(
         f"{label} " + " ".join(f"{k}={v:.2f}" for k, v in d.items()) for label, d in lang_f1.items()))
+    speed: dict[str, float] = {}
     base = results["trafilatura-html"]
     print(f"held-back F1 gap to trafilatura: dump {results['ours-dump']['F1'] - base['F1']:+.3f}, html {results['ours-html']['F1'] - base['F1']:+.3f} "
           f"(body only: dump {results['ours-dump-body-only']['F1'] - base['F1']:+.3f}, html {results['ours-html-body-only']['F1'] - base['F1']:+.3f}); "
           f"speed ratio ours-dump/trafilatura {results['ours-dump']['pages_per_s'] / max(1e-9, base['pages_per_s']):.1f}x")
+    if "today-dump" in results:
+        today = results["today-dump"]
+        print(f"against today ({args.baseline[:7]}, the cleaner when issue 17 was filed), held-back half: dump F1 "
+              f"{results['ours-dump']['F1']:.3f} vs {today['F1']:.3f}, boilerplate removed dump "
+              f"{results['ours-dump'].get('snippets_removed', 0):.3f} vs {today.get('snippets_removed', 0):.3f}, html "
+              f"{results['ours-html'].get('snippets_removed', 0):.3f} vs {results['today-html'].get('snippets_removed', 0):.3f}; "
+              f"speed on dumps (CPU, one pass in the table): ours {results['ours-dump']['pages_per_s']:.1f} vs today {today['pages_per_s']:.1f} pages/s")
+        race = speed_race(systems["today-dump"][0], [aeb / f"{n}.dump.txt" for n in names] + [traf / f"{n}.dump.txt" for n in tnames])
+        speed = {"ours_dump_pages_per_s": round(race[0], 1), "today_dump_pages_per_s": round(race[1], 1)}
+        print(f"speed race on the {len(names) + len(tnames)} dumps (3 chunks, best of 3 passes each, the two cleaners in turn in child processes, CPU): "
+              f"ours {race[0]:.1f} pages/s, today {race[1]:.1f} pages/s ({race[0] / max(1e-9, race[1]):.2f}x)")
     print(f"stray scripts: {stray['lines']} non-Latin lines outside the article on {stray['pages']} pages; "
           f"kept as body: dump {stray['kept_as_body_dump']}, html {stray['kept_as_body_html']}; of which on the "
           f"{stray['foreign_pages']} pages whose article is in another script ({stray['foreign_lines']} lines): "
@@ -268,7 +382,7 @@ def main() -> None:
     if args.pages:
         for i, n in enumerate(names):
             print(f"  {n[:10]} " + " ".join(f"{k}={per_page[k][i]:.2f}" for k in per_page))
-    print("RESULT " + json.dumps({"systems": results, "tune": by_half["tune"], "languages_check": lang_f1, "stray": stray, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
+    print("RESULT " + json.dumps({"systems": results, "tune": by_half["tune"], "languages_check": lang_f1, "stray": stray, "speed": speed, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
 
 
 if __name__ == "__main__":

@@ -685,7 +685,8 @@ def test_the_committed_line_classifier_loads_for_the_current_features():
     assert len(model["w"]) == len(FEATURES)
     assert all(0 <= t["keep_above"] <= 2 and t["drop_below"] <= 1 for t in model["thresholds"].values())
     search = model["search"]
-    assert search["features"] == list(SEARCH_FEATURES) and len(search["w"]) == len(SEARCH_FEATURES)
+    assert search["features"] == list(SEARCH_FEATURES)
+    assert all(len(lines["w"]) == len(SEARCH_FEATURES) for lines in search["inputs"].values())
 
 
 def _model_trusting(feature: str, bias: float) -> dict:
@@ -760,3 +761,79 @@ def test_the_line_model_rows_match_its_features_and_the_committed_model_mixes_in
     assert all(0.0 <= f.p <= 1.0 for f in facts)
     paragraph = next(i for i, f in enumerate(facts) if f.prose)
     assert facts[paragraph].p > facts[paragraph + 4].p  # a paragraph reads more like article text than a short item
+
+
+def _sectioned_html(tmp_path, between: str) -> tuple[list, str]:
+    """An HTML article: headline, three paragraphs, a long box of short lines, `between`, one more paragraph, all in one div."""
+    tail = ("The new building will also hold a public library and a sports hall, which local clubs may use in the evenings "
+            "and at weekends, the council said in a statement after the vote.")
+    items = "".join(f"<div>Item number {w}</div>" for w in "abcdefghijkl")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = tmp_path / "sections.html"
+    page.write_text(f"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='wrap'>"
+                    f"<h1>School plan approved after long debate</h1>{body}<div>{items}</div>{between}<p>{tail}</p></div>"
+                    f"<footer><p>Contact the newsroom by phone or by post, and read our terms of use before you write to us.</p></footer>"
+                    f"</body></html>", encoding="utf-8")
+    return read_source(page).segments, tail
+
+
+def test_html_blocks_name_the_elements_that_enclose_them(tmp_path):
+    from polyglot_news.clean.linepatterns import facts_of
+
+    segments, tail = _sectioned_html(tmp_path, "")
+    facts = {s.text: facts_of(s) for s in segments}
+    first, last = facts[PARAGRAPHS[0]], facts[tail]
+    assert first.boxes and first.boxes[:-1] == last.boxes[:-1]  # siblings in one div
+    assert first.boxes[-1] != last.boxes[-1]  # each paragraph is its own element
+    assert "@" not in " ".join(first.roles)  # the element numbers are not roles
+    assert facts_of(read_source("One line of a dump.\n").segments[0]).boxes == ()
+
+
+def test_the_main_box_holds_the_article_paragraphs_not_the_menu(tmp_path):
+    from polyglot_news.clean.linepatterns import facts_of
+    from polyglot_news.clean.regions import BOX_FEATURES, measure_boxes
+
+    segments, tail = _sectioned_html(tmp_path, "")
+    facts = [facts_of(s) for s in segments]
+    measure_boxes(facts)
+    by_text = {f.seg.text: dict(zip(BOX_FEATURES, f.box)) for f in facts}
+    assert by_text[PARAGRAPHS[0]]["in_main"] == 1.0 and by_text[tail]["in_main"] == 1.0
+    assert by_text["Home News"]["in_main"] == 0.0 and by_text["Home News"]["main_distance"] > 0
+    assert by_text[PARAGRAPHS[1]]["parent_share"] > 0.8  # the div holds nearly all of the page's prose
+    dump = [facts_of(s) for s in read_source("\n".join(PARAGRAPHS) + "\n").segments]
+    measure_boxes(dump)
+    assert all(f.box == (0.0,) * len(BOX_FEATURES) for f in dump)
+
+
+def test_an_html_article_run_takes_in_the_rest_of_its_element_but_not_past_a_related_heading(tmp_path, monkeypatch):
+    import polyglot_news.clean.article as article
+
+    segments, tail = _sectioned_html(tmp_path, "")
+    monkeypatch.setattr(article, "REGION_SHARE", None)
+    plain = {s.text: s.kind for s in article.mark_kinds(read_source(tmp_path / "sections.html"), Glossary(), learned=False).segments}
+    assert plain[tail] != "body"  # the best run alone stops at the list
+    monkeypatch.undo()
+    kinds = {s.text: s.kind for s in article.mark_kinds(read_source(tmp_path / "sections.html"), Glossary(), learned=False).segments}
+    assert kinds[tail] == "body" and kinds[PARAGRAPHS[0]] == "body"
+    footer = next(t for t in kinds if t.startswith("Contact the newsroom"))
+    assert kinds[footer] != "body"  # outside the element
+    _sectioned_html(tmp_path, "<h2>Related stories</h2>")
+    kinds = {s.text: s.kind for s in article.mark_kinds(read_source(tmp_path / "sections.html"), Glossary(), learned=False).segments}
+    assert kinds[tail] != "body"
+
+
+def test_the_line_model_never_softens_a_line_that_ends_an_article():
+    from polyglot_news.clean.article import prepare
+    from polyglot_news.clean.classifier import mixed_weight
+
+    article = read_source("\n".join(["School plan approved after long debate", *PARAGRAPHS, "More From The Bayside Courier"]) + "\n")
+    facts = prepare(article, Glossary())[0]
+    heading, paragraph = facts[-1], facts[1]
+    assert heading.ends_article and not paragraph.ends_article
+    for f in (heading, paragraph):
+        f.p = 0.1
+        low = mixed_weight(f, 1.0, 1.0, 0.5)
+        f.p = 0.9
+        high = mixed_weight(f, 1.0, 1.0, 0.5)
+        assert (high == low) is f.ends_article
+    assert mixed_weight(heading, 1.0, 1.0, 0.5) < heading.weight  # the model's pull around it makes the stop dearer

@@ -49,6 +49,11 @@ language detection, so its rules look at what any language shows:
    or a time stamp after prose. The second reads the rules' verdicts too and gives back to the
    body the chrome lines no pattern made that it is sure are article text; never a line in
    another script. How much each counts is set per input (dump, HTML) in the weights file.
+   On HTML both read where a block stands in the page's tree too (`regions.py`).
+6. On HTML the run then takes in the rest of its region, the innermost element holding nearly
+   all of its prose: the paragraphs of an article's later sections sit in the same element as
+   its first ones, the chrome in others (never above the title, past an article-ending line, or
+   when the region would more than double the run's prose).
 
 The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 `bench/clean.py`); every rule is a general one, none names a site.
@@ -82,6 +87,7 @@ from .linepatterns import (
     norm_text,
     pattern_kind,
 )
+from .regions import measure_boxes
 from .structures import mark_blurb_runs, mark_colon_lists, mark_reference_lists, mark_replied_comments, mark_table_cells
 
 # roles a block can carry without being chrome for sure, and roles that may cover most of a page
@@ -99,6 +105,8 @@ CONTENT_TAG_PENALTY = -1.0  # a short HTML list item, subheading or code block t
 SECTION_PENALTY = -25.0  # a heading such as "Most read" or "Related stories" after a paragraph
 DATE_AFTER_PROSE_PENALTY = -15.0  # a time stamp after a paragraph starts a comment, not more article
 COMMENT_WIDGET_PENALTY = -40.0  # "Leave a comment", "12 comments": the article is over
+REGION_SHARE = 0.9  # for HTML: the smallest element holding this share of the run's prose is the article's region
+REGION_GROWTH = 1.0  # the region may add at most this many times the run's prose
 
 
 def _ignored_roles(facts: list[LineFacts]) -> set[str]:
@@ -271,6 +279,56 @@ def _more_sections(facts: list[LineFacts], start: int, end: int, title: int | No
     return start, end
 
 
+def _region_sections(facts: list[LineFacts], start: int, end: int, title: int | None, ignored: set[str],
+                     share: float = REGION_SHARE, growth: float = REGION_GROWTH) -> tuple[int, int]:
+    """For HTML: widen the run over the rest of the element that holds its prose, the article's region.
+
+    The region is the innermost element holding `share` of the run's prose (by characters); its
+    other paragraphs are more sections of the same article (a recipe's steps below its
+    ingredients), as long as they add at most `growth` times the run's prose. The run grows to
+    the region's first and last paragraphs that no chrome role marks, never above the title nor
+    past a line that ends an article (a "Related" heading, a comment widget).
+    """
+    run = [f for f in facts[start:end] if f.prose and f.boxes]
+    if not run:
+        return start, end
+    total = sum(len(f.seg.text) for f in run)
+    held: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for f in run:
+        for d, b in enumerate(f.boxes):
+            held[b] = held.get(b, 0) + len(f.seg.text)
+            depth[b] = d
+    region = max((b for b, c in held.items() if c >= share * total), key=depth.__getitem__, default=None)
+    if region is None:
+        return start, end
+
+    def joins(f: LineFacts) -> bool:
+        return f.prose and region in f.boxes and _chrome_role(f, ignored) is None and f.forced is None
+
+    added = 0
+    new_end = end
+    for k in range(end, len(facts)):
+        f = facts[k]
+        if f.ends_article or (f.boxes and region not in f.boxes):
+            break
+        if joins(f):
+            added += len(f.seg.text)
+            new_end = k + 1
+    floor = 0 if title is None else title + 1
+    new_start = start
+    for k in range(start - 1, floor - 1, -1):
+        f = facts[k]
+        if f.ends_article or (f.boxes and region not in f.boxes):
+            break
+        if joins(f):
+            added += len(f.seg.text)
+            new_start = k
+    if added > growth * total:
+        return start, end
+    return new_start, new_end
+
+
 def _page_titles(facts: list[LineFacts], article: Article) -> set[str]:
     """The headline as the page's metadata gives it: the <title> tag or a dump's "Headline - Site" first line."""
     titles = set()
@@ -381,6 +439,7 @@ def prepare(article: Article, glossary: Glossary):
     facts = [facts_of(s) for s in article.segments]
     if not facts:
         return None
+    measure_boxes(facts)
     page_titles = _page_titles(facts, article)
     for f in facts:
         f.forced = pattern_kind(f, glossary, article.site, page_titles)
@@ -418,6 +477,8 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
         start, end = _run_after_title(facts, title, strong, start, end)
     if reach:
         start, end = _more_sections(facts, start, end, title, *reach)
+    if REGION_SHARE:
+        start, end = _region_sections(facts, start, end, title, ignored)
     end = _container_end(facts, end, ignored)
     # the article's script, and how many paragraphs each script has in it
     prose_chars: dict[str, int] = {}

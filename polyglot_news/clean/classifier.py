@@ -6,8 +6,8 @@ pattern fired) and gives the probability that the line is article text. Only a c
 disagreement changes a kind: a body line the model is sure is chrome becomes chrome, a chrome
 line it is sure is body becomes body. Titles, teasers and captions are left to the rules.
 
-A second, simpler model (`SEARCH_FEATURES`: the line and its neighbours, no rule verdicts) is
-scored before the article run is chosen: `search_weights` mixes its chance into the max-sum
+A second, simpler model (`SEARCH_FEATURES`: the line and its neighbours, no rule verdicts; its
+weights fitted once for dumps and once for HTML) is scored before the article run is chosen: `search_weights` mixes its chance into the max-sum
 search's weights and sets it on each line (`LineFacts.p`), which the overrule model and the
 search's reach over further sections (`search_reach`) read too.
 
@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, UI
 from .linepatterns import LineFacts, norm_text
+from .regions import BOX_FEATURES, NO_BOX
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -35,7 +37,7 @@ FEATURES = (
     "bias", "rule_body", "rule_ui", "rule_boiler", "rule_teaser", "rule_caption", "inside_run", "forced", "prose", "ends", "log_units",
     "units_le3", "punct", "digits", "short_words", "title_case", "repeated", "position", "foreign",
     "prev_body", "next_body", "prev2_body", "next2_body", "prev_prose", "next_prose",
-    "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h", "weight_pos", "weight_neg", "search_p",
+    "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h", "weight_pos", "weight_neg", *BOX_FEATURES, "search_p",
 )
 _FOREIGN = FEATURES.index("foreign")
 
@@ -81,7 +83,7 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
 
 
 def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
-    """The markup features both line models read: input kind, roles, tag, and the rules' weight."""
+    """The markup features both line models read: input kind, roles, tag, the rules' weight, and the block's containers."""
     return (
         html,
         float("article" in roles),
@@ -92,6 +94,7 @@ def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
         float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
         math.log1p(max(0.0, f.weight)),
         math.log1p(max(0.0, -f.weight)),
+        *(f.box or NO_BOX),
     )
 
 def _shape(f: LineFacts) -> tuple[float, ...]:
@@ -101,8 +104,9 @@ def _shape(f: LineFacts) -> tuple[float, ...]:
         words = text.split()
         nw = max(1, len(words))
         chars = max(1, len(text))
+        lengths = list(map(len, words))
         f.shape = (len(_PUNCT.findall(text)) / chars * 10, len(_DIGIT.findall(text)) / chars * 10,
-                   sum(len(w) <= 3 for w in words) / nw, sum(w[:1].isupper() for w in words) / nw)
+                   (len(lengths) - sum(map((3).__lt__, lengths))) / nw, sum(w[:1].isupper() for w in words) / nw)
     return f.shape
 
 
@@ -135,7 +139,7 @@ def probabilities(model: dict, rows: list[list[float]]) -> list[float]:
 def _probability(model: dict, row: list[float]) -> float:
     if "wf" not in model:
         _fold(model)
-    z = sum(w * x for w, x in zip(model["wf"], row)) + model["bf"]
+    z = sum(map(operator.mul, model["wf"], row)) + model["bf"]
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -179,9 +183,11 @@ SEARCH_FEATURES = (
     "bias", "forced_ui", "forced_boiler", "forced_teaser", "forced_caption", "prose", "ends", "log_units", "units_le3",
     "punct", "digits", "short_words", "title_case", "repeated", "listed", "cell", "starts_digit", "ends_colon", "position",
     "foreign", "html", "role_article", "role_chrome", "role_link", "tag_p", "tag_li", "tag_h",
-    "weight_pos", "weight_neg", "prev_prose", "next_prose", "prev_forced", "next_forced", "near_prose", "near_weight",
-    "prev_weight", "next_weight", "same_shape_run",
+    "weight_pos", "weight_neg", *BOX_FEATURES, "prev_prose", "next_prose", "prev_forced", "next_forced", "near_prose", "near_weight",
+    "prev_weight", "next_weight", "same_shape_run", "wide_prose", "gap_before", "gap_after", "between_prose",
 )
+_WIDE = 10  # lines either side of the wider window
+_GAP = 12  # lines to the nearest paragraph beyond which a line counts as far from any
 _STARTS_DIGIT = re.compile(r"^\W{0,2}(\d|[½¼¾⅓⅔])")
 
 
@@ -197,6 +203,23 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
     signed = [math.copysign(math.log1p(abs(f.weight)), f.weight) for f in facts]
     prose = [f.prose for f in facts]
     short = [not f.prose and not f.forced and f.units <= 12 for f in facts]
+    # a running count of prose lines, so each line's window (three lines either side) costs two look-ups
+    prose_sum = [0]
+    for is_prose in prose:
+        prose_sum.append(prose_sum[-1] + is_prose)
+    # lines since the last paragraph above and until the next one below (contiguity: a stretch between
+    # two parts of an article reads differently from the chrome at the page's ends)
+    before, after = [_GAP] * n, [_GAP] * n
+    last = None
+    for i in range(n):
+        before[i] = _GAP if last is None else min(_GAP, i - last)
+        if prose[i]:
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        after[i] = _GAP if last is None else min(_GAP, last - i)
+        if prose[i]:
+            last = i
     rows = []
     for i, f in enumerate(facts):
         text = f.seg.text
@@ -236,11 +259,15 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             float(i + 1 < n and prose[i + 1]),
             float(i > 0 and facts[i - 1].forced is not None),
             float(i + 1 < n and facts[i + 1].forced is not None),
-            sum(prose[lo:hi]) / (hi - lo),
+            (prose_sum[hi] - prose_sum[lo]) / (hi - lo),
             sum(signed[lo:hi]) / (hi - lo),
             signed[i - 1] if i > 0 else 0.0,
             signed[i + 1] if i + 1 < n else 0.0,
             run / 6,
+            (prose_sum[min(n, i + _WIDE + 1)] - prose_sum[max(0, i - _WIDE)]) / (min(n, i + _WIDE + 1) - max(0, i - _WIDE)),
+            before[i] / _GAP,
+            after[i] / _GAP,
+            float(before[i] < _GAP and after[i] < _GAP),
         ])
     return rows
 
@@ -249,20 +276,33 @@ def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) ->
     """The article search's line weights with the line model's verdict mixed in, or None without a model.
 
     weight = alpha * rule weight + beta * (p - tau) * (units + 2): a line the model thinks is article
-    text pulls the run over it in proportion to its length; one it thinks is chrome pushes the run away.
+    text pulls the run over it in proportion to its length; one it thinks is chrome pushes the run away
+    (`mixed_weight`).
     """
     search = model.get("search")
     if not search:
         return None
-    mix = search["mix"].get("html" if any(f.tag for f in facts) else "dump")
-    if not mix:
+    kind = "html" if any(f.tag for f in facts) else "dump"
+    mix = search["mix"].get(kind)
+    lines = search.get("inputs", {}).get(kind, search)  # one line model per input (older files: one for both)
+    if not mix or "w" not in lines:
         return None  # the overrule classifier reads the chances too: the search model runs whenever it mixes in
     alpha, beta, tau = mix["alpha"], mix["beta"], mix["tau"]
     out = []
     for f, row in zip(facts, search_rows(facts, seen)):
-        f.p = _probability(search, row)
-        out.append(alpha * f.weight + beta * (f.p - tau) * (f.units + 2))
+        f.p = _probability(lines, row)
+        out.append(mixed_weight(f, alpha, beta, tau))
     return out
+
+
+def mixed_weight(f: LineFacts, alpha: float, beta: float, tau: float) -> float:
+    """One line's search weight once the line model's chance `f.p` is mixed in (see `search_weights`).
+
+    A line that ends an article (a "More from" heading, a comment widget) is the rules' call: the
+    model's chance does not soften it, so its penalty grows with the model's pull on the lines around.
+    """
+    p = 0.0 if f.ends_article else f.p
+    return alpha * f.weight + beta * (p - tau) * (f.units + 2)
 
 
 def search_reach(model: dict, facts: list[LineFacts]) -> tuple[float, float, float] | None:

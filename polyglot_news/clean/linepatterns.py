@@ -163,6 +163,17 @@ BIO = re.compile(
 )
 SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs", "de", "la", "le", "el", "der", "die", "das", "und", "von"}
 
+# compiled once: the module-level `re` functions look each pattern up in a cache on every call
+_PHOTO_WORD = re.compile(r"photo|foto|фото|bild|image", re.I)
+_YEAR = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+_CUT_SHORT = re.compile(r"(\.\.+|…)$")
+_AM_PM = re.compile(r"\b([ap])\.m\.", re.I)
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", re.I)
+_NOT_WORD = re.compile(r"[^\w\s]")
+
 PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
 
 
@@ -185,6 +196,8 @@ class LineFacts:
     ends_article: bool = False  # a heading, comment widget or time stamp after prose: what follows is not the article
     key: str | None = None  # `norm_text` of the line, once computed
     shape: tuple[float, ...] | None = None  # the line models' text measures, once computed (see `classifier.py`)
+    boxes: tuple[int, ...] = ()  # for HTML: the numbers of the elements that enclose the block, outermost first
+    box: tuple[float, ...] = ()  # for HTML: how much of the page's prose its containers hold (see `regions.py`)
 
     def norm(self) -> str:
         """`norm_text` of the line's text (computed once)."""
@@ -246,15 +259,15 @@ def units_of(text: str) -> float:
 
 def is_date_line(text: str) -> bool:
     """True when a line is a date or time stamp, perhaps with a label ("Updated 12:30 GMT")."""
-    if not re.search(r"\d", text):
+    if not _DIGIT.search(text):
         return False
-    text = re.sub(r"\b([ap])\.m\.", r"\1m", text, flags=re.I)
-    text = re.sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", " ", text)
+    text = _AM_PM.sub(r"\1m", text)
+    text = _LETTER_DIGIT.sub(" ", text)
     rest = DATE_TOKEN.sub(" ", text)
-    rest = re.sub(r"[\W\d_]+", " ", rest)
+    rest = _NOT_LETTERS.sub(" ", rest)
     words = len(rest.split())
     # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
-    full_date = re.search(r"\d{4}", text) and re.search(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", text, re.I)
+    full_date = _YEAR.search(text) and _CLOCK_OR_MONTH.search(text)
     return words <= 1 or (words <= 3 and bool(full_date))
 
 
@@ -268,7 +281,7 @@ def is_title_case(text: str) -> bool:
 
 
 def norm_text(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
 def facts_of(seg: Segment) -> LineFacts:
@@ -279,7 +292,10 @@ def facts_of(seg: Segment) -> LineFacts:
     prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
     parts = (seg.hint or "").split()
     tag = parts[0] if parts else ""
-    return LineFacts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]))
+    boxes: tuple[int, ...] = ()
+    if parts and parts[-1].startswith("@"):
+        boxes = tuple(map(int, parts.pop()[1:].split(".")))
+    return LineFacts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]), boxes=boxes)
 
 
 def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
@@ -302,13 +318,14 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
     if f.units <= 25 and COMMENTS.search(text):
         return UI
-    if CREDIT.match(text) or (short and CREDIT.search(text)) or (not f.ends and (CREDIT_TAIL.search(text) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
-        if COPYRIGHT.search(text) and not re.search(r"photo|foto|фото|bild|image", text, re.I) and re.search(r"\d{4}", text):
+    # a short line may carry its credit anywhere, a longer one only at its start (one search either way)
+    if (CREDIT.search(text) if short else CREDIT.match(text)) or (not f.ends and (CREDIT_TAIL.search(text) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+        if COPYRIGHT.search(text) and not _PHOTO_WORD.search(text) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
-    if f.units <= 40 and COPYRIGHT.search(text) and not f.prose or (short and COPYRIGHT.search(text)):
+    if (f.units <= 40 and not f.prose or short) and COPYRIGHT.search(text):
         return BOILERPLATE
-    if f.units <= 15 and re.search(r"(\.\.+|…)$", text):
+    if f.units <= 15 and _CUT_SHORT.search(text):
         return TEASER  # a headline cut short to fit a link box
     if site and f.seg.hint != "title":
         head, tail = split_page_title(text)
@@ -343,4 +360,4 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
 def is_byline(f: LineFacts) -> bool:
     """True for "By Jane Roe" lines: short, or carrying a date or a separator ("By Jane Roe | 3 May 2026")."""
     text = f.seg.text.strip()
-    return bool(BYLINE.match(text)) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or bool(re.search(r"\d{4}", text)))))
+    return bool(BYLINE.match(text)) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or bool(_YEAR.search(text)))))

@@ -11,7 +11,9 @@ about it, so the cleaner can use the structure as well as the text:
   their `class`/`id`/`role`/`itemprop` attributes: `nav`, `header`, `footer`, `aside`,
   `comment`, `related`, `share`, `ad`, `form`, `caption`, `byline`, `article`, `main`, and
   `link` when nearly all of the block's text is link text;
-- `link_share`: the share of the block's characters inside links (menus are all links).
+- `link_share`: the share of the block's characters inside links (menus are all links);
+- `boxes`: the numbers of the block-level elements that enclose it, outermost first (each element
+  of the page has its own number), so the cleaner can tell which blocks share a container.
 """
 
 from __future__ import annotations
@@ -79,11 +81,12 @@ class Block:
     tag: str
     roles: frozenset[str] = frozenset()
     link_share: float = 0.0
+    boxes: tuple[int, ...] = ()
 
     @property
     def hint(self) -> str:
-        """The tag, then the roles, space-separated (e.g. `li nav`, `p article`)."""
-        return " ".join([self.tag, *sorted(self.roles)])
+        """The tag, the roles, then the enclosing elements, space-separated (e.g. `li nav @1.4.9`, `p article @1.7.8`)."""
+        return " ".join([self.tag, *sorted(self.roles), *(["@" + ".".join(map(str, self.boxes))] if self.boxes else [])])
 
 
 @dataclass
@@ -134,6 +137,7 @@ class _Collector:
         self.linked = 0
         self.tag = "div"
         self.roles: frozenset[str] = frozenset()
+        self.boxes: tuple[int, ...] = ()
 
     def flush(self) -> None:
         text = " ".join("".join(self.parts).split())
@@ -141,7 +145,7 @@ class _Collector:
             total = len(text)
             share = min(1.0, self.linked / total)
             roles = self.roles | {"link"} if share > 0.8 else self.roles
-            self.blocks.append(Block(text, self.tag, frozenset(roles), share))
+            self.blocks.append(Block(text, self.tag, frozenset(roles), share, self.boxes))
         self.parts, self.linked = [], 0
 
     def add(self, text: str, in_link: bool) -> None:
@@ -248,9 +252,10 @@ def page_blocks(html: str) -> Page:
     root = tree.body
     if root is None:
         return page
-    # iterative walk: (node, entering) pairs; context is a stack of (roles, in_link, tag)
+    # iterative walk: (node, entering) pairs; context is a stack of (roles, in_link, tag, enclosing block elements)
     stack: list[tuple[object, bool]] = [(root, True)]
-    context: list[tuple[frozenset[str], bool, str]] = [(frozenset(), False, "div")]
+    context: list[tuple[frozenset[str], bool, str, tuple[int, ...]]] = [(frozenset(), False, "div", ())]
+    numbered = 0
     while stack:
         node, entering = stack.pop()
         tag = node.tag or "-"
@@ -258,7 +263,7 @@ def page_blocks(html: str) -> Page:
             context.pop()
             if tag in BLOCK:
                 out.flush()
-                out.tag, out.roles = context[-1][2], context[-1][0]
+                out.tag, out.roles, out.boxes = context[-1][2], context[-1][0], context[-1][3]
             continue
         if tag == "-text":
             text = node.text_content or ""
@@ -270,7 +275,7 @@ def page_blocks(html: str) -> Page:
         attrs = node.attributes
         if _hidden(attrs):
             continue
-        roles, in_link, block_tag = context[-1]
+        roles, in_link, block_tag, boxes = context[-1]
         new_roles = roles_of(tag, attrs)
         if "article" in new_roles and "article" not in roles:
             # chrome names above the article container belong to page wrappers, not widgets
@@ -284,8 +289,10 @@ def page_blocks(html: str) -> Page:
             out.flush()
             if tag in NAMED_BLOCKS:
                 block_tag = tag
-            out.tag, out.roles = block_tag, roles
-        context.append((roles, in_link or tag == "a", block_tag))
+            numbered += 1
+            boxes = (*boxes, numbered)
+            out.tag, out.roles, out.boxes = block_tag, roles, boxes
+        context.append((roles, in_link or tag == "a", block_tag, boxes))
         stack.append((node, False))
         children = []
         child = node.child
