@@ -304,8 +304,10 @@ class FamilyTable:
         word's n-gram order, one n-gram size at a time, then the three sizes in order: the
         same float additions `scores` makes, so the same results.
         """
-        np = _numpy()
-        if np is None or len(words) < ARRAY_BATCH:
+        _scored[0] += len(words)
+        # a short run scores word by word: importing numpy would cost it more than arrays save
+        np = _numpy() if len(words) >= ARRAY_BATCH and _scored[0] > ARRAY_AFTER else None
+        if np is None:
             return [self.scores(w) for w in words]
         profiled: list[list[float] | None] = [None] * len(words)
         by_length: dict[int, list[int]] = {}
@@ -371,8 +373,11 @@ class FamilyTable:
         return self._matrix
 
 
-# a batch of at least this many words is scored over arrays (when numpy is installed)
+# a batch of at least this many words is scored over arrays (when numpy is installed), once the run
+# has scored ARRAY_AFTER words (a one-page run never imports numpy)
 ARRAY_BATCH = 48
+ARRAY_AFTER = 3000
+_scored = [0]
 
 
 @lru_cache(maxsize=None)
