@@ -316,10 +316,12 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
 
 
 @lru_cache(maxsize=65536)
-def _word_letters(word: str) -> tuple[tuple[tuple[str, int], ...], str | None]:
-    """A word's letters counted per script, and its dominant script (`dominant_script`), once per word."""
+def _word_letters(word: str) -> tuple[tuple[tuple[str, int], ...], str | None, str | None]:
+    """A word's letters counted per script, its dominant script (`dominant_script`), and its one
+    script when all its letters are of one; once per word."""
     counts = letter_scripts(word)
-    return tuple(counts.items()), dominant_of_counts(counts)
+    pairs = tuple(counts.items())
+    return pairs, dominant_of_counts(counts), pairs[0][0] if len(pairs) == 1 else None
 
 
 def _word_script(word: str) -> str | None:
@@ -383,6 +385,9 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     # the first 300 words are plenty for long texts, and keep the cost bounded
     tokens = _tokens(text[:MAX_CHARS])
     words = [w for w, _ in tokens]
+    scripts = {info[2] for info in map(_word_letters, words)}
+    if len(scripts) == 1 and None not in scripts:
+        return scripts.pop(), tokens, words  # every word in one script: the usual case
     family = _family_of_words(words)
     in_script = tuple((w, name) for w, name in tokens if _word_script(w) == family) if family else ()
     return family, in_script, words

@@ -312,8 +312,9 @@ class FamilyTable:
         profiled: list[list[float] | None] = [None] * len(words)
         by_length: dict[int, list[int]] = {}
         for i, w in enumerate(words):
-            by_length.setdefault(len(w), []).append(i)
-        for group in by_length.values():  # words of one length have as many n-grams of each size
+            # words of like length together (a shorter word's missing n-grams add 0.0, row 0)
+            by_length.setdefault(min(len(w), 24) // 4, []).append(i)
+        for group in by_length.values():
             for i, row in zip(group, self._profiled_arrays(np, [words[i] for i in group])):
                 profiled[i] = row
         if self._plain:
@@ -340,9 +341,10 @@ class FamilyTable:
         matrix = self._grown(np)
         total = None
         for rows in sizes:
-            # position-major: positions[k] holds every word's k-th n-gram; added one position at a
-            # time, each word's sum runs in its n-gram order
-            positions = np.array(rows, dtype=np.intp).T
+            # position-major: positions[k] holds every word's k-th n-gram (row 0, all zeros, past a
+            # word's last); added one position at a time, each word's sum runs in its n-gram order
+            width = max(map(len, rows))
+            positions = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp).T
             part = matrix[positions[0]]
             for k in range(1, len(positions)):
                 part += matrix[positions[k]]
@@ -352,24 +354,26 @@ class FamilyTable:
     def _id_of(self, gram: str) -> int:
         k = self._ids.get(gram)
         if k is None:
-            k = self._ids[gram] = len(self._ids)
+            k = self._ids[gram] = len(self._ids) + 1  # row 0 is the zero row
             self._pending.append(gram)
         return k
 
     def _grown(self, np):
-        """The row matrix: row `_ids[gram]` holds the n-gram's log frequencies, one column per profiled language."""
+        """The row matrix: row `_ids[gram]` holds the n-gram's log frequencies, one column per profiled
+        language; row 0 is all zeros."""
         pending = self._pending
-        if pending:
-            used = len(self._ids) - len(pending)
-            if self._matrix is None or len(self._ids) > len(self._matrix):
+        if self._matrix is None or pending:
+            used = 1 + len(self._ids) - len(pending)  # rows filled so far, the zero row first
+            if self._matrix is None or 1 + len(self._ids) > len(self._matrix):
                 # room for twice as many rows, so growing costs little over a run
-                grown = np.empty((max(4096, 2 * len(self._ids)), len(self._models)), dtype=np.float64)
+                grown = np.zeros((max(4096, 2 * (1 + len(self._ids))), len(self._models)), dtype=np.float64)
                 if self._matrix is not None:
                     grown[:used] = self._matrix[:used]
                 self._matrix = grown
-            rows = self.rows
-            self._matrix[used:len(self._ids)] = [rows[g] for g in pending]
-            pending.clear()
+            if pending:
+                rows = self.rows
+                self._matrix[used:1 + len(self._ids)] = [rows[g] for g in pending]
+                pending.clear()
         return self._matrix
 
 
