@@ -482,6 +482,8 @@ def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
         return evidence
     family, totals = evidence
     langs = SCRIPT_FAMILIES[family]
+    if prior is not None and prior not in langs:
+        return _detect(text, None, weights)  # a prior outside the text's script changes nothing
     if prior in langs:
         i = langs.index(prior)
         totals = (*totals[:i], totals[i] + weights.page_prior, *totals[i + 1:])
