@@ -61,3 +61,28 @@ def test_unknown_format_is_one_line_and_nonzero(tmp_path):
     result = runner.invoke(app, ["digest", str(page), "--format", "pdf"])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_plain_option_values_skip_pydantic_and_bad_ones_still_get_typers_message():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from polyglot_news.cli import app\n"
+        "try:\n"
+        f"    app(['digest', {str(REPO / 'samples' / 'en-page-dump.txt')!r}, '--format', 'json', '--no-cache'])\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert '"summary"' in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "False"  # typer's coercion (pydantic) was not needed
+    # a value that needs converting or checking still goes through typer's own coercion
+    result = runner.invoke(app, ["digest", str(REPO / "samples" / "en-page-dump.txt"), "-n", "0"])
+    assert result.exit_code == 2 and "greater than or equal to 1" in result.output
+    result = runner.invoke(app, ["digest", str(REPO / "samples" / "en-page-dump.txt"), "-n", "2", "--format", "json",
+                                 "--no-cache"])
+    assert result.exit_code == 0 and len(__import__("json").loads(result.output)["summary"]) == 2

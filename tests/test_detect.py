@@ -370,3 +370,23 @@ def test_text_totals_are_the_running_sum_of_word_scores() -> None:
         scale = detect.WEIGHTS.name if name else 1.0
         expected = [t + scale * s for t, s in zip(expected, detect.word_scores(word, family))]
     assert totals == tuple(expected)
+
+
+def test_words_scored_in_one_batch_score_as_one_by_one() -> None:
+    from polyglot_news.detect import language, ngrams
+
+    texts = ["The minister said on Tuesday that l'économie d'aujourd'hui won't wait",
+             "Der Schlüssel liegt unter der Fußmatte, sagte die Ministerin",
+             "Міністр заявив, що ўсё будзе добра; Қазақстан және Беларусь", "Подписаться на новости"]
+    # and enough distinct words that the batch is scored over arrays
+    texts.append(" ".join(w[:n] for w in " ".join(texts[:2]).split() for n in range(2, len(w) + 1)))
+    words = {(w, language.family_of(t)) for t in texts for w, _ in language.tokens_of(t)}
+    language._SCORED.clear()
+    ngrams._scored[0] = ngrams.ARRAY_AFTER  # as in a long run
+    language.score_texts(texts * 20)
+    batched = {(w, f): language.word_scores(w, f) for w, f in words}
+    language._SCORED.clear()
+    # exact equality on purpose: the same floats whichever way the words were scored
+    assert {(w, f): language.word_scores(w, f) for w, f in words} == batched
+    assert sum(f == "latin" for _, f in words) >= 48
+    assert [language.detect_language(t) for t in texts][3].lang == "ru"

@@ -53,3 +53,21 @@ def test_family_table_fills_rows_only_for_ngrams_it_meets() -> None:
     table = ngrams.FamilyTable(("en", "de"))
     table.scores("cat")
     assert set(table.rows) == {"c", "a", "t", " c", "ca", "at", "t ", " ca", "cat", "at "}
+
+
+def test_scoring_many_words_at_once_gives_the_same_floats() -> None:
+    import pytest
+
+    pytest.importorskip("numpy")
+    from polyglot_news.detect.language import SCRIPT_FAMILIES
+
+    for family, words in (("latin", FAMILY_WORDS), ("cyrillic", CYRILLIC_WORDS)):
+        # enough words for the array path, of several lengths, some repeated
+        batch = [w[:n] for w in words for n in range(1, len(w) + 1)] * 3
+        assert len(batch) >= ngrams.ARRAY_BATCH
+        table = ngrams.FamilyTable(SCRIPT_FAMILIES[family])
+        ngrams._scored[0] = ngrams.ARRAY_AFTER  # as in a long run
+        many = table.scores_many(batch)
+        # exact equality on purpose: the arrays must add the same floats in the same order
+        assert many == [table.scores(w) for w in batch]
+        assert many == [[ngrams.model(lang).score_word(w) for lang in SCRIPT_FAMILIES[family]] for w in batch]

@@ -9,8 +9,10 @@ from typing import Callable
 import typer
 
 from ..errors import PolyglotError
+from .coercion import PlainFirstCommand, PlainFirstGroup
 
 app = typer.Typer(
+    cls=PlainFirstGroup,
     name="polyglot-news",
     help="Offline English digests of scraped news in any language.",
     no_args_is_help=True,
@@ -76,6 +78,7 @@ def command(*args, **kwargs) -> Callable:
     """`@command()` registers a top-level command on `app` with `reports_errors` applied."""
 
     def register(func: Callable) -> Callable:
+        kwargs.setdefault("cls", PlainFirstCommand)
         app.command(*args, **kwargs)(reports_errors(func))
         return func
 
@@ -84,6 +87,6 @@ def command(*args, **kwargs) -> Callable:
 
 def group(name: str, help: str) -> typer.Typer:
     """A sub-command group (`polyglot-news NAME ...`) registered on `app`."""
-    sub = typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None)
+    sub = typer.Typer(cls=PlainFirstGroup, help=help, no_args_is_help=True, rich_markup_mode=None)
     app.add_typer(sub, name=name)
     return sub

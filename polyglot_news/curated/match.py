@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.morph import MORPH_LANGS, Token, function_word, lemmas, normal, starts_sentence, tokens
+from ..text.morph import MORPH_LANGS, Token, function_word, lemma_rules, lemmas, normal, starts_sentence, tokens
 from ..text.romanise import is_cyrillic
 from .entries import NAME_KINDS, Entry, Glossary
 
@@ -78,6 +78,8 @@ def _index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
         return cached  # type: ignore[return-value]
     index: dict[str, list[_Pattern]] = {}
     seen: set[tuple[str, str, str]] = set()
+    # patterns already built for another language that lemmatises alike (most Latin-script ones)
+    shared = glossary._cache.setdefault("match-patterns", {})
     for entry in glossary.entries:
         if entry.kind not in NAME_KINDS:
             continue
@@ -85,7 +87,10 @@ def _index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
             if (form, entry.english, entry.lang) in seen:
                 continue
             seen.add((form, entry.english, entry.lang))
-            pat = _pattern(form, form_lang, entry)
+            made = (form, lemma_rules(form_lang), id(entry))
+            if made not in shared:
+                shared[made] = _pattern(form, form_lang, entry)
+            pat = shared[made]
             if pat is None:
                 continue
             for lemma in pat.words[0]:

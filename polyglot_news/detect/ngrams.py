@@ -192,6 +192,16 @@ class BestOf:
         return max(m.score_word(word) for m in self.models)
 
 
+def _borrowed_scores(m: BestOf, words: list[str]) -> list[float]:
+    """`m.score_word(word)` for each of `words`, each relative's respellings scored in one batch."""
+    per_model = []
+    for b in m.models:
+        spelt = [b.respell(w) for w in words]
+        base = family_table((b.base.lang,)).scores_many(spelt)
+        per_model.append([s[0] * gram_count(w) / max(1, gram_count(sp)) for s, w, sp in zip(base, words, spelt)])
+    return [max(scores) for scores in zip(*per_model)]
+
+
 _lock = threading.RLock()
 # profile file names that we report under another code
 _PROFILE_NAMES = {"zh": "zh-cn"}
@@ -255,19 +265,29 @@ class FamilyTable:
         models = [model(lang) for lang in langs]
         self.columns = [i for i, m in enumerate(models) if isinstance(m, CharModel)]
         self._models = [models[i] for i in self.columns]
+        self._logps = [m.logp for m in self._models]
+        self._floors = [[m.floor[n] for m in self._models] for n in range(3)]
         self.rows: dict[str, tuple[float, ...]] = _Rows(self._row)
         self.others = [(i, models[i]) for i in range(len(models)) if i not in self.columns]
         self._plain = not self.others and self.columns == list(range(len(langs)))
+        # for `scores_many`: each n-gram's row number in `_matrix`, and n-grams still to add to it
+        self._ids: dict[str, int] = {}
+        self._pending: list[str] = []
+        self._matrix = None
 
     def _row(self, gram: str) -> tuple[float, ...]:
         n = len(gram) - 1
-        return tuple(m.logp.get(gram, m.floor[n]) for m in self._models)
+        return tuple(map(dict.get, self._logps, repeat(gram, len(self._logps)), self._floors[n]))
 
     def scores(self, word: str) -> list[float]:
         """`model(lang).score_word(word)` for every language of the family, in family order."""
         row = self.rows.__getitem__
         parts = [map(sum, zip(*map(row, grams))) for grams in grams_of(word)]
         profiled = list(map(sum, zip(*parts)))  # sum, as CharModel.score sums the three sizes
+        return self._placed(word, profiled)
+
+    def _placed(self, word: str, profiled: list[float]) -> list[float]:
+        """The profiled languages' scores in family order, with the borrowed models' scores filled in."""
         if self._plain:
             return profiled
         out = [0.0] * len(self.langs)
@@ -276,6 +296,102 @@ class FamilyTable:
         for i, m in self.others:
             out[i] = m.score_word(word)
         return out
+
+    def scores_many(self, words: list[str]) -> list[list[float]]:
+        """`scores(word)` for each of `words`, the same floats; over arrays when numpy is at hand.
+
+        The array path sums each word's n-gram rows with a running (sequential) sum in the
+        word's n-gram order, one n-gram size at a time, then the three sizes in order: the
+        same float additions `scores` makes, so the same results.
+        """
+        _scored[0] += len(words)
+        # a short run scores word by word: importing numpy would cost it more than arrays save
+        np = _numpy() if len(words) >= ARRAY_BATCH and _scored[0] > ARRAY_AFTER else None
+        if np is None:
+            return [self.scores(w) for w in words]
+        profiled: list[list[float] | None] = [None] * len(words)
+        by_length: dict[int, list[int]] = {}
+        for i, w in enumerate(words):
+            # words of like length together (a shorter word's missing n-grams add 0.0, row 0)
+            by_length.setdefault(min(len(w), 24) // 4, []).append(i)
+        for group in by_length.values():
+            for i, row in zip(group, self._profiled_arrays(np, [words[i] for i in group])):
+                profiled[i] = row
+        if self._plain:
+            return profiled  # type: ignore[return-value]
+        out = [[0.0] * len(self.langs) for _ in words]
+        for row, scores in zip(out, profiled):
+            for j, i in enumerate(self.columns):
+                row[i] = scores[j]
+        for i, m in self.others:
+            for row, score in zip(out, _borrowed_scores(m, words)):
+                row[i] = score
+        return out
+
+    def _profiled_arrays(self, np, words: list[str]) -> list[list[float]]:
+        """The profiled languages' scores of words of one length, over arrays."""
+        ids = self._ids
+        sizes: list[list[list[int]]] = [[], [], []]
+        for word in words:
+            for n, grams in enumerate(grams_of(word)):
+                row = list(map(ids.get, grams))
+                if None in row:
+                    row = [self._id_of(g) for g in grams]
+                sizes[n].append(row)
+        matrix = self._grown(np)
+        total = None
+        for rows in sizes:
+            # position-major: positions[k] holds every word's k-th n-gram (row 0, all zeros, past a
+            # word's last); added one position at a time, each word's sum runs in its n-gram order
+            width = max(map(len, rows))
+            positions = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp).T
+            part = matrix[positions[0]]
+            for k in range(1, len(positions)):
+                part += matrix[positions[k]]
+            total = part if total is None else total + part
+        return total.tolist()
+
+    def _id_of(self, gram: str) -> int:
+        k = self._ids.get(gram)
+        if k is None:
+            k = self._ids[gram] = len(self._ids) + 1  # row 0 is the zero row
+            self._pending.append(gram)
+        return k
+
+    def _grown(self, np):
+        """The row matrix: row `_ids[gram]` holds the n-gram's log frequencies, one column per profiled
+        language; row 0 is all zeros."""
+        pending = self._pending
+        if self._matrix is None or pending:
+            used = 1 + len(self._ids) - len(pending)  # rows filled so far, the zero row first
+            if self._matrix is None or 1 + len(self._ids) > len(self._matrix):
+                # room for twice as many rows, so growing costs little over a run
+                grown = np.zeros((max(4096, 2 * (1 + len(self._ids))), len(self._models)), dtype=np.float64)
+                if self._matrix is not None:
+                    grown[:used] = self._matrix[:used]
+                self._matrix = grown
+            if pending:
+                rows = self.rows
+                self._matrix[used:1 + len(self._ids)] = [rows[g] for g in pending]
+                pending.clear()
+        return self._matrix
+
+
+# a batch of at least this many words is scored over arrays (when numpy is installed), once the run
+# has scored ARRAY_AFTER words (a one-page run never imports numpy)
+ARRAY_BATCH = 48
+ARRAY_AFTER = 3000
+_scored = [0]
+
+
+@lru_cache(maxsize=None)
+def _numpy():
+    """numpy, or None when it is not installed (every score is then computed word by word)."""
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy
 
 
 @lru_cache(maxsize=None)

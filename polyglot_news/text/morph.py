@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 MORPH_LANGS = ("ru", "uk")
 # pymorphy3 grammemes that mark proper names
@@ -27,6 +27,24 @@ WORD = re.compile(
 )
 
 
+class _kept:
+    """A property computed on first use and kept on the instance: `functools.cached_property`
+    without the lock it takes on every first use before Python 3.12 (the glossary pass reads a
+    hundred thousand tokens a folder)."""
+
+    def __init__(self, func):
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Token:
     """One word of a text with its character span."""
@@ -35,19 +53,19 @@ class Token:
     start: int
     end: int
 
-    @cached_property  # a token is read many times by the glossary pass; the answer never changes
+    @_kept  # a token is read many times by the glossary pass; the answer never changes
     def capitalised(self) -> bool:
         """True when the word starts with a capital (after a lowercase particle: al-Assad)."""
         first = self.text.split("-")[-1] if self.text[:1].islower() and "-" in self.text else self.text
         return first[:1].isupper()
 
-    @cached_property
+    @_kept
     def mixed_acronym(self) -> bool:
         """True for words with two or more capitals after the first letter (УрФО, БАДов, iPhone aside)."""
         return sum(c.isupper() for c in self.text[1:]) >= 1 and self.text[:1].isupper() and not self.acronym \
             and sum(c.isupper() for c in self.text) >= 2 and "-" not in self.text
 
-    @cached_property
+    @_kept
     def acronym(self) -> bool:
         """True for all-capital words of two to six letters (SSNP, НАТО) and dotted ones (U.S.)."""
         letters = self.text.replace(".", "")
@@ -66,7 +84,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
     # cached: the glossary pass reads each segment of a page several times (Token is immutable)
     out = []
@@ -121,6 +139,11 @@ def parses(word: str, lang: str) -> tuple:
         return tuple(analyser(lang).parse(word))
     except ValueError:  # pymorphy3 looks up characters by Unicode name, and some have none (Tangut)
         return ()
+
+
+def lemma_rules(lang: str) -> str:
+    """Which rules `lemmas` applies in `lang`: languages with the same answer lemmatise alike."""
+    return lang if lang in MORPH_LANGS or lang == "de" else "plain"
 
 
 @lru_cache(maxsize=200_000)

@@ -113,7 +113,11 @@ def dominant_script(text: str) -> str | None:
     Japanese mixes kana with Han: any kana makes a Han-heavy string "kana", and Hangul
     likewise wins over Han, since both are what tells those languages from Chinese.
     """
-    counts = letter_scripts(text)
+    return dominant_of_counts(letter_scripts(text))
+
+
+def dominant_of_counts(counts: Counter[str]) -> str | None:
+    """`dominant_script` of a text whose `letter_scripts` are `counts`."""
     if not counts:
         return None
     if counts.get("han") and counts.get("kana"):
