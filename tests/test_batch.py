@@ -268,6 +268,8 @@ def test_an_unreadable_glossary_folder_is_one_clear_error_before_any_work(tmp_pa
         os.chmod(words, 0)
         run_batch(root, tmp_path / "warm", Settings(use_cache=False), formats=["text"])  # imports all a run needs
         assert CliRunner().invoke(app, ["digest", str(root / "library.txt"), "--no-cache"]).exit_code == 0  # and a digest
+        warm_cli = CliRunner().invoke(app, ["batch", str(root), "--out", str(tmp_path / "warm-cli"), "--no-progress", "--no-cache"])
+        assert warm_cli.exit_code == 0, warm_cli.output  # and the batch command's own imports
         def as_user() -> int:
             # the user's own folder, named by the variable (the suite's config folder is closed to nobody)
             os.environ.update(XDG_CONFIG_HOME=str(base), HOME=str(base), POLYGLOT_NEWS_GLOSSARIES=str(words))
