@@ -156,6 +156,7 @@ HTML = """<!DOCTYPE html>
 
 
 def test_html_is_reduced_to_blocks_with_title_site_and_hints(tmp_path):
+    """Each block's hint ends with the numbers of its enclosing elements: two lines of one <p> share them."""
     page = tmp_path / "page.html"
     page.write_text(HTML, encoding="utf-8")
     article = ingest.read_source(page)
@@ -164,15 +165,15 @@ def test_html_is_reduced_to_blocks_with_title_site_and_hints(tmp_path):
     got = [(s.line, s.text, s.hint) for s in article.segments]
     assert got == [
         (1, "Bridge reopens early - Riverside Gazette", "title"),
-        (2, "Home", "li link nav"),
-        (3, "World", "li link nav"),
-        (4, "Bridge reopens early", "h1 article"),
-        (5, "The bridge on Monday. Photo: Jane Roe", "figcaption article caption"),
-        (6, "The old bridge reopened on Monday, two weeks ahead of plan.", "p article"),
-        (7, "Drivers welcomed the news.", "p article"),
-        (8, "Buses return on Tuesday.", "p article"),
-        (9, "Share", "div article link share"),
-        (10, "© 2026 Riverside Gazette", "p footer"),
+        (2, "Home", "li link nav @1.2.3.4"),
+        (3, "World", "li link nav @1.2.3.5"),
+        (4, "Bridge reopens early", "h1 article @1.6.7"),
+        (5, "The bridge on Monday. Photo: Jane Roe", "figcaption article caption @1.6.8.9"),
+        (6, "The old bridge reopened on Monday, two weeks ahead of plan.", "p article @1.6.10"),
+        (7, "Drivers welcomed the news.", "p article @1.6.11"),
+        (8, "Buses return on Tuesday.", "p article @1.6.11"),
+        (9, "Share", "div article link share @1.6.13"),
+        (10, "© 2026 Riverside Gazette", "p footer @1.14.15"),
     ]
 
 
