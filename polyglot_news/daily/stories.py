@@ -345,9 +345,9 @@ class _Day:
             for key in c.found:
                 df[key] = df.get(key, 0) + 1
         n = max(len(digests), MIN_DAY)
-        self.df = df
         self.idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
-        # each clue's weight in each digest, once: the pair loops below only look them up
+        # each clue's weight in each digest (its kind's weight times the lesser of idf and rarity), once:
+        # the pair loops below only look them up
         idf = self.idf
         self.weights, self.plain_totals, self.totals = [], [], []
         for c in self.clues:
@@ -369,10 +369,6 @@ class _Day:
         self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
         self.common = [0.0] * len(digests)  # set by `_shared_weights`: each digest's weight in clues too common to index
         self.plain_partial: dict[tuple[int, int], float] = {}  # set by `_shared_weights`: pairs' weight without gloss clues
-
-    def weight(self, key: str, value: tuple[str, str, float]) -> float:
-        kind, _, rarity = value
-        return WEIGHTS[kind] * min(self.idf[key], rarity)
 
     def evidence(self, i: int, j: int) -> Evidence:
         a, b = self.clues[i].found, self.clues[j].found
