@@ -1,14 +1,20 @@
 """Writing files so that a reader sees the old file or the whole new one, never half of one.
 
 The data goes to a hidden temporary file in the same folder (same file system, so the
-rename is atomic), is flushed to disk, and is renamed over the target.
+rename is atomic), is flushed to disk, and is renamed over the target. Ctrl-C is held while
+a write runs and delivered when it ends: otherwise it could land between the temporary file's
+creation and the code that would remove it, and leave the file behind.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 TEMP_PREFIX = ".pn-tmp-"
 
@@ -23,30 +29,37 @@ def _file_mode() -> int:
 _MODE = _file_mode()
 
 
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT until the block ends, then deliver it to whatever handler was there before.
+
+    Only the main thread can set handlers, and Python runs them only there, so elsewhere this
+    holds nothing (a signal never interrupts another thread's code).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.getsignal(signal.SIGINT)
+    if before is None:  # a handler not set from Python: leave it alone
+        yield
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+        if caught:
+            signal.raise_signal(signal.SIGINT)
+
+
 def write_atomic(path: str | Path, data: str | bytes, *, durable: bool = True) -> Path:
     """Write `data` (str is encoded as UTF-8) to `path` atomically; creates parent folders.
 
     `durable` fsyncs the file before the rename, so a power cut cannot leave an empty file.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            if durable:
-                os.fsync(f.fileno())
-        os.chmod(tmp, _MODE)  # mkstemp makes 0600; outputs should read like any other file
-        os.replace(tmp, path)
-    except BaseException:
-        # an interrupted write leaves no temporary file behind
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_all_atomic({path: data}, durable=durable)
     return path
 
 
@@ -62,6 +75,11 @@ def write_all_atomic(files: dict[Path, str | bytes], *, durable: bool = True) ->
     that can run out of space); only when all are on disk are they renamed into place. A
     failure before the renames leaves the old files as they were and no temporary file.
     """
+    with _interrupts_held():
+        return _write_all(files, durable)
+
+
+def _write_all(files: dict[Path, str | bytes], durable: bool) -> list[Path]:
     temps: list[tuple[str, Path]] = []
     try:
         for path, data in files.items():
@@ -75,10 +93,10 @@ def write_all_atomic(files: dict[Path, str | bytes], *, durable: bool = True) ->
                 f.flush()
                 if durable:
                     os.fsync(f.fileno())
-            os.chmod(tmp, _MODE)
+            os.chmod(tmp, _MODE)  # mkstemp makes 0600; outputs should read like any other file
         for tmp, path in temps:
             os.replace(tmp, path)
-    except BaseException:
+    except BaseException:  # a failed write leaves no temporary file behind
         for tmp, _ in temps:
             try:
                 os.unlink(tmp)

@@ -143,6 +143,25 @@ def test_atomic_write_leaves_old_file_or_new_never_half(tmp_path: Path, monkeypa
     assert temp_files(tmp_path) == []
 
 
+def test_ctrl_c_at_the_worst_moment_of_a_write_is_delivered_after_it(tmp_path: Path, monkeypatch) -> None:
+    # Ctrl-C right after the temporary file exists, before the writer has it in hand: the write
+    # finishes, then the interrupt arrives, and nothing temporary is left
+    real_mkstemp = atomic.tempfile.mkstemp
+
+    def mkstemp_then_ctrl_c(*args, **kwargs):
+        made = real_mkstemp(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)
+        return made
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", mkstemp_then_ctrl_c)
+    targets = {tmp_path / "a.txt": "A", tmp_path / "b" / "b.json": "B"}
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_all_atomic(targets)
+    assert temp_files(tmp_path) == []
+    assert [p.read_text() for p in targets] == ["A", "B"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_settings_fingerprint_changes_with_what_changes_outputs() -> None:
     base = settings_fingerprint(Settings(), ["text"])
     assert base == settings_fingerprint(Settings(use_cache=False), ["text"])  # the cache does not change outputs
