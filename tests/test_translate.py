@@ -480,3 +480,25 @@ def test_no_term_is_sent_alone_for_a_translation_the_digest_will_not_show(loopin
                Glossary([Entry("Россия", "ru", "the Russian Federation", "place")]))
     assert "suspect-translation" in article.segments[0].flags
     assert calls == [[ru]]  # the sentence, and no term alone
+
+
+def test_no_term_goes_alone_when_the_translation_has_no_place_for_its_answer():
+    from polyglot_news.curated.match import find_terms
+    from polyglot_news.translate.terms import keep_terms, unresolved_terms
+
+    glossary = Glossary([Entry("Дубай", "ru", "Dubai", "place"), Entry("Минтранс", "ru", "Transport Ministry", "organisation")])
+    source = "Минтранс открыл выставку в Дубае."
+    matches = find_terms(source, "ru", glossary)
+    # a capitalised word that sounds like the place, and a run of capitalised words: both go alone
+    assert unresolved_terms(matches, "The Ministry of Transport opened a fair in Dubaya.", "ru") == ["Минтранс", "Дубай"]
+    # the model dropped both names and wrote no other name: an answer alone could stand nowhere
+    assert unresolved_terms(matches, "The ministry opened an exhibition there.", "ru") == []
+    # a capitalised word that sounds like neither is room for no one-word answer, and a run needs two words
+    assert unresolved_terms(matches, "Officials opened an exhibition there.", "ru") == []
+    # the answer counts only where it stands as written: a lower-cased run is not the name
+    kept = keep_terms(source, "The ministry of transport opened a fair in Dubai.", "ru", glossary,
+                      {"Минтранс": "Ministry of Transport"})
+    assert kept.english == "The ministry of transport opened a fair in Dubai." and kept.missing == ["Transport Ministry"]
+    kept = keep_terms(source, "The Ministry of Transport opened a fair in Dubai.", "ru", glossary,
+                      {"Минтранс": "Ministry of Transport"})
+    assert kept.english == "The Transport Ministry opened a fair in Dubai." and not kept.missing

@@ -12,7 +12,11 @@ by the curated form. Renderings are tried longest first:
    the name), batched and cached like any sentence, its output capped at what could still be a
    name (`ALONE_MAX_TOKENS`) and decoded greedily (`ALONE_BEAM`); the stage passes them in as `model_says`. A term written in Latin
    letters in a text of another script ("Bloomberg" in Russian) is copied by the model, so its
-   own spelling is a rendering and it is never sent alone.
+   own spelling is a rendering and it is never sent alone. Nor is a term whose translation has
+   no place such an answer could stand (`_room_for_answer`): the answer only counts where it
+   stands as written, capitalised, in the English, so an English with no capitalised word that
+   sounds like the term and no run of capitalised words cannot use it (a model that dropped
+   the name, lower-cased it or wrote junk).
 A person named by surname only ("Путина" for the row "Владимир Путин") counts as kept when the
 surname of the English form is there: a translator does not repeat the full name each time.
 A term whose rendering cannot be found stays as the model wrote it and is reported back, so the
@@ -47,8 +51,8 @@ class Kept:
     missing: list[str]  # curated forms whose rendering was not found
 
 
-def _word_pattern(form: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", re.I)
+def _word_pattern(form: str, flags: re.RegexFlag = re.I) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", flags)
 
 
 def _present(form: str, english: str) -> bool:
@@ -95,19 +99,52 @@ def alone_form(m: Match) -> str:
     return m.text
 
 
+_CONNECTOR_WORDS = ("of", "the", "and", "for", "de", "al")
+_ANSWER_WORD = re.compile(r"[\w-]+")  # one word of a single-word answer: letters, digits, hyphens
+SOUNDS_LIKE = 0.6  # SequenceMatcher ratio from which a one-word answer sounds like the romanised term
+
+
+def _sounds_like(m: Match, word: str, lang: str) -> bool:
+    spelled = romanise(alone_form(m), lang).casefold()
+    return SequenceMatcher(None, spelled, word.casefold()).ratio() >= SOUNDS_LIKE
+
+
 def _plausible(alone: str, m: Match, lang: str) -> bool:
     """True when what the model said for a term alone can be its rendering: a short run of
-    capitalised words ("Ministry of Transport"), and for one word, one that sounds like the term
-    ("Tcherepovets" for "Череповец"), since a model may answer a lone word with any word it knows."""
+    capitalised words, connectors allowed inside ("Ministry of Transport"), and for one word,
+    one that sounds like the term ("Tcherepovets" for "Череповец"), since a model may answer a
+    lone word with any word it knows."""
     words = alone.split()
-    if not (0 < len(words) <= 6 and all(w[:1].isupper() or w in ("of", "the", "and", "for", "de", "al") for w in words)):
+    if not (0 < len(words) <= 6 and all(w[:1].isupper() or w in _CONNECTOR_WORDS for w in words)):
+        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
         return False
     if alone.casefold() == m.entry.english.casefold():
         return False
     if len(words) > 1:
         return True
-    spelled = romanise(alone_form(m), lang).casefold()
-    return SequenceMatcher(None, spelled, alone.casefold()).ratio() >= 0.6
+    return _ANSWER_WORD.fullmatch(alone) is not None and _sounds_like(m, alone, lang)
+
+
+def _room_for_answer(m: Match, english: str, lang: str) -> bool:
+    """True when `english` has a place where a plausible answer for the term alone could stand as
+    written: a capitalised word that sounds like the term (a one-word answer), or a run of two to
+    six words, capitalised at both ends, with only capitalised words or connectors between (a
+    longer one). False means translating the term alone cannot change the digest."""
+    if any(w[:1].isupper() and _sounds_like(m, w, lang) for w in _ANSWER_WORD.findall(english)):
+        return True
+    words = english.split()
+    for i, first in enumerate(words):
+        # the answer's first word may follow an opening quote or bracket inside this word
+        if not any(ch.isupper() and (k == 0 or not (first[k - 1].isalnum() or first[k - 1] in "_-"))
+                   for k, ch in enumerate(first)):
+            continue
+        for word in words[i + 1 : i + 6]:
+            if word[:1].isupper():
+                return True
+            if word not in _CONNECTOR_WORDS:
+                break
+    return False
 
 
 _ARTICLES = {"The", "A", "An"}
@@ -128,10 +165,11 @@ def _inside_longer_name(english: str, start: int, end: int) -> bool:
     return _LONGER_NAME_AFTER.match(english, end) is not None
 
 
-def _replace(english: str, rendering: str, curated: str) -> str | None:
-    """`english` with `rendering` replaced by `curated` (whole words, any case), or None when it is
-    not there on its own (only inside a longer name)."""
-    spans = [m.span() for m in _word_pattern(rendering).finditer(english) if not _inside_longer_name(english, *m.span())]
+def _replace(english: str, rendering: str, curated: str, flags: re.RegexFlag = re.I) -> str | None:
+    """`english` with `rendering` replaced by `curated` (whole words, any case unless `flags` say
+    otherwise), or None when it is not there on its own (only inside a longer name)."""
+    spans = [m.span() for m in _word_pattern(rendering, flags).finditer(english)
+             if not _inside_longer_name(english, *m.span())]
     if not spans:
         return None
     for start, end in reversed(spans):
@@ -151,12 +189,12 @@ def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_s
     for m in find_terms(source, lang, glossary) if matches is None else matches:
         if any(_present(f, kept.english) for f in _expected(m)):
             continue
-        candidates = _renderings(m, lang)
+        candidates = [(r, re.I) for r in _renderings(m, lang)]
         alone = (model_says or {}).get(alone_form(m), "").strip(" .,;:!?\"'«»")
         if alone and _plausible(alone, m, lang):
-            candidates.append(alone)
-        for rendering in candidates:
-            replaced = _replace(kept.english, rendering, m.entry.english)
+            candidates.append((alone, re.RegexFlag(0)))  # the answer as written: a name keeps its capitals
+        for rendering, flags in candidates:
+            replaced = _replace(kept.english, rendering, m.entry.english, flags)
             if replaced is not None:
                 kept.english = replaced
                 kept.replaced.append((rendering, m.entry.english))
@@ -168,11 +206,12 @@ def keep_terms(source: str, english: str, lang: str, glossary: Glossary, model_s
 
 def unresolved_terms(matches: list[Match], english: str, lang: str) -> list[str]:
     """What to translate alone (`alone_form`) for the curated terms `matches` that spellings cannot
-    find in `english`; a term the model copies as written (`_copied`) never needs it."""
+    find in `english`; a term the model copies as written (`_copied`) never needs it, nor one
+    whose English has no place for the answer (`_room_for_answer`)."""
     out = []
     for m in matches:
         if _copied(m, lang) or any(_present(f, english) for f in _expected(m)):
             continue
-        if not any(_present(r, english) for r in _renderings(m, lang)):
+        if not any(_present(r, english) for r in _renderings(m, lang)) and _room_for_answer(m, english, lang):
             out.append(alone_form(m))
     return list(dict.fromkeys(out))
