@@ -292,7 +292,8 @@ def _sentence_english(p: Pending, results: dict[str, Result], lang: str, glossar
 def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int, list[Match]], results: dict[str, Result],
                  lang: str, settings: Settings, cache: TranslationCache | None, glossary: Glossary,
                  chosen: dict[int, dict[int, list[str]]]) -> dict[str, str]:
-    """The model's English for each curated term alone, for the terms no known spelling finds in a translation.
+    """The model's English for each curated term alone, for the terms no known spelling finds in a translation
+    that has a place the answer could stand (`terms.unresolved_terms`).
 
     Only translations the digest will show are searched: a suspect sentence is not (a segment with one
     is left out, a summary sentence stays in its language). Decoding is greedy (`ALONE_BEAM`) and stops
