@@ -23,8 +23,12 @@ off, which would otherwise retry every output).
               once with `translate_mode="all"` (every title and body sentence goes to the model)
               and once with "summary" (the summary is chosen in Russian; only the title and the
               three chosen sentences go), each with a fresh cache: sentences sent (= the cache's new
-              rows) and wall time per article, and the ratios summary_sentence_ratio (all / summary
-              sentences) and summary_speedup (all / summary wall time).
+              rows; of them, the curated terms sent alone for the glossary rewrite) and wall time per
+              article, and the ratios summary_sentence_ratio (all / summary sentences) and
+              summary_speedup (all / summary wall time). A random model writes no name, so no term
+              finds a place for its answer in its English and (almost) none goes alone
+              (`translate.terms.unresolved_terms`); a trained model's English has names, and terms go
+              alone where no spelling finds them.
 `--baseline-n N` runs the slow (b) on the first N paragraphs only: every output is 64 tokens
 long, so the cost per sentence barely depends on which sentences, and rates stay comparable.
 Each runs in its own subprocess (peak memory = its VmHWM); times exclude Python imports and
@@ -188,6 +192,7 @@ def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
         sent = TranslationCache(cache).count()  # a fresh cache: one row per distinct sentence sent
         english = sum(1 for d in digests if d.summary and d.summary_lang == "en")
         return {"method": method, "seconds": seconds, "cpu_seconds": cpu, "sentences": sent, "paragraphs": len(pages),
+                "terms_alone": terms_alone(cache),
                 "done": english, "origin": sorted({d.translate_mode for d in digests}), "peak_bytes": peak_rss()}
 
     sentences = [s for p in paragraphs for s in split_sentences(p, "ru")]
@@ -263,6 +268,18 @@ def worker(method: str, packages: Path, inputs: Path, cache: Path) -> dict:
             "done": done, "origin": origin, "peak_bytes": peak}
 
 
+def terms_alone(cache: Path) -> int:
+    """The cache's rows written by the term-alone decoding (its own key): curated terms sent on their own."""
+    import sqlite3
+
+    from polyglot_news.translate.base import Decoding
+    from polyglot_news.translate.terms import ALONE_BEAM, ALONE_MAX_TOKENS
+
+    key = Decoding(beam_size=min(BEAM, ALONE_BEAM), max_output_tokens=min(MAX_TOKENS, ALONE_MAX_TOKENS)).key()
+    with sqlite3.connect(cache) as db:
+        return db.execute("SELECT COUNT(*) FROM translations WHERE model LIKE ?", (f"%|{key}%",)).fetchone()[0]
+
+
 def run(method: str, packages: Path, inputs: Path, cache: Path, env: dict) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--worker", method, "--packages", str(packages), "--inputs", str(inputs),
@@ -285,11 +302,12 @@ def digest_modes(args, packages: Path, work: Path, env: dict) -> dict:
         print(f"  digest --translate {mode}: {rows[mode]['seconds']:.2f} s", flush=True)
     n = rows["all"]["paragraphs"]
     print(f"\n{n} Russian news documents as page dumps, whole digests (pipeline.digest_many), fresh cache each")
-    print(f"{'mode':<12}{'sentences':>10}{'per article':>12}{'wall s':>9}{'s/article':>10}{'CPU s':>8}{'English summaries':>19}")
+    print(f"{'mode':<12}{'sentences':>10}{'terms alone':>12}{'per article':>12}{'wall s':>9}{'s/article':>10}{'CPU s':>8}"
+          f"{'English summaries':>19}")
     for mode in ("all", "summary"):
         r = rows[mode]
-        print(f"{mode:<12}{r['sentences']:>10}{r['sentences'] / n:>12.1f}{r['seconds']:>9.2f}{r['seconds'] / n:>10.2f}"
-              f"{r['cpu_seconds']:>8.1f}{r['done']:>19}")
+        print(f"{mode:<12}{r['sentences']:>10}{r['terms_alone']:>12}{r['sentences'] / n:>12.1f}{r['seconds']:>9.2f}"
+              f"{r['seconds'] / n:>10.2f}{r['cpu_seconds']:>8.1f}{r['done']:>19}")
     ratio = rows["all"]["sentences"] / max(1, rows["summary"]["sentences"])
     speedup = rows["all"]["seconds"] / rows["summary"]["seconds"]
     print(f"summary mode: {ratio:.1f}x fewer sentences, {speedup:.1f}x less wall time")
@@ -307,6 +325,8 @@ def digest_modes(args, packages: Path, work: Path, env: dict) -> dict:
         "all_sentences_per_article": round(rows["all"]["sentences"] / n, 2),
         "summary_seconds_per_article": round(rows["summary"]["seconds"] / n, 3),
         "all_seconds_per_article": round(rows["all"]["seconds"] / n, 3),
+        "summary_terms_alone": rows["summary"]["terms_alone"],
+        "all_terms_alone": rows["all"]["terms_alone"],
         "summary_sentence_ratio": round(ratio, 2),
         "sentence_ratio_bound": round(every / floor, 2),  # title + body sentences over title + 3
         "summary_speedup": round(speedup, 2),
