@@ -30,7 +30,12 @@ on it and the check half the same way (all within a document or two of today): p
 Russian (cut or not, stemmed or not); function words dropped by pymorphy3's part of speech; Russian
 and Ukrainian equivalents of the verbs and adjectives on sumy's English list (come, take, new...);
 an acronym counted as the words it stands for; Ukrainian noun-first lemmas or Snowball's Russian
-stems. The source's recurring words already follow the English ones closely (within-document
+stems; Russian stems cut to five or seven letters; a near-duplicate threshold of 0.3 to 0.8 for the
+source (0.5 as in English); a minimum of four or six words for a source sentence. Oracles on ru news
+(tune/check): every word-based signal (salience, per word, centrality, title) taken from the aligned
+English sentence gives 0.917/0.875 against 0.833/0.800, salience alone 0.875/0.842; the English page's
+segment kinds given to the Russian page leave news as it is (social check 0.813 to 0.867: kinds are
+clean's). The source's recurring words already follow the English ones closely (within-document
 correlation of salience about 0.84 for Russian); what is left is mostly translation itself (a
 synonym where English repeats a word, one word where English writes two).
 """
