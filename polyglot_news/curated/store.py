@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ..errors import GlossaryError
 from .entries import UI_KIND, Entry, Glossary, entry_from_record, ui_key
-from .tbx import read_tbx
 
 HEADER = ("term", "lang", "english", "kind", "note")
 OPTIONAL_COLUMNS = ("aliases",)
@@ -93,6 +92,8 @@ def read_csv(path: Path, into: Glossary, delimiter: str | None = None) -> None:
 def read_file(path: Path, into: Glossary) -> None:
     """Read one glossary file of any supported format (by suffix) into `into`."""
     if path.suffix.lower() == ".tbx":
+        from .tbx import read_tbx  # XML parsing only for TBX files (the shipped lists are CSV)
+
         read_tbx(path, into)
     else:
         read_csv(path, into)
