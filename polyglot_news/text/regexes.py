@@ -12,7 +12,8 @@ the one `re.compile` would build (equal to it: same pattern, flags and program).
 The table's key holds the Python version and the files of the `re` compiler, so another Python
 rebuilds it. Anything unusual (bytes patterns, the DEBUG flag, an interpreter whose internals
 differ, no cache folder) falls back to `re.compile`. Patterns compiled in a run and missing
-from the table are added when the process exits.
+from the table are added when the process exits. Only `compile` goes through the table: the
+module-level functions (`re.sub`, `re.findall`...) are the standard ones.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from re import *  # noqa: F401,F403 - the drop-in: flags, sub, escape, error, Pa
 __all__ = list(_re.__all__)
 
 _FORMAT = 1
+_MOST = 4096  # patterns a table holds: a module that compiles patterns made from its input adds no more
 _table: dict | None = None  # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
 _added: list[int] = []  # patterns compiled this run that the stored table lacks
 
@@ -93,6 +95,8 @@ def compile(pattern, flags=0):  # noqa: A001 - the drop-in's name
     stored = table.get(key)
     try:
         if stored is None:
+            if len(table) >= _MOST:
+                return _re.compile(pattern, flags)
             stored = table[key] = _program(pattern, flags)
             if not _added:
                 atexit.register(_save)
