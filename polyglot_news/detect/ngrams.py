@@ -464,7 +464,8 @@ def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:
     from ..text.precompiled import cached_file
 
     tag = "-".join(langs) if len(langs) <= 4 else f"{langs[0]}-{len(langs)}-{zlib.crc32(' '.join(langs).encode()):08x}"
-    path = cached_file(f"family-{tag}", [_profile_source(lang) for lang in langs], ".rows",
+    # this file is a source too: how a profile becomes log frequencies is written here
+    path = cached_file(f"family-{tag}", [Path(__file__), *(_profile_source(lang) for lang in langs)], ".rows",
                        lambda tmp: _write_family_rows(langs, tmp))
     if path is None:
         return None
