@@ -86,3 +86,29 @@ def test_plain_option_values_skip_pydantic_and_bad_ones_still_get_typers_message
     result = runner.invoke(app, ["digest", str(REPO / "samples" / "en-page-dump.txt"), "-n", "2", "--format", "json",
                                  "--no-cache"])
     assert result.exit_code == 0 and len(__import__("json").loads(result.output)["summary"]) == 2
+
+
+def test_main_imports_only_the_command_it_runs_and_app_still_has_every_command():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from polyglot_news.cli import main\n"
+        f"sys.argv = ['polyglot-news', 'digest', {str(REPO / 'samples' / 'en-page-dump.txt')!r}, '--format', 'json', '--no-cache']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('polyglot_news.cli.') and m != 'polyglot_news.cli.options')\n"
+        "print(loaded, file=sys.stderr)\n"
+        "from polyglot_news.cli import app\n"
+        "import typer.main\n"
+        "print(sorted(typer.main.get_command(app).commands), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded, commands = done.stderr.strip().splitlines()[-2:]
+    assert loaded == str(["polyglot_news.cli.app", "polyglot_news.cli.coercion", "polyglot_news.cli.digest"])
+    assert commands == str(sorted(["batch", "cache", "clean", "daily", "detect", "digest", "glossary", "models",
+                                   "translate"]))

@@ -336,3 +336,28 @@ def test_digest_reads_a_user_tbx_glossary_folder(tmp_path):
     assert result.exit_code == 0, result.output
     terms = {t["term"]: t for t in json.loads(result.stdout)["glossary"]}
     assert terms["Kizhi"]["note"] == "island museum on Lake Onega" and terms["Kizhi"]["kind"] == "place"
+
+
+def test_glossary_rows_read_back_from_the_precompiled_folder_follow_the_file(tmp_path, monkeypatch) -> None:
+    import os
+
+    from polyglot_news.curated import Glossary
+    from polyglot_news.curated.store import read_csv
+
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(tmp_path / "tables"))
+    path = tmp_path / "names.csv"
+    path.write_text("term,lang,english,kind,note,aliases\nПутин,ru,Putin,person,,Путина\nbad,xx1,,person,\n",
+                    encoding="utf-8")
+
+    def read() -> Glossary:
+        g = Glossary()
+        read_csv(path, g)
+        return g
+
+    first, again = read(), read()  # parsed and stored, then read back
+    assert list((tmp_path / "tables").glob("glossary-*"))
+    assert first.entries == again.entries and first.problems == again.problems and len(first.problems) == 1
+    assert again.entries[0].aliases == ("Путина",) and again.ui_entry("Путин") is None and again.files == [path]
+    path.write_text("term,lang,english,kind,note\nКиев,ru,Kyiv,place,\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert [e.english for e in read().entries] == ["Kyiv"]

@@ -75,3 +75,25 @@ def test_a_sentence_starting_pronoun_is_not_a_country(glossary):
 
 def test_ui_strings_are_not_named_terms(glossary):
     assert found("Подписаться", "ru", glossary) == []
+
+
+def test_match_index_read_back_from_the_precompiled_folder_equals_the_one_built(tmp_path, monkeypatch) -> None:
+    from polyglot_news.curated import Entry, load_glossaries, match
+
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(tmp_path / "tables"))
+
+    def fields(index):
+        return {lemma: [(p.words, p.caps, p.acronyms, p.form, p.entry.term, p.entry.english) for p in pats]
+                for lemma, pats in index.items()}
+
+    for lang in ("en", "ru"):
+        g = load_glossaries()
+        built = match._built_index(g, lang)
+        stored = match._stored_index(g, lang)  # builds and stores it
+        again = match._stored_index(load_glossaries(), lang)  # reads it back
+        assert fields(built) == fields(stored) == fields(again) and built
+    # another glossary (one entry more) has its own index, with the new entry in it
+    g = load_glossaries()
+    g.add(Entry(term="Zorblax Quintessa", lang="en", english="Zorblax Quintessa", kind="person"))
+    assert "zorblax" in match._stored_index(g, "en")
+    assert len(list((tmp_path / "tables").glob("match-index-en-*"))) == 2

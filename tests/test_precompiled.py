@@ -59,3 +59,36 @@ def test_a_long_run_answers_from_memory_with_the_same_figures(monkeypatch) -> No
     assert wordfreqs._from_store() is None
     assert [wordfreqs.frequencies(w, langs) for w in words] == from_store
     assert wordfreqs.has_list("ru") and not wordfreqs.has_list("be")
+
+
+def test_regex_programs_read_back_give_the_patterns_re_compile_builds(tmp_path) -> None:
+    import re
+    import subprocess
+    import sys
+
+    from polyglot_news.clean import linepatterns
+
+    # every pattern of the clean stage, as a fresh interpreter gets it from the stored table
+    patterns = [(v.pattern, v.flags) for v in vars(linepatterns).values() if isinstance(v, re.Pattern)]
+    assert len(patterns) > 30
+    script = (
+        "import re, sys\n"
+        "from polyglot_news.text import regexes\n"
+        "pats = eval(sys.stdin.read())\n"
+        "got = [regexes.compile(p, f) for p, f in pats]\n"
+        "assert all(type(g) is re.Pattern for g in got)\n"
+        "print(sum(g == re.compile(p, f) for g, (p, f) in zip(got, pats)), len(regexes._added))\n"
+    )
+    env = dict(os.environ, POLYGLOT_NEWS_TABLES=str(tmp_path / "tables"))
+    runs = [subprocess.run([sys.executable, "-c", script], input=repr(patterns), capture_output=True, text=True,
+                           env=env, timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    # the first run compiles and stores every pattern, the second reads all of them back
+    assert [r.stdout.split() for r in runs] == [[str(len(patterns)), str(len(patterns))], [str(len(patterns)), "0"]]
+    assert list((tmp_path / "tables").glob("regexes-*.marshal"))
+    # read back, a pattern matches as the standard one does
+    from polyglot_news.text import regexes
+
+    credit = regexes.compile(r"(?P<who>photo|foto)\s*:\s*(\w+)", re.I)
+    m = credit.search("Text. FOTO: Reuters")
+    assert m.group("who") == "FOTO" and m.group(2) == "Reuters" and credit.groupindex == {"who": 1}

@@ -354,13 +354,22 @@ class _Run:
 
     def chunks(self, workers: int) -> Iterator[list[tuple[_Job, Item]]]:
         """The items in chunks of at most `chunk_files` inputs and `chunk_bytes` bytes; smaller when there
-        are few inputs, so every worker gets some."""
+        are few inputs, so every worker gets some, and shrinking towards the end of the run.
+
+        With several workers a chunk takes at most half of one worker's share of what is left
+        ("guided" scheduling), down to one input: the last chunks are short, so no worker sits idle
+        for long while another finishes a full chunk.
+        """
         per = max(1, min(self.chunk_files, -(-len(self.candidates) // (4 * workers)))) if workers > 1 else self.chunk_files
-        chunk, size = [], 0
+        left = len(self.candidates)  # inputs not yet in a chunk (a few may turn out unreadable)
+        chunk, size, limit = [], 0, per
         for job, item in self.items():
-            if chunk and (len(chunk) >= per or size + job.size > self.chunk_bytes):
+            if chunk and (len(chunk) >= limit or size + job.size > self.chunk_bytes):
                 yield chunk
+                left -= len(chunk)
                 chunk, size = [], 0
+            if not chunk and workers > 1:
+                limit = max(1, min(per, -(-left // (2 * workers))))
             chunk.append((job, item))
             size += job.size
         if chunk:

@@ -4,7 +4,7 @@ teasers between paragraphs and subheadings of a sectioned article.
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, UI
 from .linepatterns import (

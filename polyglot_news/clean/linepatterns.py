@@ -12,7 +12,7 @@ line is from these facts and from its place on the page.
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 from collections import Counter
 from dataclasses import dataclass
 

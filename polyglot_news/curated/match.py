@@ -11,6 +11,7 @@ acronym only the same acronym, so "Bush" is not found in "bush".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..text.morph import MORPH_LANGS, Token, function_word, lemma_rules, lemmas, normal, starts_sentence, tokens
 from ..text.romanise import is_cyrillic
@@ -71,11 +72,23 @@ def _pattern(form: str, lang: str, entry: Entry) -> _Pattern | None:
 
 
 def _index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
-    """Patterns of every named entry usable in `lang`, keyed by each lemma of their first word."""
+    """Patterns of every named entry usable in `lang`, keyed by each lemma of their first word.
+
+    Built once per glossary and language, and kept in the precompiled folder between runs
+    (`_stored_index`): lemmatising every glossary form costs a one-page run more than its matching.
+    """
     key = f"match-index:{lang}"
     cached = glossary._cache.get(key)
     if cached is not None:
         return cached  # type: ignore[return-value]
+    index = _stored_index(glossary, lang)
+    if index is None:
+        index = _built_index(glossary, lang)
+    glossary._cache[key] = index
+    return index
+
+
+def _built_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
     index: dict[str, list[_Pattern]] = {}
     seen: set[tuple[str, str, str]] = set()
     # patterns already built for another language that lemmatises alike (most Latin-script ones)
@@ -97,8 +110,65 @@ def _index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
                 index.setdefault(lemma, []).append(pat)
     for pats in index.values():
         pats.sort(key=lambda p: -len(p.words))
-    glossary._cache[key] = index
     return index
+
+
+_INDEX_FORMAT = 1
+
+
+def _index_sources(lang: str) -> list[Path]:
+    """The files an index's answers follow from: the code that matches and lemmatises, and the
+    morphology dictionary of `lang` if it has one."""
+    from importlib.util import find_spec
+
+    from ..text import morph, romanise
+    from . import entries
+
+    files = [Path(__file__), Path(morph.__file__), Path(romanise.__file__), Path(entries.__file__)]
+    if lang in MORPH_LANGS:
+        spec = find_spec(f"pymorphy3_dicts_{lang}")
+        if spec is None or not spec.submodule_search_locations:
+            raise OSError(f"no morphology dictionary for {lang}")
+        data = Path(list(spec.submodule_search_locations)[0]) / "data"
+        files += sorted(p for p in data.iterdir() if p.is_file())
+    return files
+
+
+def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | None:
+    """`_built_index(glossary, lang)` read back from the precompiled folder (stored there on first
+    build), or None when there is no folder. The key holds a checksum of every entry's forms,
+    language, English and kind, so any other glossary (a user's folder, an added entry) has its own."""
+    import zlib
+
+    from ..text.precompiled import cached, table_dir
+
+    if table_dir() is None:
+        return None
+    names = [(e.kind, e.lang, e.english, e.forms()) for e in glossary.entries]
+    digest = repr((_INDEX_FORMAT, lemma_rules(lang), lang, names)).encode("utf-8")
+    tag = f"{zlib.crc32(digest):08x}{zlib.adler32(digest):08x}"
+    position = {id(e): i for i, e in enumerate(glossary.entries)}
+
+    def build() -> list:
+        index = _built_index(glossary, lang)
+        pats: dict[int, int] = {}
+        rows: list = []
+        for pats_of in index.values():
+            for p in pats_of:
+                if id(p) not in pats:
+                    pats[id(p)] = len(rows)
+                    rows.append((position[id(p.entry)], p.form, [sorted(w) for w in p.words], list(p.caps),
+                                 list(p.acronyms)))
+        return [rows, {lemma: [pats[id(p)] for p in pats_of] for lemma, pats_of in index.items()}]
+
+    try:
+        rows, keyed = cached(f"match-index-{lang}-{tag}", _index_sources(lang), build)
+        entries = glossary.entries
+        made = [_Pattern(words=tuple(frozenset(w) for w in words), caps=tuple(caps), acronyms=tuple(acronyms),
+                         entry=entries[at], form=form) for at, form, words, caps, acronyms in rows]
+        return {lemma: [made[i] for i in ids] for lemma, ids in keyed.items()}
+    except (OSError, ValueError, TypeError, IndexError, KeyError):
+        return None
 
 
 def _fits(pat: _Pattern, toks: list[Token], i: int, text_lemmas: list[frozenset[str]]) -> bool:

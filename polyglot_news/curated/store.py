@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ..errors import GlossaryError
 from .entries import UI_KIND, Entry, Glossary, entry_from_record, ui_key
-from .tbx import read_tbx
 
 HEADER = ("term", "lang", "english", "kind", "note")
 OPTIONAL_COLUMNS = ("aliases",)
@@ -55,7 +54,35 @@ def read_csv(path: Path, into: Glossary, delimiter: str | None = None) -> None:
     """Read one CSV (or TSV) glossary into `into`; bad rows are recorded in `into.problems`, not raised.
 
     Raises GlossaryError for a file that cannot be used at all (wrong header, wrong encoding).
+    The rows of a file read before are read back from the precompiled folder while the file
+    (its size and modification time) and the code reading it are unchanged.
     """
+    from ..text.precompiled import cached, table_dir
+
+    if table_dir() is None:
+        _read_csv(path, into, delimiter)
+        return
+    from . import entries
+
+    def parse() -> list:
+        alone = Glossary()
+        _read_csv(path, alone, delimiter)
+        return [[[e.term, e.lang, e.english, e.kind, e.note, list(e.aliases), e.source] for e in alone.entries],
+                alone.problems]
+
+    try:
+        rows, problems = cached(f"glossary-{'tab' if delimiter == chr(9) else delimiter or 'auto'}",
+                                [Path(path), Path(__file__), Path(entries.__file__)], parse)
+    except OSError:  # the file cannot be looked at: reading it says why
+        _read_csv(path, into, delimiter)
+        return
+    into.files.append(path)
+    for term, lang, english, kind, note, aliases, source in rows:
+        into.add(Entry(term, lang, english, kind, note, tuple(aliases), source))
+    into.problems.extend(problems)
+
+
+def _read_csv(path: Path, into: Glossary, delimiter: str | None) -> None:
     text = _decode(path)
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
@@ -93,6 +120,8 @@ def read_csv(path: Path, into: Glossary, delimiter: str | None = None) -> None:
 def read_file(path: Path, into: Glossary) -> None:
     """Read one glossary file of any supported format (by suffix) into `into`."""
     if path.suffix.lower() == ".tbx":
+        from .tbx import read_tbx  # XML parsing only for TBX files (the shipped lists are CSV)
+
         read_tbx(path, into)
     else:
         read_csv(path, into)

@@ -19,8 +19,13 @@ precompiled copy when one is kept (`text/precompiled.py`).
 from __future__ import annotations
 
 import json
+import marshal
 import math
+import mmap
+import struct
 import threading
+import zlib
+from array import array
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -262,13 +267,19 @@ class FamilyTable:
 
     def __init__(self, langs: tuple[str, ...]):
         self.langs = langs
-        models = [model(lang) for lang in langs]
-        self.columns = [i for i, m in enumerate(models) if isinstance(m, CharModel)]
-        self._models = [models[i] for i in self.columns]
-        self._logps = [m.logp for m in self._models]
-        self._floors = [[m.floor[n] for m in self._models] for n in range(3)]
+        self.columns = [i for i, lang in enumerate(langs) if lang not in BORROWED]
+        profiled = tuple(langs[i] for i in self.columns)
+        stored = _stored_rows(profiled)
+        if stored is None:  # no precompiled folder: rows are read from the models' own tables
+            models = [model(lang) for lang in profiled]
+            self._stored, self._logps = None, [m.logp for m in models]
+            self._floors = [[m.floor[n] for m in models] for n in range(3)]
+        else:
+            self._stored, self._floors = stored, stored.floors
+            self._logps = None
+        self._floor_rows = [tuple(floors) for floors in self._floors]
         self.rows: dict[str, tuple[float, ...]] = _Rows(self._row)
-        self.others = [(i, models[i]) for i in range(len(models)) if i not in self.columns]
+        self.others = [(i, model(langs[i])) for i in range(len(langs)) if i not in self.columns]
         self._plain = not self.others and self.columns == list(range(len(langs)))
         # for `scores_many`: each n-gram's row number in `_matrix`, and n-grams still to add to it
         self._ids: dict[str, int] = {}
@@ -276,6 +287,10 @@ class FamilyTable:
         self._matrix = None
 
     def _row(self, gram: str) -> tuple[float, ...]:
+        if self._stored is not None:
+            row = self._stored.get(gram)
+            # an n-gram no profile holds has each language's floor
+            return self._floor_rows[len(gram) - 1] if row is None else row
         n = len(gram) - 1
         return tuple(map(dict.get, self._logps, repeat(gram, len(self._logps)), self._floors[n]))
 
@@ -366,7 +381,7 @@ class FamilyTable:
             used = 1 + len(self._ids) - len(pending)  # rows filled so far, the zero row first
             if self._matrix is None or 1 + len(self._ids) > len(self._matrix):
                 # room for twice as many rows, so growing costs little over a run
-                grown = np.zeros((max(4096, 2 * (1 + len(self._ids))), len(self._models)), dtype=np.float64)
+                grown = np.zeros((max(4096, 2 * (1 + len(self._ids))), len(self.columns)), dtype=np.float64)
                 if self._matrix is not None:
                     grown[:used] = self._matrix[:used]
                 self._matrix = grown
@@ -392,6 +407,72 @@ def _numpy():
     except ImportError:
         return None
     return numpy
+
+
+def _profile_source(lang: str) -> Path:
+    """The langdetect profile a profiled language's model is read from."""
+    return _profile_folder() / ("hr" if lang == "sr" else _PROFILE_NAMES.get(lang, lang))
+
+
+def _write_family_rows(langs: tuple[str, ...], path: Path) -> None:
+    """Write the family's models side by side to `path`: every n-gram any of `langs` holds, with
+    its row of log frequencies (each language's, else its floor) as doubles.
+
+    Layout: 8 bytes (little-endian) giving the length of a marshal header `[grams, floors]`, the
+    header, then one row of `len(langs)` native doubles per gram, in the header's order.
+    """
+    models = [model(lang) for lang in langs]
+    floors = [[m.floor[n] for m in models] for n in range(3)]
+    grams = sorted(set().union(*(m.logp for m in models)))
+    header = marshal.dumps([grams, floors])
+    logps = [m.logp for m in models]
+    with open(path, "wb") as f:
+        f.write(len(header).to_bytes(8, "little"))
+        f.write(header)
+        for g in grams:
+            f.write(array("d", map(dict.get, logps, repeat(g, len(logps)), floors[len(g) - 1])).tobytes())
+
+
+class _StoredRows:
+    """A family's rows read from the precompiled file: the gram index in memory, the doubles
+    mapped, so a run reads the pages of the rows it meets and no more."""
+
+    def __init__(self, path: Path, width: int):
+        with open(path, "rb") as f:
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        size = int.from_bytes(self._map[:8], "little")
+        grams, floors = marshal.loads(self._map[8:8 + size])
+        self.floors = [list(f) for f in floors]
+        self._start = 8 + size
+        self._ids = dict(zip(grams, range(len(grams))))
+        self._unpack = struct.Struct(f"{width}d").unpack_from
+        self._size = 8 * width
+        if len(self._map) != self._start + self._size * len(grams):
+            raise ValueError(f"{path}: truncated")
+
+    def get(self, gram: str) -> tuple[float, ...] | None:
+        k = self._ids.get(gram)
+        return None if k is None else self._unpack(self._map, self._start + self._size * k)
+
+
+def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:
+    """The family's rows kept precompiled (`_write_family_rows`), or None without a precompiled folder.
+
+    One file a family instead of one table a language: a one-page run then maps the rows
+    instead of building every language's dict of floats (a third of its detection).
+    """
+    from ..text.precompiled import cached_file
+
+    tag = "-".join(langs) if len(langs) <= 4 else f"{langs[0]}-{len(langs)}-{zlib.crc32(' '.join(langs).encode()):08x}"
+    # this file is a source too: how a profile becomes log frequencies is written here
+    path = cached_file(f"family-{tag}", [Path(__file__), *(_profile_source(lang) for lang in langs)], ".rows",
+                       lambda tmp: _write_family_rows(langs, tmp))
+    if path is None:
+        return None
+    try:
+        return _StoredRows(path, len(langs))
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
 
 
 @lru_cache(maxsize=None)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..curated import Entry, Glossary
 from ..curated.match import Match, find_terms
@@ -51,7 +52,9 @@ from .names import (
     german_names,
     headline_case,
 )
-from .respell import MAX_GIVEN_COST, Placement, place
+
+if TYPE_CHECKING:
+    from .respell import Placement
 
 # the note of a name the respeller could not place confidently: it keeps the plain romanisation
 NOT_SURE_NOTE = "romanised; not sure of the spelling in the name's own language"
@@ -381,6 +384,9 @@ def _respelled(lemma: str, roman: str, lang: str) -> tuple[str, bool]:
     words, romans = lemma.split(), roman.split()
     if lang not in MORPH_LANGS or chinese_name(words) or len(words) != len(romans):
         return roman, False
+    # the respeller (and its SQLite lexicon) only for Cyrillic names: an English page never needs it
+    from .respell import MAX_GIVEN_COST, place
+
     known = GIVEN_NAMES.get(lang, {})
 
     def placed(word: str, romanised: str, given: bool = False) -> Placement | None:

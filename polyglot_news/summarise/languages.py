@@ -16,7 +16,7 @@ could be fitted there.
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 from dataclasses import asdict
 
 from .document import SummaryDocument

@@ -17,7 +17,7 @@ up, of the body sentences fit for a summary), which wins over `settings.sentence
 from __future__ import annotations
 
 import math
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 
 from ..config import Settings
 from ..errors import ConfigError

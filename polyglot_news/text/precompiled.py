@@ -15,10 +15,10 @@ Any failure to read or write the cache falls back to converting: it only saves t
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -40,7 +40,10 @@ def _key(name: str, sources: list[Path]) -> str:
     for path in sources:
         st = path.stat()
         stamp.append((str(path), st.st_size, st.st_mtime_ns))
-    return hashlib.sha1(repr(stamp).encode("utf-8")).hexdigest()[:20]
+    # two checksums of the stamp, not a cryptographic hash: hashlib's OpenSSL start-up costs a
+    # one-page run more than its detection of a short page (a stale key only rebuilds a table)
+    data = repr(stamp).encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
