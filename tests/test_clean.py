@@ -837,3 +837,17 @@ def test_the_line_model_never_softens_a_line_that_ends_an_article():
         high = mixed_weight(f, 1.0, 1.0, 0.5)
         assert (high == low) is f.ends_article
     assert mixed_weight(heading, 1.0, 1.0, 0.5) < heading.weight  # the model's pull around it makes the stop dearer
+
+
+def test_paragraphs_shown_twice_do_not_pull_the_article_run():
+    # a script's warnings (or a gallery's captions with their alt text) printed twice each: captions, which
+    # must not draw the article run down over the comment form between them and the article
+    twice = ["Warning: the timetable service could not be reached (error 503); the times shown on this page may be out of date, please try again later today.",
+             "Warning: the fare service could not be reached (error 503); the prices shown on this page may be out of date, please try again later today or call us."]
+    form = ["No responses so far", "Name (required)", "E-mail (required, hidden to public)", "Website address (optional)"]
+    lines = ["Home", "About", "A short walk by the harbour", "3 August 2015 · Filed under diary", PARAGRAPHS[0], PARAGRAPHS[1], *form,
+             "Search", "Latest comments", twice[0], twice[0], twice[1], twice[1], "Categories", "Contact"]
+    kinds = _kinds(lines)
+    assert [kinds[p] for p in PARAGRAPHS[:2]] == ["body", "body"]
+    assert [kinds[c] for c in twice] == ["caption", "caption"]
+    assert [kinds[f] for f in form] == ["ui"] * 4
