@@ -136,10 +136,12 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
     genuine = 0  # words of three or more Cyrillic letters and nothing else
     for m in _WORD.finditer(text):
         word = m.group()
-        if word.isascii() or not _TRIGGER.search(word):
+        if word.isascii():
             continue
         if _PLAIN_CYRILLIC.fullmatch(word):
             genuine += 1
+            continue
+        if not _TRIGGER.search(word):
             continue
         cand = _candidate(word)
         if cand is not None:
