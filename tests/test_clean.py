@@ -574,6 +574,12 @@ def test_a_subtitle_in_the_same_markup_as_the_paragraphs_stays_body(tmp_path):
     "century, with drawings by a local artist, is out this month from a small press in the city. Follow her on Mastodon.",
     "When you comment, keep to the topic and be kind to other readers: our goal with comments is a calm and useful "
     "conversation, and posts that attack other people or advertise products will be removed by the moderators.",
+    "We welcome reader comments on the stories of the day, although comments are moderated before they appear.",
+    "4 min read",
+    "Lesezeit: 3 Minuten",
+    "Ten tekst przeczytasz w 2 minuty",
+    "Listen to this article",
+    "Escucha esta nota aquí",
 ])
 def test_spelled_out_share_buttons_disclaimers_and_comment_rules_are_not_body(line):
     kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], line, PARAGRAPHS[1], PARAGRAPHS[2]])

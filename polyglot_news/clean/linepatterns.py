@@ -111,7 +111,15 @@ FOLLOW_END = re.compile(r"(^|[.!?]\s)follow (him|her|them|me|us|@\w+) (on|at|via
 # "... She has been reporting on farming since 2015.": the career line of an author's note
 BIO_SINCE = re.compile(r"(^|[.!?]\s)(he|she|they) (has|have) been (reporting|writing) (on|about)\b.{0,80}\bsince (19|20)\d\d\b", re.I)
 # the house rules printed above a comment thread
-COMMENT_RULES = re.compile(r"^(as|when|before) you (comment|post)\b|\b(comment(ing|s)?|community) (policy|guidelines|rules)\b|\bour goal with (article |reader )?comments\b", re.I)
+COMMENT_RULES = re.compile(r"^(as|when|before) you (comment|post)\b|\b(comment(ing|s)?|community) (policy|guidelines|rules)\b|\bour goal with (article |reader )?comments\b"
+                           r"|\bcomments are (moderated|reviewed)\b|\bwe welcome (reader |your )?comments\b", re.I)
+# the article's own widgets: its reading time ("5 min read", "Lesezeit: 4 Minuten") and its audio player ("Listen to this article")
+READ_OR_LISTEN = re.compile(
+    r"^\W*\d+\s*(min|mins|minutes?|minuten|minutos|minuti|минут[аы]?)\.?\s*(read|de lecture|de lectura|di lettura|lesezeit|чтения)\b"
+    r"|^\W*(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|время чтения|czas czytania)\s*:?\s*(\d|ca\.|≈|~)"
+    r"|^ten tekst przeczytasz w\b|^(listen to (this|the) (article|story)|escucha esta nota|escuchar (esta )?(nota|noticia)|artikel (anhören|vorlesen)"
+    r"|écouter (cet|l')\s?article|ascolta (l'articolo|questo articolo)|posłuchaj( artykułu)?|слушать (статью|новость))\b",
+)
 # "Read also: <headline>" lines point at another story
 READ_ALSO = re.compile(
     r"^(read also|also read|see also|related( posts?| articles?| stories| story| reading)?|read more|more on this( story)?|more from|"
@@ -340,7 +348,7 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE
     if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
-    if f.units <= 25 and COMMENTS_LOW.search(low):
+    if f.units <= 25 and COMMENTS_LOW.search(low) or f.units <= 10 and READ_OR_LISTEN.search(low):
         return UI
     # a short line may carry its credit anywhere, a longer one only at its start (one search either way)
     if (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low)) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
