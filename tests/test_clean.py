@@ -857,3 +857,16 @@ def test_paragraphs_shown_twice_do_not_pull_the_article_run():
     assert [kinds[p] for p in PARAGRAPHS[:2]] == ["body", "body"]
     assert [kinds[c] for c in twice] == ["caption", "caption"]
     assert [kinds[f] for f in form] == ["ui"] * 4
+
+
+def test_short_lines_repeated_only_inside_the_article_are_its_own_but_a_repeated_menu_is_not():
+    # the list of what the new school will hold, shown again under the last paragraph (a print view); the menu
+    # stands at the top and again at the bottom, outside the article
+    items = ["Twelve classrooms", "Two science labs", "A sports hall", "A library"]
+    menu = ["News", "Sport", "Weather"]
+    lines = [*menu, "School plan approved after long debate", PARAGRAPHS[0], "The new school will have:", *items, PARAGRAPHS[1],
+             PARAGRAPHS[2], "What the school will have:", *items, *menu, "Contact"]
+    kinds = [s.kind for s in mark_kinds(read_source("\n".join(lines) + "\n"), Glossary()).segments]
+    by_line = list(zip(lines, kinds))
+    assert [k for t, k in by_line if t in items] == ["body"] * 8
+    assert all(k not in ("title", "body") for t, k in by_line if t in menu)

@@ -31,7 +31,9 @@ language detection, so its rules look at what any language shows:
    between paragraphs is a `teaser` when it reads like a headline (title case, or six words
    or more in a plain-text dump) and a subheading (`body`) otherwise; lists followed by more
    paragraphs stay in the article. Outside it, short lines are `ui` (menus, buttons) and the
-   rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere.
+   rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere. A short
+   line repeated on the page is a menu's when a copy stands outside the article; repeated only inside
+   it, it is the article's own (a recipe's list shown twice).
    A picture's description just above its bare credit, or closed by its sources in
    parentheses, is a `caption`. The standfirst (an HTML subheading right under the headline,
    the paragraph between the headline and the byline or date, perhaps with share buttons
@@ -493,6 +495,12 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             prose_chars[f.script] = prose_chars.get(f.script, 0) + len(f.seg.text)
             prose_by_script[f.script] = prose_by_script.get(f.script, 0) + 1
     main_script = max(prose_chars.items(), key=lambda kv: kv[1])[0] if prose_chars else None
+    # how often each line stands outside the run: a short line repeated there is a menu's, one repeated only
+    # inside it is the article's (a recipe's list printed twice)
+    outside: dict[str, int] = {}
+    for k, f in enumerate(facts):
+        if not start <= k < end:
+            outside[f.norm()] = outside.get(f.norm(), 0) + 1
 
     for i, f in enumerate(facts):
         seg = f.seg
@@ -501,7 +509,7 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
         foreign = bool(main_script and f.script and f.script != main_script)
         # another script is part of the article (a mixed page, quotes) only when it has more than one paragraph
         stray = foreign and (f.units <= 8 or prose_by_script.get(f.script, 0) < 2)
-        repeated = seen[f.norm()] > 1 and f.units <= 12 and not f.ends
+        repeated = seen[f.norm()] > 1 and f.units <= 12 and not f.ends and (not inside or outside.get(f.norm(), 0) > 0)
         if i == title:
             seg.kind = TITLE
         elif title is not None and is_dek(facts, i, title):
