@@ -574,6 +574,12 @@ def test_a_subtitle_in_the_same_markup_as_the_paragraphs_stays_body(tmp_path):
     "century, with drawings by a local artist, is out this month from a small press in the city. Follow her on Mastodon.",
     "When you comment, keep to the topic and be kind to other readers: our goal with comments is a calm and useful "
     "conversation, and posts that attack other people or advertise products will be removed by the moderators.",
+    "We welcome reader comments on the stories of the day, although comments are moderated before they appear.",
+    "4 min read",
+    "Lesezeit: 3 Minuten",
+    "Ten tekst przeczytasz w 2 minuty",
+    "Listen to this article",
+    "Escucha esta nota aquí",
 ])
 def test_spelled_out_share_buttons_disclaimers_and_comment_rules_are_not_body(line):
     kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], line, PARAGRAPHS[1], PARAGRAPHS[2]])
@@ -837,3 +843,30 @@ def test_the_line_model_never_softens_a_line_that_ends_an_article():
         high = mixed_weight(f, 1.0, 1.0, 0.5)
         assert (high == low) is f.ends_article
     assert mixed_weight(heading, 1.0, 1.0, 0.5) < heading.weight  # the model's pull around it makes the stop dearer
+
+
+def test_paragraphs_shown_twice_do_not_pull_the_article_run():
+    # a script's warnings (or a gallery's captions with their alt text) printed twice each: captions, which
+    # must not draw the article run down over the comment form between them and the article
+    twice = ["Warning: the timetable service could not be reached (error 503); the times shown on this page may be out of date, please try again later today.",
+             "Warning: the fare service could not be reached (error 503); the prices shown on this page may be out of date, please try again later today or call us."]
+    form = ["No responses so far", "Name (required)", "E-mail (required, hidden to public)", "Website address (optional)"]
+    lines = ["Home", "About", "A short walk by the harbour", "3 August 2015 · Filed under diary", PARAGRAPHS[0], PARAGRAPHS[1], *form,
+             "Search", "Latest comments", twice[0], twice[0], twice[1], twice[1], "Categories", "Contact"]
+    kinds = _kinds(lines)
+    assert [kinds[p] for p in PARAGRAPHS[:2]] == ["body", "body"]
+    assert [kinds[c] for c in twice] == ["caption", "caption"]
+    assert [kinds[f] for f in form] == ["ui"] * 4
+
+
+def test_short_lines_repeated_only_inside_the_article_are_its_own_but_a_repeated_menu_is_not():
+    # the list of what the new school will hold, shown again under the last paragraph (a print view); the menu
+    # stands at the top and again at the bottom, outside the article
+    items = ["Twelve classrooms", "Two science labs", "A sports hall", "A library"]
+    menu = ["News", "Sport", "Weather"]
+    lines = [*menu, "School plan approved after long debate", PARAGRAPHS[0], "The new school will have:", *items, PARAGRAPHS[1],
+             PARAGRAPHS[2], "What the school will have:", *items, *menu, "Contact"]
+    kinds = [s.kind for s in mark_kinds(read_source("\n".join(lines) + "\n"), Glossary()).segments]
+    by_line = list(zip(lines, kinds))
+    assert [k for t, k in by_line if t in items] == ["body"] * 8
+    assert all(k not in ("title", "body") for t, k in by_line if t in menu)

@@ -17,7 +17,8 @@ language detection, so its rules look at what any language shows:
    (label, numbers, note) and neither makes nor breaks the article.
 2. The article is the densest run of prose: each segment scores its length when it reads
    as prose and a penalty when it is short or chrome, and the run with the highest total (a
-   maximum-sum subarray) is the article. For HTML the structure counts too (see
+   maximum-sum subarray) is the article; a paragraph shown twice within a few lines (a caption and
+   its alt text) scores nothing, as it is kept as a caption. For HTML the structure counts too (see
    `ingest/html.py`): blocks in an article-body container score more, and when that container
    holds most of the prose, blocks outside it are chrome; navigation, footers, share bars,
    comment and related-story widgets score as chrome. List items and short paragraphs left
@@ -30,7 +31,9 @@ language detection, so its rules look at what any language shows:
    between paragraphs is a `teaser` when it reads like a headline (title case, or six words
    or more in a plain-text dump) and a subheading (`body`) otherwise; lists followed by more
    paragraphs stay in the article. Outside it, short lines are `ui` (menus, buttons) and the
-   rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere.
+   rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere. A short
+   line repeated on the page is a menu's when a copy stands outside the article; repeated only inside
+   it, it is the article's own (a recipe's list shown twice).
    A picture's description just above its bare credit, or closed by its sources in
    parentheses, is a `caption`. The standfirst (an HTML subheading right under the headline,
    the paragraph between the headline and the byline or date, perhaps with share buttons
@@ -106,6 +109,7 @@ SECTION_PENALTY = -25.0  # a heading such as "Most read" or "Related stories" af
 DATE_AFTER_PROSE_PENALTY = -15.0  # a time stamp after a paragraph starts a comment, not more article
 COMMENT_WIDGET_PENALTY = -40.0  # "Leave a comment", "12 comments": the article is over
 REGION_SHARE = 0.9  # for HTML: the smallest element holding this share of the run's prose is the article's region
+CAPTION_MAX_WORDS = 60  # a paragraph shown twice within a few lines and no longer than this is a picture's caption and alt text
 REGION_GROWTH = 1.0  # the region may add at most this many times the run's prose
 
 
@@ -149,7 +153,7 @@ def _weights(facts: list[LineFacts], ignored: set[str]) -> None:
     """Score each segment: prose scores its length, chrome and short lines a penalty."""
     has_article = any("article" in f.roles for f in facts if f.prose)
     after_prose = False
-    for f in facts:
+    for i, f in enumerate(facts):
         chrome = _chrome_role(f, ignored)
         if f.forced in (UI, BOILERPLATE) and f.units <= 25 and after_prose and COMMENTS.search(f.seg.text):
             # a comment link before any prose sits in the byline; after prose the article is over
@@ -181,6 +185,9 @@ def _weights(facts: list[LineFacts], ignored: set[str]) -> None:
             f.weight = CONTENT_TAG_PENALTY  # list items, subheadings and code that are not links: content more often than chrome
         if has_article and "article" in f.roles and not chrome:
             f.weight = f.weight * 1.5 if f.weight > 0 else f.weight / 3
+        if f.weight > 0 and f.prose and f.units <= CAPTION_MAX_WORDS and repeated_nearby(facts, i):
+            # shown twice close by, it is kept as a caption (see `decide`): it does not make an article either
+            f.weight = 0.0
         if f.prose:
             after_prose = True
 
@@ -488,6 +495,12 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             prose_chars[f.script] = prose_chars.get(f.script, 0) + len(f.seg.text)
             prose_by_script[f.script] = prose_by_script.get(f.script, 0) + 1
     main_script = max(prose_chars.items(), key=lambda kv: kv[1])[0] if prose_chars else None
+    # how often each line stands outside the run: a short line repeated there is a menu's, one repeated only
+    # inside it is the article's (a recipe's list printed twice)
+    outside: dict[str, int] = {}
+    for k, f in enumerate(facts):
+        if not start <= k < end:
+            outside[f.norm()] = outside.get(f.norm(), 0) + 1
 
     for i, f in enumerate(facts):
         seg = f.seg
@@ -496,7 +509,7 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
         foreign = bool(main_script and f.script and f.script != main_script)
         # another script is part of the article (a mixed page, quotes) only when it has more than one paragraph
         stray = foreign and (f.units <= 8 or prose_by_script.get(f.script, 0) < 2)
-        repeated = seen[f.norm()] > 1 and f.units <= 12 and not f.ends
+        repeated = seen[f.norm()] > 1 and f.units <= 12 and not f.ends and (not inside or outside.get(f.norm(), 0) > 0)
         if i == title:
             seg.kind = TITLE
         elif title is not None and is_dek(facts, i, title):
@@ -505,7 +518,7 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             seg.kind = f.forced
         elif stray:
             seg.kind = UI if f.units <= 8 else BOILERPLATE
-        elif f.prose and f.units <= 60 and repeated_nearby(facts, i):
+        elif f.prose and f.units <= CAPTION_MAX_WORDS and repeated_nearby(facts, i):
             seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
         elif (f.prose or f.ends and f.units >= 5) and f.units <= 60 and DESCRIBES_IMAGE.search(seg.text) and credit_follows(facts, i):
             seg.kind = CAPTION  # a line describing a picture just above its bare photo credit is the photo's caption

@@ -31,6 +31,7 @@ from .regions import BOX_FEATURES, NO_BOX
 WEIGHTS = Path(__file__).with_name("weights.json")
 _PUNCT = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
+_FIRST = operator.itemgetter(0)  # a word's first letter (words from str.split are never empty)
 _CHROME_ROLE_NAMES = ("nav", "link", "share", "ad", "form", "comment", "related", "footer", "aside", "header", "outside", "byline")
 
 FEATURES = (
@@ -84,6 +85,9 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
 
 def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
     """The markup features both line models read: input kind, roles, tag, the rules' weight, and the block's containers."""
+    if not html:  # a dump's line: no roles, tag or containers
+        w = f.weight
+        return (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, math.log1p(w) if w > 0 else 0.0, math.log1p(-w) if w < 0 else 0.0, *NO_BOX)
     return (
         html,
         float("article" in roles),
@@ -106,7 +110,7 @@ def _shape(f: LineFacts) -> tuple[float, ...]:
         chars = max(1, len(text))
         lengths = list(map(len, words))
         f.shape = (len(_PUNCT.findall(text)) / chars * 10, len(_DIGIT.findall(text)) / chars * 10,
-                   (len(lengths) - sum(map((3).__lt__, lengths))) / nw, sum(w[:1].isupper() for w in words) / nw)
+                   (len(lengths) - sum(map((3).__lt__, lengths))) / nw, sum(map(str.isupper, map(_FIRST, words))) / nw)
     return f.shape
 
 
@@ -220,6 +224,12 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
         after[i] = _GAP if last is None else min(_GAP, last - i)
         if prose[i]:
             last = i
+    # how many short lines stand right above and right below each line
+    short_before, short_after = [0] * n, [0] * n
+    for i in range(1, n):
+        short_before[i] = short_before[i - 1] + 1 if short[i - 1] else 0
+    for i in range(n - 2, -1, -1):
+        short_after[i] = short_after[i + 1] + 1 if short[i + 1] else 0
     rows = []
     for i, f in enumerate(facts):
         text = f.seg.text
@@ -227,15 +237,7 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
         forced = f.forced
         lo, hi = max(0, i - 3), min(n, i + 4)
         # a run of short unforced lines around this one: a list (ingredients, steps, items)
-        run = 0
-        j = i - 1
-        while j >= 0 and short[j] and run < 6:
-            run += 1
-            j -= 1
-        j = i + 1
-        while j < n and short[j] and run < 6:
-            run += 1
-            j += 1
+        run = min(6, short_before[i] + short_after[i])
         rows.append([
             1.0,
             float(forced == UI),

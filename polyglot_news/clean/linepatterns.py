@@ -111,7 +111,15 @@ FOLLOW_END = re.compile(r"(^|[.!?]\s)follow (him|her|them|me|us|@\w+) (on|at|via
 # "... She has been reporting on farming since 2015.": the career line of an author's note
 BIO_SINCE = re.compile(r"(^|[.!?]\s)(he|she|they) (has|have) been (reporting|writing) (on|about)\b.{0,80}\bsince (19|20)\d\d\b", re.I)
 # the house rules printed above a comment thread
-COMMENT_RULES = re.compile(r"^(as|when|before) you (comment|post)\b|\b(comment(ing|s)?|community) (policy|guidelines|rules)\b|\bour goal with (article |reader )?comments\b", re.I)
+COMMENT_RULES = re.compile(r"^(as|when|before) you (comment|post)\b|\b(comment(ing|s)?|community) (policy|guidelines|rules)\b|\bour goal with (article |reader )?comments\b"
+                           r"|\bcomments are (moderated|reviewed)\b|\bwe welcome (reader |your )?comments\b", re.I)
+# the article's own widgets: its reading time ("5 min read", "Lesezeit: 4 Minuten") and its audio player ("Listen to this article")
+READ_OR_LISTEN = re.compile(
+    r"^\W*\d+\s*(min|mins|minutes?|minuten|minutos|minuti|минут[аы]?)\.?\s*(read|de lecture|de lectura|di lettura|lesezeit|чтения)\b"
+    r"|^\W*(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|время чтения|czas czytania)\s*:?\s*(\d|ca\.|≈|~)"
+    r"|^ten tekst przeczytasz w\b|^(listen to (this|the) (article|story)|escucha esta nota|escuchar (esta )?(nota|noticia)|artikel (anhören|vorlesen)"
+    r"|écouter (cet|l')\s?article|ascolta (l'articolo|questo articolo)|posłuchaj( artykułu)?|слушать (статью|новость))\b",
+)
 # "Read also: <headline>" lines point at another story
 READ_ALSO = re.compile(
     r"^(read also|also read|see also|related( posts?| articles?| stories| story| reading)?|read more|more on this( story)?|more from|"
@@ -173,6 +181,29 @@ _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", re.I)
 _NOT_WORD = re.compile(r"[^\w\s]")
+
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` for text already lowercased: its letters lowered (escapes such as \\W kept), without re.I.
+
+    Python's case-insensitive matching is several times slower on long alternations; a line
+    is lowercased once and the twins below match it as the originals match the line.
+    """
+    src, out, i = pattern.pattern, [], 0
+    while i < len(src):
+        if src[i] == "\\" and i + 1 < len(src):
+            out.append(src[i:i + 2])
+            i += 2
+        else:
+            out.append(src[i].lower())
+            i += 1
+    return re.compile("".join(out), pattern.flags & ~re.I)
+
+
+# the case-insensitive patterns every line meets, for its lowercased text (same matches on every dev line)
+CREDIT_LOW, CREDIT_TAIL_LOW, COPYRIGHT_LOW, COMMENTS_LOW, PROMO_LOW = map(lowered, (CREDIT, CREDIT_TAIL, COPYRIGHT, COMMENTS, PROMO))
+UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
+_PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN))
+
 
 PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
 
@@ -261,13 +292,13 @@ def is_date_line(text: str) -> bool:
     """True when a line is a date or time stamp, perhaps with a label ("Updated 12:30 GMT")."""
     if not _DIGIT.search(text):
         return False
-    text = _AM_PM.sub(r"\1m", text)
+    text = _AM_PM_LOW.sub(r"\1m", text.lower())
     text = _LETTER_DIGIT.sub(" ", text)
-    rest = DATE_TOKEN.sub(" ", text)
+    rest = DATE_TOKEN_LOW.sub(" ", text)
     rest = _NOT_LETTERS.sub(" ", rest)
     words = len(rest.split())
     # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
-    full_date = _YEAR.search(text) and _CLOCK_OR_MONTH.search(text)
+    full_date = _YEAR.search(text) and _CLOCK_OR_MONTH_LOW.search(text)
     return words <= 1 or (words <= 3 and bool(full_date))
 
 
@@ -301,6 +332,7 @@ def facts_of(seg: Segment) -> LineFacts:
 def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
     """The kind a pattern gives a segment regardless of its place, or None."""
     text = f.seg.text.strip()
+    low = text.lower()
     short = f.units <= 15
     if EMBED_ATTRIBUTION.match(text):
         return None
@@ -310,20 +342,20 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if COUNTER.match(text):
         return UI
-    if f.units <= 4 and UI_WORDS.match(text.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
+    if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
         return UI
     if f.units <= 40 and DISCLAIMER.search(text) or f.units <= 80 and COMMENT_RULES.search(text):
         return BOILERPLATE
     if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
-    if f.units <= 25 and COMMENTS.search(text):
+    if f.units <= 25 and COMMENTS_LOW.search(low) or f.units <= 10 and READ_OR_LISTEN.search(low):
         return UI
     # a short line may carry its credit anywhere, a longer one only at its start (one search either way)
-    if (CREDIT.search(text) if short else CREDIT.match(text)) or (not f.ends and (CREDIT_TAIL.search(text) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
-        if COPYRIGHT.search(text) and not _PHOTO_WORD.search(text) and _YEAR.search(text):
+    if (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low)) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+        if COPYRIGHT_LOW.search(low) and not _PHOTO_WORD_LOW.search(low) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
-    if (f.units <= 40 and not f.prose or short) and COPYRIGHT.search(text):
+    if (f.units <= 40 and not f.prose or short) and COPYRIGHT_LOW.search(low):
         return BOILERPLATE
     if f.units <= 15 and _CUT_SHORT.search(text):
         return TEASER  # a headline cut short to fit a link box
@@ -332,21 +364,21 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         if tail and norm_text(tail) == norm_text(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
             return CAPTION if head and f.seg.line > 1 and norm_text(head) not in titles else BOILERPLATE
-    if f.units <= 7 and (SECTION_END.match(text) or ABOUT_NAME.match(text)):
+    if f.units <= 7 and (SECTION_END_LOW.match(low) or ABOUT_NAME.match(text)):
         return UI
-    if f.units <= 20 and READ_ALSO.match(text):
+    if f.units <= 20 and READ_ALSO_LOW.match(low):
         return TEASER
     if f.units <= 8 and LINK_TEXT.search(text):
         return UI
     if GALLERY.match(text):
         return CAPTION
-    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and PROMO.search(text) or f.units <= 15 and CONTRIBUTED.search(text):
+    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and PROMO_LOW.search(low) or f.units <= 15 and CONTRIBUTED.search(text):
         return BOILERPLATE
     if f.units <= 10 and AGENCY_BYLINE.search(text) and not f.ends:
         return BOILERPLATE
     if f.units <= 80 and BIO.match(text):
         return BOILERPLATE
-    if f.units <= 30 and TAGS.match(text):
+    if f.units <= 30 and TAGS_LOW.match(low):
         return BOILERPLATE
     if f.units <= 40 and COOKIES.search(text):
         return BOILERPLATE
@@ -360,4 +392,4 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
 def is_byline(f: LineFacts) -> bool:
     """True for "By Jane Roe" lines: short, or carrying a date or a separator ("By Jane Roe | 3 May 2026")."""
     text = f.seg.text.strip()
-    return bool(BYLINE.match(text)) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or bool(_YEAR.search(text)))))
+    return bool(BYLINE_LOW.match(text.lower())) and ((f.units <= 12 and not f.ends) or (f.units <= 25 and ("|" in text or bool(_YEAR.search(text)))))

@@ -164,14 +164,14 @@ def decode_noted(data: bytes, declared: str | None = None) -> tuple[str, str, li
     with a note per mapping.
     """
     notes: list[str] = []
-    if not data.startswith(tuple(b for b, _ in BOMS)) and _utf16_without_bom(data) is None:
-        stripped = data.translate(None, _STRAY)
-        removed = len(data) - len(stripped)
-        if removed:
-            if removed > _STRAY_SHARE * len(data):
-                raise UndecodableError("binary data (NUL or control bytes)")
-            notes.append(f"removed {removed} stray NUL or control byte(s) from the input")
-            data = stripped
+    stripped = data.translate(None, _STRAY)
+    removed = len(data) - len(stripped)
+    # the NUL bytes of UTF-16 are its text, not stray bytes (asked only when some would go)
+    if removed and not data.startswith(tuple(b for b, _ in BOMS)) and _utf16_without_bom(data) is None:
+        if removed > _STRAY_SHARE * len(data):
+            raise UndecodableError("binary data (NUL or control bytes)")
+        notes.append(f"removed {removed} stray NUL or control byte(s) from the input")
+        data = stripped
     text, encoding, note = _decode(data, declared)
     if note:
         notes.append(note)

@@ -59,6 +59,7 @@ _CYRILLIC_LETTER = re.compile("[\u0410-\u044f]")  # А..я, bytes C0-FF of cp125
 _LOOKALIKE = set("АВСЕНКМОРТХаеорсух")
 # anything that can start a repair; text without one is returned untouched
 _TRIGGER = re.compile("[\u0400-\u04ff\u00c2-\u00f4]")
+_PLAIN_CYRILLIC = re.compile("[\u0400-\u04ff]{3,}")  # a word of Cyrillic letters only: real Russian, Ukrainian...
 
 MAPPINGS = {
     "utf8-as-cp1251": "UTF-8 read as Windows-1251",
@@ -127,14 +128,20 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
     """`text` with mis-decoded Latin words repaired, and one note per mapping used."""
     if not _TRIGGER.search(text):
         return text, []
+    # every repair needs a Cyrillic letter or a UTF-8 sequence in Windows-1252 letters somewhere in the
+    # text (a word's match is the text's): pages of plain accented Latin skip the walk over their words
+    if not _CYRILLIC.search(text) and not _UTF8_AS_1252.search(text):
+        return text, []
     found: dict[tuple[int, int], tuple[str, str, bool]] = {}
     genuine = 0  # words of three or more Cyrillic letters and nothing else
     for m in _WORD.finditer(text):
         word = m.group()
-        if not _TRIGGER.search(word):
+        if word.isascii():
             continue
-        if len(word) >= 3 and not _ASCII_LETTER.search(word) and all("\u0400" <= ch <= "\u04ff" for ch in word):
+        if _PLAIN_CYRILLIC.fullmatch(word):
             genuine += 1
+            continue
+        if not _TRIGGER.search(word):
             continue
         cand = _candidate(word)
         if cand is not None:
