@@ -143,3 +143,28 @@ def test_unknown_mode_is_a_one_line_error():
         assert "every" in str(e)
     else:
         raise AssertionError("an unknown mode must raise ConfigError")
+
+
+# a Russian and a Ukrainian paragraph of our own, to be put on one page in either order
+RU_PARA = ("Городской совет утвердил новый план ремонта дорог на следующий год.\n"
+           "Работы начнутся весной и продлятся до поздней осени, сообщили в мэрии.")
+UK_PARA = ("Міська рада затвердила новий план ремонту доріг на наступний рік.\n"
+           "Роботи почнуться навесні й триватимуть до пізньої осені, повідомили в мерії.")
+RU_MORE = ("Жители смогут следить за ходом ремонта на сайте городского совета.\n"
+           "Первыми отремонтируют улицы возле школ и больниц.")
+UK_MORE = ("Мешканці зможуть стежити за ходом ремонту на сайті міської ради.\n"
+           "Першими відремонтують вулиці біля шкіл і лікарень.")
+
+
+def test_an_articles_notes_do_not_depend_on_the_others_in_its_run(fresh_cache):
+    """batch puts several files in one chunk: each digest must read as if it had run alone."""
+    from polyglot_news.ingest import Text
+
+    # the summary is chosen in the page's language: Russian on the first page, Ukrainian on the second
+    first_ru = Text(f"Roads\n\n{RU_PARA}\n\n{RU_MORE}\n\n{UK_PARA}\n")
+    first_uk = Text(f"Roads\n\n{UK_PARA}\n\n{UK_MORE}\n\n{RU_PARA}\n")
+    together = [d.notes for d in pipeline.digest_many([first_ru, first_uk])]
+    alone = [pipeline.digest_many([t])[0].notes for t in (first_ru, first_uk)]
+    assert together == alone
+    assert [d.summary_lang for d in pipeline.digest_many([first_ru, first_uk])] == ["ru", "uk"]
+    assert [n.split()[0] for n in alone[1] if "left untranslated" in n] == ["Ukrainian", "Russian"]

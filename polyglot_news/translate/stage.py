@@ -164,6 +164,9 @@ def to_english(
     english_of = english_of if english_of is not None else {}
     pending: dict[str, list[Pending]] = {}
     skipped: dict[str, list[Pending]] = {}  # left out on purpose (summary-first), by language
+    # each article's notes by language, given in the order its languages have when it is digested alone,
+    # so a digest does not depend on which other articles shared its run (batch chunks)
+    said: dict[int, dict[str, list[str]]] = {}
     for article in articles:
         wanted = chosen.get(id(article))
         page_lang = _page_language(article) if wanted is not None else None
@@ -187,10 +190,12 @@ def to_english(
                 if not asked:
                     seg.flags.append(OUTSIDE_SUMMARY)
                     skipped.setdefault(seg.lang, []).append(Pending(article, seg, sentences))
+                    said.setdefault(id(article), {}).setdefault(f"~{seg.lang}", [])  # after the languages sent
                     continue
                 partial = asked != sentences
                 sentences = list(asked)
             pending.setdefault(seg.lang, []).append(Pending(article, seg, sentences, partial))
+            said.setdefault(id(article), {}).setdefault(seg.lang, [])
 
     for lang in skipped:
         pending.setdefault(lang, [])  # a language with nothing to send still needs its model checked
@@ -242,7 +247,7 @@ def to_english(
                 p.segment.flags.append(OUTSIDE_SUMMARY)
                 if bad:
                     p.segment.flags.append(SUSPECT)
-                    p.article.notes.append(
+                    said[id(p.article)][lang].append(
                         f"line {p.segment.line}: {name} translation{via} of a summary sentence flagged as suspect "
                         f"({bad[0].suspect}); the summary stays in {name}"
                     )
@@ -251,7 +256,7 @@ def to_english(
                 p.segment.flags.append(SUSPECT)
                 shown = " ".join(r.english for r in parts)
                 shown = shown if len(shown) <= 80 else shown[:77] + "..."
-                p.article.notes.append(
+                said[id(p.article)][lang].append(
                     f"line {p.segment.line}: {name} translation{via} flagged as suspect ({bad[0].suspect}) "
                     f"and left out: {shown!r}"
                 )
@@ -260,10 +265,13 @@ def to_english(
             p.segment.english = kept.english
             p.segment.translated_by = "cache" if all(r.origin == "cache" for r in parts) else "argos"
             for form in dict.fromkeys(kept.missing):
-                p.article.notes.append(
+                said[id(p.article)][lang].append(
                     f"line {p.segment.line}: glossary term {form!r} not found in the translation; the model's wording was kept"
                 )
 
+    for article in articles:
+        for notes in said.get(id(article), {}).values():
+            article.notes += notes
     if cache is not None:
         for note in cache.notes:  # a damaged cache was set aside and rebuilt: tell every reader
             for article in articles:
@@ -275,7 +283,7 @@ def to_english(
             p.segment.flags.remove(OUTSIDE_SUMMARY)
         pending[lang] = sorted(pending[lang] + skipped.get(lang, []), key=lambda p: p.segment.line)
     for article in articles:
-        _note_article(article, pending, untranslated)
+        _note_article(article, pending, untranslated, said.get(id(article), {}))
     return articles
 
 
@@ -322,10 +330,16 @@ def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int,
     return {src: r.english for src, r in alone.items() if r.suspect is None}
 
 
-def _note_article(article: Article, pending: dict[str, list[Pending]], untranslated: dict[str, Untranslated]) -> None:
-    """Add the notes for one article: untranslated segments by language, and each UI string in another
-    language than the article's, with its English."""
-    for lang, why in untranslated.items():
+def _note_article(article: Article, pending: dict[str, list[Pending]], untranslated: dict[str, Untranslated],
+                  order: dict[str, list[str]]) -> None:
+    """Add the notes for one article: untranslated segments by language (in `order`, the order of the
+    article's own languages), and each UI string in another language than the article's, with its English."""
+    sent = [lang for lang in order if not lang.startswith("~")]
+    langs = dict.fromkeys(sent + [lang[1:] for lang in order if lang.startswith("~")])
+    for lang in langs:
+        why = untranslated.get(lang)
+        if why is None:
+            continue
         lines = [p.segment.line for p in pending[lang] if p.article is article]
         if lines:
             fix = f"; {why.fix}" if why.fix else ""
