@@ -454,3 +454,37 @@ def test_an_input_that_kills_its_local_worker_blames_only_itself(tmp_path: Path,
     assert report.failed == [("a03-poison.txt", "a worker process died while digesting it (killed or out of memory?)")]
     assert sorted(report.digested) == names and sorted(seen) == sorted(names + ["a03-poison.txt"])
     assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == [n + ".json" for n in names]
+
+
+def test_a_pool_broken_before_the_next_submit_gives_the_chunk_back_as_died(monkeypatch) -> None:
+    """A worker can die between two waits; the chunk submitted next must come back as died (and be retried),
+    not raise out of the run (this was a flaky BrokenProcessPool in the worker-kill test)."""
+    from concurrent.futures import wait
+
+    from polyglot_news import pipeline
+    from polyglot_news.batch import pools
+    from polyglot_news.batch.chunks import Item
+
+    real = pipeline.digest_many
+
+    def dies_on_poison(sources, *args, names=None, **kwargs):
+        if names and "poison.txt" in names:
+            os._exit(1)
+        return real(sources, *args, names=names, **kwargs)
+
+    monkeypatch.setattr(pipeline, "digest_many", dies_on_poison)
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # fork, so the workers inherit the fault
+    pool = pools.LocalPool(settings(), ["json"], jobs=1)
+    try:
+        dying = pool.submit([Item("poison.txt", data=ENGLISH.encode())])
+        wait([dying])  # the pool is broken now, and nobody has told it yet
+        after = pool.submit([Item("after.txt", data=ENGLISH.encode())])
+        results = dict(pool.wait([dying, after]))
+        assert isinstance(results[dying], pools.Died) and isinstance(results[after], pools.Died)
+        again = pool.submit([Item("after.txt", data=ENGLISH.encode())])
+        [(_, outcomes)] = pool.wait([again])
+        assert [o.rel for o in outcomes] == ["after.txt"]
+    finally:
+        pool.close()

@@ -125,7 +125,13 @@ class LocalPool:
         return self.pool
 
     def submit(self, items: list[Item], alone: bool = False) -> Future:
-        fut = self._pool().submit(digest_chunk, items, self.settings, self.formats)
+        try:
+            fut = self._pool().submit(digest_chunk, items, self.settings, self.formats)
+        except BrokenProcessPool as e:
+            # a worker died since the last wait and the pool refuses new work: the chunk comes back from
+            # `wait` as died (not blamed), and the pool is started again there
+            fut = Future()
+            fut.set_exception(e)
         gc.unfreeze()  # the workers are forked (all at once, at the first submit); this process collects again
         return fut
 
