@@ -51,7 +51,9 @@ language detection, so its rules look at what any language shows:
    box (a recipe's steps after its ingredients), never past a "Related" heading, a comment widget
    or a time stamp after prose. The second reads the rules' verdicts too and gives back to the
    body the chrome lines no pattern made that it is sure are article text; never a line in
-   another script. How much each counts is set per input (dump, HTML) in the weights file.
+   another script. Inside the run, a line the rules made ui or boilerplate without a pattern
+   is body when the first model is sure enough of it (a list item, a short subheading). How
+   much each counts is set per input (dump, HTML) in the weights file.
    On HTML both read where a block stands in the page's tree too (`regions.py`).
 6. On HTML the run then takes in the rest of its region, the innermost element holding nearly
    all of its prose: the paragraphs of an article's later sections sit in the same element as
@@ -69,7 +71,7 @@ import re
 from ..curated import Glossary
 from ..ingest.pagetitle import headline_forms
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article
-from .classifier import load_model, overrule, search_reach, search_weights
+from .classifier import keep_sure_lines, load_model, overrule, search_keep, search_reach, search_weights
 from .inside import (
     CONTENT_TAGS,
     DESCRIBES_IMAGE,
@@ -435,7 +437,9 @@ def rule_pass(article: Article, glossary: Glossary, model: dict | None = None):
     if prepared is None:
         return None
     weights = search_weights(model, prepared[0], prepared[2]) if model is not None else None
-    return decide(*prepared, weights=weights, reach=search_reach(model, prepared[0]) if model is not None else None)
+    if model is None:
+        return decide(*prepared)
+    return decide(*prepared, weights=weights, reach=search_reach(model, prepared[0]), keep=search_keep(model, prepared[0]))
 
 
 def prepare(article: Article, glossary: Glossary):
@@ -469,11 +473,13 @@ def prepare(article: Article, glossary: Glossary):
 
 
 def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], ignored: set[str], article: Article,
-           weights: list[float] | None = None, reach: tuple[float, float, float] | None = None):
+           weights: list[float] | None = None, reach: tuple[float, float, float] | None = None, keep: float | None = None):
     """Find the article run (on `weights` when given, else the rule weights) and set every kind.
 
     Returns (facts, start, end, seen, main_script). `weights`, when given, replace `f.weight`;
-    `reach` = (cost, size, sure) lets the run take in further sections (see `_more_sections`).
+    `reach` = (cost, size, sure) lets the run take in further sections (see `_more_sections`);
+    `keep` gives back to the body the unmarked lines of the run the line model is this sure of
+    (`classifier.keep_sure_lines`).
     """
     if weights is not None:
         for f, w in zip(facts, weights):
@@ -532,6 +538,8 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             seg.kind = UI
         else:
             seg.kind = BOILERPLATE
+    if keep is not None:
+        keep_sure_lines(facts, start, end, main_script, keep)
     demote_before_dateline(facts, start, end, title)
     demote_summary_box(facts, title)
     if title is None:
