@@ -914,3 +914,14 @@ def test_a_long_list_between_the_articles_paragraphs_is_body_only_when_the_line_
         kinds = [s.kind for s in article.segments[4:4 + len(items)]]
         # the items far from any paragraph (more than a few lines) are the article's only when the model says so
         assert (kinds[:3] == ["body"] * 3) is wanted, (chance, kinds)
+
+
+def test_a_related_box_nested_among_the_html_paragraphs_does_not_end_the_article(tmp_path):
+    # a "Related stories" box set inside the article's element, between its paragraphs: the paragraph after it is
+    # still the article's; the same heading set among the paragraphs themselves ends it (see the test above)
+    box = ("<div class='box'><h3>Related stories</h3><ul><li><a href='/a'>Ferry fares to fall next month</a></li>"
+           "<li><a href='/b'>New cycle lanes along the seafront</a></li></ul></div>")
+    _, tail = _sectioned_html(tmp_path, box)
+    kinds = {s.text: s.kind for s in mark_kinds(read_source(tmp_path / "sections.html"), Glossary(), learned=False).segments}
+    assert kinds[tail] == "body"
+    assert kinds["Related stories"] != "body" and kinds["Ferry fares to fall next month"] != "body"

@@ -315,11 +315,20 @@ def _region_sections(facts: list[LineFacts], start: int, end: int, title: int | 
     def joins(f: LineFacts) -> bool:
         return f.prose and region in f.boxes and _chrome_role(f, ignored) is None and f.forced is None
 
+    # the element the run's paragraphs sit in: a "Related" box nested deeper in the region does not end the
+    # article, a heading among the paragraphs themselves does
+    parents: dict[int, int] = {}
+    for f in run:
+        if len(f.boxes) > 1:
+            parents[f.boxes[-2]] = parents.get(f.boxes[-2], 0) + 1
+    home = max(parents.items(), key=lambda kv: kv[1])[0] if parents else None
     added = 0
     new_end = end
     for k in range(end, len(facts)):
         f = facts[k]
-        if f.ends_article or (f.boxes and region not in f.boxes):
+        if f.boxes and region not in f.boxes:
+            break
+        if f.ends_article and not (home is not None and _nested_below(f, home)):
             break
         if joins(f):
             added += len(f.seg.text)
@@ -336,6 +345,11 @@ def _region_sections(facts: list[LineFacts], start: int, end: int, title: int | 
     if added > growth * total:
         return start, end
     return new_start, new_end
+
+
+def _nested_below(f: LineFacts, home: int) -> bool:
+    """True when block `f` sits in an element nested inside `home` (not directly in it): a widget among the paragraphs."""
+    return home in f.boxes[:-2]
 
 
 def _page_titles(facts: list[LineFacts], article: Article) -> set[str]:
