@@ -874,7 +874,7 @@ def test_short_lines_repeated_only_inside_the_article_are_its_own_but_a_repeated
 
 @pytest.mark.parametrize("line, stamp", [
     ("Feb 18, 2020", True), ("Updated 5 hours ago", True), ("12:30 GMT", True), ("18.02.2020", True), ("vor 3 Stunden", True),
-    ("5h", True), ("15 min", True), ("Montag, 3. Mai", True),
+    ("5h", True), ("15 min", True), ("Montag, 3. Mai", True), ("27 Desember", True), ("12 maggio 2020", True), ("3 de março", True),
     ("80 g", False), ("390 kcal", False), ("13 g Fett", False), ("3 EL", False), ("120 Minuten ( + 300 Minuten Wartezeit )", False),
 ])
 def test_a_quantity_is_not_a_time_stamp(line, stamp):

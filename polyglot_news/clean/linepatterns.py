@@ -89,6 +89,12 @@ MONTHS = (
     r"|январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]"
     r"|січ(ня|ень)|лют(ого|ий)|берез(ня|ень)|квіт(ня|ень)|трав(ня|ень)|черв(ня|ень)|лип(ня|ень)|серп(ня|ень)|верес(ня|ень)|жовт(ня|ень)|листопада?|груд(ня|ень)"
     r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+    # Portuguese, Italian, Dutch, Indonesian and Malay, Scandinavian, Turkish, Finnish (a stamp in any of them is a date)
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|maret|mei|augustus|agustus|desember|december|januar|februar|marts|augusti|maj"
+    r"|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
 )
 # time zones as stamps spell them ("EST", "CEST", "GMT"); not any short word ending in t ("fett", "best")
 ZONES = r"(a|c|e|p|m|b|i|h|ak|ha|ae|ac|aw|nz|ce|ee|we)[sd]t|utc|gmt|cet|eet|wet|msk|jst|kst|hkt|sgt|ict"
