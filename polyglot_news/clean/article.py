@@ -30,7 +30,8 @@ language detection, so its rules look at what any language shows:
 4. Inside the article, prose is `body`, credits are `caption`, a single headline-shaped line
    between paragraphs is a `teaser` when it reads like a headline (title case, or six words
    or more in a plain-text dump) and a subheading (`body`) otherwise; lists followed by more
-   paragraphs stay in the article. Outside it, short lines are `ui` (menus, buttons) and the
+   paragraphs stay in the article (a long one, far from any paragraph, when the line model
+   reads it as article text: a recipe's ingredients, not a "Most read" box). Outside it, short lines are `ui` (menus, buttons) and the
    rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere. A short
    line repeated on the page is a menu's when a copy stands outside the article; repeated only inside
    it, it is the article's own (a recipe's list shown twice).
