@@ -925,3 +925,18 @@ def test_a_related_box_nested_among_the_html_paragraphs_does_not_end_the_article
     kinds = {s.text: s.kind for s in mark_kinds(read_source(tmp_path / "sections.html"), Glossary(), learned=False).segments}
     assert kinds[tail] == "body"
     assert kinds["Related stories"] != "body" and kinds["Ferry fares to fall next month"] != "body"
+
+
+def test_an_unmarked_line_inside_the_run_is_body_when_the_line_model_is_sure_of_it_but_never_one_in_another_script():
+    from polyglot_news.clean.article import decide, prepare
+
+    lines = ["School plan approved after long debate", PARAGRAPHS[0], "Classrooms", PARAGRAPHS[1], "Главная", PARAGRAPHS[2]]
+    for chance, keep, wanted in ((0.95, 0.85, "body"), (0.5, 0.85, "ui"), (0.95, None, "ui")):
+        article = read_source("\n".join(lines) + "\n")
+        prepared = prepare(article, Glossary())
+        for f in prepared[0]:
+            f.p = chance
+        decide(*prepared, keep=keep)
+        kinds = [s.kind for s in article.segments]
+        assert kinds[2] == wanted, (chance, keep, kinds)
+        assert kinds[4] != "body"  # a Cyrillic menu word on an English page stays out
