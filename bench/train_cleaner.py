@@ -8,7 +8,9 @@ Only pages of the "tune" half (`../shared/tools/halves.py`) are used, so `bench/
 the "check" half as held back. Two logistic regressions (numpy, full-batch gradient descent with L2):
   - the search's line model (`classifier.SEARCH_FEATURES`: the line and its neighbours, no rule
     verdicts), mixed into the max-sum article search's weights; how much (alpha, beta, tau) is chosen
-    per input (dump, HTML) for the bench's own measures (aeb F1, trafilatura snippets kept and removed);
+    per input (dump, HTML) for the bench's own measures (aeb F1, trafilatura snippets kept and removed),
+    and so are its reach over further sections and the chance above which an unmarked line inside
+    the run is body (`keep`);
   - the overrule classifier (`classifier.FEATURES`: the rules' verdicts too), whose two thresholds
     (when to drop a rule's body line, when to keep a rule's chrome line) are chosen the same way.
 A setting is taken only when it gains on the tune pages and no fold scores lower or removes less
@@ -74,7 +76,8 @@ def decided(state, mix) -> dict:
     mix = mix or {}
     weights = mixed(state, mix) if mix.get("beta") else list(state["rule_w"])
     reach = (mix["cost"], mix["size"], mix["sure"]) if mix.get("size") else None
-    facts, start, end, seen, main_script = decide(*state["prepared"], weights=weights, reach=reach)
+    keep = mix["keep"] if mix.get("keep", 2.0) < 1 else None
+    facts, start, end, seen, main_script = decide(*state["prepared"], weights=weights, reach=reach, keep=keep)
     kinds = [f.seg.kind for f in facts]
     return {"kinds": kinds, "texts": state["texts"], "units": state["units"], "forced": [f.forced is not None for f in facts],
             "rows": line_features(facts, kinds, start, end, seen, main_script)}
@@ -274,6 +277,8 @@ def main() -> None:
         reaches = [{"cost": c, "size": z, "sure": u} for c in (0.3, 0.6, 1.0) for z in (0.05, 0.1, 0.2) for u in (0.5, 0.6, 0.7)]
         best = grid(group, none, mixes, (rules, none), rule_folds)
         best = grid(group, best[1], reaches, best, rule_folds)
+        # unmarked lines inside the run that the line model is sure of: body (out-of-fold chances)
+        best = grid(group, best[1], [{"keep": k} for k in (0.95, 0.9, 0.85, 0.8, 0.7)], best, rule_folds)
         print(f"  {kind}: rules alone {rules[0]:.4f} (F1 {rules[1]:.3f} kept {rules[2]:.3f} removed {rules[3]:.3f}); "
               f"with the line model {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}) at {best[1]}")
         search["mix"][kind] = best[1]

@@ -870,3 +870,73 @@ def test_short_lines_repeated_only_inside_the_article_are_its_own_but_a_repeated
     by_line = list(zip(lines, kinds))
     assert [k for t, k in by_line if t in items] == ["body"] * 8
     assert all(k not in ("title", "body") for t, k in by_line if t in menu)
+
+
+@pytest.mark.parametrize("line, stamp", [
+    ("Feb 18, 2020", True), ("Updated 5 hours ago", True), ("12:30 GMT", True), ("18.02.2020", True), ("vor 3 Stunden", True),
+    ("5h", True), ("15 min", True), ("Montag, 3. Mai", True), ("27 Desember", True), ("12 maggio 2020", True), ("3 de março", True),
+    ("80 g", False), ("390 kcal", False), ("13 g Fett", False), ("3 EL", False), ("120 Minuten ( + 300 Minuten Wartezeit )", False),
+])
+def test_a_quantity_is_not_a_time_stamp(line, stamp):
+    from polyglot_news.clean.linepatterns import is_date_line
+
+    assert is_date_line(line) is stamp
+
+
+def test_a_recipe_list_of_quantities_does_not_end_the_article():
+    # "80 g" after a paragraph read as a time stamp, which ends the article: no later section could join the run
+    from polyglot_news.clean.article import prepare
+
+    steps = ["Put the oats and the milk in a pot, bring them to the boil and let them simmer for five minutes while you stir.",
+             "Toast the nuts in a dry pan, then cut the apples into small pieces and put them on top of the porridge."]
+    lines = ["Porridge with apples and nuts", PARAGRAPHS[0], "80 g", "oats", "250 ml", "milk", "2 EL", "nuts", *steps]
+    facts = prepare(read_source("\n".join(lines) + "\n"), Glossary())[0]
+    assert not any(f.ends_article for f in facts)
+    kinds = dict(zip(lines, (s.kind for s in mark_kinds(read_source("\n".join(lines) + "\n"), Glossary()).segments)))
+    assert [kinds[s] for s in steps] == ["body", "body"]
+
+
+def test_a_long_list_between_the_articles_paragraphs_is_body_only_when_the_line_model_reads_it_as_article_text():
+    from polyglot_news.clean.article import decide, prepare
+
+    items = [f"{n} spoons of {w}" for n, w in zip(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+                                                    ("oats", "milk", "honey", "nuts", "raisins", "butter", "sugar", "salt", "cream", "flour"))]
+    steps = ["Put the oats and the milk in a pot, bring them to the boil and let them simmer for five minutes while you stir.",
+             "Toast the nuts in a dry pan, then cut the apples into small pieces and put them on top of the porridge."]
+    lines = ["Porridge with apples and nuts", *PARAGRAPHS, *items, *steps, *PARAGRAPHS]
+    for chance, wanted in ((0.6, True), (0.1, False)):
+        article = read_source("\n".join(lines) + "\n")
+        prepared = prepare(article, Glossary())
+        for f in prepared[0]:
+            f.p = chance
+        _, start, end, _, _ = decide(*prepared)
+        assert start <= 4 and end == len(lines)  # the list stands inside the article run either way
+        kinds = [s.kind for s in article.segments[4:4 + len(items)]]
+        # the items far from any paragraph (more than a few lines) are the article's only when the model says so
+        assert (kinds[:3] == ["body"] * 3) is wanted, (chance, kinds)
+
+
+def test_a_related_box_nested_among_the_html_paragraphs_does_not_end_the_article(tmp_path):
+    # a "Related stories" box set inside the article's element, between its paragraphs: the paragraph after it is
+    # still the article's; the same heading set among the paragraphs themselves ends it (see the test above)
+    box = ("<div class='box'><h3>Related stories</h3><ul><li><a href='/a'>Ferry fares to fall next month</a></li>"
+           "<li><a href='/b'>New cycle lanes along the seafront</a></li></ul></div>")
+    _, tail = _sectioned_html(tmp_path, box)
+    kinds = {s.text: s.kind for s in mark_kinds(read_source(tmp_path / "sections.html"), Glossary(), learned=False).segments}
+    assert kinds[tail] == "body"
+    assert kinds["Related stories"] != "body" and kinds["Ferry fares to fall next month"] != "body"
+
+
+def test_an_unmarked_line_inside_the_run_is_body_when_the_line_model_is_sure_of_it_but_never_one_in_another_script():
+    from polyglot_news.clean.article import decide, prepare
+
+    lines = ["School plan approved after long debate", PARAGRAPHS[0], "Classrooms", PARAGRAPHS[1], "Главная", PARAGRAPHS[2]]
+    for chance, keep, wanted in ((0.95, 0.85, "body"), (0.5, 0.85, "ui"), (0.95, None, "ui")):
+        article = read_source("\n".join(lines) + "\n")
+        prepared = prepare(article, Glossary())
+        for f in prepared[0]:
+            f.p = chance
+        decide(*prepared, keep=keep)
+        kinds = [s.kind for s in article.segments]
+        assert kinds[2] == wanted, (chance, keep, kinds)
+        assert kinds[4] != "body"  # a Cyrillic menu word on an English page stays out

@@ -30,7 +30,8 @@ language detection, so its rules look at what any language shows:
 4. Inside the article, prose is `body`, credits are `caption`, a single headline-shaped line
    between paragraphs is a `teaser` when it reads like a headline (title case, or six words
    or more in a plain-text dump) and a subheading (`body`) otherwise; lists followed by more
-   paragraphs stay in the article. Outside it, short lines are `ui` (menus, buttons) and the
+   paragraphs stay in the article (a long one, far from any paragraph, when the line model
+   reads it as article text: a recipe's ingredients, not a "Most read" box). Outside it, short lines are `ui` (menus, buttons) and the
    rest `boilerplate`. Short lines in another script than the article's are `ui` anywhere. A short
    line repeated on the page is a menu's when a copy stands outside the article; repeated only inside
    it, it is the article's own (a recipe's list shown twice).
@@ -51,7 +52,9 @@ language detection, so its rules look at what any language shows:
    box (a recipe's steps after its ingredients), never past a "Related" heading, a comment widget
    or a time stamp after prose. The second reads the rules' verdicts too and gives back to the
    body the chrome lines no pattern made that it is sure are article text; never a line in
-   another script. How much each counts is set per input (dump, HTML) in the weights file.
+   another script. Inside the run, a line the rules made ui or boilerplate without a pattern
+   is body when the first model is sure enough of it (a list item, a short subheading). How
+   much each counts is set per input (dump, HTML) in the weights file.
    On HTML both read where a block stands in the page's tree too (`regions.py`).
 6. On HTML the run then takes in the rest of its region, the innermost element holding nearly
    all of its prose: the paragraphs of an article's later sections sit in the same element as
@@ -69,7 +72,7 @@ import re
 from ..curated import Glossary
 from ..ingest.pagetitle import headline_forms
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, TITLE, UI, Article
-from .classifier import load_model, overrule, search_reach, search_weights
+from .classifier import keep_sure_lines, load_model, overrule, search_keep, search_reach, search_weights
 from .inside import (
     CONTENT_TAGS,
     DESCRIBES_IMAGE,
@@ -313,11 +316,20 @@ def _region_sections(facts: list[LineFacts], start: int, end: int, title: int | 
     def joins(f: LineFacts) -> bool:
         return f.prose and region in f.boxes and _chrome_role(f, ignored) is None and f.forced is None
 
+    # the element the run's paragraphs sit in: a "Related" box nested deeper in the region does not end the
+    # article, a heading among the paragraphs themselves does
+    parents: dict[int, int] = {}
+    for f in run:
+        if len(f.boxes) > 1:
+            parents[f.boxes[-2]] = parents.get(f.boxes[-2], 0) + 1
+    home = max(parents.items(), key=lambda kv: kv[1])[0] if parents else None
     added = 0
     new_end = end
     for k in range(end, len(facts)):
         f = facts[k]
-        if f.ends_article or (f.boxes and region not in f.boxes):
+        if f.boxes and region not in f.boxes:
+            break
+        if f.ends_article and not (home is not None and _nested_below(f, home)):
             break
         if joins(f):
             added += len(f.seg.text)
@@ -334,6 +346,11 @@ def _region_sections(facts: list[LineFacts], start: int, end: int, title: int | 
     if added > growth * total:
         return start, end
     return new_start, new_end
+
+
+def _nested_below(f: LineFacts, home: int) -> bool:
+    """True when block `f` sits in an element nested inside `home` (not directly in it): a widget among the paragraphs."""
+    return home in f.boxes[:-2]
 
 
 def _page_titles(facts: list[LineFacts], article: Article) -> set[str]:
@@ -435,7 +452,9 @@ def rule_pass(article: Article, glossary: Glossary, model: dict | None = None):
     if prepared is None:
         return None
     weights = search_weights(model, prepared[0], prepared[2]) if model is not None else None
-    return decide(*prepared, weights=weights, reach=search_reach(model, prepared[0]) if model is not None else None)
+    if model is None:
+        return decide(*prepared)
+    return decide(*prepared, weights=weights, reach=search_reach(model, prepared[0]), keep=search_keep(model, prepared[0]))
 
 
 def prepare(article: Article, glossary: Glossary):
@@ -469,11 +488,13 @@ def prepare(article: Article, glossary: Glossary):
 
 
 def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], ignored: set[str], article: Article,
-           weights: list[float] | None = None, reach: tuple[float, float, float] | None = None):
+           weights: list[float] | None = None, reach: tuple[float, float, float] | None = None, keep: float | None = None):
     """Find the article run (on `weights` when given, else the rule weights) and set every kind.
 
     Returns (facts, start, end, seen, main_script). `weights`, when given, replace `f.weight`;
-    `reach` = (cost, size, sure) lets the run take in further sections (see `_more_sections`).
+    `reach` = (cost, size, sure) lets the run take in further sections (see `_more_sections`);
+    `keep` gives back to the body the unmarked lines of the run the line model is this sure of
+    (`classifier.keep_sure_lines`).
     """
     if weights is not None:
         for f, w in zip(facts, weights):
@@ -532,6 +553,8 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             seg.kind = UI
         else:
             seg.kind = BOILERPLATE
+    if keep is not None:
+        keep_sure_lines(facts, start, end, main_script, keep)
     demote_before_dateline(facts, start, end, title)
     demote_summary_box(facts, title)
     if title is None:

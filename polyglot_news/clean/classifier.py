@@ -307,6 +307,25 @@ def mixed_weight(f: LineFacts, alpha: float, beta: float, tau: float) -> float:
     return alpha * f.weight + beta * (p - tau) * (f.units + 2)
 
 
+def search_keep(model: dict, facts: list[LineFacts]) -> float | None:
+    """The line model's chance above which an unmarked line inside the article run is body on this input, or None.
+
+    Needs the line model's chances on `facts` (set by `search_weights`).
+    """
+    mix = (model.get("search") or {}).get("mix", {}).get("html" if any(f.tag for f in facts) else "dump")
+    if not mix or mix.get("keep", 2.0) >= 1 or any(f.p < 0 for f in facts):
+        return None
+    return mix["keep"]
+
+
+def keep_sure_lines(facts: list[LineFacts], start: int, end: int, main_script: str | None, keep: float) -> None:
+    """Give back to the body the lines inside the article run [start, end) that the rules made ui or boilerplate
+    without a pattern and whose line-model chance `f.p` is above `keep`; never a line in another script."""
+    for f in facts[start:end]:
+        if f.seg.kind in (UI, BOILERPLATE) and f.forced is None and f.p > keep and not (main_script and f.script and f.script != main_script):
+            f.seg.kind = BODY
+
+
 def search_reach(model: dict, facts: list[LineFacts]) -> tuple[float, float, float] | None:
     """(cost, size, sure) with which the article run may take in further sections on this input, or None.
 

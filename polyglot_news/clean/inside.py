@@ -174,6 +174,32 @@ def _before_first_paragraph(facts: list[LineFacts], i: int, title: int | None) -
     return not any(g.prose and not g.forced and not is_dek(facts, j, title) for j, g in enumerate(facts[title + 1:i], title + 1))
 
 
+LIST_SURE = 0.35  # the line model's least mean chance (by length) that a long list inside the article run is its text
+
+
+def _list_in_article(facts: list[LineFacts], i: int, start: int, end: int, title: int | None) -> bool:
+    """True when line `i` stands in a long stretch of short lines between the article's paragraphs that reads as its list.
+
+    The stretch (the lines without prose around `i`, inside the run) has paragraphs of the run
+    on both sides, and the line model gives its unmarked lines a mean chance of at least
+    `LIST_SURE` of being article text: ingredients read as the article's, a "Most read" box does not.
+    """
+    a = i
+    while a > start and not facts[a - 1].prose:
+        a -= 1
+    b = i + 1
+    while b < end and not facts[b].prose:
+        b += 1
+    if sum(g.prose for g in facts[b:min(end, b + 8)]) < 2:
+        return False
+    if not (any(g.prose for g in facts[max(start, a - 8):a]) or title is not None and 0 < a - title <= 8):
+        return False
+    lines = [g for g in facts[a:b] if not g.forced]
+    if not lines or any(g.p < 0 for g in lines):
+        return False  # without the line model's chances the rules do not reach this far
+    return sum(g.p * g.units for g in lines) / (sum(g.units for g in lines) or 1.0) >= LIST_SURE
+
+
 def short_in_article(facts: list[LineFacts], i: int, start: int, end: int, title: int | None) -> str:
     """The kind of a non-prose line inside the article: subheading, list item, teaser, or label.
 
@@ -221,6 +247,8 @@ def short_in_article(facts: list[LineFacts], i: int, start: int, end: int, title
     more_prose = sum(g.prose for g in facts[i + 1:min(end, i + 8)]) >= 2
     prose_before = any(g.prose for g in facts[max(0, i - 8):i]) or (title is not None and 0 < i - title <= 8)
     if more_prose and prose_before:
+        return BODY
+    if _list_in_article(facts, i, start, end, title):
         return BODY
     if f.ends and f.units >= 4:
         return BODY

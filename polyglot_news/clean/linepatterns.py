@@ -89,9 +89,17 @@ MONTHS = (
     r"|январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]"
     r"|січ(ня|ень)|лют(ого|ий)|берез(ня|ень)|квіт(ня|ень)|трав(ня|ень)|черв(ня|ень)|лип(ня|ень)|серп(ня|ень)|верес(ня|ень)|жовт(ня|ень)|листопада?|груд(ня|ень)"
     r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+    # Portuguese, Italian, Dutch, Indonesian and Malay, Scandinavian, Turkish, Finnish (a stamp in any of them is a date)
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|maret|mei|augustus|agustus|desember|december|januar|februar|marts|augusti|maj"
+    r"|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
 )
+# time zones as stamps spell them ("EST", "CEST", "GMT"); not any short word ending in t ("fett", "best")
+ZONES = r"(a|c|e|p|m|b|i|h|ak|ha|ae|ac|aw|nz|ce|ee|we)[sd]t|utc|gmt|cet|eet|wet|msk|jst|kst|hkt|sgt|ict"
 DATE_TOKEN = re.compile(
-    rf"\b(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{MONTHS}|am|pm|a\.m\.|p\.m\.|[a-z]{{2,4}}t|utc|gmt|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
+    rf"\b(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{MONTHS}|am|pm|a\.m\.|p\.m\.|{ZONES}|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
     rf"|(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|минут[аы]?|час(а|ов)?|дн(я|ей)|день|годин[аи]?|хвилин[аи]?|stunden?|minuten|tagen?)"
     rf"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     rf"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b\.?",
@@ -180,6 +188,14 @@ _AM_PM = re.compile(r"\b([ap])\.m\.", re.I)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", re.I)
+# what only a date or time stamp shows: a year, a clock, a numeric date, a month or weekday, "today", "ago"
+_STAMP = re.compile(
+    rf"^\d{{1,2}} ?h$|\d{{4}}|\d{{1,2}}:\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}([./-]\d{{2,4}})?\b|\b({MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
+    r"|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|ago|vor|назад|тому|il y a|hace|fa"
+    r"|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato)\b",
+    re.I,
+)
 _NOT_WORD = re.compile(r"[^\w\s]")
 
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -202,7 +218,7 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # the case-insensitive patterns every line meets, for its lowercased text (same matches on every dev line)
 CREDIT_LOW, CREDIT_TAIL_LOW, COPYRIGHT_LOW, COMMENTS_LOW, PROMO_LOW = map(lowered, (CREDIT, CREDIT_TAIL, COPYRIGHT, COMMENTS, PROMO))
 UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
-_PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN))
+_PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN, _STAMP))
 
 
 PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
@@ -299,7 +315,8 @@ def is_date_line(text: str) -> bool:
     words = len(rest.split())
     # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
     full_date = _YEAR.search(text) and _CLOCK_OR_MONTH_LOW.search(text)
-    return words <= 1 or (words <= 3 and bool(full_date))
+    # one word left beside numbers is a quantity ("80 g", "390 kcal", "3 EL") unless a stamp's token stands there too
+    return words == 0 or (words == 1 and bool(_STAMP_LOW.search(text))) or (words <= 3 and bool(full_date))
 
 
 def is_title_case(text: str) -> bool:

@@ -135,7 +135,8 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     bad = [m.start() for m in _SURROGATE.finditer(text)]
     if not bad or len(bad) > _BAD_UTF8_SHARE * len(data):
         return None
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - len(bad)
+    # characters above ASCII (what the ASCII encoder drops), counted without a Python loop over the page
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - len(bad)
     if multibyte < 3 * len(bad):
         return None
     shown = [len(text[:i].encode("utf-8", "surrogateescape")) for i in bad[:8]]

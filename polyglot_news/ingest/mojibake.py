@@ -45,6 +45,9 @@ def _utf8_pattern(table: dict[str, int]) -> re.Pattern[str]:
 
 _UTF8_AS_1251 = _utf8_pattern(_CP1251)
 _UTF8_AS_1252 = _utf8_pattern(_CP1252)
+# a lead byte then a continuation byte as Windows-1252 shows them: what every match of `_UTF8_AS_1252`
+# starts with, found by one two-class search (several times faster over a whole page than the alternation)
+_UTF8_PAIR_1252 = re.compile(f"[{_class(_CP1252, 0xC2, 0xF4)}][{_class(_CP1252, 0x80, 0xBF)}]")
 
 # a word: letters and everything the three code pages put in 0x80-0xFF, split at spaces, ASCII
 # punctuation and digits (so "SMS-ки" is two words); NBSP and soft hyphen stay in (they are bytes A0, AD)
@@ -130,7 +133,7 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
         return text, []
     # every repair needs a Cyrillic letter or a UTF-8 sequence in Windows-1252 letters somewhere in the
     # text (a word's match is the text's): pages of plain accented Latin skip the walk over their words
-    if not _CYRILLIC.search(text) and not _UTF8_AS_1252.search(text):
+    if not _CYRILLIC.search(text) and not (_UTF8_PAIR_1252.search(text) and _UTF8_AS_1252.search(text)):
         return text, []
     found: dict[tuple[int, int], tuple[str, str, bool]] = {}
     genuine = 0  # words of three or more Cyrillic letters and nothing else
