@@ -155,7 +155,7 @@ def tune(pages: list[dict], digests: list) -> None:
     names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_STRONG", "MUTUAL_STRONG_MARGIN", "MUTUAL_ONE_WORD")
     saved = {k: getattr(S, k) for k in names}
     day = S._Day(digests)
-    partial = S._shared_weights(day)
+    pairs = S._shared_weights(day)
     in_tune = lambda p: p["half"] == "tune"  # noqa: E731
     results = []
     try:
@@ -164,7 +164,7 @@ def tune(pages: list[dict], digests: list) -> None:
             S.THRESHOLDS = {"across": (aw, ashare), "within": saved["THRESHOLDS"]["within"]}
             S.MUTUAL_MARGIN, S.MUTUAL_STRONG, S.MUTUAL_STRONG_MARGIN = margin, strong, strong_margin
             S.MUTUAL_ONE_WORD = one_word
-            links = [link for link in S.day_candidates(day, partial) if link[2].same_story]
+            links = [link for link in S.day_candidates(day, pairs) if link[2].same_story]
             groups = S.group_links(len(digests), links)
             sc = pair_scores(pages, groups, in_tune)
             results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, (strong, strong_margin, one_word)))

@@ -41,6 +41,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from itertools import chain
 from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -180,12 +182,12 @@ class Clues:
             self.found[key] = (kind, label, rarity)
 
 
-def clues(digest: Digest) -> Clues:
+def clues(digest: Digest, main: str | None = None) -> Clues:
     """The clues of one digest: glossary names, numbers, emoji, and the romanised words of its text.
 
     Title and body count in full; the page's other lines but teasers (the cleaner's UI strings,
     boilerplate and captions, which in a short chat message are often the message itself)
-    count at `OFF_ARTICLE` of their rarity.
+    count at `OFF_ARTICLE` of their rarity. `main` is the page's main language (found when None).
     """
     c = Clues()
     for t in digest.glossary:
@@ -194,14 +196,20 @@ def clues(digest: Digest) -> Clues:
                 sk = skeleton(w)
                 # a skeleton of two letters is too loose for a name (Kyiv and CoV): the name itself is the clue
                 c.add("w:" + (sk if len(sk) >= 3 else "=" + w.casefold()), NAME, t.term, _language_rarity(w, ENGLISH))
-    segments = digest.article.segments
-    texts = [(s.text, s.lang, 1.0 if s.in_article else OFF_ARTICLE) for s in segments if s.kind != TEASER]
-    # with a model, the English of translated segments joins in
-    texts += [(s.english, ENGLISH, 1.0 if s.in_article else OFF_ARTICLE) for s in segments
-              if s.kind != TEASER and s.english and s.english != s.text]
+    # the lines of one language and weight read as one text: each word met once per digest, not once per line
+    texts: dict[tuple[str, float], list[str]] = {}
+    segments = [s for s in digest.article.segments if s.kind != TEASER]
+    for s in segments:
+        texts.setdefault((s.lang, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.text)
+    for s in segments:  # with a model, the English of translated segments joins in
+        if s.english and s.english != s.text:
+            texts.setdefault((ENGLISH, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.english)
     # gloss clues only from the page's own language: an English "Share" on a German page is chrome, not a gloss
-    main = next(iter(digest.article.languages()), "und")
-    for text, lang, factor in texts:
+    if main is None:
+        main = next(iter(digest.article.languages()), "und")
+    found = c.found
+    for (lang, factor), lines in texts.items():
+        text = "\n".join(lines)
         own = lang == main
         for m in _NUMBER.finditer(text):
             key = _number_key(m.group(0))
@@ -211,7 +219,6 @@ def clues(digest: Digest) -> Clues:
                 c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
-        found = c.found
         for w in dict.fromkeys(_WORD.findall(text)):  # each word once, in order (the first spelling labels a clue)
             if len(w) >= 3:
                 for key, kind, rarity in _word_clues(w, lang, own):
@@ -339,25 +346,31 @@ class _Day:
     """The clues of a day's digests and the rarity of each clue among them."""
 
     def __init__(self, digests: list[Digest]):
-        self.clues = [clues(d) for d in digests]
-        df: dict[str, int] = {}
-        for c in self.clues:
-            for key in c.found:
-                df[key] = df.get(key, 0) + 1
+        mains = [next(iter(d.article.languages()), "und") for d in digests]
+        self.clues = [clues(d, main) for d, main in zip(digests, mains)]
+        df = Counter(chain.from_iterable(c.found for c in self.clues))
         n = max(len(digests), MIN_DAY)
-        self.idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
+        self.idf = idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
+        alone = math.log((n + 1) / 1.5)  # the idf of a clue one digest holds: it pairs nothing, so is not indexed
         # each clue's weight in each digest (its kind's weight times the lesser of idf and rarity), once:
-        # the pair loops below only look them up
-        idf = self.idf
+        # the pair loops below only look them up; and each clue two digests or more hold, with its
+        # members and their weights (`_shared_weights` pairs them)
         self.weights, self.plain_totals, self.totals = [], [], []
-        for c in self.clues:
+        self.members: dict[str, list[tuple[int, float]]] = {}
+        members = self.members
+        for i, c in enumerate(self.clues):
             weights: dict[str, float] = {}
             plain = 0.0
             by_word: dict[str, float] = {}  # gloss clues, each word once: "можна" glosses to can and possible, says one thing
             for key, (kind, label, rarity) in c.found.items():
                 k = idf[key]
                 w = weights[key] = WEIGHTS[kind] * (k if k < rarity else rarity)
-                if key.startswith(GLOSS_PREFIX):
+                if w > 0 and k != alone:  # a common word weighs nothing in any pair
+                    if key in members:
+                        members[key].append((i, w))
+                    else:
+                        members[key] = [(i, w)]
+                if key[0] == "g":  # GLOSS_PREFIX
                     if w > by_word.get(label, 0.0):
                         by_word[label] = w
                 else:
@@ -366,9 +379,7 @@ class _Day:
             # totals across languages count gloss clues; totals within one language do not
             self.plain_totals.append(plain)
             self.totals.append(plain + sum(by_word.values()))
-        self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
-        self.common = [0.0] * len(digests)  # set by `_shared_weights`: each digest's weight in clues too common to index
-        self.plain_partial: dict[tuple[int, int], float] = {}  # set by `_shared_weights`: pairs' weight without gloss clues
+        self.langs = [_family(main) for main in mains]
 
     def evidence(self, i: int, j: int) -> Evidence:
         a, b = self.clues[i].found, self.clues[j].found
@@ -413,53 +424,151 @@ def explain(a: Digest, b: Digest, day: list[Digest] | None = None) -> str:
     return str(similarity(a, b, day))
 
 
-def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
+@dataclass
+class _Pairs:
+    """The pairs (i < j) of a day's digests that share an indexed clue: lists, or numpy arrays on a large day.
+
+    `plain` is the weight they share in names, numbers, words and emoji (what the bars
+    weigh; 0 for a pair sharing gloss clues only, `has_plain` False), `total` with gloss
+    clues too (what best matches rank), and `common` each digest's weight in the clues too
+    common to index. Pairs are in order of (i, j), so ties are broken the same either way.
+    """
+
+    i: list[int]
+    j: list[int]
+    plain: list[float]
+    total: list[float]
+    has_plain: list[bool]
+    common: list[float]
+    arrays: bool = False
+
+    def ranked_across(self, day: _Day) -> list[tuple[float, int, int, float, float]]:
+        """(score, i, j, weight, share) of the pairs across languages sharing at least `MUTUAL_LEAST`, best first."""
+        totals, langs = day.totals, day.langs
+        if self.arrays:
+            import numpy as np
+
+            family = {lang: k for k, lang in enumerate(dict.fromkeys(langs))}
+            fam = np.array([family[lang] for lang in langs])
+            keep = (self.total >= MUTUAL_LEAST) & (fam[self.i] != fam[self.j])
+            i, j, w = self.i[keep], self.j[keep], self.total[keep]
+            tot = np.array(totals)
+            share = w / np.sqrt(tot[i] * tot[j])
+            score = w * np.sqrt(share)
+            order = np.argsort(-score, kind="stable")
+            return list(zip(score[order].tolist(), i[order].tolist(), j[order].tolist(), w[order].tolist(), share[order].tolist()))
+        found = []
+        sqrt = math.sqrt
+        for i, j, w in zip(self.i, self.j, self.total):
+            if w >= MUTUAL_LEAST and langs[i] != langs[j]:
+                share = w / sqrt(totals[i] * totals[j])
+                found.append((w * sqrt(share), i, j, w, share))
+        found.sort(key=_first, reverse=True)  # stable: ties in (i, j) order
+        return found
+
+    def within_reach(self, day: _Day, floor: float, least_share: float) -> list[tuple[int, int]]:
+        """The pairs whose names, numbers and words may reach `floor` and `least_share`, common clues counted at most."""
+        common, totals = self.common, day.plain_totals
+        if self.arrays:
+            import numpy as np
+
+            c, t = np.array(common), np.array(totals)
+            most = self.plain + np.minimum(c[self.i], c[self.j])
+            keep = self.has_plain & (most >= floor) & (most >= least_share * np.sqrt(t[self.i] * t[self.j]))
+            return list(zip(self.i[keep].tolist(), self.j[keep].tolist()))
+        sqrt = math.sqrt
+        out = []
+        for i, j, w, has_plain in zip(self.i, self.j, self.plain, self.has_plain):
+            # the common clues left out of the index weigh at most the smaller side's share of them
+            ci, cj = common[i], common[j]
+            most = w + (ci if ci < cj else cj)
+            if has_plain and most >= floor and most >= least_share * sqrt(totals[i] * totals[j]):
+                out.append((i, j))
+        return out
+
+
+ARRAYS_FROM = 20_000  # a day whose index meets this many (pair, clue) incidences sums them over numpy arrays
+
+
+def _shared_weights(day: _Day) -> _Pairs:
     """The weight each pair (i < j) of the day's digests shares, leaving out clues a tenth of the day has.
 
     Only pairs sharing at least one clue are met, through an index of clues, so a day of
-    hundreds of articles is not a comparison of every pair.
+    hundreds of articles is not a comparison of every pair. A gloss clue counts across
+    languages only. A large day is summed over numpy arrays (the same sums, fifty times
+    faster); a small one in plain Python, which costs less than importing numpy.
     """
     n = len(day.clues)
-    index: dict[str, list[int]] = {}
-    for i, weights in enumerate(day.weights):
-        for key, w in weights.items():
-            if w > 0:  # a common word weighs nothing in any pair
-                index.setdefault(key, []).append(i)
-    flat: dict[int, float] = {}  # pair (i, j) as i * n + j: an int hashes faster than a tuple in this, the inner loop
-    glossed: dict[int, float] = {}  # the same for gloss clues, kept apart: the bars leave them out
     common = [0.0] * n  # the weight each digest holds in the clues left out, so pairs can be pruned exactly
     most = max(COMMON_SHARE * n, MIN_DAY)
-    get, gget = flat.get, glossed.get
-    for key, members in index.items():
-        if len(members) > most:
-            for i in members:
-                common[i] += day.weights[i][key]
-            continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
-        if len(members) < 2:
-            continue
-        weights = [(i, day.weights[i][key]) for i in members]
-        if key.startswith(GLOSS_PREFIX):  # pairs across languages only: each language's members against the others'
-            by_lang: dict[str, list[tuple[int, float]]] = {}
-            for iw in weights:
-                by_lang.setdefault(day.langs[iw[0]], []).append(iw)
-            groups = list(by_lang.values())
-            for g, left in enumerate(groups):
-                for right in groups[g + 1:]:
-                    for i, wi in left:
-                        for j, wj in right:
-                            pair = i * n + j if i < j else j * n + i
-                            glossed[pair] = gget(pair, 0.0) + (wi if wi < wj else wj)
-            continue
-        for x, (i, wi) in enumerate(weights):
+    indexed: list[tuple[str, list[tuple[int, float]]]] = []
+    incidences = 0
+    for key, held in day.members.items():
+        m = len(held)
+        if m > most:
+            for i, w in held:
+                common[i] += w
+        elif m >= 2:
+            indexed.append((key, held))
+            incidences += m * (m - 1) // 2
+    if incidences >= ARRAYS_FROM:
+        return _Pairs(*_summed_arrays(day, indexed), common=common, arrays=True)
+    return _Pairs(*_summed_python(day, indexed), common=common)
+
+
+def _summed_python(day: _Day, indexed: list[tuple[str, list[tuple[int, float]]]]):
+    """`_shared_weights`' sums in plain Python: (i, j, plain, total, has_plain) lists."""
+    n = len(day.clues)
+    flat: dict[int, float] = {}  # pair (i, j) as i * n + j: an int hashes faster than a tuple in this, the inner loop
+    glossed: dict[int, float] = {}
+    langs = day.langs
+    for key, held in indexed:
+        gloss = key.startswith(GLOSS_PREFIX)
+        into = glossed if gloss else flat
+        get = into.get
+        for x, (i, wi) in enumerate(held):
             base = i * n
-            for j, wj in weights[x + 1:]:
-                flat[base + j] = get(base + j, 0.0) + (wi if wi < wj else wj)
-    day.plain_partial = {divmod(pair, n): w for pair, w in flat.items()}
-    for pair, w in glossed.items():
-        flat[pair] = get(pair, 0.0) + w
-    partial = {divmod(pair, n): w for pair, w in flat.items()}
-    day.common = common
-    return partial
+            for j, wj in held[x + 1:]:
+                if not gloss or langs[i] != langs[j]:
+                    into[base + j] = get(base + j, 0.0) + (wi if wi < wj else wj)
+    codes = sorted(flat.keys() | glossed.keys())
+    plain = [flat.get(c, 0.0) for c in codes]
+    total = [p + glossed.get(c, 0.0) for p, c in zip(plain, codes)]
+    return [c // n for c in codes], [c % n for c in codes], plain, total, [c in flat for c in codes]
+
+
+def _summed_arrays(day: _Day, indexed: list[tuple[str, list[tuple[int, float]]]]):
+    """`_shared_weights`' sums over numpy arrays, clues grouped by how many digests hold them."""
+    import numpy as np
+
+    n = len(day.clues)
+    family = {lang: k for k, lang in enumerate(dict.fromkeys(day.langs))}
+    langs = np.array([family[lang] for lang in day.langs], dtype=np.int64)
+    by_size: dict[tuple[int, bool], list[list[tuple[int, float]]]] = {}
+    for key, held in indexed:
+        by_size.setdefault((len(held), key.startswith(GLOSS_PREFIX)), []).append(held)
+    codes: dict[bool, list] = {False: [], True: []}
+    values: dict[bool, list] = {False: [], True: []}
+    for (m, gloss), rows in by_size.items():
+        held = np.array(rows)  # (clues, members, 2): each member's digest and weight
+        ids, ws = held[:, :, 0].astype(np.int64), held[:, :, 1]
+        left, right = np.triu_indices(m, 1)
+        a, b = ids[:, left].ravel(), ids[:, right].ravel()  # a < b: each clue's members are in digest order
+        v = np.minimum(ws[:, left], ws[:, right]).ravel()
+        if gloss:
+            cross = langs[a] != langs[b]
+            a, b, v = a[cross], b[cross], v[cross]
+        codes[gloss].append(a * n + b)
+        values[gloss].append(v)
+    plain_codes = np.concatenate(codes[False]) if codes[False] else np.zeros(0, np.int64)
+    gloss_codes = np.concatenate(codes[True]) if codes[True] else np.zeros(0, np.int64)
+    pairs, where = np.unique(np.concatenate([plain_codes, gloss_codes]), return_inverse=True)
+    k = len(plain_codes)
+    size = len(pairs)
+    plain = np.bincount(where[:k], weights=np.concatenate(values[False]) if values[False] else None, minlength=size)
+    glossed = np.bincount(where[k:], weights=np.concatenate(values[True]) if values[True] else None, minlength=size)
+    has_plain = np.bincount(where[:k], minlength=size) > 0
+    return pairs // n, pairs % n, plain, plain + glossed, has_plain
 
 
 def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[tuple[int, int, Evidence]]:
@@ -472,32 +581,26 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
     return day_candidates(day, _shared_weights(day), floor)
 
 
-def day_candidates(day: _Day, partial: dict[tuple[int, int], float], floor: float | None = None) -> list[tuple[int, int, Evidence]]:
+def day_candidates(day: _Day, pairs: _Pairs, floor: float | None = None) -> list[tuple[int, int, Evidence]]:
     """`candidate_pairs` from a day's clues and shared weights already gathered (`_Day`, `_shared_weights`)."""
     if floor is None:
         floor = min(w for w, _ in THRESHOLDS.values())
     least_share = min(share for _, share in THRESHOLDS.values())
-    out = []
-    common, plain = day.common, day.plain_totals
-    mutual = best_matches(day, partial)
-    out += [(i, j, ev) for (i, j), ev in mutual.items()]
-    for (i, j), w in day.plain_partial.items():
+    plain_totals = day.plain_totals
+    mutual = best_matches(day, pairs)
+    out = [(i, j, ev) for (i, j), ev in mutual.items()]
+    for i, j in pairs.within_reach(day, floor, least_share):
         if (i, j) in mutual:
-            continue
-        # the common clues left out of `partial` weigh at most the smaller side's share of them
-        most = w + min(common[i], common[j])
-        least = least_share * math.sqrt(plain[i] * plain[j])
-        if most < floor or most < least:
             continue
         wa, wb = day.weights[i], day.weights[j]
         weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not k.startswith(GLOSS_PREFIX))
-        if weight < floor or weight < least:
+        if weight < floor or weight < least_share * math.sqrt(plain_totals[i] * plain_totals[j]):
             continue  # the full evidence (labels, kinds) only for pairs that may pass
         out.append((i, j, day.evidence(i, j)))
     return out
 
 
-def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple[int, int], Evidence]:
+def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     """Pairs across languages linked as each other's clear best match, with their evidence (its margin set).
 
     A short message and its translation share a few ordinary words and little else, too
@@ -510,31 +613,40 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
     long article sharing many clues with everything ranks below a short one sharing its
     only name). Pairs sharing less than `MUTUAL_LEAST` are not ranked at all.
     """
-    totals, langs = day.totals, day.langs
-    ranked: dict[int, list[tuple[float, int]]] = {}
-    found = []
-    for (i, j), w in partial.items():
-        if w < MUTUAL_LEAST or langs[i] == langs[j]:
-            continue
-        share = w / math.sqrt(totals[i] * totals[j])
-        score = w * math.sqrt(share)
-        found.append((score, i, j, w, share))
-        ranked.setdefault(i, []).append((score, j))
-        ranked.setdefault(j, []).append((score, i))
-    for top in ranked.values():
-        top.sort(key=_first, reverse=True)
-    found.sort(key=_first, reverse=True)
-    linked: set[int] = set()
+    n = len(day.totals)
+    found = pairs.ranked_across(day)
+    # each digest's partners, best first, as one flat list cut into runs: `start[x]` to `start[x + 1]`
+    count = [0] * (n + 1)
+    for _, i, j, _, _ in found:
+        count[i + 1] += 1
+        count[j + 1] += 1
+    for x in range(n):
+        count[x + 1] += count[x]
+    start, fill = count, count[:-1]
+    partner, partner_score = [0] * start[n], [0.0] * start[n]
+    for score, i, j, _, _ in found:  # in score order, so each run is sorted
+        for x, y in ((i, j), (j, i)):
+            at = fill[x]
+            partner[at], partner_score[at] = y, score
+            fill[x] = at + 1
+    first_free = start[:-1]  # where each run's first partner not yet linked may be: links are never undone
+    linked = [False] * n
 
     def alternative(x: int, other: int) -> float:
-        for score, y in ranked[x]:
-            if y != other and y not in linked:
-                return score
+        at, end = first_free[x], start[x + 1]
+        while at < end and linked[partner[at]]:
+            at += 1
+        first_free[x] = at
+        while at < end:
+            y = partner[at]
+            if y != other and not linked[y]:
+                return partner_score[at]
+            at += 1
         return 0.0
 
     out = {}
     for score, i, j, w, share in found:
-        if i in linked or j in linked:
+        if linked[i] or linked[j]:
             continue
         runner_up = max(alternative(i, j), alternative(j, i))
         margin = score / runner_up if runner_up else math.inf
@@ -542,7 +654,7 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
             ev = day.evidence(i, j)
             if enough_clues(ev.shared):
                 ev.margin = margin
-                linked.update((i, j))
+                linked[i] = linked[j] = True
                 out[(i, j)] = ev
     return out
 
