@@ -48,15 +48,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import ENGLISH, TEASER, Digest
-from ..text.wordfreqs import log_frequency
+from ..text.wordfreqs import log_frequencies, log_frequency
 from .cldr_words import english_cldr_word
 from .glosses import GLOSS_LANGS, english_key, english_keys, glosses
+from .quantities import clock_hours, number_word
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
-NAME, NUMBER, WORD, EMOJI, GLOSS = "name", "number", "word", "emoji", "gloss"
-_RANK = {GLOSS: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
-WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0}
+NAME, NUMBER, WORD, EMOJI, GLOSS, STEM = "name", "number", "word", "emoji", "gloss", "stem"
+_RANK = {GLOSS: 0, STEM: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
+WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0, STEM: 1.0}
 GLOSS_PREFIX = "g:"  # gloss clues (an English word and a listed word glossing to it) count across languages only
+STEM_PREFIX = GLOSS_PREFIX + "~"  # ... as do stem clues: a word's skeleton less its inflection (документами, documents)
+STEM_LEN, STEM_LEAST = 5, 3  # a stem clue is the first STEM_LEN letters of that skeleton, at least STEM_LEAST
 COMMON_SHARE = 0.1  # clues held by more than this share of the day (and MIN_DAY digests) are left out of the pair index
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
@@ -81,6 +84,7 @@ CAPITAL_RARITY = 1.5  # a capitalised word outside English is often a name (Дм
 CLDR_RARITY = 1.0  # a month, weekday or language named across languages counts at least this
 GLOSS_RARITY = 8.0  # the most a gloss clue counts: above any day's IDF, so the day alone says how telling a word is
 DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
+CLOCK_RARITY = 2.0  # an hour of the day, however written ("17:00", "17 години", "5 pm")
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -124,13 +128,33 @@ def skeleton(word: str) -> str:
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
+# the word lists of a large day's languages, read whole into memory once (`_lists_in_memory`): a look-up
+# is then one dict get, not a query; a small day asks the store word by word, which costs less than reading
+_LISTS: dict[str, dict[str, float]] = {}
+LISTS_IN_MEMORY_FROM = 100  # digests in a day from which its languages' word lists are read whole
+
+
+def _lists_in_memory(langs) -> None:
+    """Read the word lists of `langs` into memory, once a run (the same frequencies `log_frequency` gives)."""
+    for lang in langs:
+        if lang not in _LISTS and lang not in ("und", "sr"):  # Serbian's list is keyed in Latin script
+            table = log_frequencies(lang)
+            if table is not None:
+                _LISTS[lang] = table
+
+
 @lru_cache(maxsize=200_000)
 def _language_rarity(word: str, lang: str) -> float:
     """How rare `word` is in `lang`, as ln(1/frequency) above LANG_RARITY_FLOOR (0 for common words).
 
     The word lists write apostrophes straight: "I’ll" is looked up as "i'll", not missed as a rare word.
     """
-    f = log_frequency(word.translate(_APOSTROPHES), lang) if lang != "und" else None
+    word = word.translate(_APOSTROPHES)
+    table = _LISTS.get(lang)
+    if table is not None:
+        f = table.get(word.casefold(), -math.inf)
+    else:
+        f = log_frequency(word, lang) if lang != "und" else None
     if f is None or f == -math.inf:
         return LANG_RARITY_CAP - LANG_RARITY_FLOOR
     return max(0.0, min(LANG_RARITY_CAP, -f * math.log(10)) - LANG_RARITY_FLOOR)
@@ -217,6 +241,8 @@ def clues(digest: Digest, main: str | None = None) -> Clues:
                 c.add("d:" + key, NUMBER, m.group(0), factor * _number_rarity(key))
             elif m.group(0).isdigit():  # "5 гостей", "5 guests": a single digit, a weak clue, not a fact
                 c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
+        for hour, written in clock_hours(text):  # "о 17:00" and "at 5 pm": one hour of the day
+            c.add("h:" + hour, NUMBER, written, factor * CLOCK_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
         for w in dict.fromkeys(_WORD.findall(text)):  # each word once, in order (the first spelling labels a clue)
@@ -262,6 +288,9 @@ def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, 
     named = english_cldr_word(word, lang) if lang != ENGLISH else None
     if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
         out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
+    number = number_word(word)
+    if number:  # "двох" and "two" are the digit 2; "десять" is 10
+        out.append(("d:" + number, NUMBER, _number_rarity(number)) if len(number) >= 2 else ("d:" + number, WORD, DIGIT_RARITY))
     for latin in spellings if rarity > 0 else ():  # a word too common to weigh anything is no clue: not kept at all
         sk = skeleton.__wrapped__(latin)
         if len(sk) >= 3 and len(folded) >= 4:
@@ -270,9 +299,34 @@ def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, 
             key = loose.__wrapped__(latin)
             if len(key) >= 3:
                 out.append(("l:" + key, WORD, rarity))
+    if glossed and rarity > 0:
+        # the stem clue: the word less its inflection, so стімерів and steamers meet (stmr) where their skeletons do not
+        if lang == ENGLISH:
+            bares = [english_key(folded)]
+        else:
+            bare = _uninflected(folded)
+            bares = [_latin(bare, lang)] + ([_latin(bare.replace("г", "ґ"), lang)] if len(spellings) > 1 else [])
+        for bare in bares:
+            stem = skeleton.__wrapped__(bare)[:STEM_LEN]
+            if len(stem) >= STEM_LEAST:
+                out.append((STEM_PREFIX + stem, STEM, rarity))
     if glossed:
         out += [(key, GLOSS, GLOSS_RARITY) for key in _gloss_keys(word, lang)]
     return tuple(out)
+
+
+# case and number endings of Russian and Ukrainian nouns and adjectives, longest first
+_INFLECTIONS = ("ами", "ями", "ові", "еві", "ого", "ому", "ими", "іми", "ою", "ею", "ів", "ах", "ях", "ам", "ям", "ом",
+                "ем", "им", "ім", "ої", "ий", "ій", "их", "іх", "ых", "ым", "ый", "ой", "ая", "ое", "ые", "ие", "ья",
+                "а", "я", "у", "ю", "і", "и", "ы", "е", "о", "ь", "й", "є", "ї")
+
+
+def _uninflected(word: str) -> str:
+    """A Cyrillic word less its case or number ending, keeping at least four letters (стімерів -> стімер)."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 @lru_cache(maxsize=200_000)
@@ -347,6 +401,8 @@ class _Day:
 
     def __init__(self, digests: list[Digest]):
         mains = [next(iter(d.article.languages()), "und") for d in digests]
+        if len(digests) >= LISTS_IN_MEMORY_FROM:
+            _lists_in_memory({ENGLISH, *(s.lang for d in digests for s in d.article.segments)})
         self.clues = [clues(d, main) for d, main in zip(digests, mains)]
         df = Counter(chain.from_iterable(c.found for c in self.clues))
         n = max(len(digests), MIN_DAY)
@@ -734,7 +790,8 @@ def reason(ev: Evidence, limit: int = 6) -> str:
     """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; cognates мост~most (weight 23.4, ...)"."""
     parts = []
     words = "words" if ev.within else "cognates"  # across languages a shared word is one romanised: parlament~parliament
-    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, words), (GLOSS, "glossed words"), (EMOJI, "emoji")):
+    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, words), (STEM, "stems"), (GLOSS, "glossed words"),
+                        (EMOJI, "emoji")):
         labels = []
         for k, label, _ in ev.shared:
             if k == kind and label not in labels:
