@@ -179,6 +179,39 @@ def tune(pages: list[dict], digests: list) -> None:
         print("  none")
 
 
+def upper_bounds(pages: list[dict], digests: list) -> list[dict]:
+    """For each language and domain of the check half: the share of (source, reference) pairs with any signal.
+
+    "any clue": the pair shares at least one clue of positive weight (name, number, word, stem,
+    gloss, emoji): without one no offline rule can merge it. "best match": the reference is the
+    source's best-scoring partner across languages among the whole folder (the score best
+    matches rank by), the most that competitive linking on these clues could reach.
+    """
+    from polyglot_news.daily import stories as S
+
+    day = S._Day(digests)
+    pairs = S._shared_weights(day)
+    best: dict[int, tuple[float, int]] = {}
+    for score, i, j, _, _ in pairs.ranked_across(day):
+        for a, b in ((i, j), (j, i)):
+            if a not in best:  # ranked best first: the first seen is the best
+                best[a] = (score, b)
+    ref_of = {p["doc"]: k for k, p in enumerate(pages) if p["side"] == "ref"}
+    counts: dict[tuple[str, str], Counter] = {}
+    for k, p in enumerate(pages):
+        if p["side"] != "src" or p["half"] != "check":
+            continue
+        r = ref_of[p["doc"]]
+        ev = day.evidence(min(k, r), max(k, r))
+        for key in ((p["lang"], p["domain"]), (p["lang"], "all"), ("all", "all")):
+            c = counts.setdefault(key, Counter())
+            c["pairs"] += 1
+            c["any"] += ev.glossed_weight > 0
+            c["best"] += best.get(k, (0, None))[1] == r
+    return [{"lang": lang, "domain": domain, "pairs": c["pairs"], "any_clue": round(c["any"] / c["pairs"], 3),
+             "best_match": round(c["best"] / c["pairs"], 3)} for (lang, domain), c in sorted(counts.items())]
+
+
 def _has_headline(page: dict) -> bool:
     """WMT news documents open with their headline; the other domains (chats, adverts) have none."""
     return page["domain"] == "news" and page["side"] != "repost"
@@ -248,6 +281,11 @@ def main() -> None:
     print(f"news pages (first line a headline) without a title: {len(untitled)} of {headline_pages}; titled by the first-line fallback: {from_first_line}"
           + (f"; e.g. {untitled[:3]}" if untitled else ""))
 
+    bounds = upper_bounds(pages, digests)
+    print("upper bounds, check half (source, reference) pairs: share sharing any clue / reference the source's best match")
+    for b in bounds:
+        print(f"  {b['lang']:4} {b['domain']:6} {b['pairs']:5} pairs: any clue {b['any_clue']}, best match {b['best_match']}")
+
     if args.show:
         from polyglot_news.daily.stories import _Day
 
@@ -266,7 +304,8 @@ def main() -> None:
     result = {"pages": len(pages), "stories": len(groups), "quick": args.quick,
               "check_recall": check["recall"], "check_precision": check["precision"],
               "rows": rows, "repost_merged": repost_merged, "orphans_merged": orphans_merged, "orphans": len(alone), "group_500_cpu_s": round(group500, 4),
-              "digest_500_cpu_s": round(digest500, 1), "untitled_headline_pages": len(untitled), "headline_pages": headline_pages, "titled_by_first_line": from_first_line}
+              "digest_500_cpu_s": round(digest500, 1), "untitled_headline_pages": len(untitled), "headline_pages": headline_pages, "titled_by_first_line": from_first_line,
+              "upper_bounds": bounds}
     print("RESULT " + json.dumps(result))
 
 

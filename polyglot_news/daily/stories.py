@@ -89,6 +89,7 @@ EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translati
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_DIGIT = re.compile(r"\d")
 _VOWELS = str.maketrans("", "", "aeiouy'’j")
 _ONE_VOWEL = str.maketrans({"e": "a", "i": "a", "o": "a", "u": "a", "y": None, "j": None})
 
@@ -206,12 +207,27 @@ class Clues:
             self.found[key] = (kind, label, rarity)
 
 
-def clues(digest: Digest, main: str | None = None) -> Clues:
+def _texts(digest: Digest) -> dict[tuple[str, float], str]:
+    """A digest's lines but teasers, one text per (language, weight): each word is then met once per digest."""
+    texts: dict[tuple[str, float], list[str]] = {}
+    segments = [s for s in digest.article.segments if s.kind != TEASER]
+    for s in segments:
+        texts.setdefault((s.lang, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.text)
+    for s in segments:  # with a model, the English of translated segments joins in
+        if s.english and s.english != s.text:
+            texts.setdefault((ENGLISH, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.english)
+    return {key: "\n".join(lines) for key, lines in texts.items()}
+
+
+def clues(digest: Digest, main: str | None = None, memo: dict | None = None,
+          texts: dict[tuple[str, float], str] | None = None) -> Clues:
     """The clues of one digest: glossary names, numbers, emoji, and the romanised words of its text.
 
     Title and body count in full; the page's other lines but teasers (the cleaner's UI strings,
     boilerplate and captions, which in a short chat message are often the message itself)
-    count at `OFF_ARTICLE` of their rarity. `main` is the page's main language (found when None).
+    count at `OFF_ARTICLE` of their rarity. `main` is the page's main language (found when None);
+    `memo`, shared by a day's digests, holds each word's clues by language (a dict look-up, not a
+    cached call); `texts` are the digest's `_texts` when already gathered.
     """
     c = Clues()
     for t in digest.glossary:
@@ -220,20 +236,13 @@ def clues(digest: Digest, main: str | None = None) -> Clues:
                 sk = skeleton(w)
                 # a skeleton of two letters is too loose for a name (Kyiv and CoV): the name itself is the clue
                 c.add("w:" + (sk if len(sk) >= 3 else "=" + w.casefold()), NAME, t.term, _language_rarity(w, ENGLISH))
-    # the lines of one language and weight read as one text: each word met once per digest, not once per line
-    texts: dict[tuple[str, float], list[str]] = {}
-    segments = [s for s in digest.article.segments if s.kind != TEASER]
-    for s in segments:
-        texts.setdefault((s.lang, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.text)
-    for s in segments:  # with a model, the English of translated segments joins in
-        if s.english and s.english != s.text:
-            texts.setdefault((ENGLISH, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.english)
+    if texts is None:
+        texts = _texts(digest)
     # gloss clues only from the page's own language: an English "Share" on a German page is chrome, not a gloss
     if main is None:
         main = next(iter(digest.article.languages()), "und")
     found = c.found
-    for (lang, factor), lines in texts.items():
-        text = "\n".join(lines)
+    for (lang, factor), text in texts.items():
         own = lang == main
         for m in _NUMBER.finditer(text):
             key = _number_key(m.group(0))
@@ -241,28 +250,23 @@ def clues(digest: Digest, main: str | None = None) -> Clues:
                 c.add("d:" + key, NUMBER, m.group(0), factor * _number_rarity(key))
             elif m.group(0).isdigit():  # "5 гостей", "5 guests": a single digit, a weak clue, not a fact
                 c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
-        for hour, written in clock_hours(text):  # "о 17:00" and "at 5 pm": one hour of the day
+        for hour, written in clock_hours(text) if _DIGIT.search(text) else ():  # "о 17:00" and "at 5 pm": one hour
             c.add("h:" + hour, NUMBER, written, factor * CLOCK_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
+        known = memo.setdefault((lang, own), {}) if memo is not None else {}
+        get = found.get
         for w in dict.fromkeys(_WORD.findall(text)):  # each word once, in order (the first spelling labels a clue)
             if len(w) >= 3:
-                for key, kind, rarity in _word_clues(w, lang, own):
+                word_clues = known.get(w)
+                if word_clues is None:
+                    word_clues = known[w] = _word_clues(w, lang, own)
+                for key, kind, rarity in word_clues:
                     rarity *= factor
-                    old = found.get(key)  # `Clues.add`, inline: this loop runs for every word of the day
+                    old = get(key)  # `Clues.add`, inline: this loop runs for every word of the day
                     if old is None or (_RANK[kind], rarity) > (_RANK[old[0]], old[2]):
                         found[key] = (kind, w, rarity)
     return c
-
-
-def _gloss_keys(word: str, lang: str) -> tuple[str, ...]:
-    """A word's gloss keys: an English word's own fold when a listed word glosses to it, a listed word's glosses."""
-    if lang == ENGLISH:
-        key = english_key(word)
-        return (GLOSS_PREFIX + key,) if key in english_keys() else ()
-    if lang in GLOSS_LANGS or lang in _CYRILLIC_LANGS:
-        return tuple(GLOSS_PREFIX + k for k in glosses(word, lang))
-    return ()
 
 
 @lru_cache(maxsize=200_000)
@@ -277,41 +281,53 @@ def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, 
     (`loose`) instead, since its skeleton would meet too many words.
     """
     folded = word.casefold()
-    spellings = [_latin(folded, lang)]
+    english = lang == ENGLISH
+    latin_of = _LATIN["uk" if lang == "uk" else "ru"]
+    spellings = [folded.translate(latin_of)]
     if lang == "uk" and "г" in folded:
-        spellings.append(_latin(folded.replace("г", "ґ"), lang))
+        spellings.append(folded.replace("г", "ґ").translate(latin_of))
     # the uncached forms: this function's own cache already holds each word once
     rarity = _language_rarity.__wrapped__(word, lang)
-    if word[0].isupper() and lang != ENGLISH:
-        rarity = max(rarity, CAPITAL_RARITY)
+    if not english and rarity < CAPITAL_RARITY and word[0].isupper():
+        rarity = CAPITAL_RARITY
     out = []
-    named = english_cldr_word(word, lang) if lang != ENGLISH else None
-    if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
-        out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
-    number = number_word(word)
+    if not english:
+        named = english_cldr_word(word, lang)
+        if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
+            out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
+    number = number_word(folded)
     if number:  # "двох" and "two" are the digit 2; "десять" is 10
         out.append(("d:" + number, NUMBER, _number_rarity(number)) if len(number) >= 2 else ("d:" + number, WORD, DIGIT_RARITY))
-    for latin in spellings if rarity > 0 else ():  # a word too common to weigh anything is no clue: not kept at all
-        sk = skeleton.__wrapped__(latin)
-        if len(sk) >= 3 and len(folded) >= 4:
-            out.append(("w:" + sk, WORD, rarity))
-        else:
-            key = loose.__wrapped__(latin)
-            if len(key) >= 3:
-                out.append(("l:" + key, WORD, rarity))
-    if glossed and rarity > 0:
-        # the stem clue: the word less its inflection, so стімерів and steamers meet (stmr) where their skeletons do not
-        if lang == ENGLISH:
-            bares = [english_key(folded)]
-        else:
-            bare = _uninflected(folded)
-            bares = [_latin(bare, lang)] + ([_latin(bare.replace("г", "ґ"), lang)] if len(spellings) > 1 else [])
-        for bare in bares:
-            stem = skeleton.__wrapped__(bare)[:STEM_LEN]
-            if len(stem) >= STEM_LEAST:
-                out.append((STEM_PREFIX + stem, STEM, rarity))
-    if glossed:
-        out += [(key, GLOSS, GLOSS_RARITY) for key in _gloss_keys(word, lang)]
+    english_fold = english_key(folded) if english and glossed else ""
+    if rarity > 0:  # a word too common to weigh anything is no clue: not kept at all
+        keyed = {}
+        for latin in spellings:
+            sk = keyed[latin] = skeleton.__wrapped__(latin)
+            if len(sk) >= 3 and len(folded) >= 4:
+                out.append(("w:" + sk, WORD, rarity))
+            else:
+                key = loose.__wrapped__(latin)
+                if len(key) >= 3:
+                    out.append(("l:" + key, WORD, rarity))
+        if glossed:
+            # the stem clue: the word less its inflection, so стімерів and steamers meet (stmr) where their skeletons do not
+            if english:
+                bares = [english_fold]
+            else:
+                bare = _uninflected(folded)
+                bares = [spellings[0]] if bare == folded else [bare.translate(latin_of)]
+                if len(spellings) > 1:
+                    bares.append(spellings[1] if bare == folded else bare.replace("г", "ґ").translate(latin_of))
+            for bare in bares:
+                stem = (keyed[bare] if bare in keyed else skeleton.__wrapped__(bare))[:STEM_LEN]
+                if len(stem) >= STEM_LEAST:
+                    out.append((STEM_PREFIX + stem, STEM, rarity))
+    if glossed:  # an English word's own fold when a listed word glosses to it, a listed word's glosses
+        if english:
+            if english_fold in english_keys():
+                out.append((GLOSS_PREFIX + english_fold, GLOSS, GLOSS_RARITY))
+        elif lang in GLOSS_LANGS or lang in _CYRILLIC_LANGS:
+            out += [(GLOSS_PREFIX + k, GLOSS, GLOSS_RARITY) for k in glosses(word, lang)]
     return tuple(out)
 
 
@@ -321,11 +337,15 @@ _INFLECTIONS = ("ами", "ями", "ові", "еві", "ого", "ому", "и�
                 "а", "я", "у", "ю", "і", "и", "ы", "е", "о", "ь", "й", "є", "ї")
 
 
+_INFLECTIONS_BY_SIZE = tuple((size, frozenset(e for e in _INFLECTIONS if len(e) == size)) for size in (3, 2, 1))
+
+
 def _uninflected(word: str) -> str:
     """A Cyrillic word less its case or number ending, keeping at least four letters (стімерів -> стімер)."""
-    for ending in _INFLECTIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
+    n = len(word)
+    for size, endings in _INFLECTIONS_BY_SIZE:  # the longest ending first
+        if n - size >= 4 and word[-size:] in endings:
+            return word[:-size]
     return word
 
 
@@ -403,7 +423,9 @@ class _Day:
         mains = [next(iter(d.article.languages()), "und") for d in digests]
         if len(digests) >= LISTS_IN_MEMORY_FROM:
             _lists_in_memory({ENGLISH, *(s.lang for d in digests for s in d.article.segments)})
-        self.clues = [clues(d, main) for d, main in zip(digests, mains)]
+        texts = [_texts(d) for d in digests]
+        memo: dict = {}
+        self.clues = [clues(d, main, memo, t) for d, main, t in zip(digests, mains, texts)]
         df = Counter(chain.from_iterable(c.found for c in self.clues))
         n = max(len(digests), MIN_DAY)
         self.idf = idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
