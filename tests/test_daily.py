@@ -488,3 +488,85 @@ def test_glossed_words_do_not_count_within_one_language() -> None:
     b = message("b.txt", "Thank you very much for the lovely evening at the theatre", "en")
     ev = similarity(a, b)
     assert ev.within and not any(kind == "gloss" for kind, _, _ in ev.shared), ev
+
+
+# ---------------------------------------------------------------- clues that carry across languages (session 5)
+
+def test_clock_hours_meet_however_they_are_written() -> None:
+    from polyglot_news.daily.quantities import clock_hours
+
+    assert [h for h, _ in clock_hours("Можемо о 17:00")] == [h for h, _ in clock_hours("We can at 5 pm")] == ["5"]
+    assert [h for h, _ in clock_hours("після 17 години")] == ["5"]
+    assert [h for h, _ in clock_hours("в 5 часов утра")] == ["5"]
+    assert clock_hours("ціна 9.50 грн") == []  # a price, not a time
+    assert clock_hours("у 2019 році, 10 amazing days") == []  # a year and a count are no hours
+
+
+def test_number_words_are_the_digits_they_stand_for() -> None:
+    from polyglot_news.daily.stories import _word_clues
+
+    def keys(word: str, lang: str) -> set[str]:
+        return {k for k, _, _ in _word_clues(word, lang)}
+
+    assert "d:2" in keys("двох", "uk") & keys("two", "en")
+    assert "d:10" in keys("десять", "uk") & keys("ten", "en")
+    assert "d:5" not in keys("п'ятниця", "uk")  # Friday is not five
+
+
+def test_english_irregular_forms_meet_their_glossed_base() -> None:
+    from polyglot_news.daily.glosses import english_key, glosses
+
+    assert english_key("understood") == english_key("understand") in glosses("зрозуміли", "uk")
+    assert english_key("children") == english_key("child")
+    assert english_key("went") == english_key("go")
+    assert english_key("stopped") == english_key("stop")  # the suffix rules still apply
+
+
+def test_a_listed_word_glosses_itself_whatever_its_stem() -> None:
+    from polyglot_news.daily.glosses import glosses, stem_of
+
+    assert len(stem_of("думати")) == 3  # a stem too short to reach the infinitive's ending
+    assert "think" in glosses("думати", "uk")
+    assert "wait" in glosses("чекати", "uk")
+
+
+def test_stem_clues_meet_across_inflections_and_languages_only() -> None:
+    from polyglot_news.daily.stories import STEM_PREFIX, _uninflected, _word_clues, similarity
+
+    def stems(word: str, lang: str) -> set[str]:
+        return {k for k, kind, _ in _word_clues(word, lang) if kind == "stem"}
+
+    assert _uninflected("документами") == "документ"
+    assert stems("документами", "uk") & stems("documents", "en")
+    assert all(k.startswith(STEM_PREFIX) for k in stems("documents", "en"))
+    # two Cyrillic reports sharing a stem share nothing for the bars: stems count across languages only
+    a = message("a.txt", "Документами займеться юрист", "uk")
+    b = message("b.txt", "Документи підписав юрист", "uk")
+    assert not any(kind == "stem" for kind, _, _ in similarity(a, b).shared)
+
+
+def test_pairs_summed_over_arrays_are_the_pairs_summed_in_python() -> None:
+    from polyglot_news.daily import stories as S
+
+    day = S._Day(DAY_OF_MESSAGES * 8)  # the same messages again: many clues held by several digests
+    small = S._shared_weights(day)
+    assert not small.arrays
+    saved = S.ARRAYS_FROM
+    try:
+        S.ARRAYS_FROM = 0
+        large = S._shared_weights(day)
+    finally:
+        S.ARRAYS_FROM = saved
+    assert large.arrays
+    assert (large.i.tolist(), large.j.tolist(), large.has_plain.tolist()) == (small.i, small.j, small.has_plain)
+    assert large.plain.tolist() == pytest.approx(small.plain) and large.total.tolist() == pytest.approx(small.total)
+    assert S.best_matches(day, large).keys() == S.best_matches(day, small).keys()
+    assert [(i, j) for i, j, _ in S.day_candidates(day, large)] == [(i, j) for i, j, _ in S.day_candidates(day, small)]
+
+
+def test_explain_names_hours_and_stems_it_merged_on() -> None:
+    from polyglot_news.daily.stories import Evidence, reason
+
+    ev = Evidence([("number", "17:00~5 pm", 2.0), ("stem", "документами~documents", 3.0)], 5.0, 0.4)
+    text = reason(ev)
+    assert "numbers 17:00~5 pm" in text and "stems документами~documents" in text

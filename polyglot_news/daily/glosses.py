@@ -8,8 +8,9 @@ frequent inflected forms its stem would miss (було for бути, хочу fo
 `бути|було|був`. An inflected
 word meets its dictionary form by stem: the form less its ending (`stem_of`), followed by
 at most `MAX_ENDING` letters (two after a stem of three letters), the longest stem winning.
-English words are folded by `english_key` (plural, -ed, -ing, final e), the same fold the
-glosses get, so "cleaning", "cleaned" and "clean" meet.
+English words are folded by `english_key` (plural, -ed, -ing, final e, and irregular forms
+to their base: understood, understand), the same fold the glosses get, so "cleaning",
+"cleaned" and "clean" meet. Every form a line lists also glosses as itself, whatever its stem.
 """
 
 from __future__ import annotations
