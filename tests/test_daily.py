@@ -570,3 +570,23 @@ def test_explain_names_hours_and_stems_it_merged_on() -> None:
     ev = Evidence([("number", "17:00~5 pm", 2.0), ("stem", "документами~documents", 3.0)], 5.0, 0.4)
     text = reason(ev)
     assert "numbers 17:00~5 pm" in text and "stems документами~documents" in text
+
+
+def test_a_large_day_weighed_over_arrays_weighs_as_plain_python() -> None:
+    from polyglot_news.daily import stories as S
+
+    digests = DAY_OF_MESSAGES * 20  # 120 digests: a day large enough for arrays
+    large = S._Day(digests)
+    assert large.index is not None
+    saved = S.ARRAYS_FROM_DAY
+    try:
+        S.ARRAYS_FROM_DAY = 10**9
+        small = S._Day(digests)
+    finally:
+        S.ARRAYS_FROM_DAY = saved
+    assert small.index is None
+    assert large.totals == pytest.approx(small.totals) and large.plain_totals == pytest.approx(small.plain_totals)
+    for i in (0, 5, 119):
+        assert large.weights[i] == pytest.approx(small.weights[i])
+    assert S.group_links(len(digests), [x for x in S.day_candidates(large, S._shared_weights(large)) if x[2].same_story]) == \
+        S.group_links(len(digests), [x for x in S.day_candidates(small, S._shared_weights(small)) if x[2].same_story])

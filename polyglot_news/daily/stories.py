@@ -49,7 +49,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, count
 from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -423,6 +423,29 @@ def _family(lang: str) -> str:
     return "cyrillic" if lang in _CYRILLIC_LANGS else lang
 
 
+class _Weights:
+    """Each digest's {clue: weight}, made when first asked for from a large day's flat list of weights."""
+
+    def __init__(self, founds: list[dict], flat: list[float]):
+        self._founds, self._flat, self._made = founds, flat, {}
+        self._start = [0]
+        for f in founds:
+            self._start.append(self._start[-1] + len(f))
+
+    def __len__(self) -> int:
+        return len(self._founds)
+
+    def __getitem__(self, i: int) -> dict[str, float]:
+        made = self._made.get(i)
+        if made is None:
+            made = self._made[i] = dict(zip(self._founds[i], self._flat[self._start[i]:self._start[i + 1]]))
+        return made
+
+
+_third = itemgetter(2)
+ARRAYS_FROM_DAY = 100  # a day of this many digests is weighed and paired over numpy arrays
+
+
 class _Day:
     """The clues of a day's digests and the rarity of each clue among them."""
 
@@ -433,15 +456,25 @@ class _Day:
         texts = [_texts(d) for d in digests]
         memo: dict = {}
         self.clues = [clues(d, main, memo, t) for d, main, t in zip(digests, mains, texts)]
-        df = Counter(chain.from_iterable(c.found for c in self.clues))
-        n = max(len(digests), MIN_DAY)
-        self.idf = idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
-        alone = math.log((n + 1) / 1.5)  # the idf of a clue one digest holds: it pairs nothing, so is not indexed
-        # each clue's weight in each digest (its kind's weight times the lesser of idf and rarity), once:
-        # the pair loops below only look them up; and each clue two digests or more hold, with its
-        # members and their weights (`_shared_weights` pairs them)
-        self.weights, self.plain_totals, self.totals = [], [], []
+        self.index = None  # a large day's clue index as arrays (`_weigh_arrays`); a small day's is `members`
         self.members: dict[str, list[tuple[int, float]]] = {}
+        if len(digests) >= ARRAYS_FROM_DAY:
+            self._weigh_arrays()
+        else:
+            self._weigh()
+        self.langs = [_family(main) for main in mains]
+
+    def _weigh(self) -> None:
+        """Each clue's weight in each digest (its kind's weight times the lesser of idf and rarity), once.
+
+        The pair loops only look them up. Also each digest's totals, and each clue two digests or
+        more hold, with its members and their weights (`_shared_weights` pairs them).
+        """
+        df = Counter(chain.from_iterable(c.found for c in self.clues))
+        n = max(len(self.clues), MIN_DAY)
+        idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
+        alone = math.log((n + 1) / 1.5)  # the idf of a clue one digest holds: it pairs nothing, so is not indexed
+        self.weights, self.plain_totals, self.totals = [], [], []
         members = self.members
         for i, c in enumerate(self.clues):
             weights: dict[str, float] = {}
@@ -464,7 +497,47 @@ class _Day:
             # totals across languages count gloss clues; totals within one language do not
             self.plain_totals.append(plain)
             self.totals.append(plain + sum(by_word.values()))
-        self.langs = [_family(main) for main in mains]
+
+    def _weigh_arrays(self) -> None:
+        """`_weigh` over numpy arrays, every (digest, clue) a row: the same weights and totals, a day at once.
+
+        Sets `index` to the rows of clues two digests or more hold with weight, sorted by clue
+        (digests in order within one): digest, weight, clue id, and whether the clue is a gloss.
+        """
+        import numpy as np
+
+        founds = [c.found for c in self.clues]
+        size = sum(map(len, founds))
+        key_id: dict[str, int] = {}
+        keys = np.fromiter(map(key_id.setdefault, chain.from_iterable(founds), count()), np.int64, size)
+        readings = list(chain.from_iterable(f.values() for f in founds))
+        rarity = np.fromiter(map(_third, readings), float, size)
+        kind_weight = np.fromiter(map(WEIGHTS.__getitem__, map(_first, readings)), float, size)
+        digest = np.repeat(np.arange(len(founds)), np.fromiter(map(len, founds), np.int64, len(founds)))
+        df = np.bincount(keys, minlength=size)
+        n = max(len(founds), MIN_DAY)
+        idf = np.log((n + 1) / (df[keys] + 0.5))
+        w = kind_weight * np.minimum(idf, rarity)
+        is_gloss_key = np.zeros(size, bool)
+        is_gloss_key[[k for key, k in key_id.items() if key[0] == "g"]] = True  # GLOSS_PREFIX
+        gloss = is_gloss_key[keys]
+        plain = np.bincount(digest, weights=np.where(gloss, 0.0, w), minlength=len(founds))
+        # gloss clues, each word once: its heaviest gloss
+        rows = np.flatnonzero(gloss)
+        label_id: dict[str, int] = {}
+        labels = np.fromiter(map(label_id.setdefault, (readings[r][1] for r in rows.tolist()), count()), np.int64, len(rows))
+        code = digest[rows] * (len(rows) + 1) + labels
+        order = np.lexsort((-w[rows], code))
+        first = np.ones(len(order), bool)
+        first[1:] = code[order][1:] != code[order][:-1]
+        heaviest = order[first]
+        glossed = np.bincount(digest[rows][heaviest], weights=w[rows][heaviest], minlength=len(founds))
+        self.plain_totals = plain.tolist()
+        self.totals = (plain + glossed).tolist()
+        self.weights = _Weights(founds, w.tolist())
+        held = np.flatnonzero((w > 0) & (df[keys] >= 2))  # a common word weighs nothing in any pair
+        held = held[np.argsort(keys[held], kind="stable")]
+        self.index = (digest[held], w[held], keys[held], gloss[held])
 
     def evidence(self, i: int, j: int) -> Evidence:
         a, b = self.clues[i].found, self.clues[j].found
@@ -584,8 +657,10 @@ def _shared_weights(day: _Day) -> _Pairs:
     faster); a small one in plain Python, which costs less than importing numpy.
     """
     n = len(day.clues)
-    common = [0.0] * n  # the weight each digest holds in the clues left out, so pairs can be pruned exactly
     most = max(COMMON_SHARE * n, MIN_DAY)
+    if day.index is not None:
+        return _summed_index(day, most)
+    common = [0.0] * n  # the weight each digest holds in the clues left out, so pairs can be pruned exactly
     indexed: list[tuple[str, list[tuple[int, float]]]] = []
     incidences = 0
     for key, held in day.members.items():
@@ -645,6 +720,45 @@ def _summed_arrays(day: _Day, indexed: list[tuple[str, list[tuple[int, float]]]]
             a, b, v = a[cross], b[cross], v[cross]
         codes[gloss].append(a * n + b)
         values[gloss].append(v)
+    return _reduced(codes, values, n)
+
+
+def _summed_index(day: _Day, most: float) -> _Pairs:
+    """`_shared_weights` from a large day's index arrays: clues grouped by how many digests hold them."""
+    import numpy as np
+
+    n = len(day.clues)
+    digest, weight, key, gloss = day.index
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, np.int64)
+    sizes = np.diff(np.r_[starts, len(key)])
+    too_common = np.repeat(sizes > most, sizes)  # held by more than a tenth of the day: left out of the pairs
+    common = np.bincount(digest[too_common], weights=weight[too_common], minlength=n)
+    family = {lang: k for k, lang in enumerate(dict.fromkeys(day.langs))}
+    langs = np.array([family[lang] for lang in day.langs], dtype=np.int64)
+    codes: dict[bool, list] = {False: [], True: []}
+    values: dict[bool, list] = {False: [], True: []}
+    for m in np.unique(sizes[(sizes >= 2) & (sizes <= most)]).tolist():
+        for is_gloss in (False, True):
+            first = starts[(sizes == m) & (gloss[starts] == is_gloss)]
+            if not len(first):
+                continue
+            at = first[:, None] + np.arange(m)  # (clues, members): each member's row
+            ids, ws = digest[at], weight[at]
+            left, right = np.triu_indices(m, 1)
+            a, b = ids[:, left].ravel(), ids[:, right].ravel()  # a < b: each clue's members are in digest order
+            v = np.minimum(ws[:, left], ws[:, right]).ravel()
+            if is_gloss:
+                cross = langs[a] != langs[b]
+                a, b, v = a[cross], b[cross], v[cross]
+            codes[is_gloss].append(a * n + b)
+            values[is_gloss].append(v)
+    return _Pairs(*_reduced(codes, values, n), common=common.tolist(), arrays=True)
+
+
+def _reduced(codes: dict[bool, list], values: dict[bool, list], n: int):
+    """Per-pair sums of (pair code, weight) arrays, plain clues and gloss clues apart: (i, j, plain, total, has_plain)."""
+    import numpy as np
+
     plain_codes = np.concatenate(codes[False]) if codes[False] else np.zeros(0, np.int64)
     gloss_codes = np.concatenate(codes[True]) if codes[True] else np.zeros(0, np.int64)
     pairs, where = np.unique(np.concatenate([plain_codes, gloss_codes]), return_inverse=True)
