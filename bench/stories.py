@@ -15,7 +15,9 @@ A merge counts against every group either of its pages belongs to (a check page 
 with a tune page is a check error). Documents whose source or reference is word for word another's
 are one story. A second grouping leaves out the references of every other document: a source
 left alone then merged with anything is a false merge, as on a real day where most articles have
-no translation beside them. `--tune` searches the thresholds on the tune half.
+no translation beside them. `--tune` searches the thresholds on the tune half. Upper bounds on
+the check half say how far these clues could go: the share of (source, reference) pairs sharing
+any clue at all, and the share whose reference is the source's best match across languages.
 
 Digests are cached (pickle in the temp dir, keyed by the content of every page and the code of
 the stages before grouping), so iterating on the grouping costs seconds, not the digest time.

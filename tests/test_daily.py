@@ -567,9 +567,10 @@ def test_pairs_summed_over_arrays_are_the_pairs_summed_in_python() -> None:
 def test_explain_names_hours_and_stems_it_merged_on() -> None:
     from polyglot_news.daily.stories import Evidence, reason
 
-    ev = Evidence([("number", "17:00~5 pm", 2.0), ("stem", "документами~documents", 3.0)], 5.0, 0.4)
+    ev = Evidence([("number", "17:00~5 pm", 2.0), ("stem", "документами~documents", 3.0), ("word", "двох~2", 0.5)], 5.0, 0.4)
     text = reason(ev)
-    assert "numbers 17:00~5 pm" in text and "stems документами~documents" in text
+    assert "numbers 17:00~5 pm, двох~2" in text and "stems документами~documents" in text
+    assert "cognates" not in text  # a number word and its digit are a number, not a cognate
 
 
 def test_a_large_day_weighed_over_arrays_weighs_as_plain_python() -> None:

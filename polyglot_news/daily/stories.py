@@ -937,6 +937,8 @@ def reason(ev: Evidence, limit: int = 6) -> str:
                         (EMOJI, "emoji")):
         labels = []
         for k, label, _ in ev.shared:
+            if k == WORD and _DIGIT.search(label):  # a single digit, or a number word and its digit: a number
+                k = NUMBER
             if k == kind and label not in labels:
                 labels.append(label)
         if labels:
