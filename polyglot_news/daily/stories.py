@@ -619,6 +619,7 @@ class _Pairs:
             share = w / np.sqrt(tot[i] * tot[j])
             score = w * np.sqrt(share)
             order = np.argsort(-score, kind="stable")
+            self._ranked = (score[order], i[order], j[order])
             return list(zip(score[order].tolist(), i[order].tolist(), j[order].tolist(), w[order].tolist(), share[order].tolist()))
         found = []
         sqrt = math.sqrt
@@ -628,6 +629,35 @@ class _Pairs:
                 found.append((w * sqrt(share), i, j, w, share))
         found.sort(key=_first, reverse=True)  # stable: ties in (i, j) order
         return found
+
+    def partner_runs(self, found: list[tuple[float, int, int, float, float]], n: int) -> tuple[list[int], list[int], list[float]]:
+        """Each digest's partners in `found` (as `ranked_across` gave it), best first, as one flat list cut into runs.
+
+        Returns (start, partner, score): digest x's partners are partner[start[x]:start[x + 1]].
+        """
+        if self.arrays:
+            import numpy as np
+
+            score, i, j = self._ranked
+            ends = np.concatenate([i, j])
+            rank = np.concatenate([np.arange(len(i)), np.arange(len(i))])
+            order = np.lexsort((rank, ends))  # by digest, then in score order
+            start = np.searchsorted(ends[order], np.arange(n + 1)).tolist()
+            return start, np.concatenate([j, i])[order].tolist(), np.concatenate([score, score])[order].tolist()
+        count = [0] * (n + 1)
+        for _, i, j, _, _ in found:
+            count[i + 1] += 1
+            count[j + 1] += 1
+        for x in range(n):
+            count[x + 1] += count[x]
+        start, fill = count, count[:-1]
+        partner, partner_score = [0] * start[n], [0.0] * start[n]
+        for score, i, j, _, _ in found:  # in score order, so each run is sorted
+            for x, y in ((i, j), (j, i)):
+                at = fill[x]
+                partner[at], partner_score[at] = y, score
+                fill[x] = at + 1
+        return start, partner, partner_score
 
     def within_reach(self, day: _Day, floor: float, least_share: float) -> list[tuple[int, int]]:
         """The pairs whose names, numbers and words may reach `floor` and `least_share`, common clues counted at most."""
@@ -820,19 +850,7 @@ def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     n = len(day.totals)
     found = pairs.ranked_across(day)
     # each digest's partners, best first, as one flat list cut into runs: `start[x]` to `start[x + 1]`
-    count = [0] * (n + 1)
-    for _, i, j, _, _ in found:
-        count[i + 1] += 1
-        count[j + 1] += 1
-    for x in range(n):
-        count[x + 1] += count[x]
-    start, fill = count, count[:-1]
-    partner, partner_score = [0] * start[n], [0.0] * start[n]
-    for score, i, j, _, _ in found:  # in score order, so each run is sorted
-        for x, y in ((i, j), (j, i)):
-            at = fill[x]
-            partner[at], partner_score[at] = y, score
-            fill[x] = at + 1
+    start, partner, partner_score = pairs.partner_runs(found, n)
     first_free = start[:-1]  # where each run's first partner not yet linked may be: links are never undone
     linked = [False] * n
 
