@@ -591,3 +591,16 @@ def test_a_large_day_weighed_over_arrays_weighs_as_plain_python() -> None:
         assert large.weights[i] == pytest.approx(small.weights[i])
     assert S.group_links(len(digests), [x for x in S.day_candidates(large, S._shared_weights(large)) if x[2].same_story]) == \
         S.group_links(len(digests), [x for x in S.day_candidates(small, S._shared_weights(small)) if x[2].same_story])
+
+
+def test_words_count_from_a_texts_lead_names_and_numbers_from_all_of_it() -> None:
+    from polyglot_news.daily.stories import LEAD_WORDS, _lead_words, clues
+
+    words = [f"слово{chr(0x430 + i % 32)}{chr(0x430 + i // 32)}" for i in range(400)]
+    text = " ".join(words)
+    assert _lead_words(text) == words[:LEAD_WORDS]  # read from the first characters, the same as from all
+    assert _lead_words(" ".join(words[:10])) == words[:10]
+    long = message("a.txt", text + " Мельниченко 2019 12345", "uk")
+    found = clues(long).found
+    assert any(label == "12345" for _, label, _ in found.values())  # a number past the lead still counts
+    assert not any(label == words[-1] for _, label, _ in found.values())  # a word past it does not

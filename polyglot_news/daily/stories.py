@@ -230,6 +230,22 @@ def _texts(digest: Digest) -> dict[tuple[str, float], str]:
     return {key: "\n".join(lines) for key, lines in texts.items()}
 
 
+LEAD_CHARS = 2000  # where a text's lead is looked for first: 80 words rarely take more
+
+
+def _lead_words(text: str) -> list[str]:
+    """The first `LEAD_WORDS` distinct words of three letters or more in `text`, in order.
+
+    Read from the text's first `LEAD_CHARS` characters when they hold more than that many
+    (the word cut at the end is then past the lead), else from all of it.
+    """
+    for part in (text[:LEAD_CHARS], text) if len(text) > LEAD_CHARS else (text,):
+        words = [w for w in dict.fromkeys(_WORD.findall(part)) if len(w) >= 3]
+        if len(words) > LEAD_WORDS or part is text:
+            return words[:LEAD_WORDS]
+    return []
+
+
 def clues(digest: Digest, main: str | None = None, memo: dict | None = None,
           texts: dict[tuple[str, float], str] | None = None) -> Clues:
     """The clues of one digest: glossary names, numbers, emoji, and the romanised words of its text.
@@ -269,7 +285,7 @@ def clues(digest: Digest, main: str | None = None, memo: dict | None = None,
         known = memo.setdefault((lang, own), {}) if memo is not None else {}
         get = found.get
         # each word once, in order (the first spelling labels a clue), of the text's lead only
-        for w in [w for w in dict.fromkeys(_WORD.findall(text)) if len(w) >= 3][:LEAD_WORDS]:
+        for w in _lead_words(text):
             word_clues = known.get(w)
             if word_clues is None:
                 word_clues = known[w] = _word_clues(w, lang, own)
