@@ -34,9 +34,11 @@ day's articles in the other language, by a clear margin over the alternatives st
 from the strongest pairs, two groups joining only when most of their cross pairs are
 same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
+Words count from a text's lead (`LEAD_WORDS`): a report tells its story first, and its later
+words meet other reports by chance more than by story; names and numbers count from all of it.
 Pairs are met only through the clues they share (an inverted index, clues held by a tenth
 of the day left out and bounded exactly), summed over numpy arrays on a large day; each
-word's clues are computed once a day, so 500 articles group in well under their digest time.
+word's clues are computed once a day, so 500 articles group in a tenth of their digest time.
 
 The weights and thresholds were measured, not guessed: `bench/stories.py` tunes them on
 the "tune" half of the WMT22 ru-en and uk-en documents (each source beside its human
