@@ -274,13 +274,14 @@ def clues(digest: Digest, main: str | None = None, memo: dict | None = None,
     found = c.found
     for (lang, factor), text in texts.items():
         own = lang == main
-        for m in _NUMBER.finditer(text):
+        digits = _DIGIT.search(text) is not None
+        for m in _NUMBER.finditer(text) if digits else ():
             key = _number_key(m.group(0))
             if key:
                 c.add("d:" + key, NUMBER, m.group(0), factor * _number_rarity(key))
             elif m.group(0).isdigit():  # "5 гостей", "5 guests": a single digit, a weak clue, not a fact
                 c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
-        for hour, written in clock_hours(text) if _DIGIT.search(text) else ():  # "о 17:00" and "at 5 pm": one hour
+        for hour, written in clock_hours(text) if digits else ():  # "о 17:00" and "at 5 pm": one hour
             c.add("h:" + hour, NUMBER, written, factor * CLOCK_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
