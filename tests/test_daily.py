@@ -604,3 +604,11 @@ def test_words_count_from_a_texts_lead_names_and_numbers_from_all_of_it() -> Non
     found = clues(long).found
     assert any(label == "12345" for _, label, _ in found.values())  # a number past the lead still counts
     assert not any(label == words[-1] for _, label, _ in found.values())  # a word past it does not
+
+
+def test_weekdays_meet_their_english_names_whatever_the_apostrophe() -> None:
+    from polyglot_news.daily.stories import _word_clues
+
+    friday = {k for k, _, _ in _word_clues("Friday", "en")}
+    assert friday & {k for k, _, _ in _word_clues("п’ятницю", "uk")}
+    assert friday & {k for k, _, _ in _word_clues("п'ятницю", "uk")}

@@ -58,7 +58,7 @@ from functools import lru_cache
 
 from ..model import ENGLISH, TEASER, Digest
 from ..text.wordfreqs import log_frequencies, log_frequency
-from .cldr_words import english_cldr_word
+from .cldr_words import cldr_prefixes, english_cldr_word
 from .glosses import GLOSS_LANGS, english_key, english_keys, glosses
 from .quantities import clock_hours, number_word
 
@@ -322,7 +322,7 @@ def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, 
     if not english and rarity < CAPITAL_RARITY and word[0].isupper():
         rarity = CAPITAL_RARITY
     out = []
-    if not english:
+    if not english and folded[:3].translate(_APOSTROPHES) in cldr_prefixes(lang):
         named = english_cldr_word(word, lang)
         if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
             out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
@@ -346,6 +346,8 @@ def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, 
                 bares = [english_fold]
             else:
                 bare = _uninflected(folded)
+                if bare != folded and _VOWEL_ENDING.fullmatch(folded, len(bare)):
+                    bare = folded  # a vowel ending drops from the skeleton anyway: the word's own skeleton is the stem's
                 bares = [spellings[0]] if bare == folded else [bare.translate(latin_of)]
                 if len(spellings) > 1:
                     bares.append(spellings[1] if bare == folded else bare.replace("г", "ґ").translate(latin_of))
@@ -368,6 +370,7 @@ _INFLECTIONS = ("ами", "ями", "ові", "еві", "ого", "ому", "и�
                 "а", "я", "у", "ю", "і", "и", "ы", "е", "о", "ь", "й", "є", "ї")
 
 
+_VOWEL_ENDING = re.compile("[аяуюіиыеоьйєї]+")  # endings the skeleton drops letter by letter (й is y, ь nothing)
 _INFLECTIONS_BY_SIZE = tuple((size, frozenset(e for e in _INFLECTIONS if len(e) == size)) for size in (3, 2, 1))
 
 
