@@ -627,8 +627,12 @@ class _Pairs:
     common: list[float]
     arrays: bool = False
 
-    def ranked_across(self, day: _Day) -> list[tuple[float, int, int, float, float]]:
-        """(score, i, j, weight, share) of the pairs across languages sharing at least `MUTUAL_LEAST`, best first."""
+    def ranked_across(self, day: _Day, linkable: bool = False) -> list[tuple[float, int, int, float, float]]:
+        """(score, i, j, weight, share) of the pairs across languages sharing at least `MUTUAL_LEAST`, best first.
+
+        With `linkable`, only those weighty enough to be linked (`MUTUAL_FLOOR`, `MUTUAL_SHARE`);
+        `partner_runs` still ranks every one.
+        """
         totals, langs = day.totals, day.langs
         if self.arrays:
             import numpy as np
@@ -642,6 +646,8 @@ class _Pairs:
             score = w * np.sqrt(share)
             order = np.argsort(-score, kind="stable")
             self._ranked = (score[order], i[order], j[order])
+            if linkable:
+                order = order[(w[order] >= MUTUAL_FLOOR) & (share[order] >= MUTUAL_SHARE)]
             return list(zip(score[order].tolist(), i[order].tolist(), j[order].tolist(), w[order].tolist(), share[order].tolist()))
         found = []
         sqrt = math.sqrt
@@ -650,10 +656,11 @@ class _Pairs:
                 share = w / sqrt(totals[i] * totals[j])
                 found.append((w * sqrt(share), i, j, w, share))
         found.sort(key=_first, reverse=True)  # stable: ties in (i, j) order
-        return found
+        self._found = found
+        return [f for f in found if f[3] >= MUTUAL_FLOOR and f[4] >= MUTUAL_SHARE] if linkable else found
 
-    def partner_runs(self, found: list[tuple[float, int, int, float, float]], n: int) -> tuple[list[int], list[int], list[float]]:
-        """Each digest's partners in `found` (as `ranked_across` gave it), best first, as one flat list cut into runs.
+    def partner_runs(self, n: int) -> tuple[list[int], list[int], list[float]]:
+        """Each digest's partners as `ranked_across` ranked them, best first, as one flat list cut into runs.
 
         Returns (start, partner, score): digest x's partners are partner[start[x]:start[x + 1]].
         """
@@ -666,6 +673,7 @@ class _Pairs:
             order = np.lexsort((rank, ends))  # by digest, then in score order
             start = np.searchsorted(ends[order], np.arange(n + 1)).tolist()
             return start, np.concatenate([j, i])[order].tolist(), np.concatenate([score, score])[order].tolist()
+        found = self._found
         count = [0] * (n + 1)
         for _, i, j, _, _ in found:
             count[i + 1] += 1
@@ -870,9 +878,9 @@ def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     only name). Pairs sharing less than `MUTUAL_LEAST` are not ranked at all.
     """
     n = len(day.totals)
-    found = pairs.ranked_across(day)
+    found = pairs.ranked_across(day, linkable=True)
     # each digest's partners, best first, as one flat list cut into runs: `start[x]` to `start[x + 1]`
-    start, partner, partner_score = pairs.partner_runs(found, n)
+    start, partner, partner_score = pairs.partner_runs(n)
     first_free = start[:-1]  # where each run's first partner not yet linked may be: links are never undone
     linked = [False] * n
 
