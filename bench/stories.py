@@ -15,7 +15,9 @@ A merge counts against every group either of its pages belongs to (a check page 
 with a tune page is a check error). Documents whose source or reference is word for word another's
 are one story. A second grouping leaves out the references of every other document: a source
 left alone then merged with anything is a false merge, as on a real day where most articles have
-no translation beside them. `--tune` searches the thresholds on the tune half.
+no translation beside them. `--tune` searches the thresholds on the tune half. Upper bounds on
+the check half say how far these clues could go: the share of (source, reference) pairs sharing
+any clue at all, and the share whose reference is the source's best match across languages.
 
 Digests are cached (pickle in the temp dir, keyed by the content of every page and the code of
 the stages before grouping), so iterating on the grouping costs seconds, not the digest time.
@@ -155,7 +157,7 @@ def tune(pages: list[dict], digests: list) -> None:
     names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_STRONG", "MUTUAL_STRONG_MARGIN", "MUTUAL_ONE_WORD")
     saved = {k: getattr(S, k) for k in names}
     day = S._Day(digests)
-    partial = S._shared_weights(day)
+    pairs = S._shared_weights(day)
     in_tune = lambda p: p["half"] == "tune"  # noqa: E731
     results = []
     try:
@@ -164,7 +166,7 @@ def tune(pages: list[dict], digests: list) -> None:
             S.THRESHOLDS = {"across": (aw, ashare), "within": saved["THRESHOLDS"]["within"]}
             S.MUTUAL_MARGIN, S.MUTUAL_STRONG, S.MUTUAL_STRONG_MARGIN = margin, strong, strong_margin
             S.MUTUAL_ONE_WORD = one_word
-            links = [link for link in S.day_candidates(day, partial) if link[2].same_story]
+            links = [link for link in S.day_candidates(day, pairs) if link[2].same_story]
             groups = S.group_links(len(digests), links)
             sc = pair_scores(pages, groups, in_tune)
             results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, (strong, strong_margin, one_word)))
@@ -177,6 +179,39 @@ def tune(pages: list[dict], digests: list) -> None:
         print(f"  recall {recall} precision {precision}: THRESHOLDS={thresholds} MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD={mshare}")
     if not ok:
         print("  none")
+
+
+def upper_bounds(pages: list[dict], digests: list) -> list[dict]:
+    """For each language and domain of the check half: the share of (source, reference) pairs with any signal.
+
+    "any clue": the pair shares at least one clue of positive weight (name, number, word, stem,
+    gloss, emoji): without one no offline rule can merge it. "best match": the reference is the
+    source's best-scoring partner across languages among the whole folder (the score best
+    matches rank by), the most that competitive linking on these clues could reach.
+    """
+    from polyglot_news.daily import stories as S
+
+    day = S._Day(digests)
+    pairs = S._shared_weights(day)
+    best: dict[int, tuple[float, int]] = {}
+    for score, i, j, _, _ in pairs.ranked_across(day):
+        for a, b in ((i, j), (j, i)):
+            if a not in best:  # ranked best first: the first seen is the best
+                best[a] = (score, b)
+    ref_of = {p["doc"]: k for k, p in enumerate(pages) if p["side"] == "ref"}
+    counts: dict[tuple[str, str], Counter] = {}
+    for k, p in enumerate(pages):
+        if p["side"] != "src" or p["half"] != "check":
+            continue
+        r = ref_of[p["doc"]]
+        ev = day.evidence(min(k, r), max(k, r))
+        for key in ((p["lang"], p["domain"]), (p["lang"], "all"), ("all", "all")):
+            c = counts.setdefault(key, Counter())
+            c["pairs"] += 1
+            c["any"] += ev.glossed_weight > 0
+            c["best"] += best.get(k, (0, None))[1] == r
+    return [{"lang": lang, "domain": domain, "pairs": c["pairs"], "any_clue": round(c["any"] / c["pairs"], 3),
+             "best_match": round(c["best"] / c["pairs"], 3)} for (lang, domain), c in sorted(counts.items())]
 
 
 def _has_headline(page: dict) -> bool:
@@ -222,12 +257,15 @@ def main() -> None:
     # grouping time on 500 articles (the first 500 pages), beside what digesting 500 costs
     n = min(500, len(digests))
     reps = 3
-    t = _cpu()
+    times = []
     for _ in range(reps):
         for cached_fn in (skeleton, loose, _language_rarity, _word_clues, english_cldr_word, glosses):  # cold caches: a day's run starts with none
             cached_fn.cache_clear()
+        t = _cpu()
         story_groups(digests[:n])
-    group500 = (_cpu() - t) / reps
+        times.append(_cpu() - t)
+    group500 = sum(times) / reps
+    group500_least = min(times)  # the least of the runs: the one other processes on the machine slowed least
     digest500 = digest_cpu * n / len(digests)
 
     # sources whose reference is not in the folder, as most articles of a real day have no translation beside them:
@@ -244,9 +282,15 @@ def main() -> None:
     from_first_line = sum(1 for p, d in zip(pages, digests) if _has_headline(p) and not any(s.kind == "title" for s in d.article.segments) and d.title)
     print(f"repost merged with its original: {repost_merged}")
     print(f"sources whose reference was left out, merged with something all the same: {orphans_merged} of {len(alone)}")
-    print(f"grouping {n} articles: {group500:.3f} s CPU; digesting them: {digest500:.1f} s CPU{' (measured when cached)' if cached else ''}")
+    print(f"grouping {n} articles: {group500:.3f} s CPU (mean of {reps}, least {group500_least:.3f}, load average "
+          f"{os.getloadavg()[0]:.1f}); digesting them: {digest500:.1f} s CPU{' (measured when cached)' if cached else ''}")
     print(f"news pages (first line a headline) without a title: {len(untitled)} of {headline_pages}; titled by the first-line fallback: {from_first_line}"
           + (f"; e.g. {untitled[:3]}" if untitled else ""))
+
+    bounds = upper_bounds(pages, digests)
+    print("upper bounds, check half (source, reference) pairs: share sharing any clue / reference the source's best match")
+    for b in bounds:
+        print(f"  {b['lang']:4} {b['domain']:6} {b['pairs']:5} pairs: any clue {b['any_clue']}, best match {b['best_match']}")
 
     if args.show:
         from polyglot_news.daily.stories import _Day
@@ -265,8 +309,9 @@ def main() -> None:
     check = next(r for r in rows if r["half"] == "check" and r["lang"] == "all" and r["domain"] == "all")
     result = {"pages": len(pages), "stories": len(groups), "quick": args.quick,
               "check_recall": check["recall"], "check_precision": check["precision"],
-              "rows": rows, "repost_merged": repost_merged, "orphans_merged": orphans_merged, "orphans": len(alone), "group_500_cpu_s": round(group500, 4),
-              "digest_500_cpu_s": round(digest500, 1), "untitled_headline_pages": len(untitled), "headline_pages": headline_pages, "titled_by_first_line": from_first_line}
+              "rows": rows, "repost_merged": repost_merged, "orphans_merged": orphans_merged, "orphans": len(alone), "group_500_cpu_s": round(group500, 4), "group_500_least_cpu_s": round(group500_least, 4),
+              "digest_500_cpu_s": round(digest500, 1), "untitled_headline_pages": len(untitled), "headline_pages": headline_pages, "titled_by_first_line": from_first_line,
+              "upper_bounds": bounds}
     print("RESULT " + json.dumps(result))
 
 

@@ -488,3 +488,127 @@ def test_glossed_words_do_not_count_within_one_language() -> None:
     b = message("b.txt", "Thank you very much for the lovely evening at the theatre", "en")
     ev = similarity(a, b)
     assert ev.within and not any(kind == "gloss" for kind, _, _ in ev.shared), ev
+
+
+# ---------------------------------------------------------------- clues that carry across languages (session 5)
+
+def test_clock_hours_meet_however_they_are_written() -> None:
+    from polyglot_news.daily.quantities import clock_hours
+
+    assert [h for h, _ in clock_hours("Можемо о 17:00")] == [h for h, _ in clock_hours("We can at 5 pm")] == ["5"]
+    assert [h for h, _ in clock_hours("після 17 години")] == ["5"]
+    assert [h for h, _ in clock_hours("в 5 часов утра")] == ["5"]
+    assert clock_hours("ціна 9.50 грн") == []  # a price, not a time
+    assert clock_hours("у 2019 році, 10 amazing days") == []  # a year and a count are no hours
+
+
+def test_number_words_are_the_digits_they_stand_for() -> None:
+    from polyglot_news.daily.stories import _word_clues
+
+    def keys(word: str, lang: str) -> set[str]:
+        return {k for k, _, _ in _word_clues(word, lang)}
+
+    assert "d:2" in keys("двох", "uk") & keys("two", "en")
+    assert "d:10" in keys("десять", "uk") & keys("ten", "en")
+    assert "d:5" not in keys("п'ятниця", "uk")  # Friday is not five
+
+
+def test_english_irregular_forms_meet_their_glossed_base() -> None:
+    from polyglot_news.daily.glosses import english_key, glosses
+
+    assert english_key("understood") == english_key("understand") in glosses("зрозуміли", "uk")
+    assert english_key("children") == english_key("child")
+    assert english_key("went") == english_key("go")
+    assert english_key("stopped") == english_key("stop")  # the suffix rules still apply
+
+
+def test_a_listed_word_glosses_itself_whatever_its_stem() -> None:
+    from polyglot_news.daily.glosses import glosses, stem_of
+
+    assert len(stem_of("думати")) == 3  # a stem too short to reach the infinitive's ending
+    assert "think" in glosses("думати", "uk")
+    assert "wait" in glosses("чекати", "uk")
+
+
+def test_stem_clues_meet_across_inflections_and_languages_only() -> None:
+    from polyglot_news.daily.stories import STEM_PREFIX, _uninflected, _word_clues, similarity
+
+    def stems(word: str, lang: str) -> set[str]:
+        return {k for k, kind, _ in _word_clues(word, lang) if kind == "stem"}
+
+    assert _uninflected("документами") == "документ"
+    assert stems("документами", "uk") & stems("documents", "en")
+    assert all(k.startswith(STEM_PREFIX) for k in stems("documents", "en"))
+    # two Cyrillic reports sharing a stem share nothing for the bars: stems count across languages only
+    a = message("a.txt", "Документами займеться юрист", "uk")
+    b = message("b.txt", "Документи підписав юрист", "uk")
+    assert not any(kind == "stem" for kind, _, _ in similarity(a, b).shared)
+
+
+def test_pairs_summed_over_arrays_are_the_pairs_summed_in_python() -> None:
+    from polyglot_news.daily import stories as S
+
+    day = S._Day(DAY_OF_MESSAGES * 8)  # the same messages again: many clues held by several digests
+    small = S._shared_weights(day)
+    assert not small.arrays
+    saved = S.ARRAYS_FROM
+    try:
+        S.ARRAYS_FROM = 0
+        large = S._shared_weights(day)
+    finally:
+        S.ARRAYS_FROM = saved
+    assert large.arrays
+    assert (large.i.tolist(), large.j.tolist(), large.has_plain.tolist()) == (small.i, small.j, small.has_plain)
+    assert large.plain.tolist() == pytest.approx(small.plain) and large.total.tolist() == pytest.approx(small.total)
+    assert S.best_matches(day, large).keys() == S.best_matches(day, small).keys()
+    assert [(i, j) for i, j, _ in S.day_candidates(day, large)] == [(i, j) for i, j, _ in S.day_candidates(day, small)]
+
+
+def test_explain_names_hours_and_stems_it_merged_on() -> None:
+    from polyglot_news.daily.stories import Evidence, reason
+
+    ev = Evidence([("number", "17:00~5 pm", 2.0), ("stem", "документами~documents", 3.0), ("word", "двох~2", 0.5)], 5.0, 0.4)
+    text = reason(ev)
+    assert "numbers 17:00~5 pm, двох~2" in text and "stems документами~documents" in text
+    assert "cognates" not in text  # a number word and its digit are a number, not a cognate
+
+
+def test_a_large_day_weighed_over_arrays_weighs_as_plain_python() -> None:
+    from polyglot_news.daily import stories as S
+
+    digests = DAY_OF_MESSAGES * 20  # 120 digests: a day large enough for arrays
+    large = S._Day(digests)
+    assert large.index is not None
+    saved = S.ARRAYS_FROM_DAY
+    try:
+        S.ARRAYS_FROM_DAY = 10**9
+        small = S._Day(digests)
+    finally:
+        S.ARRAYS_FROM_DAY = saved
+    assert small.index is None
+    assert large.totals == pytest.approx(small.totals) and large.plain_totals == pytest.approx(small.plain_totals)
+    for i in (0, 5, 119):
+        assert large.weights[i] == pytest.approx(small.weights[i])
+    assert S.group_links(len(digests), [x for x in S.day_candidates(large, S._shared_weights(large)) if x[2].same_story]) == \
+        S.group_links(len(digests), [x for x in S.day_candidates(small, S._shared_weights(small)) if x[2].same_story])
+
+
+def test_words_count_from_a_texts_lead_names_and_numbers_from_all_of_it() -> None:
+    from polyglot_news.daily.stories import LEAD_WORDS, _lead_words, clues
+
+    words = [f"слово{chr(0x430 + i % 32)}{chr(0x430 + i // 32)}" for i in range(400)]
+    text = " ".join(words)
+    assert _lead_words(text) == words[:LEAD_WORDS]  # read from the first characters, the same as from all
+    assert _lead_words(" ".join(words[:10])) == words[:10]
+    long = message("a.txt", text + " Мельниченко 2019 12345", "uk")
+    found = clues(long).found
+    assert any(label == "12345" for _, label, _ in found.values())  # a number past the lead still counts
+    assert not any(label == words[-1] for _, label, _ in found.values())  # a word past it does not
+
+
+def test_weekdays_meet_their_english_names_whatever_the_apostrophe() -> None:
+    from polyglot_news.daily.stories import _word_clues
+
+    friday = {k for k, _, _ in _word_clues("Friday", "en")}
+    assert friday & {k for k, _, _ in _word_clues("п’ятницю", "uk")}
+    assert friday & {k for k, _, _ in _word_clues("п'ятницю", "uk")}

@@ -44,6 +44,12 @@ def _stems(lang: str) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+@lru_cache(maxsize=64)
+def cldr_prefixes(lang: str) -> frozenset[str]:
+    """The first three letters (casefolded) of every month, weekday and language `lang` names: no other word names one."""
+    return frozenset(_stems(lang))
+
+
 @lru_cache(maxsize=100_000)
 def english_cldr_word(word: str, lang: str) -> str | None:
     """The English month, weekday or language `word` names in `lang` ("вівторок", "uk" -> "Tuesday"), else None."""

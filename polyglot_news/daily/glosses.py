@@ -8,8 +8,9 @@ frequent inflected forms its stem would miss (було for бути, хочу fo
 `бути|було|був`. An inflected
 word meets its dictionary form by stem: the form less its ending (`stem_of`), followed by
 at most `MAX_ENDING` letters (two after a stem of three letters), the longest stem winning.
-English words are folded by `english_key` (plural, -ed, -ing, final e), the same fold the
-glosses get, so "cleaning", "cleaned" and "clean" meet.
+English words are folded by `english_key` (plural, -ed, -ing, final e, and irregular forms
+to their base: understood, understand), the same fold the glosses get, so "cleaning",
+"cleaned" and "clean" meet. Every form a line lists also glosses as itself, whatever its stem.
 """
 
 from __future__ import annotations
@@ -43,11 +44,57 @@ def stem_of(lemma: str) -> str:
     return w
 
 
+# English forms no suffix rule reaches, each to its base: irregular verbs (past, participle, third person)
+# and plurals; written by us from the grammar, so "we understood" meets "зрозуміли" (understand)
+_IRREGULAR_FORMS = """
+be: am is are was were been being | have: has had having | do: does did done doing | go: goes went gone
+say: said says | make: made | get: got gotten | know: knew known | think: thought | take: took taken
+see: saw seen | come: came | give: gave given | find: found | tell: told | become: became
+leave: left | feel: felt | bring: brought | begin: began begun | keep: kept | hold: held
+write: wrote written | stand: stood | hear: heard | let: lets | mean: meant | meet: met | run: ran
+pay: paid | sit: sat | speak: spoke spoken | lie: lay lain | lead: led | grow: grew grown | lose: lost
+fall: fell fallen | send: sent | build: built | understand: understood | draw: drew drawn | break: broke broken
+spend: spent | cut: cuts | rise: rose risen | drive: drove driven | buy: bought | wear: wore worn
+choose: chose chosen | seek: sought | throw: threw thrown | catch: caught | deal: dealt | win: won
+forget: forgot forgotten | lend: lent | sell: sold | fight: fought | teach: taught | eat: ate eaten
+sleep: slept | fly: flew flown flies | drink: drank drunk | sing: sang sung | swim: swam swum
+ride: rode ridden | wake: woke woken | steal: stole stolen | hide: hid hidden | shake: shook shaken
+forgive: forgave forgiven | freeze: froze frozen | bite: bit bitten | blow: blew blown | feed: fed
+hang: hung | shoot: shot | shine: shone | light: lit | spread: spreads | strike: struck | swear: swore sworn
+tear: tore torn | bear: bore born borne | beat: beaten | bend: bent | bind: bound | dig: dug
+dream: dreamt dreamed | learn: learnt | burn: burnt | smell: smelt | spell: spelt | spill: spilt
+stick: stuck | sting: stung | swing: swung | hang: hung | lay: laid | mistake: mistook mistaken
+overcome: overcame | undertake: undertook undertaken | withdraw: withdrew withdrawn | arise: arose arisen
+can: could | will: would | shall: should | may: might
+child: children | person: people | man: men | woman: women | foot: feet | tooth: teeth | mouse: mice
+goose: geese | life: lives | wife: wives | knife: knives | half: halves | leaf: leaves | shelf: shelves
+wolf: wolves | thief: thieves | loaf: loaves | ox: oxen | good: better best | bad: worse worst | much: more most
+many: more most | little: less least | far: further farther furthest
+"""
+
+
+def _irregular_forms() -> dict[str, str]:
+    """{irregular form: base} from `_IRREGULAR_FORMS`, a form keeping its first base when two claim it."""
+    out: dict[str, str] = {}
+    for entry in _IRREGULAR_FORMS.replace("\n", "|").split("|"):
+        base, _, forms = entry.partition(":")
+        for form in forms.split():
+            out.setdefault(form, base.strip())
+    return out
+
+
+_IRREGULAR = _irregular_forms()
+
+
 def english_key(word: str) -> str:
-    """An English word folded so its inflections meet: lower case, no plural, -ed, -ing or final e."""
+    """An English word folded so its inflections meet: lower case, no plural, -ed, -ing or final e.
+
+    An irregular form is its base first (went -> go, children -> child, understood -> understand).
+    """
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = _IRREGULAR.get(w, w)
     n = len(w)
     if n > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
@@ -79,9 +126,15 @@ def _table(lang: str) -> dict[str, tuple[str, ...]]:
         words, _, glosses = line.partition("\t")
         keys = tuple(dict.fromkeys(english_key(g) for g in glosses.split()))
         for word in words.split("|"):
-            for stem in _stems(word, lang):
+            # the listed form itself too: a stem of three letters reaches no ending over two (думати, дум)
+            for stem in (*_stems(word, lang), _folded(word)):
                 out[stem] = tuple(dict.fromkeys(out.get(stem, ()) + keys))
     return out
+
+
+def _folded(word: str) -> str:
+    """A Russian or Ukrainian word as `glosses` looks it up: lower case, ё as е, one apostrophe."""
+    return word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
 def _stems(word: str, lang: str) -> list[str]:
@@ -117,7 +170,7 @@ def glosses(word: str, lang: str) -> tuple[str, ...]:
     The word's own list wins, but the other one is looked in too: a short message is easily
     taken for its neighbour language. The longest stem the word starts with wins.
     """
-    w = word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    w = _folded(word)
     table = _lookup(lang)
     n = len(w)
     for cut in range(0, MAX_ENDING + 1):

@@ -13,7 +13,10 @@ name, whose skeleton would meet too many words, on its spelling with vowels fold
 (`loose`: Катя and Katya). Ordinary Russian and Ukrainian words are clues too, by their
 English glosses (`glosses.py`: "вибачте" and "sorry" share the clue "sorry"); these *gloss
 clues* count across languages only, and only where best matches are ranked (below): the
-bars leave them out. Lines the cleaner set aside (UI strings, boilerplate) count at
+bars leave them out. So do *stem clues*, a word's skeleton less its inflection
+(документами and documents: dkmnt), which its full skeleton misses. Hours of the day and
+number words are clues as the digits they stand for (`quantities.py`: "о 17:00" and "at
+5 pm", "двох" and "two" and "2"). Lines the cleaner set aside (UI strings, boilerplate) count at
 `OFF_ARTICLE` of their weight: in a short chat message they are often the message itself.
 
 A clue counts by how rare it is: the smaller of its rarity in the day's articles (an
@@ -31,6 +34,12 @@ day's articles in the other language, by a clear margin over the alternatives st
 from the strongest pairs, two groups joining only when most of their cross pairs are
 same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
+Words count from a text's lead (`LEAD_WORDS`): a report tells its story first, and its later
+words meet other reports by chance more than by story; names and numbers count from all of it.
+Pairs are met only through the clues they share (an inverted index, clues held by a tenth
+of the day left out and bounded exactly), summed over numpy arrays on a large day; each
+word's clues are computed once a day, so 500 articles group in a tenth of their digest time.
+
 The weights and thresholds were measured, not guessed: `bench/stories.py` tunes them on
 the "tune" half of the WMT22 ru-en and uk-en documents (each source beside its human
 English reference) and reports the "check" half. With a model, translated segments carry
@@ -41,20 +50,25 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from itertools import chain, count
 from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import ENGLISH, TEASER, Digest
-from ..text.wordfreqs import log_frequency
-from .cldr_words import english_cldr_word
+from ..text.wordfreqs import log_frequencies, log_frequency
+from .cldr_words import cldr_prefixes, english_cldr_word
 from .glosses import GLOSS_LANGS, english_key, english_keys, glosses
+from .quantities import clock_hours, number_word
 
 # kinds of clue, and how much one unit of rarity of each counts (tuned on the bench's tune half)
-NAME, NUMBER, WORD, EMOJI, GLOSS = "name", "number", "word", "emoji", "gloss"
-_RANK = {GLOSS: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
-WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0}
+NAME, NUMBER, WORD, EMOJI, GLOSS, STEM = "name", "number", "word", "emoji", "gloss", "stem"
+_RANK = {GLOSS: 0, STEM: 0, EMOJI: 0, WORD: 0, NUMBER: 1, NAME: 2}
+WEIGHTS = {NAME: 1.0, NUMBER: 1.0, WORD: 1.0, EMOJI: 1.0, GLOSS: 1.0, STEM: 1.0}
 GLOSS_PREFIX = "g:"  # gloss clues (an English word and a listed word glossing to it) count across languages only
+STEM_PREFIX = GLOSS_PREFIX + "~"  # ... as do stem clues: a word's skeleton less its inflection (документами, documents)
+STEM_LEN, STEM_LEAST = 5, 3  # a stem clue is the first STEM_LEN letters of that skeleton, at least STEM_LEAST
 COMMON_SHARE = 0.1  # clues held by more than this share of the day (and MIN_DAY digests) are left out of the pair index
 MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so shared clues are not all rare
 # least weight of shared clues for a merge, and least share (shared weight over the geometric mean of the
@@ -74,15 +88,21 @@ LINKAGE = 0.5  # two groups join only when this share of their cross pairs are s
 LANG_RARITY_CAP = math.log(1e6)  # a word no list holds is as rare as one in a million words
 LANG_RARITY_FLOOR = math.log(1e4)  # words more common than 1 in 10,000 carry nothing
 
+# the words (of three letters or more) of a text's lead only: a report tells its story first, and its later
+# words are shared by chance more than by story; names and numbers count from all of it (tuned on the
+# bench's tune half: 60, 80, 100, 150 words gave recall 0.825, 0.827, 0.822, 0.818 at precision 0.981-0.993)
+LEAD_WORDS = 80
 OFF_ARTICLE = 0.5  # a clue from a line outside title and body counts this share of its rarity
 CAPITAL_RARITY = 1.5  # a capitalised word outside English is often a name (Дмитрий: common in Russian, telling across languages)
 CLDR_RARITY = 1.0  # a month, weekday or language named across languages counts at least this
 GLOSS_RARITY = 8.0  # the most a gloss clue counts: above any day's IDF, so the day alone says how telling a word is
 DIGIT_RARITY = 0.5  # a single digit ("5 years", "at 6") as a clue
+CLOCK_RARITY = 2.0  # an hour of the day, however written ("17:00", "17 години", "5 pm")
 EMOJI_RARITY = 2.0  # an emoji is a clue of its own: a message and its translation keep them
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_DIGIT = re.compile(r"\d")
 _VOWELS = str.maketrans("", "", "aeiouy'’j")
 _ONE_VOWEL = str.maketrans({"e": "a", "i": "a", "o": "a", "u": "a", "y": None, "j": None})
 
@@ -122,13 +142,33 @@ def skeleton(word: str) -> str:
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
+# the word lists of a large day's languages, read whole into memory once (`_lists_in_memory`): a look-up
+# is then one dict get, not a query; a small day asks the store word by word, which costs less than reading
+_LISTS: dict[str, dict[str, float]] = {}
+LISTS_IN_MEMORY_FROM = 100  # digests in a day from which its languages' word lists are read whole
+
+
+def _lists_in_memory(langs) -> None:
+    """Read the word lists of `langs` into memory, once a run (the same frequencies `log_frequency` gives)."""
+    for lang in langs:
+        if lang not in _LISTS and lang not in ("und", "sr"):  # Serbian's list is keyed in Latin script
+            table = log_frequencies(lang)
+            if table is not None:
+                _LISTS[lang] = table
+
+
 @lru_cache(maxsize=200_000)
 def _language_rarity(word: str, lang: str) -> float:
     """How rare `word` is in `lang`, as ln(1/frequency) above LANG_RARITY_FLOOR (0 for common words).
 
     The word lists write apostrophes straight: "I’ll" is looked up as "i'll", not missed as a rare word.
     """
-    f = log_frequency(word.translate(_APOSTROPHES), lang) if lang != "und" else None
+    word = word.translate(_APOSTROPHES)
+    table = _LISTS.get(lang)
+    if table is not None:
+        f = table.get(word.casefold(), -math.inf)
+    else:
+        f = log_frequency(word, lang) if lang != "und" else None
     if f is None or f == -math.inf:
         return LANG_RARITY_CAP - LANG_RARITY_FLOOR
     return max(0.0, min(LANG_RARITY_CAP, -f * math.log(10)) - LANG_RARITY_FLOOR)
@@ -180,12 +220,44 @@ class Clues:
             self.found[key] = (kind, label, rarity)
 
 
-def clues(digest: Digest) -> Clues:
+def _texts(digest: Digest) -> dict[tuple[str, float], str]:
+    """A digest's lines but teasers, one text per (language, weight): each word is then met once per digest."""
+    texts: dict[tuple[str, float], list[str]] = {}
+    segments = [s for s in digest.article.segments if s.kind != TEASER]
+    for s in segments:
+        texts.setdefault((s.lang, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.text)
+    for s in segments:  # with a model, the English of translated segments joins in
+        if s.english and s.english != s.text:
+            texts.setdefault((ENGLISH, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.english)
+    return {key: "\n".join(lines) for key, lines in texts.items()}
+
+
+LEAD_CHARS = 2000  # where a text's lead is looked for first: 80 words rarely take more
+
+
+def _lead_words(text: str) -> list[str]:
+    """The first `LEAD_WORDS` distinct words of three letters or more in `text`, in order.
+
+    Read from the text's first `LEAD_CHARS` characters when they hold more than that many
+    (the word cut at the end is then past the lead), else from all of it.
+    """
+    for part in (text[:LEAD_CHARS], text) if len(text) > LEAD_CHARS else (text,):
+        words = [w for w in dict.fromkeys(_WORD.findall(part)) if len(w) >= 3]
+        if len(words) > LEAD_WORDS or part is text:
+            return words[:LEAD_WORDS]
+    return []
+
+
+def clues(digest: Digest, main: str | None = None, memo: dict | None = None,
+          texts: dict[tuple[str, float], str] | None = None) -> Clues:
     """The clues of one digest: glossary names, numbers, emoji, and the romanised words of its text.
 
+    Of each text, the words of its lead count (`LEAD_WORDS`), names and numbers from all of it.
     Title and body count in full; the page's other lines but teasers (the cleaner's UI strings,
     boilerplate and captions, which in a short chat message are often the message itself)
-    count at `OFF_ARTICLE` of their rarity.
+    count at `OFF_ARTICLE` of their rarity. `main` is the page's main language (found when None);
+    `memo`, shared by a day's digests, holds each word's clues by language (a dict look-up, not a
+    cached call); `texts` are the digest's `_texts` when already gathered.
     """
     c = Clues()
     for t in digest.glossary:
@@ -194,42 +266,38 @@ def clues(digest: Digest) -> Clues:
                 sk = skeleton(w)
                 # a skeleton of two letters is too loose for a name (Kyiv and CoV): the name itself is the clue
                 c.add("w:" + (sk if len(sk) >= 3 else "=" + w.casefold()), NAME, t.term, _language_rarity(w, ENGLISH))
-    segments = digest.article.segments
-    texts = [(s.text, s.lang, 1.0 if s.in_article else OFF_ARTICLE) for s in segments if s.kind != TEASER]
-    # with a model, the English of translated segments joins in
-    texts += [(s.english, ENGLISH, 1.0 if s.in_article else OFF_ARTICLE) for s in segments
-              if s.kind != TEASER and s.english and s.english != s.text]
+    if texts is None:
+        texts = _texts(digest)
     # gloss clues only from the page's own language: an English "Share" on a German page is chrome, not a gloss
-    main = next(iter(digest.article.languages()), "und")
-    for text, lang, factor in texts:
+    if main is None:
+        main = next(iter(digest.article.languages()), "und")
+    found = c.found
+    for (lang, factor), text in texts.items():
         own = lang == main
-        for m in _NUMBER.finditer(text):
+        digits = _DIGIT.search(text) is not None
+        for m in _NUMBER.finditer(text) if digits else ():
             key = _number_key(m.group(0))
             if key:
                 c.add("d:" + key, NUMBER, m.group(0), factor * _number_rarity(key))
             elif m.group(0).isdigit():  # "5 гостей", "5 guests": a single digit, a weak clue, not a fact
                 c.add("d:" + m.group(0), WORD, m.group(0), factor * DIGIT_RARITY)
+        for hour, written in clock_hours(text) if digits else ():  # "о 17:00" and "at 5 pm": one hour
+            c.add("h:" + hour, NUMBER, written, factor * CLOCK_RARITY)
         for ch in _EMOJI.findall(text):
             c.add("e:" + ch, EMOJI, ch, factor * EMOJI_RARITY)
-        found = c.found
-        for w in dict.fromkeys(_WORD.findall(text)):  # each word once, in order (the first spelling labels a clue)
-            if len(w) >= 3:
-                for key, kind, rarity in _word_clues(w, lang, own):
-                    rarity *= factor
-                    old = found.get(key)  # `Clues.add`, inline: this loop runs for every word of the day
-                    if old is None or (_RANK[kind], rarity) > (_RANK[old[0]], old[2]):
-                        found[key] = (kind, w, rarity)
+        known = memo.setdefault((lang, own), {}) if memo is not None else {}
+        get = found.get
+        # each word once, in order (the first spelling labels a clue), of the text's lead only
+        for w in _lead_words(text):
+            word_clues = known.get(w)
+            if word_clues is None:
+                word_clues = known[w] = _word_clues(w, lang, own)
+            for key, kind, rarity in word_clues:
+                rarity *= factor
+                old = get(key)  # `Clues.add`, inline: this loop runs for every word of the day
+                if old is None or (_RANK[kind], rarity) > (_RANK[old[0]], old[2]):
+                    found[key] = (kind, w, rarity)
     return c
-
-
-def _gloss_keys(word: str, lang: str) -> tuple[str, ...]:
-    """A word's gloss keys: an English word's own fold when a listed word glosses to it, a listed word's glosses."""
-    if lang == ENGLISH:
-        key = english_key(word)
-        return (GLOSS_PREFIX + key,) if key in english_keys() else ()
-    if lang in GLOSS_LANGS or lang in _CYRILLIC_LANGS:
-        return tuple(GLOSS_PREFIX + k for k in glosses(word, lang))
-    return ()
 
 
 @lru_cache(maxsize=200_000)
@@ -244,28 +312,75 @@ def _word_clues(word: str, lang: str, glossed: bool = True) -> tuple[tuple[str, 
     (`loose`) instead, since its skeleton would meet too many words.
     """
     folded = word.casefold()
-    spellings = [_latin(folded, lang)]
+    english = lang == ENGLISH
+    latin_of = _LATIN["uk" if lang == "uk" else "ru"]
+    spellings = [folded.translate(latin_of)]
     if lang == "uk" and "г" in folded:
-        spellings.append(_latin(folded.replace("г", "ґ"), lang))
+        spellings.append(folded.replace("г", "ґ").translate(latin_of))
     # the uncached forms: this function's own cache already holds each word once
     rarity = _language_rarity.__wrapped__(word, lang)
-    if word[0].isupper() and lang != ENGLISH:
-        rarity = max(rarity, CAPITAL_RARITY)
+    if not english and rarity < CAPITAL_RARITY and word[0].isupper():
+        rarity = CAPITAL_RARITY
     out = []
-    named = english_cldr_word(word, lang) if lang != ENGLISH else None
-    if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
-        out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
-    for latin in spellings if rarity > 0 else ():  # a word too common to weigh anything is no clue: not kept at all
-        sk = skeleton.__wrapped__(latin)
-        if len(sk) >= 3 and len(folded) >= 4:
-            out.append(("w:" + sk, WORD, rarity))
-        else:
-            key = loose.__wrapped__(latin)
-            if len(key) >= 3:
-                out.append(("l:" + key, WORD, rarity))
-    if glossed:
-        out += [(key, GLOSS, GLOSS_RARITY) for key in _gloss_keys(word, lang)]
+    if not english and folded[:3].translate(_APOSTROPHES) in cldr_prefixes(lang):
+        named = english_cldr_word(word, lang)
+        if named:  # "вівторок" is a clue Tuesday shares, "російською" one Russian shares
+            out.append(("w:" + skeleton(named), WORD, max(rarity, _language_rarity(named, ENGLISH), CLDR_RARITY)))
+    number = number_word(folded)
+    if number:  # "двох" and "two" are the digit 2; "десять" is 10
+        out.append(("d:" + number, NUMBER, _number_rarity(number)) if len(number) >= 2 else ("d:" + number, WORD, DIGIT_RARITY))
+    english_fold = english_key(folded) if english and glossed else ""
+    if rarity > 0:  # a word too common to weigh anything is no clue: not kept at all
+        keyed = {}
+        for latin in spellings:
+            sk = keyed[latin] = skeleton.__wrapped__(latin)
+            if len(sk) >= 3 and len(folded) >= 4:
+                out.append(("w:" + sk, WORD, rarity))
+            else:
+                key = loose.__wrapped__(latin)
+                if len(key) >= 3:
+                    out.append(("l:" + key, WORD, rarity))
+        if glossed:
+            # the stem clue: the word less its inflection, so стімерів and steamers meet (stmr) where their skeletons do not
+            if english:
+                bares = [english_fold]
+            else:
+                bare = _uninflected(folded)
+                if bare != folded and _VOWEL_ENDING.fullmatch(folded, len(bare)):
+                    bare = folded  # a vowel ending drops from the skeleton anyway: the word's own skeleton is the stem's
+                bares = [spellings[0]] if bare == folded else [bare.translate(latin_of)]
+                if len(spellings) > 1:
+                    bares.append(spellings[1] if bare == folded else bare.replace("г", "ґ").translate(latin_of))
+            for bare in bares:
+                stem = (keyed[bare] if bare in keyed else skeleton.__wrapped__(bare))[:STEM_LEN]
+                if len(stem) >= STEM_LEAST:
+                    out.append((STEM_PREFIX + stem, STEM, rarity))
+    if glossed:  # an English word's own fold when a listed word glosses to it, a listed word's glosses
+        if english:
+            if english_fold in english_keys():
+                out.append((GLOSS_PREFIX + english_fold, GLOSS, GLOSS_RARITY))
+        elif lang in GLOSS_LANGS or lang in _CYRILLIC_LANGS:
+            out += [(GLOSS_PREFIX + k, GLOSS, GLOSS_RARITY) for k in glosses(word, lang)]
     return tuple(out)
+
+
+# case and number endings of Russian and Ukrainian nouns and adjectives, longest first
+_INFLECTIONS = ("ами", "ями", "ові", "еві", "ого", "ому", "ими", "іми", "ою", "ею", "ів", "ах", "ях", "ам", "ям", "ом",
+                "ем", "им", "ім", "ої", "ий", "ій", "их", "іх", "ых", "ым", "ый", "ой", "ая", "ое", "ые", "ие", "ья",
+                "а", "я", "у", "ю", "і", "и", "ы", "е", "о", "ь", "й", "є", "ї")
+
+
+_VOWEL_ENDING = re.compile("[аяуюіиыеоьйєї]+")  # endings the skeleton drops letter by letter (й is y, ь nothing)
+_INFLECTIONS_BY_SIZE = tuple((size, frozenset(e for e in _INFLECTIONS if len(e) == size)) for size in (3, 2, 1))
+
+
+def _uninflected(word: str) -> str:
+    """A Cyrillic word less its case or number ending, keeping at least four letters (стімерів -> стімер)."""
+    n = len(word)
+    for size, endings in _INFLECTIONS_BY_SIZE:  # the longest ending first
+        if n - size >= 4 and word[-size:] in endings:
+            return word[:-size]
+    return word
 
 
 @lru_cache(maxsize=200_000)
@@ -335,29 +450,72 @@ def _family(lang: str) -> str:
     return "cyrillic" if lang in _CYRILLIC_LANGS else lang
 
 
+class _Weights:
+    """Each digest's {clue: weight}, made when first asked for from a large day's flat list of weights."""
+
+    def __init__(self, founds: list[dict], flat: list[float]):
+        self._founds, self._flat, self._made = founds, flat, {}
+        self._start = [0]
+        for f in founds:
+            self._start.append(self._start[-1] + len(f))
+
+    def __len__(self) -> int:
+        return len(self._founds)
+
+    def __getitem__(self, i: int) -> dict[str, float]:
+        made = self._made.get(i)
+        if made is None:
+            made = self._made[i] = dict(zip(self._founds[i], self._flat[self._start[i]:self._start[i + 1]]))
+        return made
+
+
+_third = itemgetter(2)
+ARRAYS_FROM_DAY = 100  # a day of this many digests is weighed and paired over numpy arrays
+
+
 class _Day:
     """The clues of a day's digests and the rarity of each clue among them."""
 
     def __init__(self, digests: list[Digest]):
-        self.clues = [clues(d) for d in digests]
-        df: dict[str, int] = {}
-        for c in self.clues:
-            for key in c.found:
-                df[key] = df.get(key, 0) + 1
-        n = max(len(digests), MIN_DAY)
-        self.idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
-        # each clue's weight in each digest (its kind's weight times the lesser of idf and rarity), once:
-        # the pair loops below only look them up
-        idf = self.idf
+        mains = [next(iter(d.article.languages()), "und") for d in digests]
+        if len(digests) >= LISTS_IN_MEMORY_FROM:
+            _lists_in_memory({ENGLISH, *(s.lang for d in digests for s in d.article.segments)})
+        texts = [_texts(d) for d in digests]
+        memo: dict = {}
+        self.clues = [clues(d, main, memo, t) for d, main, t in zip(digests, mains, texts)]
+        self.index = None  # a large day's clue index as arrays (`_weigh_arrays`); a small day's is `members`
+        self.members: dict[str, list[tuple[int, float]]] = {}
+        if len(digests) >= ARRAYS_FROM_DAY:
+            self._weigh_arrays()
+        else:
+            self._weigh()
+        self.langs = [_family(main) for main in mains]
+
+    def _weigh(self) -> None:
+        """Each clue's weight in each digest (its kind's weight times the lesser of idf and rarity), once.
+
+        The pair loops only look them up. Also each digest's totals, and each clue two digests or
+        more hold, with its members and their weights (`_shared_weights` pairs them).
+        """
+        df = Counter(chain.from_iterable(c.found for c in self.clues))
+        n = max(len(self.clues), MIN_DAY)
+        idf = {key: math.log((n + 1) / (k + 0.5)) for key, k in df.items()}
+        alone = math.log((n + 1) / 1.5)  # the idf of a clue one digest holds: it pairs nothing, so is not indexed
         self.weights, self.plain_totals, self.totals = [], [], []
-        for c in self.clues:
+        members = self.members
+        for i, c in enumerate(self.clues):
             weights: dict[str, float] = {}
             plain = 0.0
             by_word: dict[str, float] = {}  # gloss clues, each word once: "можна" glosses to can and possible, says one thing
             for key, (kind, label, rarity) in c.found.items():
                 k = idf[key]
                 w = weights[key] = WEIGHTS[kind] * (k if k < rarity else rarity)
-                if key.startswith(GLOSS_PREFIX):
+                if w > 0 and k != alone:  # a common word weighs nothing in any pair
+                    if key in members:
+                        members[key].append((i, w))
+                    else:
+                        members[key] = [(i, w)]
+                if key[0] == "g":  # GLOSS_PREFIX
                     if w > by_word.get(label, 0.0):
                         by_word[label] = w
                 else:
@@ -366,9 +524,47 @@ class _Day:
             # totals across languages count gloss clues; totals within one language do not
             self.plain_totals.append(plain)
             self.totals.append(plain + sum(by_word.values()))
-        self.langs = [_family(next(iter(d.article.languages()), "und")) for d in digests]
-        self.common = [0.0] * len(digests)  # set by `_shared_weights`: each digest's weight in clues too common to index
-        self.plain_partial: dict[tuple[int, int], float] = {}  # set by `_shared_weights`: pairs' weight without gloss clues
+
+    def _weigh_arrays(self) -> None:
+        """`_weigh` over numpy arrays, every (digest, clue) a row: the same weights and totals, a day at once.
+
+        Sets `index` to the rows of clues two digests or more hold with weight, sorted by clue
+        (digests in order within one): digest, weight, clue id, and whether the clue is a gloss.
+        """
+        import numpy as np
+
+        founds = [c.found for c in self.clues]
+        size = sum(map(len, founds))
+        key_id: dict[str, int] = {}
+        keys = np.fromiter(map(key_id.setdefault, chain.from_iterable(founds), count()), np.int64, size)
+        readings = list(chain.from_iterable(f.values() for f in founds))
+        rarity = np.fromiter(map(_third, readings), float, size)
+        kind_weight = np.fromiter(map(WEIGHTS.__getitem__, map(_first, readings)), float, size)
+        digest = np.repeat(np.arange(len(founds)), np.fromiter(map(len, founds), np.int64, len(founds)))
+        df = np.bincount(keys, minlength=size)
+        n = max(len(founds), MIN_DAY)
+        idf = np.log((n + 1) / (df[keys] + 0.5))
+        w = kind_weight * np.minimum(idf, rarity)
+        is_gloss_key = np.zeros(size, bool)
+        is_gloss_key[[k for key, k in key_id.items() if key[0] == "g"]] = True  # GLOSS_PREFIX
+        gloss = is_gloss_key[keys]
+        plain = np.bincount(digest, weights=np.where(gloss, 0.0, w), minlength=len(founds))
+        # gloss clues, each word once: its heaviest gloss
+        rows = np.flatnonzero(gloss)
+        label_id: dict[str, int] = {}
+        labels = np.fromiter(map(label_id.setdefault, (readings[r][1] for r in rows.tolist()), count()), np.int64, len(rows))
+        code = digest[rows] * (len(rows) + 1) + labels
+        order = np.lexsort((-w[rows], code))
+        first = np.ones(len(order), bool)
+        first[1:] = code[order][1:] != code[order][:-1]
+        heaviest = order[first]
+        glossed = np.bincount(digest[rows][heaviest], weights=w[rows][heaviest], minlength=len(founds))
+        self.plain_totals = plain.tolist()
+        self.totals = (plain + glossed).tolist()
+        self.weights = _Weights(founds, w.tolist())
+        held = np.flatnonzero((w > 0) & (df[keys] >= 2))  # a common word weighs nothing in any pair
+        held = held[np.argsort(keys[held], kind="stable")]
+        self.index = (digest[held], w[held], keys[held], gloss[held])
 
     def evidence(self, i: int, j: int) -> Evidence:
         a, b = self.clues[i].found, self.clues[j].found
@@ -413,53 +609,230 @@ def explain(a: Digest, b: Digest, day: list[Digest] | None = None) -> str:
     return str(similarity(a, b, day))
 
 
-def _shared_weights(day: _Day) -> dict[tuple[int, int], float]:
+@dataclass
+class _Pairs:
+    """The pairs (i < j) of a day's digests that share an indexed clue: lists, or numpy arrays on a large day.
+
+    `plain` is the weight they share in names, numbers, words and emoji (what the bars
+    weigh; 0 for a pair sharing gloss clues only, `has_plain` False), `total` with gloss
+    clues too (what best matches rank), and `common` each digest's weight in the clues too
+    common to index. Pairs are in order of (i, j), so ties are broken the same either way.
+    """
+
+    i: list[int]
+    j: list[int]
+    plain: list[float]
+    total: list[float]
+    has_plain: list[bool]
+    common: list[float]
+    arrays: bool = False
+
+    def ranked_across(self, day: _Day, linkable: bool = False) -> list[tuple[float, int, int, float, float]]:
+        """(score, i, j, weight, share) of the pairs across languages sharing at least `MUTUAL_LEAST`, best first.
+
+        With `linkable`, only those weighty enough to be linked (`MUTUAL_FLOOR`, `MUTUAL_SHARE`);
+        `partner_runs` still ranks every one.
+        """
+        totals, langs = day.totals, day.langs
+        if self.arrays:
+            import numpy as np
+
+            family = {lang: k for k, lang in enumerate(dict.fromkeys(langs))}
+            fam = np.array([family[lang] for lang in langs])
+            keep = (self.total >= MUTUAL_LEAST) & (fam[self.i] != fam[self.j])
+            i, j, w = self.i[keep], self.j[keep], self.total[keep]
+            tot = np.array(totals)
+            share = w / np.sqrt(tot[i] * tot[j])
+            score = w * np.sqrt(share)
+            order = np.argsort(-score, kind="stable")
+            self._ranked = (score[order], i[order], j[order])
+            if linkable:
+                order = order[(w[order] >= MUTUAL_FLOOR) & (share[order] >= MUTUAL_SHARE)]
+            return list(zip(score[order].tolist(), i[order].tolist(), j[order].tolist(), w[order].tolist(), share[order].tolist()))
+        found = []
+        sqrt = math.sqrt
+        for i, j, w in zip(self.i, self.j, self.total):
+            if w >= MUTUAL_LEAST and langs[i] != langs[j]:
+                share = w / sqrt(totals[i] * totals[j])
+                found.append((w * sqrt(share), i, j, w, share))
+        found.sort(key=_first, reverse=True)  # stable: ties in (i, j) order
+        self._found = found
+        return [f for f in found if f[3] >= MUTUAL_FLOOR and f[4] >= MUTUAL_SHARE] if linkable else found
+
+    def partner_runs(self, n: int) -> tuple[list[int], list[int], list[float]]:
+        """Each digest's partners as `ranked_across` ranked them, best first, as one flat list cut into runs.
+
+        Returns (start, partner, score): digest x's partners are partner[start[x]:start[x + 1]].
+        """
+        if self.arrays:
+            import numpy as np
+
+            score, i, j = self._ranked
+            ends = np.concatenate([i, j])
+            rank = np.concatenate([np.arange(len(i)), np.arange(len(i))])
+            order = np.lexsort((rank, ends))  # by digest, then in score order
+            start = np.searchsorted(ends[order], np.arange(n + 1)).tolist()
+            return start, np.concatenate([j, i])[order].tolist(), np.concatenate([score, score])[order].tolist()
+        found = self._found
+        count = [0] * (n + 1)
+        for _, i, j, _, _ in found:
+            count[i + 1] += 1
+            count[j + 1] += 1
+        for x in range(n):
+            count[x + 1] += count[x]
+        start, fill = count, count[:-1]
+        partner, partner_score = [0] * start[n], [0.0] * start[n]
+        for score, i, j, _, _ in found:  # in score order, so each run is sorted
+            for x, y in ((i, j), (j, i)):
+                at = fill[x]
+                partner[at], partner_score[at] = y, score
+                fill[x] = at + 1
+        return start, partner, partner_score
+
+    def within_reach(self, day: _Day, floor: float, least_share: float) -> list[tuple[int, int]]:
+        """The pairs whose names, numbers and words may reach `floor` and `least_share`, common clues counted at most."""
+        common, totals = self.common, day.plain_totals
+        if self.arrays:
+            import numpy as np
+
+            c, t = np.array(common), np.array(totals)
+            most = self.plain + np.minimum(c[self.i], c[self.j])
+            keep = self.has_plain & (most >= floor) & (most >= least_share * np.sqrt(t[self.i] * t[self.j]))
+            return list(zip(self.i[keep].tolist(), self.j[keep].tolist()))
+        sqrt = math.sqrt
+        out = []
+        for i, j, w, has_plain in zip(self.i, self.j, self.plain, self.has_plain):
+            # the common clues left out of the index weigh at most the smaller side's share of them
+            ci, cj = common[i], common[j]
+            most = w + (ci if ci < cj else cj)
+            if has_plain and most >= floor and most >= least_share * sqrt(totals[i] * totals[j]):
+                out.append((i, j))
+        return out
+
+
+ARRAYS_FROM = 20_000  # a day whose index meets this many (pair, clue) incidences sums them over numpy arrays
+
+
+def _shared_weights(day: _Day) -> _Pairs:
     """The weight each pair (i < j) of the day's digests shares, leaving out clues a tenth of the day has.
 
     Only pairs sharing at least one clue are met, through an index of clues, so a day of
-    hundreds of articles is not a comparison of every pair.
+    hundreds of articles is not a comparison of every pair. A gloss clue counts across
+    languages only. A large day is summed over numpy arrays (the same sums, fifty times
+    faster); a small one in plain Python, which costs less than importing numpy.
     """
     n = len(day.clues)
-    index: dict[str, list[int]] = {}
-    for i, weights in enumerate(day.weights):
-        for key, w in weights.items():
-            if w > 0:  # a common word weighs nothing in any pair
-                index.setdefault(key, []).append(i)
-    flat: dict[int, float] = {}  # pair (i, j) as i * n + j: an int hashes faster than a tuple in this, the inner loop
-    glossed: dict[int, float] = {}  # the same for gloss clues, kept apart: the bars leave them out
-    common = [0.0] * n  # the weight each digest holds in the clues left out, so pairs can be pruned exactly
     most = max(COMMON_SHARE * n, MIN_DAY)
-    get, gget = flat.get, glossed.get
-    for key, members in index.items():
-        if len(members) > most:
-            for i in members:
-                common[i] += day.weights[i][key]
-            continue  # a clue a tenth of the day shares weighs little and would make every pair a candidate
-        if len(members) < 2:
-            continue
-        weights = [(i, day.weights[i][key]) for i in members]
-        if key.startswith(GLOSS_PREFIX):  # pairs across languages only: each language's members against the others'
-            by_lang: dict[str, list[tuple[int, float]]] = {}
-            for iw in weights:
-                by_lang.setdefault(day.langs[iw[0]], []).append(iw)
-            groups = list(by_lang.values())
-            for g, left in enumerate(groups):
-                for right in groups[g + 1:]:
-                    for i, wi in left:
-                        for j, wj in right:
-                            pair = i * n + j if i < j else j * n + i
-                            glossed[pair] = gget(pair, 0.0) + (wi if wi < wj else wj)
-            continue
-        for x, (i, wi) in enumerate(weights):
+    if day.index is not None:
+        return _summed_index(day, most)
+    common = [0.0] * n  # the weight each digest holds in the clues left out, so pairs can be pruned exactly
+    indexed: list[tuple[str, list[tuple[int, float]]]] = []
+    incidences = 0
+    for key, held in day.members.items():
+        m = len(held)
+        if m > most:
+            for i, w in held:
+                common[i] += w
+        elif m >= 2:
+            indexed.append((key, held))
+            incidences += m * (m - 1) // 2
+    if incidences >= ARRAYS_FROM:
+        return _Pairs(*_summed_arrays(day, indexed), common=common, arrays=True)
+    return _Pairs(*_summed_python(day, indexed), common=common)
+
+
+def _summed_python(day: _Day, indexed: list[tuple[str, list[tuple[int, float]]]]):
+    """`_shared_weights`' sums in plain Python: (i, j, plain, total, has_plain) lists."""
+    n = len(day.clues)
+    flat: dict[int, float] = {}  # pair (i, j) as i * n + j: an int hashes faster than a tuple in this, the inner loop
+    glossed: dict[int, float] = {}
+    langs = day.langs
+    for key, held in indexed:
+        gloss = key.startswith(GLOSS_PREFIX)
+        into = glossed if gloss else flat
+        get = into.get
+        for x, (i, wi) in enumerate(held):
             base = i * n
-            for j, wj in weights[x + 1:]:
-                flat[base + j] = get(base + j, 0.0) + (wi if wi < wj else wj)
-    day.plain_partial = {divmod(pair, n): w for pair, w in flat.items()}
-    for pair, w in glossed.items():
-        flat[pair] = get(pair, 0.0) + w
-    partial = {divmod(pair, n): w for pair, w in flat.items()}
-    day.common = common
-    return partial
+            for j, wj in held[x + 1:]:
+                if not gloss or langs[i] != langs[j]:
+                    into[base + j] = get(base + j, 0.0) + (wi if wi < wj else wj)
+    codes = sorted(flat.keys() | glossed.keys())
+    plain = [flat.get(c, 0.0) for c in codes]
+    total = [p + glossed.get(c, 0.0) for p, c in zip(plain, codes)]
+    return [c // n for c in codes], [c % n for c in codes], plain, total, [c in flat for c in codes]
+
+
+def _summed_arrays(day: _Day, indexed: list[tuple[str, list[tuple[int, float]]]]):
+    """`_shared_weights`' sums over numpy arrays, clues grouped by how many digests hold them."""
+    import numpy as np
+
+    n = len(day.clues)
+    family = {lang: k for k, lang in enumerate(dict.fromkeys(day.langs))}
+    langs = np.array([family[lang] for lang in day.langs], dtype=np.int64)
+    by_size: dict[tuple[int, bool], list[list[tuple[int, float]]]] = {}
+    for key, held in indexed:
+        by_size.setdefault((len(held), key.startswith(GLOSS_PREFIX)), []).append(held)
+    codes: dict[bool, list] = {False: [], True: []}
+    values: dict[bool, list] = {False: [], True: []}
+    for (m, gloss), rows in by_size.items():
+        held = np.array(rows)  # (clues, members, 2): each member's digest and weight
+        ids, ws = held[:, :, 0].astype(np.int64), held[:, :, 1]
+        left, right = np.triu_indices(m, 1)
+        a, b = ids[:, left].ravel(), ids[:, right].ravel()  # a < b: each clue's members are in digest order
+        v = np.minimum(ws[:, left], ws[:, right]).ravel()
+        if gloss:
+            cross = langs[a] != langs[b]
+            a, b, v = a[cross], b[cross], v[cross]
+        codes[gloss].append(a * n + b)
+        values[gloss].append(v)
+    return _reduced(codes, values, n)
+
+
+def _summed_index(day: _Day, most: float) -> _Pairs:
+    """`_shared_weights` from a large day's index arrays: clues grouped by how many digests hold them."""
+    import numpy as np
+
+    n = len(day.clues)
+    digest, weight, key, gloss = day.index
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, np.int64)
+    sizes = np.diff(np.r_[starts, len(key)])
+    too_common = np.repeat(sizes > most, sizes)  # held by more than a tenth of the day: left out of the pairs
+    common = np.bincount(digest[too_common], weights=weight[too_common], minlength=n)
+    family = {lang: k for k, lang in enumerate(dict.fromkeys(day.langs))}
+    langs = np.array([family[lang] for lang in day.langs], dtype=np.int64)
+    codes: dict[bool, list] = {False: [], True: []}
+    values: dict[bool, list] = {False: [], True: []}
+    for m in np.unique(sizes[(sizes >= 2) & (sizes <= most)]).tolist():
+        for is_gloss in (False, True):
+            first = starts[(sizes == m) & (gloss[starts] == is_gloss)]
+            if not len(first):
+                continue
+            at = first[:, None] + np.arange(m)  # (clues, members): each member's row
+            ids, ws = digest[at], weight[at]
+            left, right = np.triu_indices(m, 1)
+            a, b = ids[:, left].ravel(), ids[:, right].ravel()  # a < b: each clue's members are in digest order
+            v = np.minimum(ws[:, left], ws[:, right]).ravel()
+            if is_gloss:
+                cross = langs[a] != langs[b]
+                a, b, v = a[cross], b[cross], v[cross]
+            codes[is_gloss].append(a * n + b)
+            values[is_gloss].append(v)
+    return _Pairs(*_reduced(codes, values, n), common=common.tolist(), arrays=True)
+
+
+def _reduced(codes: dict[bool, list], values: dict[bool, list], n: int):
+    """Per-pair sums of (pair code, weight) arrays, plain clues and gloss clues apart: (i, j, plain, total, has_plain)."""
+    import numpy as np
+
+    plain_codes = np.concatenate(codes[False]) if codes[False] else np.zeros(0, np.int64)
+    gloss_codes = np.concatenate(codes[True]) if codes[True] else np.zeros(0, np.int64)
+    pairs, where = np.unique(np.concatenate([plain_codes, gloss_codes]), return_inverse=True)
+    k = len(plain_codes)
+    size = len(pairs)
+    plain = np.bincount(where[:k], weights=np.concatenate(values[False]) if values[False] else None, minlength=size)
+    glossed = np.bincount(where[k:], weights=np.concatenate(values[True]) if values[True] else None, minlength=size)
+    has_plain = np.bincount(where[:k], minlength=size) > 0
+    return pairs // n, pairs % n, plain, plain + glossed, has_plain
 
 
 def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[tuple[int, int, Evidence]]:
@@ -472,32 +845,26 @@ def candidate_pairs(digests: list[Digest], floor: float | None = None) -> list[t
     return day_candidates(day, _shared_weights(day), floor)
 
 
-def day_candidates(day: _Day, partial: dict[tuple[int, int], float], floor: float | None = None) -> list[tuple[int, int, Evidence]]:
+def day_candidates(day: _Day, pairs: _Pairs, floor: float | None = None) -> list[tuple[int, int, Evidence]]:
     """`candidate_pairs` from a day's clues and shared weights already gathered (`_Day`, `_shared_weights`)."""
     if floor is None:
         floor = min(w for w, _ in THRESHOLDS.values())
     least_share = min(share for _, share in THRESHOLDS.values())
-    out = []
-    common, plain = day.common, day.plain_totals
-    mutual = best_matches(day, partial)
-    out += [(i, j, ev) for (i, j), ev in mutual.items()]
-    for (i, j), w in day.plain_partial.items():
+    plain_totals = day.plain_totals
+    mutual = best_matches(day, pairs)
+    out = [(i, j, ev) for (i, j), ev in mutual.items()]
+    for i, j in pairs.within_reach(day, floor, least_share):
         if (i, j) in mutual:
-            continue
-        # the common clues left out of `partial` weigh at most the smaller side's share of them
-        most = w + min(common[i], common[j])
-        least = least_share * math.sqrt(plain[i] * plain[j])
-        if most < floor or most < least:
             continue
         wa, wb = day.weights[i], day.weights[j]
         weight = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys() if not k.startswith(GLOSS_PREFIX))
-        if weight < floor or weight < least:
+        if weight < floor or weight < least_share * math.sqrt(plain_totals[i] * plain_totals[j]):
             continue  # the full evidence (labels, kinds) only for pairs that may pass
         out.append((i, j, day.evidence(i, j)))
     return out
 
 
-def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple[int, int], Evidence]:
+def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     """Pairs across languages linked as each other's clear best match, with their evidence (its margin set).
 
     A short message and its translation share a few ordinary words and little else, too
@@ -510,31 +877,28 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
     long article sharing many clues with everything ranks below a short one sharing its
     only name). Pairs sharing less than `MUTUAL_LEAST` are not ranked at all.
     """
-    totals, langs = day.totals, day.langs
-    ranked: dict[int, list[tuple[float, int]]] = {}
-    found = []
-    for (i, j), w in partial.items():
-        if w < MUTUAL_LEAST or langs[i] == langs[j]:
-            continue
-        share = w / math.sqrt(totals[i] * totals[j])
-        score = w * math.sqrt(share)
-        found.append((score, i, j, w, share))
-        ranked.setdefault(i, []).append((score, j))
-        ranked.setdefault(j, []).append((score, i))
-    for top in ranked.values():
-        top.sort(key=_first, reverse=True)
-    found.sort(key=_first, reverse=True)
-    linked: set[int] = set()
+    n = len(day.totals)
+    found = pairs.ranked_across(day, linkable=True)
+    # each digest's partners, best first, as one flat list cut into runs: `start[x]` to `start[x + 1]`
+    start, partner, partner_score = pairs.partner_runs(n)
+    first_free = start[:-1]  # where each run's first partner not yet linked may be: links are never undone
+    linked = [False] * n
 
     def alternative(x: int, other: int) -> float:
-        for score, y in ranked[x]:
-            if y != other and y not in linked:
-                return score
+        at, end = first_free[x], start[x + 1]
+        while at < end and linked[partner[at]]:
+            at += 1
+        first_free[x] = at
+        while at < end:
+            y = partner[at]
+            if y != other and not linked[y]:
+                return partner_score[at]
+            at += 1
         return 0.0
 
     out = {}
     for score, i, j, w, share in found:
-        if i in linked or j in linked:
+        if linked[i] or linked[j]:
             continue
         runner_up = max(alternative(i, j), alternative(j, i))
         margin = score / runner_up if runner_up else math.inf
@@ -542,7 +906,7 @@ def best_matches(day: _Day, partial: dict[tuple[int, int], float]) -> dict[tuple
             ev = day.evidence(i, j)
             if enough_clues(ev.shared):
                 ev.margin = margin
-                linked.update((i, j))
+                linked[i] = linked[j] = True
                 out[(i, j)] = ev
     return out
 
@@ -622,9 +986,12 @@ def reason(ev: Evidence, limit: int = 6) -> str:
     """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; cognates мост~most (weight 23.4, ...)"."""
     parts = []
     words = "words" if ev.within else "cognates"  # across languages a shared word is one romanised: parlament~parliament
-    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, words), (GLOSS, "glossed words"), (EMOJI, "emoji")):
+    for kind, title in ((NAME, "names"), (NUMBER, "numbers"), (WORD, words), (STEM, "stems"), (GLOSS, "glossed words"),
+                        (EMOJI, "emoji")):
         labels = []
         for k, label, _ in ev.shared:
+            if k == WORD and _DIGIT.search(label):  # a single digit, or a number word and its digit: a number
+                k = NUMBER
             if k == kind and label not in labels:
                 labels.append(label)
         if labels:
