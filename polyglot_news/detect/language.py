@@ -132,16 +132,18 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
 @lru_cache(maxsize=8192)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
+    mixed = not text.isascii()  # an ASCII text has no look-alike letters to rewrite
     out = []
+    append = out.append
     for m in _WORD.finditer(text):
-        word = unconfuse(m.group())
-        name = word[0].isupper()
-        if name:  # a capital: a name unless it opens the text or a sentence
+        word = unconfuse(m.group()) if mixed else m.group()
+        if word[0].isupper():  # a capital: a name unless it opens the text or a sentence
             i = m.start() - 1
             while i >= 0 and text[i].isspace():
                 i -= 1
-            name = not (i < 0 or text[i] in _SENTENCE_START)
-        out.append((word.casefold(), name))
+            append((word.casefold(), not (i < 0 or text[i] in _SENTENCE_START)))
+        else:
+            append((word.casefold(), False))
     return tuple(out)
 
 
@@ -319,6 +321,9 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
 def _word_letters(word: str) -> tuple[tuple[tuple[str, int], ...], str | None, str | None]:
     """A word's letters counted per script, its dominant script (`dominant_script`), and its one
     script when all its letters are of one; once per word."""
+    if word.isascii():  # a word of the tokeniser is letters and apostrophes: its ASCII letters are all Latin
+        pairs = (("latin", len(word) - word.count("'")),)
+        return pairs, "latin", "latin"
     counts = letter_scripts(word)
     pairs = tuple(counts.items())
     return pairs, dominant_of_counts(counts), pairs[0][0] if len(pairs) == 1 else None
@@ -404,7 +409,8 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
     if family in SCRIPT_LANGUAGES:
         return Detection(SCRIPT_LANGUAGES[family], 0.99)
-    letters = sum(len(w.replace("'", "")) for w, _ in in_script)
+    # two words hold at least two letters: only a one-word text needs its letters counted
+    letters = 2 if len(in_script) >= 2 else sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
     rows = [_prior_row(family, weights)]

@@ -360,9 +360,11 @@ class FamilyTable:
             # word's last); added one position at a time, each word's sum runs in its n-gram order
             width = max(map(len, rows))
             positions = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp).T
-            part = matrix[positions[0]]
-            for k in range(1, len(positions)):
-                part += matrix[positions[k]]
+            # one gather, then the positions added one at a time (elementwise: no pairwise summation)
+            gathered = matrix[positions]
+            part = gathered[0]
+            for k in range(1, len(gathered)):
+                part += gathered[k]
             total = part if total is None else total + part
         return total.tolist()
 
