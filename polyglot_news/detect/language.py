@@ -498,6 +498,26 @@ def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
     return Detection(lang, round(confidence, 4), tuple((k, round(p, 4)) for k, p in ranked[:3]))
 
 
+def _unprimed(text: str, weights: Weights = WEIGHTS) -> Detection:
+    """`detect_language(text)`'s language and confidence, without its ranked candidates (`scores`).
+
+    What the page-level pass reads of a segment before it knows the page: the best language is the
+    one with the largest probability (ties by code), as `_ranked` orders them, computed with the
+    same floats but without sorting every language of the family.
+    """
+    evidence = _evidence(text, weights)
+    if isinstance(evidence, Detection):
+        return evidence
+    family, totals = evidence
+    top = max(totals)
+    exp = [math.exp((v - top) / weights.temperature) for v in totals]
+    total = sum(exp)
+    shares = [e / total for e in exp]
+    best = max(shares)
+    lang = min(k for k, p in zip(SCRIPT_FAMILIES[family], shares) if p == best)
+    return Detection(lang, round(best, 4))
+
+
 # a title/body segment with at least this many words speaks for the page's language
 PAGE_EVIDENCE_WORDS = 6
 # on a page in a Latin-script language, a Latin segment of another language needs this
@@ -617,7 +637,8 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     curated = _ui_languages(glossary) if glossary is not None else {}
     if detector is detect_language:
         score_texts([s.text for s in segments])
-    first = [detector(s.text) for s in segments]
+    # before the page is known, only each segment's language and confidence are read
+    first = [_unprimed(s.text) if detector is detect_language else detector(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     for i, seg in enumerate(segments):
         family = family_of(seg.text)
