@@ -275,8 +275,10 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
     # the same floats; a plain language has n-grams and its alphabet only (no list adds w.no_list, 0.0)
     if not common:
         for k, alphabet in plain:
-            if alphabet is not None and not letters <= alphabet:
-                out[k] += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
+            if alphabet is not None:
+                outside = letters - alphabet
+                if outside:
+                    out[k] += w.foreign_letter * _letters_among(word, outside)
     n_grams = ngrams.gram_count(word)
     # the featured languages with one of their endings on the word (checked on words of at
     # least len(ending) + 3 letters)
@@ -307,14 +309,21 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
             s += w.ending
         if clusters:
             s += w.cluster * min(3, sum(word.count(c) for c in clusters))
-        if not common and alphabet is not None and not letters <= alphabet:
-            s += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
+        if not common and alphabet is not None:
+            outside = letters - alphabet
+            if outside:
+                s += w.foreign_letter * _letters_among(word, outside)
         if rare and not rare.isdisjoint(letters):
-            s += w.rare_letter * sum(1 for c in word if c in rare)
+            s += w.rare_letter * sum([word.count(c) for c in rare & letters])
         if harmony and breaks_harmony(word, lang):
             s += w.disharmony
         out[k] = s
     return tuple(out)
+
+
+def _letters_among(word: str, chars: set[str]) -> int:
+    """How many letters of `word` are among `chars` (its distinct characters outside an alphabet)."""
+    return sum([word.count(c) for c in chars if c.isalpha()])
 
 
 @lru_cache(maxsize=65536)
@@ -413,11 +422,10 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     letters = 2 if len(in_script) >= 2 else sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
-    rows = [_prior_row(family, weights)]
     read = in_script[:MAX_WORDS]
     scored = _scored_words([w for w, _ in read], family, weights)
-    for word, name in read:
-        rows.append(_name_scores(word, family, weights) if name else scored[word])
+    rows = [_prior_row(family, weights)]
+    rows += [_name_scores(word, family, weights) if name else scored[word] for word, name in read]
     # each column summed in word order: the same running total the per-word loop kept
     # (1.0 * s is s, so only names need scaling)
     return family, tuple(map(_running_sum, zip(*rows)))
