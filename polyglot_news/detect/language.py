@@ -399,6 +399,8 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     # the first 300 words are plenty for long texts, and keep the cost bounded
     tokens = _tokens(text[:MAX_CHARS])
     words = [w for w, _ in tokens]
+    if words and text[:MAX_CHARS].isascii():
+        return "latin", tokens, words  # ASCII words are Latin letters (and apostrophes) only
     scripts = {info[2] for info in map(_word_letters, words)}
     if len(scripts) == 1 and None not in scripts:
         return scripts.pop(), tokens, words  # every word in one script: the usual case
@@ -506,6 +508,7 @@ def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
     return Detection(lang, round(confidence, 4), tuple((k, round(p, 4)) for k, p in ranked[:3]))
 
 
+@lru_cache(maxsize=8192)  # a page repeats its chrome ("Share", "Menu")
 def _unprimed(text: str, weights: Weights = WEIGHTS) -> Detection:
     """`detect_language(text)`'s language and confidence, without its ranked candidates (`scores`).
 
