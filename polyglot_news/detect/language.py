@@ -131,7 +131,9 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
 
 @lru_cache(maxsize=8192)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
-    text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
+    if "@" in text or "://" in text or "www." in text:  # what any URL or address the pattern drops holds
+        text = _URL.sub(" ", text)
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
     mixed = not text.isascii()  # an ASCII text has no look-alike letters to rewrite
     out = []
     append = out.append
