@@ -275,12 +275,13 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
     out = [w.char * c for c in chars]
     # each term is added in the same order as ever (skipping those that add 0.0), so the sums are
     # the same floats; a plain language has n-grams and its alphabet only (no list adds w.no_list, 0.0)
+    foreign: dict[int, tuple[str, ...]] = {}
     if not common:
-        for k, alphabet in plain:
-            if alphabet is not None:
-                outside = letters - alphabet
-                if outside:
-                    out[k] += w.foreign_letter * _letters_among(word, outside)
+        # the word's letters outside some alphabet, and which of them each language lacks (kept per set)
+        plain_lacks, foreign = _lacking(family, frozenset(letters - shared), w)
+        counts = {c: word.count(c) for c in letters - shared if c.isalpha()}
+        for k, lacks in plain_lacks:
+            out[k] += w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
     n_grams = ngrams.gram_count(word)
     # the featured languages with one of their endings on the word (checked on words of at
     # least len(ending) + 3 letters)
@@ -311,10 +312,8 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
             s += w.ending
         if clusters:
             s += w.cluster * min(3, sum(word.count(c) for c in clusters))
-        if not common and alphabet is not None:
-            outside = letters - alphabet
-            if outside:
-                s += w.foreign_letter * _letters_among(word, outside)
+        if j in foreign:
+            s += w.foreign_letter * sum([counts.get(c, 0) for c in foreign[j]])
         if rare and not rare.isdisjoint(letters):
             s += w.rare_letter * sum([word.count(c) for c in rare & letters])
         if harmony and breaks_harmony(word, lang):
@@ -323,9 +322,18 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
     return tuple(out)
 
 
-def _letters_among(word: str, chars: set[str]) -> int:
-    """How many letters of `word` are among `chars` (its distinct characters outside an alphabet)."""
-    return sum([word.count(c) for c in chars if c.isalpha()])
+@lru_cache(maxsize=4096)
+def _lacking(family: str, unusual: frozenset[str], w: Weights) -> tuple[list[tuple[int, tuple[str, ...]]],
+                                                                      dict[int, tuple[str, ...]]]:
+    """For a word whose letters outside the family's shared alphabet are `unusual`: each plain
+    language (its position) whose alphabet lacks some of them, with those; and the same for the
+    featured languages, by their index in `_family_lists`'s first list."""
+    featured, plain, _, _, _ = _family_lists(family, w)
+    plain_lacks = [(k, tuple(sorted(unusual - alphabet))) for k, alphabet in plain
+                   if alphabet is not None and not unusual <= alphabet]
+    featured_lacks = {j: tuple(sorted(unusual - f[5])) for j, f in enumerate(featured)
+                      if f[5] is not None and not unusual <= f[5]}
+    return plain_lacks, featured_lacks
 
 
 @lru_cache(maxsize=65536)
