@@ -18,7 +18,10 @@ import-linter contract in pyproject.toml (see docs/architecture.md).
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -120,6 +123,36 @@ def finish(
                   summary_lang=summary_lang, translate_mode=settings.mode)
 
 
+# while pages are digested: the cyclic collector's first threshold, and how many first-generation
+# (then second-generation) collections come before one of the next
+COLLECT_EVERY = (50_000, 20, 20)
+_collecting = threading.Lock()
+_digesting = [0, None]  # digest_many calls running, and the thresholds they found
+
+
+@contextmanager
+def _fewer_collections():
+    """Run the cyclic garbage collector less often while pages are digested (thresholds restored after).
+
+    The page pass fills large caches that live for the run (scored words, lemmas, tokens); at
+    Python's default thresholds the collector rescans them every few hundred allocations, which
+    cost a folder of pages about a tenth of its CPU time. What is collected is unchanged.
+    """
+    with _collecting:
+        if _digesting[0] == 0:
+            _digesting[1] = gc.get_threshold()
+            if _digesting[1][0]:  # a collector turned off stays off
+                gc.set_threshold(*(max(a, b) for a, b in zip(COLLECT_EVERY, _digesting[1])))
+        _digesting[0] += 1
+    try:
+        yield
+    finally:
+        with _collecting:
+            _digesting[0] -= 1
+            if _digesting[0] == 0 and _digesting[1][0]:
+                gc.set_threshold(*_digesting[1])
+
+
 def digest_many(
     sources: list[str | Path | bytes],
     settings: Settings | None = None,
@@ -137,7 +170,11 @@ def digest_many(
     `names` gives each source the name it is known by (for bytes: its path, so the
     digest's `source` and the HTML-or-text decision follow it).
     """
-    settings = settings or Settings()
+    with _fewer_collections():
+        return _digest_many(sources, settings or Settings(), glossary, on_error, names)
+
+
+def _digest_many(sources, settings: Settings, glossary: Glossary | None, on_error, names) -> list[Digest]:
     glossary = glossary if glossary is not None else load_context(settings)
     t = time.perf_counter()
     articles = []

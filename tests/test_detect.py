@@ -390,3 +390,11 @@ def test_words_scored_in_one_batch_score_as_one_by_one() -> None:
     assert {(w, f): language.word_scores(w, f) for w, f in words} == batched
     assert sum(f == "latin" for _, f in words) >= 48
     assert [language.detect_language(t) for t in texts][3].lang == "ru"
+
+
+def test_the_first_reading_of_a_segment_has_the_language_and_confidence_of_a_full_detection():
+    texts = [t for examples in EXAMPLES.values() for t in examples]
+    texts += ["BBC", "2024", "a", "Menu", "Сolumn", "Share", "Europe", "中文 (Chinese)", "Sport", "меню"]
+    for text in texts:
+        full, first = detect_language(text), detect._unprimed(text)
+        assert (first.lang, first.confidence) == (full.lang, full.confidence), text

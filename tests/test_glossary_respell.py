@@ -57,3 +57,13 @@ def test_the_glossary_writes_a_foreign_name_as_its_own_language_does():
     assert "Elizabeth Truss" in terms, sorted(terms)
     assert terms["Elizabeth Truss"].original == "Элизабет Трасс"
     assert terms["Elizabeth Truss"].note == "spelling of the name's own language"
+
+
+def test_an_alignment_with_a_limit_is_exact_up_to_it_and_above_it_past_it():
+    pairs = [("Craig", "Крейг"), ("Bennett", "Беннет"), ("Smila", "Ясмила"), ("Hartwell", "Хартвелла"),
+             ("Verstappen", "Ферстаппен"), ("Duncan", "Дункан"), ("Joel", "Джоэл"), ("Zohra", "Зухра")]
+    for latin, cyrillic in pairs:
+        exact = alignment_cost(latin, cyrillic)
+        for limit in (0.0, 0.3, 0.5, 1.0, 2.5, exact):
+            got = alignment_cost(latin, cyrillic, limit)
+            assert got == exact if exact <= limit else got > limit, (latin, cyrillic, limit)

@@ -71,3 +71,20 @@ def test_scoring_many_words_at_once_gives_the_same_floats() -> None:
         # exact equality on purpose: the arrays must add the same floats in the same order
         assert many == [table.scores(w) for w in batch]
         assert many == [[ngrams.model(lang).score_word(w) for lang in SCRIPT_FAMILIES[family]] for w in batch]
+
+
+def test_keyed_rows_turn_words_into_the_stored_rows_and_floors(tmp_path, monkeypatch) -> None:
+    import pytest
+
+    np = pytest.importorskip("numpy")
+    from polyglot_news.detect.language import SCRIPT_FAMILIES
+
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(tmp_path / "tables"))
+    for family, words in (("latin", FAMILY_WORDS), ("cyrillic", CYRILLIC_WORDS)):
+        table = ngrams.FamilyTable(SCRIPT_FAMILIES[family])
+        assert table._keyed(np) is not None  # the precompiled rows are there: the keyed path runs
+        # letters no profile holds (ǂ, ʘ, ヰ) give floors; one-letter words have one of each size but bigrams
+        batch = [w[:n] for w in words for n in range(1, len(w) + 1)] + ["ǂ", "aǂb", "ʘʘ", "xヰ", "q"]
+        batch *= max(1, ngrams.ARRAY_BATCH // len(batch) + 1)
+        ngrams._scored[0] = ngrams.ARRAY_AFTER
+        assert table.scores_many(batch) == [table.scores(w) for w in batch]

@@ -35,3 +35,25 @@ def test_one_bad_source_is_reported_and_the_others_go_on(tmp_path):
     digests = digest_many([str(empty), PAGE], Settings(use_cache=False), on_error=lambda s, e: seen.append((s, e)))
     assert len(digests) == 1 and digests[0].summary
     assert len(seen) == 1 and isinstance(seen[0][1], InputError) and "empty.txt" in str(seen[0][1])
+
+
+def test_the_collector_runs_less_often_while_pages_are_digested_and_as_before_after():
+    import gc
+
+    from polyglot_news import pipeline
+
+    before = gc.get_threshold()
+    seen = []
+    real = pipeline.prepare
+
+    def watching(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    pipeline.prepare = watching
+    try:
+        digest_many([PAGE], Settings(use_cache=False))
+    finally:
+        pipeline.prepare = real
+    assert seen and seen[0][0] >= pipeline.COLLECT_EVERY[0]
+    assert gc.get_threshold() == before

@@ -131,17 +131,21 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
 
 @lru_cache(maxsize=8192)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
-    text = unicodedata.normalize("NFC", _URL.sub(" ", text)).translate(_APOSTROPHES)
+    if "@" in text or "://" in text or "www." in text:  # what any URL or address the pattern drops holds
+        text = _URL.sub(" ", text)
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    mixed = not text.isascii()  # an ASCII text has no look-alike letters to rewrite
     out = []
+    append = out.append
     for m in _WORD.finditer(text):
-        word = unconfuse(m.group())
-        name = word[0].isupper()
-        if name:  # a capital: a name unless it opens the text or a sentence
+        word = unconfuse(m.group()) if mixed else m.group()
+        if word[0].isupper():  # a capital: a name unless it opens the text or a sentence
             i = m.start() - 1
             while i >= 0 and text[i].isspace():
                 i -= 1
-            name = not (i < 0 or text[i] in _SENTENCE_START)
-        out.append((word.casefold(), name))
+            append((word.casefold(), not (i < 0 or text[i] in _SENTENCE_START)))
+        else:
+            append((word.casefold(), False))
     return tuple(out)
 
 
@@ -271,10 +275,13 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
     out = [w.char * c for c in chars]
     # each term is added in the same order as ever (skipping those that add 0.0), so the sums are
     # the same floats; a plain language has n-grams and its alphabet only (no list adds w.no_list, 0.0)
+    foreign: dict[int, tuple[str, ...]] = {}
     if not common:
-        for k, alphabet in plain:
-            if alphabet is not None and not letters <= alphabet:
-                out[k] += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
+        # the word's letters outside some alphabet, and which of them each language lacks (kept per set)
+        plain_lacks, foreign = _lacking(family, frozenset(letters - shared), w)
+        counts = {c: word.count(c) for c in letters - shared if c.isalpha()}
+        for k, lacks in plain_lacks:
+            out[k] += w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
     n_grams = ngrams.gram_count(word)
     # the featured languages with one of their endings on the word (checked on words of at
     # least len(ending) + 3 letters)
@@ -305,20 +312,37 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
             s += w.ending
         if clusters:
             s += w.cluster * min(3, sum(word.count(c) for c in clusters))
-        if not common and alphabet is not None and not letters <= alphabet:
-            s += w.foreign_letter * sum(1 for c in word if c not in alphabet and c.isalpha())
+        if j in foreign:
+            s += w.foreign_letter * sum([counts.get(c, 0) for c in foreign[j]])
         if rare and not rare.isdisjoint(letters):
-            s += w.rare_letter * sum(1 for c in word if c in rare)
+            s += w.rare_letter * sum([word.count(c) for c in rare & letters])
         if harmony and breaks_harmony(word, lang):
             s += w.disharmony
         out[k] = s
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _lacking(family: str, unusual: frozenset[str], w: Weights) -> tuple[list[tuple[int, tuple[str, ...]]],
+                                                                      dict[int, tuple[str, ...]]]:
+    """For a word whose letters outside the family's shared alphabet are `unusual`: each plain
+    language (its position) whose alphabet lacks some of them, with those; and the same for the
+    featured languages, by their index in `_family_lists`'s first list."""
+    featured, plain, _, _, _ = _family_lists(family, w)
+    plain_lacks = [(k, tuple(sorted(unusual - alphabet))) for k, alphabet in plain
+                   if alphabet is not None and not unusual <= alphabet]
+    featured_lacks = {j: tuple(sorted(unusual - f[5])) for j, f in enumerate(featured)
+                      if f[5] is not None and not unusual <= f[5]}
+    return plain_lacks, featured_lacks
+
+
 @lru_cache(maxsize=65536)
 def _word_letters(word: str) -> tuple[tuple[tuple[str, int], ...], str | None, str | None]:
     """A word's letters counted per script, its dominant script (`dominant_script`), and its one
     script when all its letters are of one; once per word."""
+    if word.isascii():  # a word of the tokeniser is letters and apostrophes: its ASCII letters are all Latin
+        pairs = (("latin", len(word) - word.count("'")),)
+        return pairs, "latin", "latin"
     counts = letter_scripts(word)
     pairs = tuple(counts.items())
     return pairs, dominant_of_counts(counts), pairs[0][0] if len(pairs) == 1 else None
@@ -385,6 +409,8 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     # the first 300 words are plenty for long texts, and keep the cost bounded
     tokens = _tokens(text[:MAX_CHARS])
     words = [w for w, _ in tokens]
+    if words and text[:MAX_CHARS].isascii():
+        return "latin", tokens, words  # ASCII words are Latin letters (and apostrophes) only
     scripts = {info[2] for info in map(_word_letters, words)}
     if len(scripts) == 1 and None not in scripts:
         return scripts.pop(), tokens, words  # every word in one script: the usual case
@@ -404,14 +430,14 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
     if family in SCRIPT_LANGUAGES:
         return Detection(SCRIPT_LANGUAGES[family], 0.99)
-    letters = sum(len(w.replace("'", "")) for w, _ in in_script)
+    # two words hold at least two letters: only a one-word text needs its letters counted
+    letters = 2 if len(in_script) >= 2 else sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
-    rows = [_prior_row(family, weights)]
     read = in_script[:MAX_WORDS]
     scored = _scored_words([w for w, _ in read], family, weights)
-    for word, name in read:
-        rows.append(_name_scores(word, family, weights) if name else scored[word])
+    rows = [_prior_row(family, weights)]
+    rows += [_name_scores(word, family, weights) if name else scored[word] for word, name in read]
     # each column summed in word order: the same running total the per-word loop kept
     # (1.0 * s is s, so only names need scaling)
     return family, tuple(map(_running_sum, zip(*rows)))
@@ -490,6 +516,27 @@ def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
     ranked = _ranked(langs, totals, weights.temperature, 3)
     lang, confidence = ranked[0]
     return Detection(lang, round(confidence, 4), tuple((k, round(p, 4)) for k, p in ranked[:3]))
+
+
+@lru_cache(maxsize=8192)  # a page repeats its chrome ("Share", "Menu")
+def _unprimed(text: str, weights: Weights = WEIGHTS) -> Detection:
+    """`detect_language(text)`'s language and confidence, without its ranked candidates (`scores`).
+
+    What the page-level pass reads of a segment before it knows the page: the best language is the
+    one with the largest probability (ties by code), as `_ranked` orders them, computed with the
+    same floats but without sorting every language of the family.
+    """
+    evidence = _evidence(text, weights)
+    if isinstance(evidence, Detection):
+        return evidence
+    family, totals = evidence
+    top = max(totals)
+    exp = [math.exp((v - top) / weights.temperature) for v in totals]
+    total = sum(exp)
+    shares = [e / total for e in exp]
+    best = max(shares)
+    lang = min(k for k, p in zip(SCRIPT_FAMILIES[family], shares) if p == best)
+    return Detection(lang, round(best, 4))
 
 
 # a title/body segment with at least this many words speaks for the page's language
@@ -611,7 +658,8 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     curated = _ui_languages(glossary) if glossary is not None else {}
     if detector is detect_language:
         score_texts([s.text for s in segments])
-    first = [detector(s.text) for s in segments]
+    # before the page is known, only each segment's language and confidence are read
+    first = [_unprimed(s.text) if detector is detect_language else detector(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     for i, seg in enumerate(segments):
         family = family_of(seg.text)

@@ -285,6 +285,7 @@ class FamilyTable:
         self._ids: dict[str, int] = {}
         self._pending: list[str] = []
         self._matrix = None
+        self._keys: _KeyedRows | None = None
 
     def _row(self, gram: str) -> tuple[float, ...]:
         if self._stored is not None:
@@ -325,13 +326,24 @@ class FamilyTable:
         if np is None:
             return [self.scores(w) for w in words]
         profiled: list[list[float] | None] = [None] * len(words)
+        keyed = self._keyed(np)
         by_length: dict[int, list[int]] = {}
-        for i, w in enumerate(words):
-            # words of like length together (a shorter word's missing n-grams add 0.0, row 0)
-            by_length.setdefault(min(len(w), 24) // 4, []).append(i)
-        for group in by_length.values():
-            for i, row in zip(group, self._profiled_arrays(np, [words[i] for i in group])):
-                profiled[i] = row
+        if keyed is not None:
+            for i, w in enumerate(words):
+                by_length.setdefault(len(w), []).append(i)  # words of one length: their n-grams line up
+            try:
+                for group in by_length.values():
+                    for i, row in zip(group, keyed.scores(np, [words[i] for i in group])):
+                        profiled[i] = row
+            except UnicodeEncodeError:  # a lone surrogate has no code point array: n-gram by n-gram then
+                keyed, by_length = None, {}
+        if keyed is None:
+            for i, w in enumerate(words):
+                # words of like length together (a shorter word's missing n-grams add 0.0, row 0)
+                by_length.setdefault(min(len(w), 24) // 4, []).append(i)
+            for group in by_length.values():
+                for i, row in zip(group, self._profiled_arrays(np, [words[i] for i in group])):
+                    profiled[i] = row
         if self._plain:
             return profiled  # type: ignore[return-value]
         out = [[0.0] * len(self.langs) for _ in words]
@@ -342,6 +354,15 @@ class FamilyTable:
             for row, score in zip(out, _borrowed_scores(m, words)):
                 row[i] = score
         return out
+
+    def _keyed(self, np) -> "_KeyedRows | None":
+        """The stored rows as one matrix with integer keys for the n-grams (built on first use), or None
+        without stored rows."""
+        if self._stored is None:
+            return None
+        if self._keys is None:
+            self._keys = _KeyedRows(np, self._stored)
+        return self._keys
 
     def _profiled_arrays(self, np, words: list[str]) -> list[list[float]]:
         """The profiled languages' scores of words of one length, over arrays."""
@@ -360,9 +381,11 @@ class FamilyTable:
             # word's last); added one position at a time, each word's sum runs in its n-gram order
             width = max(map(len, rows))
             positions = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp).T
-            part = matrix[positions[0]]
-            for k in range(1, len(positions)):
-                part += matrix[positions[k]]
+            # one gather, then the positions added one at a time (elementwise: no pairwise summation)
+            gathered = matrix[positions]
+            part = gathered[0]
+            for k in range(1, len(gathered)):
+                part += gathered[k]
             total = part if total is None else total + part
         return total.tolist()
 
@@ -453,6 +476,73 @@ class _StoredRows:
     def get(self, gram: str) -> tuple[float, ...] | None:
         k = self._ids.get(gram)
         return None if k is None else self._unpack(self._map, self._start + self._size * k)
+
+
+class _KeyedRows:
+    """A family's stored rows as one matrix, each n-gram named by an integer key, so the words of a
+    batch are turned into rows by array look-ups instead of a dict look-up per n-gram.
+
+    Each letter of the profiles has a number 1..K (0: a letter no profile holds); an n-gram's key
+    is its letters' numbers as digits in base K + 1, one sorted key array per n-gram size. A key
+    with a 0 digit is no stored n-gram's, and gets that size's floor row, as in `FamilyTable._row`.
+    """
+
+    def __init__(self, np, stored: _StoredRows):
+        grams = list(stored._ids)  # in row order
+        n, width = len(grams), len(stored.floors[0])
+        rows = np.frombuffer(stored._map, dtype=np.float64, count=n * width, offset=stored._start).reshape(n, width)
+        # the stored rows, then each size's floor row, then a row of zeros
+        self.matrix = np.vstack([rows, np.array(stored.floors, dtype=np.float64), np.zeros((1, width))])
+        self.floor = [n, n + 1, n + 2]
+        lengths = np.fromiter(map(len, grams), dtype=np.int64, count=n)
+        points = np.frombuffer("".join(grams).encode("utf-32-le"), dtype=np.uint32)
+        self.letters = np.union1d(points, np.array([32], dtype=np.uint32))  # the padding space too
+        self.base = len(self.letters) + 1
+        self.space = int(np.searchsorted(self.letters, 32)) + 1
+        numbers = np.searchsorted(self.letters, points).astype(np.int64) + 1
+        starts = np.cumsum(lengths) - lengths
+        self.keys, self.rows = [], []
+        for size in (1, 2, 3):
+            at = np.nonzero(lengths == size)[0]
+            key = np.zeros(len(at), dtype=np.int64)
+            for j in range(size):
+                key = key * self.base + numbers[starts[at] + j]
+            order = np.argsort(key, kind="stable")
+            self.keys.append(key[order])
+            self.rows.append(at[order])
+
+    def _numbers(self, np, words: list[str], length: int):
+        """Each word's letters as their numbers (0 for a letter no profile holds), padded with a space
+        on each side: shape (words, length + 2)."""
+        points = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).reshape(len(words), length)
+        at = np.searchsorted(self.letters, points)
+        known = self.letters[np.minimum(at, len(self.letters) - 1)] == points
+        padded = np.full((len(words), length + 2), self.space, dtype=np.int64)
+        padded[:, 1:length + 1] = np.where(known, at + 1, 0)
+        return padded
+
+    def _row_ids(self, np, size: int, key):
+        keys = self.keys[size - 1]
+        if not len(keys):
+            return np.full(key.shape, self.floor[size - 1])
+        at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+        return np.where(keys[at] == key, self.rows[size - 1][at], self.floor[size - 1])
+
+    def scores(self, np, words: list[str]) -> list[list[float]]:
+        """The profiled languages' scores of words of one length: per size, each word's n-gram rows
+        added in its n-gram order (position by position), then the three sizes in order, as `scores`."""
+        length = len(words[0])
+        p = self._numbers(np, words, length)
+        b = self.base
+        keys = (p[:, 1:length + 1], p[:, :-1] * b + p[:, 1:], (p[:, :-2] * b + p[:, 1:-1]) * b + p[:, 2:])
+        total = None
+        for size, key in enumerate(keys, 1):
+            gathered = self.matrix[self._row_ids(np, size, key).T]  # (position, word, language)
+            part = gathered[0]
+            for k in range(1, len(gathered)):
+                part += gathered[k]
+            total = part if total is None else total + part
+        return total.tolist()
 
 
 def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:

@@ -195,12 +195,14 @@ _SOFT = set("ьъй")
 _CYR_VOWELS = set("аеёиоуыэюяіїє")
 
 
-def alignment_cost(latin: str, cyrillic: str) -> float:
+def alignment_cost(latin: str, cyrillic: str, limit: float = float("inf")) -> float:
     """How badly `cyrillic` transcribes `latin`: 0 when the rule table explains every letter.
 
     Letters the table does not explain cost 1; inside the word, a Cyrillic soft sign or й no
     rule produced costs 0.2 and a vowel either side 0.6, since transcriptions add and drop those
     freely, and a doubled Latin consonant written once costs nothing.
+    No step costs less than nothing, so a partial alignment dearer than `limit` is not carried on:
+    a cost up to `limit` is exact, and a dearer one comes back above `limit` (maybe inf).
     """
     lat, cyr = _plain(latin), cyrillic.lower().replace("ё", "е")
     n, m = len(lat), len(cyr)
@@ -218,7 +220,7 @@ def alignment_cost(latin: str, cyrillic: str) -> float:
         row, below = cost[i], cost[i + 1] if i < n else None
         for j in range(m + 1):
             here = row[j]
-            if here == inf:
+            if here == inf or here > limit:
                 continue
             if below is not None:
                 for length, alt, c in moves[i]:
@@ -426,9 +428,13 @@ def place(word: str, romanised: str, given: bool = False) -> Placement:
     # the most frequent ones: alignment is the slow part, and a name found only far down is a guess anyway
     plausible.sort(key=lambda cz: -cz[1])
     scored: list[tuple[float, float, float, str]] = []
+    most = MAX_GIVEN_COST if given else MAX_COST
+    # a candidate dearer than this is never taken: its alignment stops there (the slack covers the
+    # rounding of cost / letters, so the same candidates pass, with the same costs)
+    limit = most * letters * (1 + 1e-9)
     for cand, zipf in plausible[:MAX_CANDIDATES]:
-        per_letter = alignment_cost(cand, word) / letters
-        if per_letter > (MAX_GIVEN_COST if given else MAX_COST):
+        per_letter = alignment_cost(cand, word, limit) / letters
+        if per_letter > most:
             continue
         scored.append((per_letter - FREQ_WEIGHT * zipf, per_letter, zipf, cand))
     if not scored:

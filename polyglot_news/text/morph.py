@@ -53,6 +53,11 @@ class Token:
     start: int
     end: int
 
+    def __init__(self, text: str, start: int, end: int):
+        # the fields set straight into the instance (frozen dataclasses set each through
+        # object.__setattr__): the glossary pass makes a hundred thousand tokens a folder
+        self.__dict__.update(text=text, start=start, end=end)
+
     @_kept  # a token is read many times by the glossary pass; the answer never changes
     def capitalised(self) -> bool:
         """True when the word starts with a capital (after a lowercase particle: al-Assad)."""
@@ -90,8 +95,8 @@ def _tokens(text: str) -> tuple[Token, ...]:
     out = []
     for m in WORD.finditer(text):
         word = m.group(0)
-        parts = word.split("-")
-        if len(parts) > 1 and len({_script(p) for p in parts}) > 1:
+        parts = word.split("-") if "-" in word else None
+        if parts and len({_script(p) for p in parts}) > 1:
             pos = m.start()
             for p in parts:
                 out.append(Token(p, pos, pos + len(p)))
@@ -117,6 +122,7 @@ def starts_sentence(text: str, tok: Token, prev_end: int) -> bool:
     return bool(_BOUNDARY.search(text[prev_end: tok.start]))
 
 
+@lru_cache(maxsize=200_000)  # the glossary pass compares the same words many times a page
 def normal(word: str) -> str:
     """Casefolded word with ё as е and typographic apostrophes made plain, for comparisons."""
     return word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")

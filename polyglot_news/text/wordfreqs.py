@@ -230,8 +230,8 @@ def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
     """`log_frequency` of a casefolded `word` in each of `langs`, in one look-up (see `prefetch`)."""
     serbian = serbian_latin(word) if "sr" in langs else word
     if _from_store() is None:
-        return tuple(None if table is None else table.get(serbian if sr else word, -math.inf)
-                     for table, sr in _tables(langs))
+        return tuple([None if table is None else table.get(serbian if sr else word, -math.inf)
+                      for table, sr in _tables(langs)])
     if word not in _found or serbian not in _found:
         prefetch((word,), langs)
     here, there = _found.get(word, {}), _found.get(serbian, {})
