@@ -111,3 +111,9 @@ def test_inflected_stop_words_are_found_by_lemma_not_by_a_colliding_stem():
     # inflected forms of stop words are still stop words
     assert content_stems(words_in("новых которыми"), "ru") == ()
     assert content_stems(words_in("новий", ), "uk") == content_stems(words_in("нових"), "uk") == ()
+
+
+def test_ukrainian_word_families_share_a_cut_lemma():
+    # a noun and its adjective, one stem in English ("volunt")
+    assert content_stems(words_in("волонтерів"), "uk") == content_stems(words_in("волонтерський"), "uk")
+    assert content_stems(words_in("місту"), "uk") == ("місто",)  # short lemmas stay whole
