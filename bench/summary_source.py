@@ -18,12 +18,13 @@ Baselines in the same table: the source summarised with the English stemmer and 
 
 `--fit`: on the tune half only, every source sentence that is a candidate in both languages gives
 its source signals (`languages.source_features`) and the English scorer's score of its aligned
-English sentence, each centred on its document's mean; ridge regression maps the one to the
-other. Its strength is chosen by 5-fold cross-validation by document on the tune half (folds by
-document order; the measure is the bench's own, the mean overlap of the out-of-fold documents'
-summaries), against two alternatives in the same table: no fit (the English weights on the source
-signals) and a fit per language instead of ru and uk pooled. The weights of the pooled fit at the
-chosen strength, on the whole tune half, are printed to paste into FITTED_WEIGHTS.
+English sentence, each centred on its document's mean; ridge regression maps the one to the other.
+5-fold cross-validation by document on the tune half (folds by document order) compares the ways
+to set the weights: no fit (the English weights on the source signals), ridge pooled over ru and uk
+or per language, shrunk toward zero or toward the English weights, at five strengths. Its measure
+is the bench's own, the mean overlap of the out-of-fold documents' summaries, averaged over 1 to 5
+sentences (one ranking read at five lengths, so a near miss at three counts less than at one).
+The chosen way's weights, fitted on the whole tune half, are printed to paste into FITTED_WEIGHTS.
 
 The last line is `RESULT {json}`.
 """
@@ -78,14 +79,17 @@ def lines_of(text: str, lang: str | None, variant: str, glossary, settings) -> l
     return [s.line for s in stage.summarise(article, settings, lang)]
 
 
-FIT_LAMBDAS = (10.0, 50.0, 200.0, 1000.0)  # ridge strengths the cross-validation chooses from
+FIT_LAMBDAS = (10.0, 30.0, 100.0, 300.0, 1000.0)  # ridge strengths the cross-validation chooses from
 FOLDS = 5
+FIT_SIZES = (1, 2, 3, 4, 5)  # summary lengths the cross-validation's measure averages over
 
 
 def fit_rows(docs_by_lang: dict[str, list[dict]], glossary, settings) -> list[dict]:
     """Per tune-half document: its language, source SummaryDocument, source signals, the English
     scorer's score of each aligned candidate (None where the English has no such candidate) and the
-    lines the English digest chose."""
+    lines the English digest chose at each length of FIT_SIZES."""
+    from dataclasses import replace
+
     from polyglot_news import pipeline
     from polyglot_news.summarise import stage
     from polyglot_news.summarise.languages import source_features
@@ -102,15 +106,16 @@ def fit_rows(docs_by_lang: dict[str, list[dict]], glossary, settings) -> list[di
             to_english([english], settings, glossary)
             edoc = stage.summary_document(english)
             escore = dict(zip((c.line for c in edoc.candidates), NewsSummariser().scores(edoc)))
-            chosen = [s.line for s in stage.summarise(english, settings)]
+            chosen = {k: [s.line for s in stage.summarise(english, replace(settings, sentences=k))] for k in FIT_SIZES}
             sdoc = stage.summary_document(pipeline.prepare(page(src), glossary), lang)
             rows.append({"lang": lang, "doc": sdoc, "features": source_features(sdoc) if sdoc.candidates else [],
                          "target": [escore.get(c.line) for c in sdoc.candidates], "english_lines": chosen})
     return rows
 
 
-def ridge(rows: list[dict], keys: list[str], strength: float) -> dict[str, float]:
-    """Ridge weights from the source signals to the English score, each centred on its document's mean."""
+def ridge(rows: list[dict], keys: list[str], strength: float, prior: dict[str, float] | None = None) -> dict[str, float]:
+    """Ridge weights from the source signals to the English score, each centred on its document's mean,
+    shrunk toward `prior` (toward zero without one)."""
     import numpy as np
 
     xs, ys = [], []
@@ -123,61 +128,98 @@ def ridge(rows: list[dict], keys: list[str], strength: float) -> dict[str, float
         xs.append(x - x.mean(0))
         ys.append(y - y.mean())
     x, y = np.vstack(xs), np.concatenate(ys)
-    w = np.linalg.solve(x.T @ x + strength * np.eye(len(keys)), x.T @ y)
+    w0 = np.array([(prior or {}).get(k, 0.0) for k in keys])
+    w = np.linalg.solve(x.T @ x + strength * np.eye(len(keys)), x.T @ y + strength * w0)
     return {k: float(v) for k, v in zip(keys, w)}
 
 
 def agreement(row: dict, weights: dict[str, float], settings) -> float:
-    """The bench's measure for one document when the source scorer uses `weights`."""
+    """The bench's measure for one document when the source scorer uses `weights`, averaged over
+    the summary lengths of FIT_SIZES (one ranking read at five lengths: less noise than three alone)."""
+    from dataclasses import replace
+
     from polyglot_news.summarise import stage
     from polyglot_news.summarise.languages import SourceNewsSummariser
 
     doc = row["doc"]
     if not doc.candidates:
-        return overlap([], row["english_lines"])
+        return sum(overlap([], row["english_lines"][k]) for k in FIT_SIZES) / len(FIT_SIZES)
     ranking = SourceNewsSummariser(source_weights=weights).rank(doc)
-    return overlap([c.line for c in stage.select(doc, ranking, settings)], row["english_lines"])
+    return sum(overlap([c.line for c in stage.select(doc, ranking, replace(settings, sentences=k))], row["english_lines"][k])
+               for k in FIT_SIZES) / len(FIT_SIZES)
+
+
+def english_prior(keys: list[str]) -> dict[str, float]:
+    """The English scorer's weight of each fitted signal (0 for the signals only the source has)."""
+    from dataclasses import asdict
+
+    from polyglot_news.summarise.news import NewsWeights
+
+    return {k: asdict(NewsWeights()).get(k, 0.0) for k in keys}
+
+
+def fit_ways() -> dict[str, tuple | None]:
+    """Every way to set the weights the cross-validation compares: no fit (the English weights), and
+    ridge pooled over ru and uk or per language, shrunk toward zero or toward the English weights."""
+    ways: dict[str, tuple | None] = {"no fit": None}
+    for pool in ("pooled", "per language"):
+        for toward in ("zero", "english"):
+            for s in FIT_LAMBDAS:
+                ways[f"{pool} {toward} {s:g}"] = (pool, toward, s)
+    return ways
 
 
 def cross_validated(rows: list[dict], keys: list[str], settings) -> dict[str, dict[str, float]]:
     """Mean out-of-fold agreement per language (and "all") of each way to set the weights."""
-    from dataclasses import asdict
-
     from polyglot_news.summarise.languages import SOURCE_WEIGHTS
-    from polyglot_news.summarise.news import NewsWeights
 
-    english = {**SOURCE_WEIGHTS, **{k: asdict(NewsWeights()).get(k, 0.0) for k in keys}}
-    ways = {"no fit": None, **{f"pooled {s:g}": ("pooled", s) for s in FIT_LAMBDAS},
-            **{f"per language {s:g}": ("per language", s) for s in FIT_LAMBDAS}}
+    prior = english_prior(keys)
+    english = {**SOURCE_WEIGHTS, **prior}
+    ways = fit_ways()
     scores: dict[str, dict[str, list[float]]] = {w: {} for w in ways}
     for fold in range(FOLDS):
         train = [r for i, r in enumerate(rows) if i % FOLDS != fold]
         test = [r for i, r in enumerate(rows) if i % FOLDS == fold]
         for name, way in ways.items():
+            fitted: dict[str, dict[str, float]] = {}
             for row in test:
                 if way is None:
                     weights = english
                 else:
-                    pool, strength = way
-                    seen = train if pool == "pooled" else [r for r in train if r["lang"] == row["lang"]]
-                    weights = {**SOURCE_WEIGHTS, **ridge(seen, keys, strength)}
+                    pool, toward, strength = way
+                    key = "all" if pool == "pooled" else row["lang"]
+                    if key not in fitted:
+                        seen = train if pool == "pooled" else [r for r in train if r["lang"] == row["lang"]]
+                        fitted[key] = {**SOURCE_WEIGHTS, **ridge(seen, keys, strength, prior if toward == "english" else None)}
+                    weights = fitted[key]
                 score = agreement(row, weights, settings)
                 for group in (row["lang"], "all"):
                     scores[name].setdefault(group, []).append(score)
     return {name: {g: sum(v) / len(v) for g, v in groups.items()} for name, groups in scores.items()}
 
 
-def fit(docs_by_lang: dict[str, list[dict]], glossary, settings) -> tuple[dict[str, float], float, dict]:
-    """Weights for FITTED_WEIGHTS, the ridge strength cross-validation chose, and its table."""
+def fit(docs_by_lang: dict[str, list[dict]], glossary, settings) -> tuple[dict[str, dict[str, float]], str, dict]:
+    """Weights for FITTED_WEIGHTS (by language; "*" when pooled), the way cross-validation chose, and its table."""
     from polyglot_news.summarise.languages import FITTED_WEIGHTS
 
-    keys = list(FITTED_WEIGHTS)
+    keys = list(next(iter(FITTED_WEIGHTS.values())))
     rows = fit_rows(docs_by_lang, glossary, settings)
     table = cross_validated(rows, keys, settings)
-    # the pooled strength with the best mean over every tune document; ties go to the weaker
-    strength = max(FIT_LAMBDAS, key=lambda s: (round(table[f"pooled {s:g}"]["all"], 6), -s))
-    weights = {k: round(v, 2) for k, v in ridge(rows, keys, strength).items()}
-    return weights, strength, table
+    ways = fit_ways()
+    order = list(ways)
+    # the best mean over every tune document; ties go to the simpler way (listed first) and the stronger shrinkage
+    chosen = max(order, key=lambda n: (round(table[n]["all"], 6), ways[n] is None, (ways[n] or (0, 0, 0))[2], -order.index(n)))
+    way = ways[chosen]
+    prior = english_prior(keys)
+    if way is None:
+        return {"*": prior}, chosen, table
+    pool, toward, strength = way
+    langs = ["*"] if pool == "pooled" else sorted({r["lang"] for r in rows})
+    weights = {lang: {k: round(v, 2) for k, v in ridge(rows if lang == "*" else [r for r in rows if r["lang"] == lang],
+                                                        keys, strength, prior if toward == "english" else None).items()}
+               for lang in langs}
+    # a language the fit never saw keeps the English weights
+    return {"*": prior, **weights} if "*" not in weights else weights, chosen, table
 
 
 def overlap(a: list[int], b: list[int]) -> float:
@@ -204,16 +246,17 @@ def main() -> None:
     if args.fit:
         by_lang = {lang: [json.loads(line) for line in (args.data / "dev" / "parallel" / f"{lang}-en.jsonl").open(encoding="utf-8")]
                    for lang in langs if (args.data / "dev" / "parallel" / f"{lang}-en.jsonl").is_file()}
-        weights, strength, table = fit(by_lang, glossary, settings)
+        weights, chosen, table = fit(by_lang, glossary, settings)
         groups = [g for g in ("ru", "uk", "all") if g in next(iter(table.values()))]
-        print(f"{FOLDS}-fold cross-validation by document on the tune half: mean agreement of out-of-fold documents")
-        print(f"{'weights':<22}" + "".join(f"{g:>8}" for g in groups))
+        print(f"{FOLDS}-fold cross-validation by document on the tune half: mean agreement of out-of-fold documents"
+              f" (at {', '.join(map(str, FIT_SIZES))} sentences)")
+        print(f"{'weights':<26}" + "".join(f"{g:>8}" for g in groups))
         for name, cells in table.items():
-            print(f"{name:<22}" + "".join(f"{cells[g]:>8.3f}" for g in groups))
-        print(f"chosen: pooled ridge, lambda {strength:g}")
-        print("FITTED_WEIGHTS = " + json.dumps(weights))
+            print(f"{name:<26}" + "".join(f"{cells[g]:>8.3f}" for g in groups))
+        print(f"chosen: {chosen}")
+        print("FITTED_WEIGHTS = " + json.dumps(weights, ensure_ascii=False))
         cv = {name: {g: round(v, 3) for g, v in cells.items()} for name, cells in table.items()}
-        print("RESULT " + json.dumps({"fitted_weights": weights, "lambda": strength, "cross_validation": cv}))
+        print("RESULT " + json.dumps({"fitted_weights": weights, "chosen": chosen, "cross_validation": cv}))
         return
     variants = ("ours", "english-stemmer", "lead")
     rows: dict[tuple[str, str, str, str], list[float]] = {}
