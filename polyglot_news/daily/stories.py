@@ -776,16 +776,23 @@ def _summed_arrays(day: _Day, indexed: list[tuple[str, list[tuple[int, float]]]]
     values: dict[bool, list] = {False: [], True: []}
     for (m, gloss), rows in by_size.items():
         held = np.array(rows)  # (clues, members, 2): each member's digest and weight
-        ids, ws = held[:, :, 0].astype(np.int64), held[:, :, 1]
-        left, right = np.triu_indices(m, 1)
-        a, b = ids[:, left].ravel(), ids[:, right].ravel()  # a < b: each clue's members are in digest order
-        v = np.minimum(ws[:, left], ws[:, right]).ravel()
-        if gloss:
-            cross = langs[a] != langs[b]
-            a, b, v = a[cross], b[cross], v[cross]
-        codes[gloss].append(a * n + b)
-        values[gloss].append(v)
+        _add_pairs(held[:, :, 0].astype(np.int64), held[:, :, 1], gloss, langs, n, codes, values)
     return _reduced(codes, values, n)
+
+
+def _add_pairs(ids, ws, gloss: bool, langs, n: int, codes: dict[bool, list], values: dict[bool, list]) -> None:
+    """Every pair of members of each clue (rows of `ids`, digests in order, with weights `ws`) as a pair code
+    and the lesser weight, into codes[gloss] and values[gloss]; a gloss clue only joins different languages."""
+    import numpy as np
+
+    left, right = np.triu_indices(ids.shape[1], 1)
+    a, b = ids[:, left].ravel(), ids[:, right].ravel()  # a < b: each clue's members are in digest order
+    v = np.minimum(ws[:, left], ws[:, right]).ravel()
+    if gloss:
+        cross = langs[a] != langs[b]
+        a, b, v = a[cross], b[cross], v[cross]
+    codes[gloss].append(a * n + b)
+    values[gloss].append(v)
 
 
 def _summed_index(day: _Day, most: float) -> _Pairs:
@@ -808,15 +815,7 @@ def _summed_index(day: _Day, most: float) -> _Pairs:
             if not len(first):
                 continue
             at = first[:, None] + np.arange(m)  # (clues, members): each member's row
-            ids, ws = digest[at], weight[at]
-            left, right = np.triu_indices(m, 1)
-            a, b = ids[:, left].ravel(), ids[:, right].ravel()  # a < b: each clue's members are in digest order
-            v = np.minimum(ws[:, left], ws[:, right]).ravel()
-            if is_gloss:
-                cross = langs[a] != langs[b]
-                a, b, v = a[cross], b[cross], v[cross]
-            codes[is_gloss].append(a * n + b)
-            values[is_gloss].append(v)
+            _add_pairs(digest[at], weight[at], is_gloss, langs, n, codes, values)
     return _Pairs(*_reduced(codes, values, n), common=common.tolist(), arrays=True)
 
 
