@@ -451,9 +451,9 @@ def rule_pass(article: Article, glossary: Glossary, model: dict | None = None):
     prepared = prepare(article, glossary)
     if prepared is None:
         return None
-    weights = search_weights(model, prepared[0], prepared[2]) if model is not None else None
     if model is None:
         return decide(*prepared)
+    weights = search_weights(model, prepared[0], prepared[2])  # sets each line's chance, which `search_keep` reads
     return decide(*prepared, weights=weights, reach=search_reach(model, prepared[0]), keep=search_keep(model, prepared[0]))
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ..text.morph import normal
+
 GLOSS_LANGS = ("uk", "ru")
 MAX_ENDING = 4  # letters an inflection may add after a stem
 SHORT_STEM, SHORT_ENDING = 3, 2  # a stem this short may take only this many
@@ -127,14 +129,9 @@ def _table(lang: str) -> dict[str, tuple[str, ...]]:
         keys = tuple(dict.fromkeys(english_key(g) for g in glosses.split()))
         for word in words.split("|"):
             # the listed form itself too: a stem of three letters reaches no ending over two (думати, дум)
-            for stem in (*_stems(word, lang), _folded(word)):
+            for stem in (*_stems(word, lang), normal(word)):
                 out[stem] = tuple(dict.fromkeys(out.get(stem, ()) + keys))
     return out
-
-
-def _folded(word: str) -> str:
-    """A Russian or Ukrainian word as `glosses` looks it up: lower case, ё as е, one apostrophe."""
-    return word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
 def _stems(word: str, lang: str) -> list[str]:
@@ -170,7 +167,7 @@ def glosses(word: str, lang: str) -> tuple[str, ...]:
     The word's own list wins, but the other one is looked in too: a short message is easily
     taken for its neighbour language. The longest stem the word starts with wins.
     """
-    w = _folded(word)
+    w = normal(word)  # lower case, ё as е, one apostrophe
     table = _lookup(lang)
     n = len(w)
     for cut in range(0, MAX_ENDING + 1):

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import ENGLISH, TEASER, Digest
-from ..text.wordfreqs import log_frequencies, log_frequency
+from ..text.wordfreqs import answer_from_memory, log_frequency
 from .cldr_words import cldr_prefixes, english_cldr_word
 from .glosses import GLOSS_LANGS, english_key, english_keys, glosses
 from .quantities import clock_hours, number_word
@@ -142,19 +142,9 @@ def skeleton(word: str) -> str:
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
-# the word lists of a large day's languages, read whole into memory once (`_lists_in_memory`): a look-up
-# is then one dict get, not a query; a small day asks the store word by word, which costs less than reading
-_LISTS: dict[str, dict[str, float]] = {}
-LISTS_IN_MEMORY_FROM = 100  # digests in a day from which its languages' word lists are read whole
-
-
-def _lists_in_memory(langs) -> None:
-    """Read the word lists of `langs` into memory, once a run (the same frequencies `log_frequency` gives)."""
-    for lang in langs:
-        if lang not in _LISTS and lang not in ("und", "sr"):  # Serbian's list is keyed in Latin script
-            table = log_frequencies(lang)
-            if table is not None:
-                _LISTS[lang] = table
+# digests in a day from which the word lists answer from memory (`wordfreqs.answer_from_memory`): a look-up
+# is then a dict get, not a query; a small day asks the store word by word, which costs less than reading them
+LISTS_IN_MEMORY_FROM = 100
 
 
 @lru_cache(maxsize=200_000)
@@ -163,12 +153,7 @@ def _language_rarity(word: str, lang: str) -> float:
 
     The word lists write apostrophes straight: "I’ll" is looked up as "i'll", not missed as a rare word.
     """
-    word = word.translate(_APOSTROPHES)
-    table = _LISTS.get(lang)
-    if table is not None:
-        f = table.get(word.casefold(), -math.inf)
-    else:
-        f = log_frequency(word, lang) if lang != "und" else None
+    f = log_frequency(word.translate(_APOSTROPHES), lang) if lang != "und" else None
     if f is None or f == -math.inf:
         return LANG_RARITY_CAP - LANG_RARITY_FLOOR
     return max(0.0, min(LANG_RARITY_CAP, -f * math.log(10)) - LANG_RARITY_FLOOR)
@@ -479,7 +464,7 @@ class _Day:
     def __init__(self, digests: list[Digest]):
         mains = [next(iter(d.article.languages()), "und") for d in digests]
         if len(digests) >= LISTS_IN_MEMORY_FROM:
-            _lists_in_memory({ENGLISH, *(s.lang for d in digests for s in d.article.segments)})
+            answer_from_memory()
         texts = [_texts(d) for d in digests]
         memo: dict = {}
         self.clues = [clues(d, main, memo, t) for d, main, t in zip(digests, mains, texts)]

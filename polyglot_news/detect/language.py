@@ -659,7 +659,8 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     if detector is detect_language:
         score_texts([s.text for s in segments])
     # before the page is known, only each segment's language and confidence are read
-    first = [_unprimed(s.text) if detector is detect_language else detector(s.text) for s in segments]
+    read = _unprimed if detector is detect_language else detector
+    first = [read(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     for i, seg in enumerate(segments):
         family = family_of(seg.text)

@@ -381,11 +381,7 @@ class FamilyTable:
             # word's last); added one position at a time, each word's sum runs in its n-gram order
             width = max(map(len, rows))
             positions = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp).T
-            # one gather, then the positions added one at a time (elementwise: no pairwise summation)
-            gathered = matrix[positions]
-            part = gathered[0]
-            for k in range(1, len(gathered)):
-                part += gathered[k]
+            part = _in_position_order(matrix[positions])
             total = part if total is None else total + part
         return total.tolist()
 
@@ -478,6 +474,15 @@ class _StoredRows:
         return None if k is None else self._unpack(self._map, self._start + self._size * k)
 
 
+def _in_position_order(gathered):
+    """The sum over the first axis of gathered rows (position, word, language), added one position at a
+    time: elementwise, so each word's sum runs in its n-gram order (numpy's sum would add pairwise)."""
+    part = gathered[0]
+    for k in range(1, len(gathered)):
+        part += gathered[k]
+    return part
+
+
 class _KeyedRows:
     """A family's stored rows as one matrix, each n-gram named by an integer key, so the words of a
     batch are turned into rows by array look-ups instead of a dict look-up per n-gram.
@@ -537,10 +542,7 @@ class _KeyedRows:
         keys = (p[:, 1:length + 1], p[:, :-1] * b + p[:, 1:], (p[:, :-2] * b + p[:, 1:-1]) * b + p[:, 2:])
         total = None
         for size, key in enumerate(keys, 1):
-            gathered = self.matrix[self._row_ids(np, size, key).T]  # (position, word, language)
-            part = gathered[0]
-            for k in range(1, len(gathered)):
-                part += gathered[k]
+            part = _in_position_order(self.matrix[self._row_ids(np, size, key).T])  # (position, word, language)
             total = part if total is None else total + part
         return total.tolist()
 

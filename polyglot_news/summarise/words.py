@@ -160,9 +160,7 @@ def stem(word: str, lang: str = "en") -> str:
     lang = _base(lang)
     lower = word.lower()
     if lang in _LEMMATISED:
-        from ..text.morph import analyser
-
-        return analyser(lang).parse(lower)[0].normal_form
+        return _lemma(lower, lang)
     algorithm = _SNOWBALL.get(lang)
     return _snowball(algorithm).stemWord(lower) if algorithm else lower
 
@@ -173,12 +171,13 @@ def _stop_stems(lang: str) -> frozenset[str]:
     return frozenset(stem(w, lang) for w in stop_words(lang))
 
 
-@lru_cache(maxsize=131072)
 def _lemma(word: str, lang: str) -> str:
-    """pymorphy3's first lemma of a lower-cased word (ru, uk)."""
-    from ..text.morph import analyser
+    """pymorphy3's first lemma of a lower-cased word (ru, uk), from the parses the glossary pass
+    keeps too (`morph.parses`); a word pymorphy3 cannot parse is its own lemma."""
+    from ..text.morph import parses
 
-    return analyser(lang).parse(word)[0].normal_form
+    found = parses(word, lang)
+    return found[0].normal_form if found else word
 
 
 @lru_cache(maxsize=8)

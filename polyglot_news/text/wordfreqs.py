@@ -188,6 +188,12 @@ IN_MEMORY_AFTER = 5000
 _looked_up = [0]
 
 
+def answer_from_memory() -> None:
+    """From now on answer from the lists in memory, as a run does after `IN_MEMORY_AFTER` words: for a
+    caller that knows its run is long (a large day's story grouping) before it has looked anything up."""
+    _looked_up[0] = max(_looked_up[0], IN_MEMORY_AFTER)
+
+
 def _from_store() -> _Store | None:
     """The store while a run is short; None once the lists answer from memory (or without a store)."""
     return None if _looked_up[0] >= IN_MEMORY_AFTER else _store()
