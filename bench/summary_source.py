@@ -11,10 +11,19 @@ Score per document: |lines chosen from the source ∩ lines chosen from the Engl
 max(sizes), at 3 sentences (`summary_lines`); reported as the mean over documents, for the
 "tune" and "check" halves (../shared/tools/halves.py; tune there, report check), per domain.
 Baselines in the same table: the source summarised with the English stemmer and stop words
-(what the digest did before), and Lead-3 (the first three candidates).
+(what the digest did before), and Lead-3 (the first three candidates). A yardstick beside them,
+`en-unstemmed`: the English digest's own choice when its words are counted unstemmed, against the
+English digest as it is: how far the target moves under a small change of how words are counted
+(a translation changes the words far more), so an agreement above it is not to be expected.
 
     python bench/summary_source.py [--quick] [--data DIR] [--lang ru|uk|all]
-    python bench/summary_source.py --fit     # refit summarise/languages.py's FITTED_WEIGHTS
+    python bench/summary_source.py --misses  # why the source summary misses the English choices
+    python bench/summary_source.py --fit [--fit-on tune|all]  # refit summarise/languages.py's FITTED_WEIGHTS
+
+`--misses`: every line the English digest chose that the source summary lacks, by cause: the place
+the source ranking gave it (4th: a near miss; 5th-6th; 7th and later), or no source candidate at all:
+a body line unfit for a summary, or a line cleaning gave another kind (caption, UI string, ...),
+counted per kind.
 
 `--fit`: on the tune half only, every source sentence that is a candidate in both languages gives
 its source signals (`languages.source_features`) and the English scorer's score of its aligned
@@ -25,6 +34,8 @@ or per language, shrunk toward zero or toward the English weights, at five stren
 is the bench's own, the mean overlap of the out-of-fold documents' summaries, averaged over 1 to 5
 sentences (one ranking read at five lengths, so a near miss at three counts less than at one).
 The chosen way's weights, fitted on the whole tune half, are printed to paste into FITTED_WEIGHTS.
+`--fit-on all` does the same over every document (both halves, twice the data, folds still by
+document), for a fit with less variance; the check half is then no longer held out.
 
 The last line is `RESULT {json}`.
 """
@@ -35,6 +46,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -79,13 +91,73 @@ def lines_of(text: str, lang: str | None, variant: str, glossary, settings) -> l
     return [s.line for s in stage.summarise(article, settings, lang)]
 
 
+def unstemmed_lines(text: str, glossary, settings) -> list[int]:
+    """The lines the English digest chooses when its words are not stemmed (stop words and numbers
+    still dropped): how far the English choice itself moves under a small change of how words are
+    counted, a yardstick for what agreement with it can mean."""
+    from dataclasses import replace
+
+    from polyglot_news import pipeline
+    from polyglot_news.summarise import stage
+    from polyglot_news.summarise.algorithms import summariser_for
+    from polyglot_news.summarise.document import SummaryDocument
+    from polyglot_news.summarise.words import stop_words
+    from polyglot_news.translate import to_english
+
+    stops = stop_words("en")
+
+    def plain(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w.lower() for w in words if w.lower() not in stops and not w.replace(".", "").isdigit())
+
+    class Unstemmed(SummaryDocument):
+        @property
+        def title_stems(self) -> tuple[str, ...]:
+            return plain(self.title_words)
+
+    article = pipeline.prepare(text, glossary)
+    to_english([article], settings, glossary)
+    doc = stage.summary_document(article)
+    doc = Unstemmed(doc.title, [replace(c, stems=plain(c.words)) for c in doc.candidates], "en")
+    if not doc.candidates:
+        return []
+    return [c.line for c in stage.select(doc, summariser_for(settings.algorithm).rank(doc), settings)]
+
+
+MISS_CAUSES = ("ranked 4th", "ranked 5-6th", "ranked 7th+", "unfit body", "other kind")
+
+
+def miss_causes(text: str, lang: str, english: list[int], glossary, settings) -> list[tuple[str, str]]:
+    """Why each line the English digest chose is missing from the source summary: where the source
+    ranking put it (`ranked ...`), or that it is no source candidate: a body line unfit for a summary
+    (`unfit body`), or a line cleaning gave another kind (`other kind`, with the kind)."""
+    from polyglot_news import pipeline
+    from polyglot_news.summarise import stage
+    from polyglot_news.summarise.languages import SourceNewsSummariser
+
+    article = pipeline.prepare(text, glossary)
+    doc = stage.summary_document(article, lang)
+    chosen = {s.line for s in stage.summarise(article, settings, lang)}
+    ranked = [doc.candidates[i].line for i in SourceNewsSummariser().rank(doc)] if doc.candidates else []
+    kinds = {seg.line: seg.kind for seg in article.segments}
+    out = []
+    for line in sorted(set(english) - chosen):
+        if line in ranked:
+            place = ranked.index(line) + 1
+            out.append(("ranked 4th" if place <= 4 else "ranked 5-6th" if place <= 6 else "ranked 7th+", ""))
+        elif kinds.get(line) == "body":
+            out.append(("unfit body", ""))
+        else:
+            out.append(("other kind", kinds.get(line) or "no segment"))
+    return out
+
+
 FIT_LAMBDAS = (10.0, 30.0, 100.0, 300.0, 1000.0)  # ridge strengths the cross-validation chooses from
 FOLDS = 5
 FIT_SIZES = (1, 2, 3, 4, 5)  # summary lengths the cross-validation's measure averages over
 
 
-def fit_rows(docs_by_lang: dict[str, list[dict]], glossary, settings) -> list[dict]:
-    """Per tune-half document: its language, source SummaryDocument, source signals, the English
+def fit_rows(docs_by_lang: dict[str, list[dict]], glossary, settings, halves: tuple[str, ...] = ("tune",)) -> list[dict]:
+    """Per document of `halves`: its language, source SummaryDocument, source signals, the English
     scorer's score of each aligned candidate (None where the English has no such candidate) and the
     lines the English digest chose at each length of FIT_SIZES."""
     from dataclasses import replace
@@ -100,7 +172,7 @@ def fit_rows(docs_by_lang: dict[str, list[dict]], glossary, settings) -> list[di
     for lang, docs in docs_by_lang.items():
         for doc in docs:
             src, ref = doc["source"], doc["english"]
-            if len(src) != len(ref) or len(src) < 5 or half_of(str(doc["doc"])) != "tune":
+            if len(src) != len(ref) or len(src) < 5 or half_of(str(doc["doc"])) not in halves:
                 continue
             english = pipeline.prepare(page(ref), glossary)
             to_english([english], settings, glossary)
@@ -198,12 +270,14 @@ def cross_validated(rows: list[dict], keys: list[str], settings) -> dict[str, di
     return {name: {g: sum(v) / len(v) for g, v in groups.items()} for name, groups in scores.items()}
 
 
-def fit(docs_by_lang: dict[str, list[dict]], glossary, settings) -> tuple[dict[str, dict[str, float]], str, dict]:
-    """Weights for FITTED_WEIGHTS (by language; "*" when pooled), the way cross-validation chose, and its table."""
+def fit(docs_by_lang: dict[str, list[dict]], glossary, settings,
+        halves: tuple[str, ...] = ("tune",)) -> tuple[dict[str, dict[str, float]], str, dict]:
+    """Weights for FITTED_WEIGHTS (by language; "*" when pooled), the way cross-validation chose, and its table,
+    from the documents of `halves` (the tune half unless asked otherwise)."""
     from polyglot_news.summarise.languages import FITTED_WEIGHTS
 
     keys = list(next(iter(FITTED_WEIGHTS.values())))
-    rows = fit_rows(docs_by_lang, glossary, settings)
+    rows = fit_rows(docs_by_lang, glossary, settings, halves)
     table = cross_validated(rows, keys, settings)
     ways = fit_ways()
     order = list(ways)
@@ -228,6 +302,16 @@ def overlap(a: list[int], b: list[int]) -> float:
     return len(set(a) & set(b)) / max(len(set(a)), len(set(b)))
 
 
+def print_misses(misses: dict[tuple[str, str, str], Counter]) -> None:
+    """The table of `--misses`: lines the English digest chose that the source summary lacks, by cause."""
+    kinds = sorted({k for tally in misses.values() for k in tally if k.startswith("kind ")})
+    heads = ("misses",) + MISS_CAUSES + tuple(kinds)
+    widths = [max(8, len(h) + 2) for h in heads]
+    print(f"{'lang':<5}{'domain':<12}{'half':<7}{'docs':>5}" + "".join(f"{h:>{w}}" for h, w in zip(heads, widths)))
+    for (lang, domain, h), tally in sorted(misses.items()):
+        print(f"{lang:<5}{domain:<12}{h:<7}{tally['docs']:>5}" + "".join(f"{tally[c]:>{w}}" for c, w in zip(heads, widths)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="20 documents per language.")
@@ -235,6 +319,11 @@ def main() -> None:
     parser.add_argument("--lang", default="all", help="ru, uk or all.")
     parser.add_argument("--limit", type=int, default=None, help="At most this many documents per language.")
     parser.add_argument("--fit", action="store_true", help="Refit the source scorer's weights on the tune half and print them.")
+    parser.add_argument("--fit-on", choices=("tune", "all"), default="tune",
+                        help="With --fit: cross-validate and fit on the tune half (default) or on every document"
+                             " (both halves: more data, but the check half is then no longer held out).")
+    parser.add_argument("--misses", action="store_true",
+                        help="Count why the source summary misses lines the English digest chose, per half and domain.")
     args = parser.parse_args()
     from polyglot_news.config import Settings
     from polyglot_news.curated import load_glossaries
@@ -246,9 +335,11 @@ def main() -> None:
     if args.fit:
         by_lang = {lang: [json.loads(line) for line in (args.data / "dev" / "parallel" / f"{lang}-en.jsonl").open(encoding="utf-8")]
                    for lang in langs if (args.data / "dev" / "parallel" / f"{lang}-en.jsonl").is_file()}
-        weights, chosen, table = fit(by_lang, glossary, settings)
+        halves = ("tune",) if args.fit_on == "tune" else ("tune", "check")
+        weights, chosen, table = fit(by_lang, glossary, settings, halves)
         groups = [g for g in ("ru", "uk", "all") if g in next(iter(table.values()))]
-        print(f"{FOLDS}-fold cross-validation by document on the tune half: mean agreement of out-of-fold documents"
+        where = "the tune half" if args.fit_on == "tune" else "every document (both halves: check is not held out)"
+        print(f"{FOLDS}-fold cross-validation by document on {where}: mean agreement of out-of-fold documents"
               f" (at {', '.join(map(str, FIT_SIZES))} sentences)")
         print(f"{'weights':<26}" + "".join(f"{g:>8}" for g in groups))
         for name, cells in table.items():
@@ -256,10 +347,12 @@ def main() -> None:
         print(f"chosen: {chosen}")
         print("FITTED_WEIGHTS = " + json.dumps(weights, ensure_ascii=False))
         cv = {name: {g: round(v, 3) for g, v in cells.items()} for name, cells in table.items()}
-        print("RESULT " + json.dumps({"fitted_weights": weights, "chosen": chosen, "cross_validation": cv}))
+        print("RESULT " + json.dumps({"fitted_weights": weights, "chosen": chosen, "fit_on": args.fit_on,
+                                      "cross_validation": cv}))
         return
     variants = ("ours", "english-stemmer", "lead")
     rows: dict[tuple[str, str, str, str], list[float]] = {}
+    misses: dict[tuple[str, str, str], Counter] = {}
     t = time.process_time()
     for lang in langs:
         path = args.data / "dev" / "parallel" / f"{lang}-en.jsonl"
@@ -275,18 +368,38 @@ def main() -> None:
                 continue
             english = lines_of(page(ref), None, "", glossary, settings)
             h = half_of(str(doc["doc"]))
+            if args.misses:
+                causes = miss_causes(page(src), lang, english, glossary, settings)
+                for domain in {doc.get("domain") or "all", "all"}:
+                    tally = misses.setdefault((lang, domain, h), Counter())
+                    tally["docs"] += 1
+                    tally["misses"] += len(causes)
+                    for cause, kind in causes:
+                        tally[cause] += 1
+                        if kind:
+                            tally[f"kind {kind}"] += 1
+                continue
+            ours_en = unstemmed_lines(page(ref), glossary, settings)
+            for domain in {doc.get("domain") or "all", "all"}:
+                rows.setdefault((lang, domain, "en-unstemmed", h), []).append(overlap(ours_en, english))
             for variant in variants:
                 score = overlap(lines_of(page(src), lang, variant, glossary, settings), english)
                 for domain in {doc.get("domain") or "all", "all"}:
                     rows.setdefault((lang, domain, variant, h), []).append(score)
     seconds = time.process_time() - t
-    print(f"{'lang':<5}{'domain':<12}{'half':<7}{'docs':>5}" + "".join(f"{v:>17}" for v in variants))
+    if args.misses:
+        print_misses(misses)
+        print(f"({seconds:.1f} s CPU)")
+        print("RESULT " + json.dumps({"_".join(k): dict(v) for k, v in sorted(misses.items())}))
+        return
+    columns = variants + ("en-unstemmed",)
+    print(f"{'lang':<5}{'domain':<12}{'half':<7}{'docs':>5}" + "".join(f"{v:>17}" for v in columns))
     result: dict[str, float] = {}
     keys = sorted({(lang, d, h) for lang, d, _, h in rows})
     for lang, domain, h in keys:
         n = len(rows[(lang, domain, "ours", h)])
         cells = []
-        for v in variants:
+        for v in columns:
             mean = sum(rows[(lang, domain, v, h)]) / n
             cells.append(f"{mean:>17.3f}")
             result[f"{lang}_{domain}_{h}_{v.replace('-', '_')}"] = round(mean, 3)
