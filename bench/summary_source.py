@@ -8,8 +8,9 @@ with no model installed: ingest, clean, detect, then the summary: the source fro
 text with the language's stemmer (summary-first translation), the English one as today.
 
 Score per document: |lines chosen from the source ∩ lines chosen from the English| /
-max(sizes), at 3 sentences (`summary_lines`); reported as the mean over documents, for the
-"tune" and "check" halves (../shared/tools/halves.py; tune there, report check), per domain.
+max(sizes), at 3 sentences (`summary_lines`); reported as the mean over documents (with its
+standard error for ours), for the "tune" and "check" halves (../shared/tools/halves.py; tune
+there, report check), per domain.
 Baselines in the same table: the source summarised with the English stemmer and stop words
 (what the digest did before), and Lead-3 (the first three candidates). A yardstick beside them,
 `en-unstemmed`: the English digest's own choice when its words are counted unstemmed, against the
@@ -393,16 +394,21 @@ def main() -> None:
         print("RESULT " + json.dumps({"_".join(k): dict(v) for k, v in sorted(misses.items())}))
         return
     columns = variants + ("en-unstemmed",)
-    print(f"{'lang':<5}{'domain':<12}{'half':<7}{'docs':>5}" + "".join(f"{v:>17}" for v in columns))
+    print(f"{'lang':<5}{'domain':<12}{'half':<7}{'docs':>5}{'ours':>10}{'± SE':>7}" + "".join(f"{v:>17}" for v in columns[1:]))
     result: dict[str, float] = {}
     keys = sorted({(lang, d, h) for lang, d, _, h in rows})
     for lang, domain, h in keys:
         n = len(rows[(lang, domain, "ours", h)])
         cells = []
         for v in columns:
-            mean = sum(rows[(lang, domain, v, h)]) / n
-            cells.append(f"{mean:>17.3f}")
+            scores = rows[(lang, domain, v, h)]
+            mean = sum(scores) / n
+            cells.append(f"{mean:>10.3f}" if v == "ours" else f"{mean:>17.3f}")
             result[f"{lang}_{domain}_{h}_{v.replace('-', '_')}"] = round(mean, 3)
+            if v == "ours":  # the standard error of the mean over documents: what a difference must beat
+                se = (sum((x - mean) ** 2 for x in scores) / (n - 1) / n) ** 0.5 if n > 1 else 0.0
+                cells.append(f"{se:>7.3f}")
+                result[f"{lang}_{domain}_{h}_ours_se"] = round(se, 3)
         print(f"{lang:<5}{domain:<12}{h:<7}{n:>5}" + "".join(cells))
     print(f"({seconds:.1f} s CPU)")
     print("RESULT " + json.dumps(result))
