@@ -154,29 +154,29 @@ def tune(pages: list[dict], digests: list) -> None:
 
     from polyglot_news.daily import stories as S
 
-    names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_STRONG", "MUTUAL_STRONG_MARGIN", "MUTUAL_ONE_WORD")
+    names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_STRONG", "MUTUAL_STRONG_MARGIN", "MUTUAL_ONE_WORD", "MUTUAL_TAKEN")
     saved = {k: getattr(S, k) for k in names}
     day = S._Day(digests)
     pairs = S._shared_weights(day)
     in_tune = lambda p: p["half"] == "tune"  # noqa: E731
     results = []
     try:
-        for aw, ashare, margin, (strong, strong_margin), one_word in product(
-                (5.0, 10.0), (0.25, 0.3), (1.1, 1.2, 1.3), ((8.0, 1.05), (math.inf, 1.0)), (3.5, math.inf)):
+        for aw, ashare, margin, (strong, strong_margin), one_word, taken in product(
+                (5.0, 10.0), (0.25, 0.3), (1.2, 1.3, 1.4), ((8.0, 1.05), (math.inf, 1.0)), (3.5, math.inf), (1.0, 1.05, math.inf)):
             S.THRESHOLDS = {"across": (aw, ashare), "within": saved["THRESHOLDS"]["within"]}
             S.MUTUAL_MARGIN, S.MUTUAL_STRONG, S.MUTUAL_STRONG_MARGIN = margin, strong, strong_margin
-            S.MUTUAL_ONE_WORD = one_word
+            S.MUTUAL_ONE_WORD, S.MUTUAL_TAKEN = one_word, taken
             links = [link for link in S.day_candidates(day, pairs) if link[2].same_story]
             groups = S.group_links(len(digests), links)
             sc = pair_scores(pages, groups, in_tune)
-            results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, (strong, strong_margin, one_word)))
+            results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, (strong, strong_margin, one_word, taken)))
     finally:
         for k, v in saved.items():
             setattr(S, k, v)
     ok = sorted((r for r in results if r[0] >= 0.98), key=lambda r: (-r[1], -r[0]))
     print(f"tune half, {len(results)} settings; best with precision >= 0.98:")
     for precision, recall, thresholds, margin, mshare in ok[:5]:
-        print(f"  recall {recall} precision {precision}: THRESHOLDS={thresholds} MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD={mshare}")
+        print(f"  recall {recall} precision {precision}: THRESHOLDS={thresholds} MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD, _TAKEN={mshare}")
     if not ok:
         print("  none")
 

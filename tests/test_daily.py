@@ -7,6 +7,7 @@ translation models, so a deliberate change to any stage shows up here: rewrite i
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -481,6 +482,28 @@ def test_messages_sharing_only_ordinary_words_meet_through_their_glosses() -> No
     ev = next(ev for i, j, ev in candidate_pairs(MESSAGES_WITHOUT_NAMES) if (i, j) == (0, 3))
     assert ev.by_best_match and not ev.by_threshold, ev
     assert "glossed words" in reason(ev) and "Вибачте~Sorry" in reason(ev), reason(ev)
+
+
+# uk-2 shares nearly as much with en-1 as with its own en-2, but en-1 is held by a stronger pair of its own (uk-1)
+TAKEN_PARTNER = [
+    message("chat/uk-1.txt", "Дякую, завтра приїду прибирати квартиру, ключ у мене", "uk"),
+    message("chat/en-1.txt", "Thank you, I will come to clean Marta's apartment, I have the key", "en"),
+    message("chat/uk-2.txt", "Вибачте, завтра не зможу приїхати по ключ від квартири пані Марти, дуже шкода", "uk"),
+    message("chat/en-2.txt", "Sorry, I cannot come tomorrow, it is a great pity", "en"),
+    message("chat/en-3.txt", "The weather in the mountains was wonderful all week", "en"),
+]
+
+
+def test_a_partner_held_by_a_stronger_pair_is_no_rival(monkeypatch) -> None:
+    from polyglot_news.daily import stories as S
+
+    day = S._Day(TAKEN_PARTNER)
+    pairs = S._shared_weights(day)
+    score = {(i, j): s for s, i, j, _, _ in pairs.ranked_across(day)}
+    assert score[(2, 3)] < S.MUTUAL_MARGIN * score[(1, 2)] and score[(0, 1)] >= S.MUTUAL_TAKEN * score[(1, 2)], score
+    assert S.story_groups(TAKEN_PARTNER) == [[0, 1], [2, 3], [4]]
+    monkeypatch.setattr(S, "MUTUAL_TAKEN", math.inf)  # every alternative a rival: no pair is clear
+    assert S.story_groups(TAKEN_PARTNER) == [[0], [1], [2], [3], [4]]
 
 
 def test_glossed_words_do_not_count_within_one_language() -> None:

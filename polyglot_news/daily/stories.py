@@ -30,7 +30,8 @@ far more words by chance; those must also share a name or number unless one repo
 other. Across languages there is a second way, for short texts that share a name or a few
 ordinary words and little else: two digests linked as each other's best match among the
 day's articles in the other language, by a clear margin over the alternatives still free
-(`best_matches`, competitive linking as in bitext mining, gloss clues counted). Groups grow
+(neither linked nor held by a much stronger pair of their own: `best_matches`, competitive
+linking as in bitext mining, gloss clues counted). Groups grow
 from the strongest pairs, two groups joining only when most of their cross pairs are
 same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
@@ -76,7 +77,8 @@ MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so s
 # two weather reports) than an article and its translation do, so a pair in one language needs more
 THRESHOLDS = {"across": (5.0, 0.25), "within": (15.0, 0.8)}
 REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
-MUTUAL_MARGIN = 1.2  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
+MUTUAL_MARGIN = 1.4  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
+MUTUAL_TAKEN = 1.05  # ... an alternative held in the tentative matching by a pair this many times stronger is no rival
 MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
 MUTUAL_LEAST = 2.0  # pairs sharing less are not ranked as best matches or alternatives (as many linked at 1.0 on the bench)
@@ -857,7 +859,12 @@ def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     This is competitive linking, as in bitext mining: pairs are taken strongest first, each
     article linked once across languages, and a pair is linked when it passes
     `clear_match` against the best alternatives still free on either side (its margin is
-    its score over theirs) and rests on `enough_clues`. Scores are shared weight times the square root of the share (a
+    its score over theirs) and rests on `enough_clues`; the pass is made again while it
+    links anything, since a late link frees a pair passed over. An alternative is not free when it
+    is linked, or when the tentative one-to-one matching (strongest pairs first, each
+    article once, no margin asked) gives it a partner of its own `MUTUAL_TAKEN` times
+    stronger: a source whose best partner is another's translation may still be told from
+    its own by the partners left. Scores are shared weight times the square root of the share (a
     long article sharing many clues with everything ranks below a short one sharing its
     only name). Pairs sharing less than `MUTUAL_LEAST` are not ranked at all.
     """
@@ -865,33 +872,46 @@ def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     found = pairs.ranked_across(day, linkable=True)
     # each digest's partners, best first, as one flat list cut into runs: `start[x]` to `start[x + 1]`
     start, partner, partner_score = pairs.partner_runs(n)
-    first_free = start[:-1]  # where each run's first partner not yet linked may be: links are never undone
+    first_free = start[:-1]  # where each run's first partner not yet linked or taken may be: neither is undone
     linked = [False] * n
+    # the tentative one-to-one matching, strongest pairs first, each digest once, no margin asked: an
+    # alternative partner already held by a pair `MUTUAL_TAKEN` times stronger is no rival
+    mate, mate_score = [-1] * n, [0.0] * n
+    for score, i, j, _, _ in found:
+        if mate[i] < 0 and mate[j] < 0:
+            mate[i], mate[j], mate_score[i], mate_score[j] = j, i, score, score
+
+    def gone(x: int, at: int) -> bool:
+        """True when x's partner at `at` is linked, or taken by another of its own `MUTUAL_TAKEN` times stronger."""
+        y = partner[at]
+        return linked[y] or (mate[y] >= 0 and mate[y] != x and mate_score[y] >= MUTUAL_TAKEN * partner_score[at])
 
     def alternative(x: int, other: int) -> float:
         at, end = first_free[x], start[x + 1]
-        while at < end and linked[partner[at]]:
+        while at < end and gone(x, at):
             at += 1
         first_free[x] = at
         while at < end:
-            y = partner[at]
-            if y != other and not linked[y]:
+            if partner[at] != other and not gone(x, at):
                 return partner_score[at]
             at += 1
         return 0.0
 
-    out = {}
-    for score, i, j, w, share in found:
-        if linked[i] or linked[j]:
-            continue
-        runner_up = max(alternative(i, j), alternative(j, i))
-        margin = score / runner_up if runner_up else math.inf
-        if clear_match(w, share, margin):
-            ev = day.evidence(i, j)
-            if enough_clues(ev.shared):
-                ev.margin = margin
-                linked[i] = linked[j] = True
-                out[(i, j)] = ev
+    out: dict[tuple[int, int], Evidence] = {}
+    before = -1
+    while len(out) > before:  # passes until one links nothing: a link made late can clear a pair passed over
+        before = len(out)
+        for score, i, j, w, share in found:
+            if linked[i] or linked[j]:
+                continue
+            runner_up = max(alternative(i, j), alternative(j, i))
+            margin = score / runner_up if runner_up else math.inf
+            if clear_match(w, share, margin):
+                ev = day.evidence(i, j)
+                if enough_clues(ev.shared):
+                    ev.margin = margin
+                    linked[i] = linked[j] = True
+                    out[(i, j)] = ev
     return out
 
 
