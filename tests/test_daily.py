@@ -463,6 +463,15 @@ def test_listed_words_gloss_to_english_in_their_inflected_forms() -> None:
     assert english_key("studies") == english_key("study")
 
 
+def test_function_words_gloss_as_themselves_not_as_a_longer_word_they_begin() -> None:
+    from polyglot_news.daily.glosses import english_key, glosses
+
+    assert glosses("після", "uk") == (english_key("after"),)  # not пісня (song), whose stem it begins with
+    assert glosses("около", "ru") == tuple(english_key(w) for w in ("about", "near", "nearly"))  # not око (eye)
+    assert english_key("other") in glosses("другой", "ru") and english_key("friend") not in glosses("другой", "ru")
+    assert glosses("якщо", "uk") == glosses("если", "ru") == (english_key("if"),)
+
+
 MESSAGES_WITHOUT_NAMES = [
     message("chat/uk-a.txt", "Вибачте, я сьогодні не можу прийти на роботу, бо моя дитина хвора", "uk"),
     message("chat/en-b.txt", "Can I pick up the apartment key tomorrow evening?", "en"),

@@ -388,7 +388,7 @@ class Evidence:
     weight: float  # names, numbers, words and emoji: what the bars of THRESHOLDS weigh
     share: float
     within: bool = False  # both digests in the same main language (or two Cyrillic languages)
-    margin: float = 0.0  # when the two are each other's best match across languages: how far ahead of the runner-up
+    margin: float = 0.0  # when the two are each other's best match across languages: how far ahead of the best rival left free
     glossed_weight: float = 0.0  # with the gloss clues too (across languages): what best matches weigh
     glossed_share: float = 0.0
 
@@ -422,7 +422,7 @@ class Evidence:
     def _mutual_note(self) -> str:
         if not self.margin or self.by_threshold:
             return ""  # the bars alone decide: the best-match step adds nothing a reader needs
-        ahead = "no runner-up near it" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
+        ahead = "no rival left free" if math.isinf(self.margin) else f"{self.margin:.1f} times the best rival left free"
         return (f"; each the other's best match across languages, glossed words counted: weight "
                 f"{self.glossed_weight:.1f}, share {self.glossed_share:.2f}, {ahead} (needs {MUTUAL_MARGIN:g}, or "
                 f"{MUTUAL_STRONG_MARGIN:g} with a score of {MUTUAL_STRONG:g}; weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g})")
@@ -1002,7 +1002,7 @@ def reason(ev: Evidence, limit: int = 6) -> str:
             parts.append(f"{title} " + ", ".join(labels[:limit]) + (" …" if len(labels) > limit else ""))
     least_weight, least_share = THRESHOLDS["within" if ev.within else "across"]
     if ev.by_best_match and not ev.by_threshold:  # what decided: the best match, not the bars
-        ahead = "no runner-up near it" if math.isinf(ev.margin) else f"{ev.margin:.1f} times the runner-up"
+        ahead = "no rival left free" if math.isinf(ev.margin) else f"{ev.margin:.1f} times the best rival left free"
         return (f"{'; '.join(parts) or 'nothing shared'} (each the other's best match across languages: weight "
                 f"{ev.glossed_weight:.1f}, share {ev.glossed_share:.2f}, {ahead}; needs {MUTUAL_MARGIN:g} times)")
     return (f"{'; '.join(parts) or 'nothing shared'} (weight {ev.weight:.1f} of {least_weight:g} needed, "
