@@ -184,7 +184,7 @@ def tune(pages: list[dict], digests: list) -> None:
     results = []
     try:
         for aw, ashare, margin, (strong, strong_margin), one_word, taken in product(
-                (5.0, 10.0), (0.25, 0.3), (1.2, 1.3, 1.4), ((8.0, 1.05), (math.inf, 1.0)), (3.5, math.inf), (1.0, 1.05, math.inf)):
+                (5.0, 10.0), (0.25, 0.3), (1.2, 1.3, 1.4), ((8.0, 1.05), (math.inf, 1.0)), (3.5, math.inf), (1.0, 1.1, math.inf)):
             S.THRESHOLDS = {"across": (aw, ashare), "within": saved["THRESHOLDS"]["within"]}
             S.MUTUAL_MARGIN, S.MUTUAL_STRONG, S.MUTUAL_STRONG_MARGIN = margin, strong, strong_margin
             S.MUTUAL_ONE_WORD, S.MUTUAL_TAKEN = one_word, taken

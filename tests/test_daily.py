@@ -470,6 +470,7 @@ def test_function_words_gloss_as_themselves_not_as_a_longer_word_they_begin() ->
     assert glosses("около", "ru") == tuple(english_key(w) for w in ("about", "near", "nearly"))  # not око (eye)
     assert english_key("other") in glosses("другой", "ru") and english_key("friend") not in glosses("другой", "ru")
     assert glosses("якщо", "uk") == glosses("если", "ru") == (english_key("if"),)
+    assert english_key("not") in glosses("не", "uk") and glosses("до", "uk") == ()  # two letters: listed, or nothing
 
 
 MESSAGES_WITHOUT_NAMES = [
@@ -632,6 +633,8 @@ def test_words_count_from_a_texts_lead_names_and_numbers_from_all_of_it() -> Non
     text = " ".join(words)
     assert _lead_words(text) == words[:LEAD_WORDS]  # read from the first characters, the same as from all
     assert _lead_words(" ".join(words[:10])) == words[:10]
+    short = " ".join(w for word in words for w in ("не", word))  # a word of two letters before each
+    assert _lead_words(short) == ["не", *words[:LEAD_WORDS]]  # it comes along (once) and does not count
     long = message("a.txt", text + " Мельниченко 2019 12345", "uk")
     found = clues(long).found
     assert any(label == "12345" for _, label, _ in found.values())  # a number past the lead still counts

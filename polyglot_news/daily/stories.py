@@ -78,7 +78,7 @@ MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so s
 THRESHOLDS = {"across": (5.0, 0.25), "within": (15.0, 0.8)}
 REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
 MUTUAL_MARGIN = 1.4  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
-MUTUAL_TAKEN = 1.05  # ... an alternative held in the tentative matching by a pair this many times stronger is no rival
+MUTUAL_TAKEN = 1.1  # ... an alternative held in the tentative matching by a pair this many times stronger is no rival
 MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
 MUTUAL_LEAST = 2.0  # pairs sharing less are not ranked as best matches or alternatives (as many linked at 1.0 on the bench)
@@ -223,15 +223,25 @@ LEAD_CHARS = 2000  # where a text's lead is looked for first: 80 words rarely ta
 
 
 def _lead_words(text: str) -> list[str]:
-    """The first `LEAD_WORDS` distinct words of three letters or more in `text`, in order.
+    """The distinct words of `text` up to its `LEAD_WORDS`-th of three letters or more, in order.
 
-    Read from the text's first `LEAD_CHARS` characters when they hold more than that many
-    (the word cut at the end is then past the lead), else from all of it.
+    Words of two letters come along (не, we: only a gloss list gives them a clue) but do not
+    count toward the lead. Read from the text's first `LEAD_CHARS` characters when they hold
+    more than that many (the word cut at the end is then past the lead), else from all of it.
     """
     for part in (text[:LEAD_CHARS], text) if len(text) > LEAD_CHARS else (text,):
-        words = [w for w in dict.fromkeys(_WORD.findall(part)) if len(w) >= 3]
-        if len(words) > LEAD_WORDS or part is text:
-            return words[:LEAD_WORDS]
+        words, long = [], 0
+        for w in dict.fromkeys(_WORD.findall(part)):
+            size = len(w)
+            if size >= 3:
+                if long == LEAD_WORDS:
+                    return words
+                long += 1
+                words.append(w)
+            elif size == 2:
+                words.append(w)
+        if part is text:
+            return words
     return []
 
 
