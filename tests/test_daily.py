@@ -516,6 +516,16 @@ def test_a_partner_held_by_a_stronger_pair_is_no_rival(monkeypatch) -> None:
     assert S.story_groups(TAKEN_PARTNER) == [[0], [1], [2], [3], [4]]
 
 
+def test_a_message_the_cleaner_took_for_a_teaser_is_still_what_its_page_says() -> None:
+    from polyglot_news.model import TEASER
+
+    uk = real_digest("Добре, завтра ввечері напишу тобі, коли повернуся з роботи...\n", "chat/uk.txt")
+    en = real_digest("Okay, I will write to you tomorrow evening when I get back from work...\n", "chat/en.txt")
+    assert all(s.kind == TEASER for d in (uk, en) for s in d.article.segments)  # its "..." reads as a teaser's
+    ev = similarity(uk, en)
+    assert ev.glossed_weight > 0 and any(label == "завтра~tomorrow" for _, label, _ in ev.shared), ev
+
+
 def test_glossed_words_do_not_count_within_one_language() -> None:
     a = message("a.txt", "Thank you very much, see you tomorrow evening at the station", "en")
     b = message("b.txt", "Thank you very much for the lovely evening at the theatre", "en")

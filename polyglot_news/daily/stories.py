@@ -16,8 +16,9 @@ clues* count across languages only, and only where best matches are ranked (belo
 bars leave them out. So do *stem clues*, a word's skeleton less its inflection
 (документами and documents: dkmnt), which its full skeleton misses. Hours of the day and
 number words are clues as the digits they stand for (`quantities.py`: "о 17:00" and "at
-5 pm", "двох" and "two" and "2"). Lines the cleaner set aside (UI strings, boilerplate) count at
-`OFF_ARTICLE` of their weight: in a short chat message they are often the message itself.
+5 pm", "двох" and "two" and "2"). Lines the cleaner set aside (UI strings, boilerplate, and
+teasers on a page of nothing else) count at `OFF_ARTICLE` of their weight: in a short chat
+message they are often the message itself.
 
 A clue counts by how rare it is: the smaller of its rarity in the day's articles (an
 IDF, the day counted as at least `MIN_DAY` articles so a small day does not make every
@@ -208,9 +209,13 @@ class Clues:
 
 
 def _texts(digest: Digest) -> dict[tuple[str, float], str]:
-    """A digest's lines but teasers, one text per (language, weight): each word is then met once per digest."""
+    """A digest's lines but teasers, one text per (language, weight): each word is then met once per digest.
+
+    A page of teasers only is its teasers, counted as the lines set aside are: a chat message
+    ending in "..." reads to the cleaner as a related-story teaser, and is all the page says.
+    """
     texts: dict[tuple[str, float], list[str]] = {}
-    segments = [s for s in digest.article.segments if s.kind != TEASER]
+    segments = [s for s in digest.article.segments if s.kind != TEASER] or digest.article.segments
     for s in segments:
         texts.setdefault((s.lang, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.text)
     for s in segments:  # with a model, the English of translated segments joins in
