@@ -144,39 +144,66 @@ def pair_scores(pages: list[dict], groups: list[list[int]], select) -> dict:
             "precision": round(hit / len(pred), 3) if pred else None}
 
 
+def lone_sources(pages: list[dict]) -> tuple[list[int], set[int]]:
+    """The folder less the references of every other document, and the sources so left with no partner.
+
+    Most articles of a real day have no translation beside them: any merge of a source left
+    alone is a false one, which the pair scores of the full folder cannot show.
+    """
+    dropped = {p["doc"] for k, p in enumerate(pages) if p["side"] == "src" and k % 4 == 0}
+    kept = [k for k, p in enumerate(pages) if not (p["side"] == "ref" and p["doc"] in dropped)]
+    told = Counter(pages[k]["story"] for k in kept)
+    return kept, {k for k in kept if pages[k]["doc"] in dropped and told[pages[k]["story"]] == 1}
+
+
+def lone_merged(groups: list[list[int]], kept: list[int], alone: set[int]) -> int:
+    """How many of the lone sources `alone` a grouping of the pages `kept` merged with something."""
+    return sum(1 for g in groups if len(g) > 1 for x in g if kept[x] in alone)
+
+
 def tune(pages: list[dict], digests: list) -> None:
     """Search the decision's thresholds on the tune half: the highest recall with precision at least 0.98.
 
     The day's clues and shared weights are gathered once; each setting then links and decides
-    again through the real rules (`best_matches`, `Evidence.same_story`) and groups them.
+    again through the real rules (`best_matches`, `Evidence.same_story`) and groups them. Beside
+    each, the tune half's lone sources merged (`lone_sources`), which pair precision misses.
     """
     from itertools import product
 
     from polyglot_news.daily import stories as S
 
-    names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_STRONG", "MUTUAL_STRONG_MARGIN", "MUTUAL_ONE_WORD")
+    names = ("THRESHOLDS", "MUTUAL_MARGIN", "MUTUAL_STRONG", "MUTUAL_STRONG_MARGIN", "MUTUAL_ONE_WORD", "MUTUAL_TAKEN")
     saved = {k: getattr(S, k) for k in names}
     day = S._Day(digests)
     pairs = S._shared_weights(day)
+    kept, alone = lone_sources(pages)
+    alone = {k for k in alone if pages[k]["half"] == "tune"}
+    lone_day = S._Day([digests[k] for k in kept])
+    lone_pairs = S._shared_weights(lone_day)
     in_tune = lambda p: p["half"] == "tune"  # noqa: E731
     results = []
     try:
-        for aw, ashare, margin, (strong, strong_margin), one_word in product(
-                (5.0, 10.0), (0.25, 0.3), (1.1, 1.2, 1.3), ((8.0, 1.05), (math.inf, 1.0)), (3.5, math.inf)):
+        for aw, ashare, margin, (strong, strong_margin), one_word, taken in product(
+                (5.0, 10.0), (0.25, 0.3), (1.2, 1.3, 1.4), ((8.0, 1.05), (math.inf, 1.0)), (3.5, math.inf), (1.0, 1.1, math.inf)):
             S.THRESHOLDS = {"across": (aw, ashare), "within": saved["THRESHOLDS"]["within"]}
             S.MUTUAL_MARGIN, S.MUTUAL_STRONG, S.MUTUAL_STRONG_MARGIN = margin, strong, strong_margin
-            S.MUTUAL_ONE_WORD = one_word
+            S.MUTUAL_ONE_WORD, S.MUTUAL_TAKEN = one_word, taken
             links = [link for link in S.day_candidates(day, pairs) if link[2].same_story]
-            groups = S.group_links(len(digests), links)
-            sc = pair_scores(pages, groups, in_tune)
-            results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, dict(S.THRESHOLDS), margin, (strong, strong_margin, one_word)))
+            sc = pair_scores(pages, S.group_links(len(digests), links), in_tune)
+            lone_links = [link for link in S.day_candidates(lone_day, lone_pairs) if link[2].same_story]
+            lone = lone_merged(S.group_links(len(kept), lone_links), kept, alone)
+            current = all(getattr(S, k) == v for k, v in saved.items())
+            results.append((sc["precision"] or 0.0, sc["recall"] or 0.0, lone, dict(S.THRESHOLDS), margin,
+                            (strong, strong_margin, one_word, taken), current))
     finally:
         for k, v in saved.items():
             setattr(S, k, v)
-    ok = sorted((r for r in results if r[0] >= 0.98), key=lambda r: (-r[1], -r[0]))
-    print(f"tune half, {len(results)} settings; best with precision >= 0.98:")
-    for precision, recall, thresholds, margin, mshare in ok[:5]:
-        print(f"  recall {recall} precision {precision}: THRESHOLDS={thresholds} MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD={mshare}")
+    ok = sorted((r for r in results if r[0] >= 0.98), key=lambda r: (-r[1], -r[0], r[2]))
+    print(f"tune half, {len(results)} settings; best with precision >= 0.98, and the current one "
+          f"(lone sources merged: of the tune half's {len(alone)} whose reference was left out):")
+    for precision, recall, lone, thresholds, margin, mutual, current in ok[:5] + [r for r in results if r[-1]]:
+        print(f"  {'current: ' if current else ''}recall {recall} precision {precision} lone merged {lone}: THRESHOLDS={thresholds} "
+              f"MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD, _TAKEN={mutual}")
     if not ok:
         print("  none")
 
@@ -270,12 +297,8 @@ def main() -> None:
 
     # sources whose reference is not in the folder, as most articles of a real day have no translation beside them:
     # the references of every other document are left out, and any merge of a source left alone is a false one
-    dropped = {p["doc"] for k, p in enumerate(pages) if p["side"] == "src" and k % 4 == 0}
-    kept = [k for k, p in enumerate(pages) if not (p["side"] == "ref" and p["doc"] in dropped)]
-    told = Counter(pages[k]["story"] for k in kept)
-    alone = {k for k in kept if pages[k]["doc"] in dropped and told[pages[k]["story"]] == 1}
-    orphan_groups = story_groups([digests[k] for k in kept])
-    orphans_merged = sum(1 for g in orphan_groups if len(g) > 1 for x in g if kept[x] in alone)
+    kept, alone = lone_sources(pages)
+    orphans_merged = lone_merged(story_groups([digests[k] for k in kept]), kept, alone)
 
     untitled = [p["name"] for p, d in zip(pages, digests) if not d.title and _has_headline(p)]
     headline_pages = sum(1 for p in pages if _has_headline(p))

@@ -7,6 +7,7 @@ translation models, so a deliberate change to any stage shows up here: rewrite i
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -462,6 +463,16 @@ def test_listed_words_gloss_to_english_in_their_inflected_forms() -> None:
     assert english_key("studies") == english_key("study")
 
 
+def test_function_words_gloss_as_themselves_not_as_a_longer_word_they_begin() -> None:
+    from polyglot_news.daily.glosses import english_key, glosses
+
+    assert glosses("після", "uk") == (english_key("after"),)  # not пісня (song), whose stem it begins with
+    assert glosses("около", "ru") == tuple(english_key(w) for w in ("about", "near", "nearly"))  # not око (eye)
+    assert english_key("other") in glosses("другой", "ru") and english_key("friend") not in glosses("другой", "ru")
+    assert glosses("якщо", "uk") == glosses("если", "ru") == (english_key("if"),)
+    assert english_key("not") in glosses("не", "uk") and glosses("до", "uk") == ()  # two letters: listed, or nothing
+
+
 MESSAGES_WITHOUT_NAMES = [
     message("chat/uk-a.txt", "Вибачте, я сьогодні не можу прийти на роботу, бо моя дитина хвора", "uk"),
     message("chat/en-b.txt", "Can I pick up the apartment key tomorrow evening?", "en"),
@@ -481,6 +492,38 @@ def test_messages_sharing_only_ordinary_words_meet_through_their_glosses() -> No
     ev = next(ev for i, j, ev in candidate_pairs(MESSAGES_WITHOUT_NAMES) if (i, j) == (0, 3))
     assert ev.by_best_match and not ev.by_threshold, ev
     assert "glossed words" in reason(ev) and "Вибачте~Sorry" in reason(ev), reason(ev)
+
+
+# uk-2 shares nearly as much with en-1 as with its own en-2, but en-1 is held by a stronger pair of its own (uk-1)
+TAKEN_PARTNER = [
+    message("chat/uk-1.txt", "Дякую, завтра приїду прибирати квартиру, ключ у мене", "uk"),
+    message("chat/en-1.txt", "Thank you, I will come to clean Marta's apartment, I have the key", "en"),
+    message("chat/uk-2.txt", "Вибачте, завтра не зможу приїхати по ключ від квартири пані Марти, дуже шкода", "uk"),
+    message("chat/en-2.txt", "Sorry, I cannot come tomorrow, it is a great pity", "en"),
+    message("chat/en-3.txt", "The weather in the mountains was wonderful all week", "en"),
+]
+
+
+def test_a_partner_held_by_a_stronger_pair_is_no_rival(monkeypatch) -> None:
+    from polyglot_news.daily import stories as S
+
+    day = S._Day(TAKEN_PARTNER)
+    pairs = S._shared_weights(day)
+    score = {(i, j): s for s, i, j, _, _ in pairs.ranked_across(day)}
+    assert score[(2, 3)] < S.MUTUAL_MARGIN * score[(1, 2)] and score[(0, 1)] >= S.MUTUAL_TAKEN * score[(1, 2)], score
+    assert S.story_groups(TAKEN_PARTNER) == [[0, 1], [2, 3], [4]]
+    monkeypatch.setattr(S, "MUTUAL_TAKEN", math.inf)  # every alternative a rival: no pair is clear
+    assert S.story_groups(TAKEN_PARTNER) == [[0], [1], [2], [3], [4]]
+
+
+def test_a_message_the_cleaner_took_for_a_teaser_is_still_what_its_page_says() -> None:
+    from polyglot_news.model import TEASER
+
+    uk = real_digest("Добре, завтра ввечері напишу тобі, коли повернуся з роботи...\n", "chat/uk.txt")
+    en = real_digest("Okay, I will write to you tomorrow evening when I get back from work...\n", "chat/en.txt")
+    assert all(s.kind == TEASER for d in (uk, en) for s in d.article.segments)  # its "..." reads as a teaser's
+    ev = similarity(uk, en)
+    assert ev.glossed_weight > 0 and any(label == "завтра~tomorrow" for _, label, _ in ev.shared), ev
 
 
 def test_glossed_words_do_not_count_within_one_language() -> None:
@@ -600,6 +643,8 @@ def test_words_count_from_a_texts_lead_names_and_numbers_from_all_of_it() -> Non
     text = " ".join(words)
     assert _lead_words(text) == words[:LEAD_WORDS]  # read from the first characters, the same as from all
     assert _lead_words(" ".join(words[:10])) == words[:10]
+    short = " ".join(w for word in words for w in ("не", word))  # a word of two letters before each
+    assert _lead_words(short) == ["не", *words[:LEAD_WORDS]]  # it comes along (once) and does not count
     long = message("a.txt", text + " Мельниченко 2019 12345", "uk")
     found = clues(long).found
     assert any(label == "12345" for _, label, _ in found.values())  # a number past the lead still counts

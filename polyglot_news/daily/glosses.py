@@ -10,7 +10,8 @@ word meets its dictionary form by stem: the form less its ending (`stem_of`), fo
 at most `MAX_ENDING` letters (two after a stem of three letters), the longest stem winning.
 English words are folded by `english_key` (plural, -ed, -ing, final e, and irregular forms
 to their base: understood, understand), the same fold the glosses get, so "cleaning",
-"cleaned" and "clean" meet. Every form a line lists also glosses as itself, whatever its stem.
+"cleaned" and "clean" meet. Every form a line lists also glosses as itself, whatever its stem;
+a word of two letters (не, ми) only as itself, since as a stem it would begin too many words.
 """
 
 from __future__ import annotations
@@ -170,6 +171,8 @@ def glosses(word: str, lang: str) -> tuple[str, ...]:
     w = normal(word)  # lower case, ё as е, one apostrophe
     table = _lookup(lang)
     n = len(w)
+    if n < SHORT_STEM:  # a word of two letters glosses only as itself (не, ми): as a stem it would begin too many
+        return table.get(w, ())
     for cut in range(0, MAX_ENDING + 1):
         size = n - cut
         if size < SHORT_STEM or (size == SHORT_STEM and cut > SHORT_ENDING):

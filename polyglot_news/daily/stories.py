@@ -16,8 +16,9 @@ clues* count across languages only, and only where best matches are ranked (belo
 bars leave them out. So do *stem clues*, a word's skeleton less its inflection
 (документами and documents: dkmnt), which its full skeleton misses. Hours of the day and
 number words are clues as the digits they stand for (`quantities.py`: "о 17:00" and "at
-5 pm", "двох" and "two" and "2"). Lines the cleaner set aside (UI strings, boilerplate) count at
-`OFF_ARTICLE` of their weight: in a short chat message they are often the message itself.
+5 pm", "двох" and "two" and "2"). Lines the cleaner set aside (UI strings, boilerplate, and
+teasers on a page of nothing else) count at `OFF_ARTICLE` of their weight: in a short chat
+message they are often the message itself.
 
 A clue counts by how rare it is: the smaller of its rarity in the day's articles (an
 IDF, the day counted as at least `MIN_DAY` articles so a small day does not make every
@@ -30,7 +31,8 @@ far more words by chance; those must also share a name or number unless one repo
 other. Across languages there is a second way, for short texts that share a name or a few
 ordinary words and little else: two digests linked as each other's best match among the
 day's articles in the other language, by a clear margin over the alternatives still free
-(`best_matches`, competitive linking as in bitext mining, gloss clues counted). Groups grow
+(neither linked nor held by a much stronger pair of their own: `best_matches`, competitive
+linking as in bitext mining, gloss clues counted). Groups grow
 from the strongest pairs, two groups joining only when most of their cross pairs are
 same-story pairs (`LINKAGE`), so one loose pair cannot chain stories.
 
@@ -76,7 +78,8 @@ MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so s
 # two weather reports) than an article and its translation do, so a pair in one language needs more
 THRESHOLDS = {"across": (5.0, 0.25), "within": (15.0, 0.8)}
 REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
-MUTUAL_MARGIN = 1.2  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
+MUTUAL_MARGIN = 1.4  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
+MUTUAL_TAKEN = 1.1  # ... an alternative held in the tentative matching by a pair this many times stronger is no rival
 MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
 MUTUAL_LEAST = 2.0  # pairs sharing less are not ranked as best matches or alternatives (as many linked at 1.0 on the bench)
@@ -206,9 +209,13 @@ class Clues:
 
 
 def _texts(digest: Digest) -> dict[tuple[str, float], str]:
-    """A digest's lines but teasers, one text per (language, weight): each word is then met once per digest."""
+    """A digest's lines but teasers, one text per (language, weight): each word is then met once per digest.
+
+    A page of teasers only is its teasers, counted as the lines set aside are: a chat message
+    ending in "..." reads to the cleaner as a related-story teaser, and is all the page says.
+    """
     texts: dict[tuple[str, float], list[str]] = {}
-    segments = [s for s in digest.article.segments if s.kind != TEASER]
+    segments = [s for s in digest.article.segments if s.kind != TEASER] or digest.article.segments
     for s in segments:
         texts.setdefault((s.lang, 1.0 if s.in_article else OFF_ARTICLE), []).append(s.text)
     for s in segments:  # with a model, the English of translated segments joins in
@@ -221,15 +228,25 @@ LEAD_CHARS = 2000  # where a text's lead is looked for first: 80 words rarely ta
 
 
 def _lead_words(text: str) -> list[str]:
-    """The first `LEAD_WORDS` distinct words of three letters or more in `text`, in order.
+    """The distinct words of `text` up to its `LEAD_WORDS`-th of three letters or more, in order.
 
-    Read from the text's first `LEAD_CHARS` characters when they hold more than that many
-    (the word cut at the end is then past the lead), else from all of it.
+    Words of two letters come along (не, we: only a gloss list gives them a clue) but do not
+    count toward the lead. Read from the text's first `LEAD_CHARS` characters when they hold
+    more than that many (the word cut at the end is then past the lead), else from all of it.
     """
     for part in (text[:LEAD_CHARS], text) if len(text) > LEAD_CHARS else (text,):
-        words = [w for w in dict.fromkeys(_WORD.findall(part)) if len(w) >= 3]
-        if len(words) > LEAD_WORDS or part is text:
-            return words[:LEAD_WORDS]
+        words, long = [], 0
+        for w in dict.fromkeys(_WORD.findall(part)):
+            size = len(w)
+            if size >= 3:
+                if long == LEAD_WORDS:
+                    return words
+                long += 1
+                words.append(w)
+            elif size == 2:
+                words.append(w)
+        if part is text:
+            return words
     return []
 
 
@@ -386,7 +403,7 @@ class Evidence:
     weight: float  # names, numbers, words and emoji: what the bars of THRESHOLDS weigh
     share: float
     within: bool = False  # both digests in the same main language (or two Cyrillic languages)
-    margin: float = 0.0  # when the two are each other's best match across languages: how far ahead of the runner-up
+    margin: float = 0.0  # when the two are each other's best match across languages: how far ahead of the best rival left free
     glossed_weight: float = 0.0  # with the gloss clues too (across languages): what best matches weigh
     glossed_share: float = 0.0
 
@@ -420,7 +437,7 @@ class Evidence:
     def _mutual_note(self) -> str:
         if not self.margin or self.by_threshold:
             return ""  # the bars alone decide: the best-match step adds nothing a reader needs
-        ahead = "no runner-up near it" if math.isinf(self.margin) else f"{self.margin:.1f} times the runner-up"
+        ahead = "no rival left free" if math.isinf(self.margin) else f"{self.margin:.1f} times the best rival left free"
         return (f"; each the other's best match across languages, glossed words counted: weight "
                 f"{self.glossed_weight:.1f}, share {self.glossed_share:.2f}, {ahead} (needs {MUTUAL_MARGIN:g}, or "
                 f"{MUTUAL_STRONG_MARGIN:g} with a score of {MUTUAL_STRONG:g}; weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g})")
@@ -857,7 +874,12 @@ def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     This is competitive linking, as in bitext mining: pairs are taken strongest first, each
     article linked once across languages, and a pair is linked when it passes
     `clear_match` against the best alternatives still free on either side (its margin is
-    its score over theirs) and rests on `enough_clues`. Scores are shared weight times the square root of the share (a
+    its score over theirs) and rests on `enough_clues`; the pass is made again while it
+    links anything, since a late link frees a pair passed over. An alternative is not free when it
+    is linked, or when the tentative one-to-one matching (strongest pairs first, each
+    article once, no margin asked) gives it a partner of its own `MUTUAL_TAKEN` times
+    stronger: a source whose best partner is another's translation may still be told from
+    its own by the partners left. Scores are shared weight times the square root of the share (a
     long article sharing many clues with everything ranks below a short one sharing its
     only name). Pairs sharing less than `MUTUAL_LEAST` are not ranked at all.
     """
@@ -865,33 +887,46 @@ def best_matches(day: _Day, pairs: _Pairs) -> dict[tuple[int, int], Evidence]:
     found = pairs.ranked_across(day, linkable=True)
     # each digest's partners, best first, as one flat list cut into runs: `start[x]` to `start[x + 1]`
     start, partner, partner_score = pairs.partner_runs(n)
-    first_free = start[:-1]  # where each run's first partner not yet linked may be: links are never undone
+    first_free = start[:-1]  # where each run's first partner not yet linked or taken may be: neither is undone
     linked = [False] * n
+    # the tentative one-to-one matching, strongest pairs first, each digest once, no margin asked: an
+    # alternative partner already held by a pair `MUTUAL_TAKEN` times stronger is no rival
+    mate, mate_score = [-1] * n, [0.0] * n
+    for score, i, j, _, _ in found:
+        if mate[i] < 0 and mate[j] < 0:
+            mate[i], mate[j], mate_score[i], mate_score[j] = j, i, score, score
+
+    def gone(x: int, at: int) -> bool:
+        """True when x's partner at `at` is linked, or taken by another of its own `MUTUAL_TAKEN` times stronger."""
+        y = partner[at]
+        return linked[y] or (mate[y] >= 0 and mate[y] != x and mate_score[y] >= MUTUAL_TAKEN * partner_score[at])
 
     def alternative(x: int, other: int) -> float:
         at, end = first_free[x], start[x + 1]
-        while at < end and linked[partner[at]]:
+        while at < end and gone(x, at):
             at += 1
         first_free[x] = at
         while at < end:
-            y = partner[at]
-            if y != other and not linked[y]:
+            if partner[at] != other and not gone(x, at):
                 return partner_score[at]
             at += 1
         return 0.0
 
-    out = {}
-    for score, i, j, w, share in found:
-        if linked[i] or linked[j]:
-            continue
-        runner_up = max(alternative(i, j), alternative(j, i))
-        margin = score / runner_up if runner_up else math.inf
-        if clear_match(w, share, margin):
-            ev = day.evidence(i, j)
-            if enough_clues(ev.shared):
-                ev.margin = margin
-                linked[i] = linked[j] = True
-                out[(i, j)] = ev
+    out: dict[tuple[int, int], Evidence] = {}
+    before = -1
+    while len(out) > before:  # passes until one links nothing: a link made late can clear a pair passed over
+        before = len(out)
+        for score, i, j, w, share in found:
+            if linked[i] or linked[j]:
+                continue
+            runner_up = max(alternative(i, j), alternative(j, i))
+            margin = score / runner_up if runner_up else math.inf
+            if clear_match(w, share, margin):
+                ev = day.evidence(i, j)
+                if enough_clues(ev.shared):
+                    ev.margin = margin
+                    linked[i] = linked[j] = True
+                    out[(i, j)] = ev
     return out
 
 
@@ -982,7 +1017,7 @@ def reason(ev: Evidence, limit: int = 6) -> str:
             parts.append(f"{title} " + ", ".join(labels[:limit]) + (" …" if len(labels) > limit else ""))
     least_weight, least_share = THRESHOLDS["within" if ev.within else "across"]
     if ev.by_best_match and not ev.by_threshold:  # what decided: the best match, not the bars
-        ahead = "no runner-up near it" if math.isinf(ev.margin) else f"{ev.margin:.1f} times the runner-up"
+        ahead = "no rival left free" if math.isinf(ev.margin) else f"{ev.margin:.1f} times the best rival left free"
         return (f"{'; '.join(parts) or 'nothing shared'} (each the other's best match across languages: weight "
                 f"{ev.glossed_weight:.1f}, share {ev.glossed_share:.2f}, {ahead}; needs {MUTUAL_MARGIN:g} times)")
     return (f"{'; '.join(parts) or 'nothing shared'} (weight {ev.weight:.1f} of {least_weight:g} needed, "
