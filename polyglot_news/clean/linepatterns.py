@@ -29,12 +29,19 @@ INNER_PUNCT = re.compile(r"[,;.:!?，、。；：]\s")
 COUNTER = re.compile(r"^[\d\s.,:/+()\-–%]*\d[\d\s.,:/+()\-–%]*$")
 
 # photo credits in the languages we support; matched at a line's start, or anywhere in a short line
-CREDIT = re.compile(
+CREDIT_MARK = re.compile(
     r"©|\(c\)\s|\b(photo|photos|foto|fotos|bild|image|picture|credit|credits|zdjęcie|fot\.|imagen|immagine)\s*(:|by\b|credit|©)"
     r"|(фото|фотография|світлина|знімок|kuva|φωτογραφία|صورة|写真|사진|图片)\s*[:©/]"
-    r"|getty\s*images|shutterstock|istock|\bAFP\b|\bAP\s*Photo|\bEPA\b|picture[- ]alliance|imago\b|\bdpa\b"
-    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:|^(image|photo|picture|media) caption\b"
-    r"|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|Reuters\s*/|/\s*Reuters|УНИАН|УНІАН|Sputnik\s*/|Wikimedia\s*Commons",
+    r"|getty\s*images|shutterstock|istock|\bAP\s*Photo|picture[- ]alliance|Wikimedia\s*Commons"
+    # "dpa/Jan Roe", "Jane Roe / ТАСС": an agency and a photographer's name on either side of a slash
+    r"|\b(afp|epa|dpa|reuters|imago|sputnik|тасс|риа\s*новости|униан|уніан)\s*/|/\s*(afp|epa|dpa|reuters|imago|sputnik|тасс|риа\s*новости|униан|уніан)\b"
+    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:|^(image|photo|picture|media) caption\b",
+    re.I,
+)
+# the agencies and sources a credit names; a sentence names them too ("Об этом сообщает ТАСС."), so alone
+# they make a credit only of a line that does not read as a sentence (see `pattern_kind`)
+CREDIT_SOURCE = re.compile(
+    r"\bAFP\b|\bEPA\b|imago\b|\bdpa\b|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|УНИАН|УНІАН",
     re.I,
 )
 # a credit tail in parentheses or after a slash at the end of a caption-like line
@@ -216,7 +223,8 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # the case-insensitive patterns every line meets, for its lowercased text (same matches on every dev line)
-CREDIT_LOW, CREDIT_TAIL_LOW, COPYRIGHT_LOW, COMMENTS_LOW, PROMO_LOW = map(lowered, (CREDIT, CREDIT_TAIL, COPYRIGHT, COMMENTS, PROMO))
+CREDIT_MARK_LOW, CREDIT_SOURCE_LOW, CREDIT_TAIL_LOW, COPYRIGHT_LOW, COMMENTS_LOW, PROMO_LOW = map(
+    lowered, (CREDIT_MARK, CREDIT_SOURCE, CREDIT_TAIL, COPYRIGHT, COMMENTS, PROMO))
 UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
 _PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN, _STAMP))
 
@@ -367,8 +375,10 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
     if f.units <= 25 and COMMENTS_LOW.search(low) or f.units <= 10 and READ_OR_LISTEN.search(low):
         return UI
-    # a short line may carry its credit anywhere, a longer one only at its start (one search either way)
-    if (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low)) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+    # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
+    # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
+    find = CREDIT_MARK_LOW.search if short else CREDIT_MARK_LOW.match
+    if find(low) or (not f.ends or f.units <= 3) and (CREDIT_SOURCE_LOW.search(low) if short else CREDIT_SOURCE_LOW.match(low)) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
         if COPYRIGHT_LOW.search(low) and not _PHOTO_WORD_LOW.search(low) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
