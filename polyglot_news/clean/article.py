@@ -67,7 +67,7 @@ The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 
 from ..curated import Glossary
 from ..ingest.pagetitle import headline_forms

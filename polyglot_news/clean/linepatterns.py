@@ -205,21 +205,18 @@ _STAMP = re.compile(
 )
 _NOT_WORD = re.compile(r"[^\w\s]")
 
+# a pattern's source in pieces: an escape (kept as written) or a run of anything else (lowered)
+_SOURCE_PIECES = re.compile(r"\\.|\\|[^\\]+", re.S)
+
+
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` for text already lowercased: its letters lowered (escapes such as \\W kept), without re.I.
 
     Python's case-insensitive matching is several times slower on long alternations; a line
     is lowercased once and the twins below match it as the originals match the line.
     """
-    src, out, i = pattern.pattern, [], 0
-    while i < len(src):
-        if src[i] == "\\" and i + 1 < len(src):
-            out.append(src[i:i + 2])
-            i += 2
-        else:
-            out.append(src[i].lower())
-            i += 1
-    return re.compile("".join(out), pattern.flags & ~re.I)
+    pieces = _SOURCE_PIECES.findall(pattern.pattern)
+    return re.compile("".join(p if p[0] == "\\" else p.lower() for p in pieces), pattern.flags & ~re.I)
 
 
 # the case-insensitive patterns every line meets, for its lowercased text (same matches on every dev line)
