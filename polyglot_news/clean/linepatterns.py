@@ -222,6 +222,9 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # the case-insensitive patterns every line meets, for its lowercased text (same matches on every dev line)
 CREDIT_MARK_LOW, CREDIT_SOURCE_LOW, CREDIT_TAIL_LOW, COPYRIGHT_LOW, COMMENTS_LOW, PROMO_LOW = map(
     lowered, (CREDIT_MARK, CREDIT_SOURCE, CREDIT_TAIL, COPYRIGHT, COMMENTS, PROMO))
+# either kind of credit in one search: most lines have none, and then neither needs a look of its own
+CREDIT_LOW = re.compile(f"{CREDIT_MARK_LOW.pattern}|{CREDIT_SOURCE_LOW.pattern}")
+DISCLAIMER_LOW, COMMENT_RULES_LOW, LINK_TEXT_LOW, COOKIES_LOW = map(lowered, (DISCLAIMER, COMMENT_RULES, LINK_TEXT, COOKIES))
 UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
 _PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN, _STAMP))
 
@@ -366,7 +369,7 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
         return UI
-    if f.units <= 40 and DISCLAIMER.search(text) or f.units <= 80 and COMMENT_RULES.search(text):
+    if f.units <= 40 and DISCLAIMER_LOW.search(low) or f.units <= 80 and COMMENT_RULES_LOW.search(low):
         return BOILERPLATE
     if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
@@ -374,8 +377,8 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
     # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
-    find = CREDIT_MARK_LOW.search if short else CREDIT_MARK_LOW.match
-    if find(low) or (not f.ends or f.units <= 3) and (CREDIT_SOURCE_LOW.search(low) if short else CREDIT_SOURCE_LOW.match(low)) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+    credit = CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low)
+    if credit and (not f.ends or f.units <= 3 or (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
         if COPYRIGHT_LOW.search(low) and not _PHOTO_WORD_LOW.search(low) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
@@ -383,7 +386,8 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE
     if f.units <= 15 and _CUT_SHORT.search(text):
         return TEASER  # a headline cut short to fit a link box
-    if site and f.seg.hint != "title":
+    # (the line's words end with the site's when its tail names it: a cheap test before the split)
+    if site and f.seg.hint != "title" and f.norm().endswith(norm_text(site)):
         head, tail = split_page_title(text)
         if tail and norm_text(tail) == norm_text(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
@@ -392,7 +396,7 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if f.units <= 20 and READ_ALSO_LOW.match(low):
         return TEASER
-    if f.units <= 8 and LINK_TEXT.search(text):
+    if f.units <= 8 and LINK_TEXT_LOW.search(low):
         return UI
     if GALLERY.match(text):
         return CAPTION
@@ -404,7 +408,7 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE
     if f.units <= 30 and TAGS_LOW.match(low):
         return BOILERPLATE
-    if f.units <= 40 and COOKIES.search(text):
+    if f.units <= 40 and COOKIES_LOW.search(low):
         return BOILERPLATE
     if is_byline(f):
         return BOILERPLATE
