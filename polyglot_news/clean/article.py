@@ -430,13 +430,15 @@ def _run_after_title(facts: list[LineFacts], title: int, strong: bool, start: in
     return start, end
 
 
-def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True) -> Article:
+def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True, model: dict | None = None) -> Article:
     """Set `kind` on every segment of `article` (mutated and returned); see the module docstring.
 
     With `learned`, the line model of `classifier.py` weighs in on the article search, and the
-    line classifier then overrules the kinds it is sure are wrong.
+    line classifier then overrules the kinds it is sure are wrong. `model` replaces the committed
+    weights (the bench's cross-validation cleans each page with models trained without it).
     """
-    model = load_model() if learned else None
+    if model is None:
+        model = load_model() if learned else None
     state = rule_pass(article, glossary, model=model)
     if model is not None and state is not None:
         overrule(*state, model=model)
