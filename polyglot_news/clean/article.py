@@ -464,13 +464,20 @@ def prepare(article: Article, glossary: Glossary):
 
     Returns (facts, page_titles, seen, ignored, article) for `decide`, or None for an empty page.
     """
-    facts = [facts_of(s) for s in article.segments]
+    measured: dict = {}
+    facts = [facts_of(s, measured) for s in article.segments]
     if not facts:
         return None
     measure_boxes(facts)
     page_titles = _page_titles(facts, article)
+    # a page repeats its menus and labels: each distinct line meets the patterns once (they read only its
+    # text, whether it is the <title> and whether it is the first line)
+    answers: dict[tuple[str, bool, bool], str | None] = {}
     for f in facts:
-        f.forced = pattern_kind(f, glossary, article.site, page_titles)
+        key = (f.seg.text, f.seg.hint == "title", f.seg.line > 1)
+        if key not in answers:
+            answers[key] = pattern_kind(f, glossary, article.site, page_titles)
+        f.forced = answers[key]
         if f.tag == "title" and f.forced is None:
             f.forced = BOILERPLATE  # the <title> repeats the headline; the page's own copy is kept
     # a short line repeated on the page is chrome (menus, repeated labels)

@@ -340,18 +340,30 @@ def norm_text(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
-def facts_of(seg: Segment) -> LineFacts:
-    text = seg.text
+def measures_of(text: str) -> tuple[float, bool, bool, str]:
+    """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
     ends = bool(SENTENCE_END.search(text) or EMOJI_END.search(text))
     inner = len(INNER_PUNCT.findall(text + " "))
     prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
+    return units, prose, ends, script_of(text)
+
+
+def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | None = None) -> LineFacts:
+    """The facts of one segment; `measured` keeps the measures of the texts met before (a page repeats its menus)."""
+    text = seg.text
+    if measured is None:
+        units, prose, ends, script = measures_of(text)
+    else:
+        if text not in measured:
+            measured[text] = measures_of(text)
+        units, prose, ends, script = measured[text]
     parts = (seg.hint or "").split()
     tag = parts[0] if parts else ""
     boxes: tuple[int, ...] = ()
     if parts and parts[-1].startswith("@"):
         boxes = tuple(map(int, parts.pop()[1:].split(".")))
-    return LineFacts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]), boxes=boxes)
+    return LineFacts(seg, units, prose, ends, script, tag, frozenset(parts[1:]), boxes=boxes)
 
 
 def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
