@@ -18,6 +18,8 @@ boilerplate than without it (a gain on every fold, not the noise of a few pages)
 Settings are chosen on out-of-fold probabilities (4 folds by page within the tune half), so a model
 that has seen a page does not vouch for itself; the committed models are then fitted on all tune pages.
 
+`load_pages` and `train` are also what `bench/clean.py --cv K` runs on each fold's training pages.
+
 usage: python bench/train_cleaner.py [--data DIR] [--out FILE] [--all] [--search-inputs dump,html]
 """
 
