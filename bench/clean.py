@@ -10,18 +10,23 @@ In one run, on `DATA/dev/pages/aeb/` (full article truth):
 and on `DATA/dev/pages/trafilatura/`: the share of `NAME.truth.txt` snippets kept and of
 `NAME.without.txt` snippets removed, for the same four. Pages per CPU second for each.
 
+With `--cv K`, also cross-validation by page: the pages are cut into K folds, and each fold is
+cleaned with line models that `bench/train_cleaner.py` trains on the other folds' pages, so every
+page of both halves is measured by a model that has not seen it (about a minute of training per fold).
+
 The named baseline `today` is the cleaner as it stood when issue 17 was filed (commit
 `BASELINE_COMMIT`, before any line model): its package is taken from git into a temporary
 folder and run in a child process on the same pages, so its figures and its pages per CPU
 second are measured in the same run as ours (the issue asks for neither below it).
 
-usage: python bench/clean.py [--quick] [--data DIR] [--baseline COMMIT|none]
+usage: python bench/clean.py [--quick] [--data DIR] [--baseline COMMIT|none] [--cv K]
 The last line printed is `RESULT {json}`.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import os
@@ -73,18 +78,19 @@ def norm(text: str) -> str:
 class Ours:
     """Our ingest + clean, on a dump or an HTML file; keeps title and body (or the body only)."""
 
-    def __init__(self, kinds: tuple[str, ...] = ("title", "body"), glossary=None, learned: bool = True) -> None:
+    def __init__(self, kinds: tuple[str, ...] = ("title", "body"), glossary=None, learned: bool = True, model: dict | None = None) -> None:
         from polyglot_news.curated import load_glossaries
 
         self.kinds = kinds
         self.learned = learned
+        self.model = model  # line models in place of the committed weights (cross-validation)
         self.glossary = glossary if glossary is not None else load_glossaries()
 
     def article(self, path: Path):
         from polyglot_news.clean.article import mark_kinds
         from polyglot_news.ingest.read import read_source
 
-        return mark_kinds(read_source(path), self.glossary, learned=self.learned)
+        return mark_kinds(read_source(path), self.glossary, learned=self.learned, model=self.model)
 
     def __call__(self, path: Path) -> str:
         return "\n".join(s.text for s in self.article(path).segments if s.kind in self.kinds)
@@ -240,12 +246,75 @@ def _languages(aeb: Path) -> dict[str, str]:
     return out
 
 
+def cv_fold(name: str, folds: int) -> int:
+    """A page's cross-validation fold (by name, so its dump and HTML share it; other hash bits than
+    the halves and the trainer's own folds)."""
+    return int(hashlib.sha1(f"cv:{name}".encode("utf-8")).hexdigest()[8:16], 16) % folds
+
+
+def traf_counts(text: str, page: Path) -> tuple[int, int, int, int]:
+    """(snippets kept, snippets, boilerplate snippets removed, boilerplate snippets) of `text` on a trafilatura-set page."""
+    text = norm(text)
+    keep = [norm(x) for x in page.with_suffix(".truth.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
+    drop = [norm(x) for x in page.with_suffix(".without.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
+    return sum(k in text for k in keep), len(keep), sum(d not in text for d in drop), len(drop)
+
+
+def cross_validation(data: Path, names: list[str], tnames: list[str], folds: int, groups: dict[str, Callable[[str], bool]]) -> dict:
+    """Our cleaner's figures with every page held back: for each of `folds` folds by page, the line models are
+    trained (`bench/train_cleaner.py`) on the pages of the other folds and clean this fold's pages.
+
+    Pooled over the pages of each of `groups` (name -> page names it holds): all pages gives twice
+    the pages of the held-back half alone; the check half's own figures, set beside the committed
+    weights' (trained on the tune half), tell whether more training pages help. The rules themselves
+    were written looking at the dev pages, which no fold can hold back.
+    """
+    import contextlib
+
+    from bench.train_cleaner import load_pages, train
+    from polyglot_news.curated import load_glossaries
+
+    aeb, traf = data / "dev" / "pages" / "aeb", data / "dev" / "pages" / "trafilatura"
+    glossary = load_glossaries()
+    pages = load_pages(data, glossary, lambda name: True)
+    texts: dict[tuple[str, str, str], str] = {}  # (system, set, name) -> kept text
+    for k in range(folds):
+        with contextlib.redirect_stdout(io.StringIO()):
+            model = train([p for p in pages if cv_fold(p["name"], folds) != k])
+        systems = {"ours": Ours(glossary=glossary, model=model), "ours-body-only": Ours(("body",), glossary, model=model)}
+        for set_name, folder, set_names in (("aeb", aeb, names), ("trafilatura", traf, tnames)):
+            for n in set_names:
+                if cv_fold(n, folds) != k:
+                    continue
+                for suffix in (".dump.txt", ".html"):
+                    for label, fn in systems.items():
+                        texts[(f"{label}-{suffix.split('.')[1]}", set_name, n)] = run_system(fn, [folder / f"{n}{suffix}"])[0][0]
+    langs = _languages(aeb)
+    out: dict[str, dict[str, dict]] = {}
+    for group, member in groups.items():
+        out[group] = {}
+        for label in ("ours-dump", "ours-html", "ours-body-only-dump", "ours-body-only-html"):
+            f1 = {n: prf(texts[(label, "aeb", n)], (aeb / f"{n}.truth.txt").read_text(encoding="utf-8")) for n in names if member(n)}
+            counts = [traf_counts(texts[(label, "trafilatura", n)], traf / f"{n}.html") for n in tnames if member(n)]
+            by_lang: dict[str, list[float]] = {}
+            for n, sc in f1.items():
+                by_lang.setdefault(langs.get(n, "?"), []).append(sc[2])
+            out[group][label] = {"P": round(mean(sc[0] for sc in f1.values()), 3), "R": round(mean(sc[1] for sc in f1.values()), 3),
+                                 "F1": round(mean(sc[2] for sc in f1.values()), 3),
+                                 "snippets_kept": round(sum(c[0] for c in counts) / max(1, sum(c[1] for c in counts)), 3),
+                                 "snippets_removed": round(sum(c[2] for c in counts) / max(1, sum(c[3] for c in counts)), 3),
+                                 "languages": {g: round(mean(v), 3) for g, v in sorted(by_lang.items())}}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a small subset, in under a minute")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     ap.add_argument("--pages", action="store_true", help="print per-page F1 for the aeb set")
     ap.add_argument("--baseline", default=BASELINE_COMMIT, help="the commit whose cleaner is the `today` baseline, or none")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="also cross-validate by page: K folds over all pages, the line models trained on the others (minutes)")
     args = ap.parse_args()
     aeb = args.data / "dev" / "pages" / "aeb"
     traf = args.data / "dev" / "pages" / "trafilatura"
@@ -279,7 +348,7 @@ def main() -> None:
     }
     truths = [(aeb / f"{n}.truth.txt").read_text(encoding="utf-8") for n in names]
     half = _halves(args.data)
-    groups = {"check": lambda n: half(n) == "check", "tune": lambda n: half(n) == "tune"}
+    groups = {"check": lambda n: half(n) == "check", "tune": lambda n: half(n) == "tune", "all": lambda n: True}
     results: dict[str, dict] = {}  # the held-back ("check") half: the headline
     by_half: dict[str, dict[str, dict]] = {g: {} for g in groups}
     per_page: dict[str, list[float]] = {}
@@ -382,7 +451,21 @@ def main() -> None:
     if args.pages:
         for i, n in enumerate(names):
             print(f"  {n[:10]} " + " ".join(f"{k}={per_page[k][i]:.2f}" for k in per_page))
-    print("RESULT " + json.dumps({"systems": results, "tune": by_half["tune"], "languages_check": lang_f1, "stray": stray, "speed": speed, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
+    cv = cross_validation(args.data, names, tnames, args.cv, {"all": groups["all"], "check": groups["check"]}) if args.cv > 1 else {}
+    for g, title in (("all", f"all {len(names)} aeb and {len(tnames)} trafilatura pages"), ("check", "the check half's pages only")):
+        if not cv:
+            break
+        print(f"-- cross-validation by page, {args.cv} folds; {title} (each page cleaned by line models trained on the other "
+              "folds' pages of both halves; the other systems on the same pages)")
+        print(f"{'system':<26} {'P':>6} {'R':>6} {'F1':>6} {'kept':>6} {'removed':>8}  aeb F1 by language")
+        # the committed weights were trained on the tune half: beside the cross-validation on the check half only
+        others = (("ours-dump", "ours-html") if g == "check" else ()) + ("rules-only-dump", "rules-only-html", "trafilatura-html")
+        rows = [*((f"{k} (cv)", r) for k, r in cv[g].items()), *((k + (" (committed)" if k.startswith("ours") else ""), by_half[g][k]) for k in others)]
+        for name, r in rows:
+            print(f"{name:<26} {r['P']:>6.3f} {r['R']:>6.3f} {r['F1']:>6.3f} {r.get('snippets_kept', 0):>6.3f} "
+                  f"{r.get('snippets_removed', 0):>8.3f}  " + " ".join(f"{k}={v:.2f}" for k, v in r.get("languages", {}).items()))
+    print("RESULT " + json.dumps({"systems": results, "tune": by_half["tune"], "languages_check": lang_f1, "stray": stray, "speed": speed,
+                                  "cv": cv, "aeb_pages": len(names), "trafilatura_pages": len(tnames), "quick": args.quick}))
 
 
 if __name__ == "__main__":

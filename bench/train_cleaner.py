@@ -18,6 +18,8 @@ boilerplate than without it (a gain on every fold, not the noise of a few pages)
 Settings are chosen on out-of-fold probabilities (4 folds by page within the tune half), so a model
 that has seen a page does not vouch for itself; the committed models are then fitted on all tune pages.
 
+`load_pages` and `train` are also what `bench/clean.py --cv K` runs on each fold's training pages.
+
 usage: python bench/train_cleaner.py [--data DIR] [--out FILE] [--all] [--search-inputs dump,html]
 """
 
@@ -29,6 +31,7 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -218,23 +221,14 @@ def logistic(rows, labels, quiet: bool = False) -> dict:
             "mean": [round(float(v), 5) for v in mu], "sd": [round(float(v), 5) for v in sd]}
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--out", type=Path, default=WEIGHTS)
-    ap.add_argument("--all", action="store_true", help="train on both halves (then no page is held back)")
-    # On the held-back half (bench/clean.py, 2026-12-03) the search model on HTML changed one snippet,
-    # for the worse (one boilerplate line kept), and gained none: it is used on dumps only.
-    ap.add_argument("--search-inputs", default="dump,html", help="inputs the search model mixes into: dump, html or dump,html")
-    args = ap.parse_args()
-    half = halves_fn(args.data)
-    glossary = load_glossaries()
-    root = args.data / "dev" / "pages"
+def load_pages(data: Path, glossary, wanted: Callable[[str], bool]) -> list[dict]:
+    """The labelled dev pages (dump and HTML) whose names `wanted` accepts, prepared for the rules."""
+    root = data / "dev" / "pages"
     pages = []
     for set_name in ("aeb", "trafilatura"):
         for truth in sorted((root / set_name).glob("*.truth.txt")):
             name = truth.name[: -len(".truth.txt")]
-            if not args.all and half(name) != "tune":
+            if not wanted(name):
                 continue
             for suffix in (".dump.txt", ".html"):
                 path = root / set_name / f"{name}{suffix}"
@@ -247,7 +241,7 @@ def main() -> None:
                     continue
                 if state is None:
                     continue
-                page = {"set": set_name, "state": state, "input": "html" if suffix == ".html" else "dump", "fold": fold_of(name)}
+                page = {"name": name, "set": set_name, "state": state, "input": "html" if suffix == ".html" else "dump", "fold": fold_of(name)}
                 if set_name == "aeb":
                     page["truth"] = truth.read_text(encoding="utf-8")
                     page["labels"] = aeb_labels(state["texts"], page["truth"])
@@ -257,13 +251,18 @@ def main() -> None:
                     page["drop"] = [norm(s) for s in without.read_text(encoding="utf-8").splitlines() if norm(s)] if without.is_file() else []
                     page["labels"] = traf_labels(state["texts"], page["keep"], page["drop"])
                 pages.append(page)
+    return pages
+
+
+def train(pages: list[dict], search_inputs: tuple[str, ...] = ("dump", "html")) -> dict:
+    """The models fitted on `pages` (from `load_pages`), in the format of `weights.json`; prints what it chose."""
     print(f"{len(pages)} page files")
     print("line model for the search:")
     # one line model per input: an HTML page's tree says what a dump's lines cannot, and a shared model
     # fitted to both reads the dumps' lines worse
     search = {"features": list(SEARCH_FEATURES), "inputs": {}, "mix": {}}
     for kind in ("dump", "html"):
-        if kind not in args.search_inputs.split(","):
+        if kind not in search_inputs:
             search["mix"][kind] = None
             continue
         group = [p for p in pages if p["input"] == kind]
@@ -283,7 +282,7 @@ def main() -> None:
               f"with the line model {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}) at {best[1]}")
         search["mix"][kind] = best[1]
     print("overrule classifier:")
-    for page in pages:  # the search as it runs: with the line model trained on all the tune pages
+    for page in pages:  # the search as it runs: with the line model trained on all the given pages
         if search["mix"][page["input"]] is None:  # no search model on this input: its chance is unknown, as at run time
             set_search_p(page, [-1.0] * len(page["state"]["search_rows"]))
         else:
@@ -309,9 +308,24 @@ def main() -> None:
         thresholds[kind] = {"drop_below": best[1], "keep_above": best[2]}
     model["thresholds"] = thresholds
     model["search"] = search
-    model["trained_on"] = "all dev pages" if args.all else "tune half of the dev pages (aeb + trafilatura; dump and html)"
     for name, v in sorted(zip(FEATURES, model["w"]), key=lambda kv: -abs(kv[1]))[:12]:
         print(f"  {name:<14} {v:+.3f}")
+    return model
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--all", action="store_true", help="train on both halves (then no page is held back)")
+    # On the held-back half (bench/clean.py, 2026-12-03) the search model on HTML changed one snippet,
+    # for the worse (one boilerplate line kept), and gained none: it is used on dumps only.
+    ap.add_argument("--search-inputs", default="dump,html", help="inputs the search model mixes into: dump, html or dump,html")
+    args = ap.parse_args()
+    half = halves_fn(args.data)
+    pages = load_pages(args.data, load_glossaries(), lambda name: args.all or half(name) == "tune")
+    model = train(pages, tuple(args.search_inputs.split(",")))
+    model["trained_on"] = "all dev pages" if args.all else "tune half of the dev pages (aeb + trafilatura; dump and html)"
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

@@ -940,3 +940,23 @@ def test_an_unmarked_line_inside_the_run_is_body_when_the_line_model_is_sure_of_
         kinds = [s.kind for s in article.segments]
         assert kinds[2] == wanted, (chance, keep, kinds)
         assert kinds[4] != "body"  # a Cyrillic menu word on an English page stays out
+
+
+def test_a_sentence_naming_an_agency_is_body_and_a_bare_credit_is_a_caption():
+    # "... reports TASS." names its source as a sentence; "Jane Roe / TASS" and "Фото: ТАСС" credit a picture
+    paragraphs = [
+        "Мэр города в понедельник открыл новую станцию метро на юго-западе столицы, которая стала двухсотой по счёту.",
+        "По словам мэра, строительство станции заняло почти четыре года, и в нём участвовали более двух тысяч рабочих.",
+        "Новая станция будет принимать до сорока тысяч пассажиров в сутки, что заметно разгрузит соседние линии.",
+    ]
+    told = ["Об этом сообщает ТАСС со ссылкой на пресс-службу мэрии.", "Об этом сообщила пресс-служба метрополитена."]
+    credits = ["Фото: ТАСС", "Михаил Петров / ТАСС"]
+    kinds = _kinds(["В Москве открыли новую станцию метро", paragraphs[0], credits[1], told[0], paragraphs[1], told[1],
+                    paragraphs[2], credits[0]])
+    assert [kinds[line] for line in paragraphs + told] == ["body"] * 5
+    assert [kinds[line] for line in credits] == ["caption"] * 2
+    # a long sentence that starts with an agency's name is not a credit either; "dpa/Jan Roe" is
+    reported = "Reuters reported on Monday that the board had agreed to sell its harbour offices to the city for a token sum."
+    kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], "dpa/Jan Roe", PARAGRAPHS[1], reported, PARAGRAPHS[2]])
+    assert kinds[reported] == "body"
+    assert kinds["dpa/Jan Roe"] == "caption"

@@ -67,7 +67,7 @@ The weights were tuned on the dev pages of `../shared/data/dev/pages/aeb` (see
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 
 from ..curated import Glossary
 from ..ingest.pagetitle import headline_forms
@@ -430,13 +430,15 @@ def _run_after_title(facts: list[LineFacts], title: int, strong: bool, start: in
     return start, end
 
 
-def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True) -> Article:
+def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True, model: dict | None = None) -> Article:
     """Set `kind` on every segment of `article` (mutated and returned); see the module docstring.
 
     With `learned`, the line model of `classifier.py` weighs in on the article search, and the
-    line classifier then overrules the kinds it is sure are wrong.
+    line classifier then overrules the kinds it is sure are wrong. `model` replaces the committed
+    weights (the bench's cross-validation cleans each page with models trained without it).
     """
-    model = load_model() if learned else None
+    if model is None:
+        model = load_model() if learned else None
     state = rule_pass(article, glossary, model=model)
     if model is not None and state is not None:
         overrule(*state, model=model)
@@ -462,13 +464,20 @@ def prepare(article: Article, glossary: Glossary):
 
     Returns (facts, page_titles, seen, ignored, article) for `decide`, or None for an empty page.
     """
-    facts = [facts_of(s) for s in article.segments]
+    measured: dict = {}
+    facts = [facts_of(s, measured) for s in article.segments]
     if not facts:
         return None
     measure_boxes(facts)
     page_titles = _page_titles(facts, article)
+    # a page repeats its menus and labels: each distinct line meets the patterns once (they read only its
+    # text, whether it is the <title> and whether it is the first line)
+    answers: dict[tuple[str, bool, bool], str | None] = {}
     for f in facts:
-        f.forced = pattern_kind(f, glossary, article.site, page_titles)
+        key = (f.seg.text, f.seg.hint == "title", f.seg.line > 1)
+        if key not in answers:
+            answers[key] = pattern_kind(f, glossary, article.site, page_titles)
+        f.forced = answers[key]
         if f.tag == "title" and f.forced is None:
             f.forced = BOILERPLATE  # the <title> repeats the headline; the page's own copy is kept
     # a short line repeated on the page is chrome (menus, repeated labels)

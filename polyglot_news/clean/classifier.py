@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 import operator
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 from functools import lru_cache
 from pathlib import Path
 

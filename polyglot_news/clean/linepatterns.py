@@ -29,12 +29,19 @@ INNER_PUNCT = re.compile(r"[,;.:!?，、。；：]\s")
 COUNTER = re.compile(r"^[\d\s.,:/+()\-–%]*\d[\d\s.,:/+()\-–%]*$")
 
 # photo credits in the languages we support; matched at a line's start, or anywhere in a short line
-CREDIT = re.compile(
+CREDIT_MARK = re.compile(
     r"©|\(c\)\s|\b(photo|photos|foto|fotos|bild|image|picture|credit|credits|zdjęcie|fot\.|imagen|immagine)\s*(:|by\b|credit|©)"
     r"|(фото|фотография|світлина|знімок|kuva|φωτογραφία|صورة|写真|사진|图片)\s*[:©/]"
-    r"|getty\s*images|shutterstock|istock|\bAFP\b|\bAP\s*Photo|\bEPA\b|picture[- ]alliance|imago\b|\bdpa\b"
-    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:|^(image|photo|picture|media) caption\b"
-    r"|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|Reuters\s*/|/\s*Reuters|УНИАН|УНІАН|Sputnik\s*/|Wikimedia\s*Commons",
+    r"|getty\s*images|shutterstock|istock|\bAP\s*Photo|picture[- ]alliance|Wikimedia\s*Commons"
+    # "dpa/Jan Roe", "Jane Roe / ТАСС": an agency and a photographer's name on either side of a slash
+    r"|\b(afp|epa|dpa|reuters|imago|sputnik|тасс|риа\s*новости|униан|уніан)\s*/|/\s*(afp|epa|dpa|reuters|imago|sputnik|тасс|риа\s*новости|униан|уніан)\b"
+    r"|^(bildunterschrift|caption|подпись( к фото)?|légende|pie de foto|didascalia|podpis|legenda)\s*:|^(image|photo|picture|media) caption\b",
+    re.I,
+)
+# the agencies and sources a credit names; a sentence names them too ("Об этом сообщает ТАСС."), so alone
+# they make a credit only of a line that does not read as a sentence (see `pattern_kind`)
+CREDIT_SOURCE = re.compile(
+    r"\bAFP\b|\bEPA\b|imago\b|\bdpa\b|(из )?личн(ый|ого) архив(а)?|пресс-служб[аы]|ТАСС|РИА\s*Новости|\bREUTERS\b|УНИАН|УНІАН",
     re.I,
 )
 # a credit tail in parentheses or after a slash at the end of a caption-like line
@@ -198,25 +205,26 @@ _STAMP = re.compile(
 )
 _NOT_WORD = re.compile(r"[^\w\s]")
 
+# a pattern's source in pieces: an escape (kept as written) or a run of anything else (lowered)
+_SOURCE_PIECES = re.compile(r"\\.|\\|[^\\]+", re.S)
+
+
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` for text already lowercased: its letters lowered (escapes such as \\W kept), without re.I.
 
     Python's case-insensitive matching is several times slower on long alternations; a line
     is lowercased once and the twins below match it as the originals match the line.
     """
-    src, out, i = pattern.pattern, [], 0
-    while i < len(src):
-        if src[i] == "\\" and i + 1 < len(src):
-            out.append(src[i:i + 2])
-            i += 2
-        else:
-            out.append(src[i].lower())
-            i += 1
-    return re.compile("".join(out), pattern.flags & ~re.I)
+    pieces = _SOURCE_PIECES.findall(pattern.pattern)
+    return re.compile("".join(p if p[0] == "\\" else p.lower() for p in pieces), pattern.flags & ~re.I)
 
 
 # the case-insensitive patterns every line meets, for its lowercased text (same matches on every dev line)
-CREDIT_LOW, CREDIT_TAIL_LOW, COPYRIGHT_LOW, COMMENTS_LOW, PROMO_LOW = map(lowered, (CREDIT, CREDIT_TAIL, COPYRIGHT, COMMENTS, PROMO))
+CREDIT_MARK_LOW, CREDIT_SOURCE_LOW, CREDIT_TAIL_LOW, COPYRIGHT_LOW, COMMENTS_LOW, PROMO_LOW = map(
+    lowered, (CREDIT_MARK, CREDIT_SOURCE, CREDIT_TAIL, COPYRIGHT, COMMENTS, PROMO))
+# either kind of credit in one search: most lines have none, and then neither needs a look of its own
+CREDIT_LOW = re.compile(f"{CREDIT_MARK_LOW.pattern}|{CREDIT_SOURCE_LOW.pattern}")
+DISCLAIMER_LOW, COMMENT_RULES_LOW, LINK_TEXT_LOW, COOKIES_LOW = map(lowered, (DISCLAIMER, COMMENT_RULES, LINK_TEXT, COOKIES))
 UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
 _PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN, _STAMP))
 
@@ -332,18 +340,30 @@ def norm_text(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
-def facts_of(seg: Segment) -> LineFacts:
-    text = seg.text
+def measures_of(text: str) -> tuple[float, bool, bool, str]:
+    """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
     ends = bool(SENTENCE_END.search(text) or EMOJI_END.search(text))
     inner = len(INNER_PUNCT.findall(text + " "))
     prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
+    return units, prose, ends, script_of(text)
+
+
+def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | None = None) -> LineFacts:
+    """The facts of one segment; `measured` keeps the measures of the texts met before (a page repeats its menus)."""
+    text = seg.text
+    if measured is None:
+        units, prose, ends, script = measures_of(text)
+    else:
+        if text not in measured:
+            measured[text] = measures_of(text)
+        units, prose, ends, script = measured[text]
     parts = (seg.hint or "").split()
     tag = parts[0] if parts else ""
     boxes: tuple[int, ...] = ()
     if parts and parts[-1].startswith("@"):
         boxes = tuple(map(int, parts.pop()[1:].split(".")))
-    return LineFacts(seg, units, prose, ends, script_of(text), tag, frozenset(parts[1:]), boxes=boxes)
+    return LineFacts(seg, units, prose, ends, script, tag, frozenset(parts[1:]), boxes=boxes)
 
 
 def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
@@ -361,14 +381,16 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
         return UI
-    if f.units <= 40 and DISCLAIMER.search(text) or f.units <= 80 and COMMENT_RULES.search(text):
+    if f.units <= 40 and DISCLAIMER_LOW.search(low) or f.units <= 80 and COMMENT_RULES_LOW.search(low):
         return BOILERPLATE
     if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
     if f.units <= 25 and COMMENTS_LOW.search(low) or f.units <= 10 and READ_OR_LISTEN.search(low):
         return UI
-    # a short line may carry its credit anywhere, a longer one only at its start (one search either way)
-    if (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low)) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+    # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
+    # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
+    credit = CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low)
+    if credit and (not f.ends or f.units <= 3 or (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
         if COPYRIGHT_LOW.search(low) and not _PHOTO_WORD_LOW.search(low) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
@@ -376,7 +398,8 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE
     if f.units <= 15 and _CUT_SHORT.search(text):
         return TEASER  # a headline cut short to fit a link box
-    if site and f.seg.hint != "title":
+    # (the line's words end with the site's when its tail names it: a cheap test before the split)
+    if site and f.seg.hint != "title" and f.norm().endswith(norm_text(site)):
         head, tail = split_page_title(text)
         if tail and norm_text(tail) == norm_text(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
@@ -385,7 +408,7 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if f.units <= 20 and READ_ALSO_LOW.match(low):
         return TEASER
-    if f.units <= 8 and LINK_TEXT.search(text):
+    if f.units <= 8 and LINK_TEXT_LOW.search(low):
         return UI
     if GALLERY.match(text):
         return CAPTION
@@ -397,7 +420,7 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE
     if f.units <= 30 and TAGS_LOW.match(low):
         return BOILERPLATE
-    if f.units <= 40 and COOKIES.search(text):
+    if f.units <= 40 and COOKIES_LOW.search(low):
         return BOILERPLATE
     if is_byline(f):
         return BOILERPLATE

@@ -8,7 +8,7 @@ Each `mark_*` sets facts on the lines it recognises; `article.py` weighs them.
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 
 from ..model import BOILERPLATE, CAPTION, TEASER, UI
 from .linepatterns import (

@@ -15,7 +15,7 @@ become `\\n`.
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 import unicodedata
 
 from .mojibake import repair_mojibake

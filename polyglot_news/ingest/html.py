@@ -18,7 +18,7 @@ about it, so the cleaner can use the structure as well as the text:
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 from dataclasses import dataclass, field
 
 SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "head", "select", "math", "video", "audio"}

@@ -20,7 +20,7 @@ Text without Cyrillic letters or Latin-1 lead characters is returned as it is, u
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 
 # the Windows-1251 and Windows-1252/Latin-1 images of each byte 0x80-0xFF
 _CP1251 = {bytes([b]).decode("cp1251", "ignore"): b for b in range(0x80, 0x100)}

@@ -6,7 +6,7 @@ repeated as chrome, and captions that carry the site name as a suffix).
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 
 # separators sites put between the headline and their name, spaced on both sides
 _SEPARATOR = re.compile(r"\s+[-|–—:·•»/]{1,2}\s+|\s+::\s+")

@@ -19,7 +19,7 @@ roles the markup gives the block, e.g. `li nav`, `p article`, `figcaption captio
 
 from __future__ import annotations
 
-import re
+from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 import sys
 from pathlib import Path
 
