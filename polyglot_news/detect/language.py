@@ -284,14 +284,38 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
     return done
 
 
+@lru_cache(maxsize=None)
+def _feature_passes(family: str, w: Weights) -> tuple[dict[str, frozenset[int]], tuple, tuple, tuple, tuple, float]:
+    """`_family_lists`'s featured languages split by the evidence each has, for `_with_features`.
+
+    Returns which featured languages (their index) list each function word; each featured
+    language's position, borrowed-profile charge and frequency list; those with letter clusters,
+    rare letters and vowel harmony; and the score a listed function word stands in for.
+    """
+    featured = _family_lists(family, w)[0]
+    function_of: dict[str, set[int]] = {}
+    for j, f in enumerate(featured):
+        for word in f[3]:
+            function_of.setdefault(word, set()).add(j)
+    main = tuple((j, f[0], f[8]) for j, f in enumerate(featured))
+    clusters = tuple((f[0], f[4]) for f in featured if f[4])
+    rare = tuple((f[0], f[6]) for f in featured if f[6])
+    harmony = tuple((f[0], f[1]) for f in featured if f[7])
+    return ({k: frozenset(v) for k, v in function_of.items()}, main, clusters, rare, harmony,
+            w.known_word + w.frequency * w.listed_frequency)
+
+
 def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tuple[float, ...]:
     """A word's n-gram scores (per language of `family`) plus the rest of its evidence."""
     featured, plain, shared, featured_langs, suffixes = _family_lists(family, w)
+    function_of, main, with_clusters, with_rare, with_harmony, listed_function = _feature_passes(family, w)
     letters = set(word)
     common = letters <= shared  # no alphabet lacks a letter of the word
     out = [w.char * c for c in chars]
-    # each term is added in the same order as ever (skipping those that add 0.0), so the sums are
-    # the same floats; a plain language has n-grams and its alphabet only (no list adds w.no_list, 0.0)
+    # each language's terms are added in the same order as ever (n-grams, borrowed profile, frequency,
+    # function word, ending, clusters, letters outside its alphabet, rare letters, harmony), skipping
+    # those that add 0.0, so the sums are the same floats; the passes below go one kind of evidence at
+    # a time over the languages that have it. A plain language has n-grams and its alphabet only.
     foreign: dict[int, tuple[str, ...]] = {}
     if not common:
         # the word's letters outside some alphabet, and which of them each language lacks (kept per set)
@@ -299,7 +323,7 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
         counts = {c: word.count(c) for c in letters - shared if c.isalpha()}
         for k, lacks in plain_lacks:
             out[k] += w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
-    n_grams = ngrams.gram_count(word)
+    n_grams = 3 * len(word) + 1  # ngrams.gram_count
     # the featured languages with one of their endings on the word (checked on words of at
     # least len(ending) + 3 letters)
     ending_of: frozenset[int] | set[int] = frozenset()
@@ -307,35 +331,39 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
         hit = suffixes[n].get(word[-n:])
         if hit:
             ending_of = ending_of | hit
+    function = function_of.get(word, frozenset())
     # every listed language's frequency of the word in one look-up (None: the language has no list)
     frequencies = wordfreqs.frequencies(word.casefold(), featured_langs)
-    for j, (k, lang, listed, function, clusters, alphabet, rare, harmony, missing) in enumerate(featured):
+    inf = -math.inf
+    for j, k, missing in main:
         s = out[k]
         if missing:
             s += missing * n_grams
         lf = frequencies[j]
-        if lf is None and word in function:
+        if lf is None:
             # no frequency list: our function words stand in for one
-            s += w.known_word + w.frequency * w.listed_frequency
-        elif lf is None:
-            s += w.no_list
-        elif lf == -math.inf:
+            s += listed_function if j in function else w.no_list
+        elif lf == inf:
             s += w.unknown_word
         else:
             s += w.known_word + w.frequency * lf
-        if word in function:
+        if j in function:
             s += w.function_word
         if j in ending_of:
             s += w.ending
-        if clusters:
-            s += w.cluster * min(3, sum(word.count(c) for c in clusters))
-        if j in foreign:
-            s += w.foreign_letter * sum([counts.get(c, 0) for c in foreign[j]])
-        if rare and not rare.isdisjoint(letters):
-            s += w.rare_letter * sum([word.count(c) for c in rare & letters])
-        if harmony and breaks_harmony(word, lang):
-            s += w.disharmony
         out[k] = s
+    for k, clusters in with_clusters:
+        out[k] += w.cluster * min(3, sum([word.count(c) for c in clusters]))
+    if foreign:
+        for j, lacks in foreign.items():
+            k = featured[j][0]
+            out[k] += w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
+    for k, rare in with_rare:
+        if not rare.isdisjoint(letters):
+            out[k] += w.rare_letter * sum([word.count(c) for c in rare & letters])
+    for k, lang in with_harmony:
+        if breaks_harmony(word, lang):
+            out[k] += w.disharmony
     return tuple(out)
 
 
