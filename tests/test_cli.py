@@ -112,3 +112,23 @@ def test_main_imports_only_the_command_it_runs_and_app_still_has_every_command()
     assert loaded == str(["polyglot_news.cli.app", "polyglot_news.cli.coercion", "polyglot_news.cli.digest"])
     assert commands == str(sorted(["batch", "cache", "clean", "daily", "detect", "digest", "glossary", "models",
                                    "translate"]))
+
+
+def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
+    import subprocess
+    import sys
+
+    script = (
+        "import gc, sys\n"
+        "from polyglot_news.cli import main\n"
+        f"sys.argv = ['polyglot-news', 'digest', {str(REPO / 'samples' / 'en-page-dump.txt')!r}, '--format', 'json', '--no-cache']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "print(gc.get_freeze_count(), gc.get_threshold() == (700, 10, 10), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    frozen, thresholds_restored = done.stderr.strip().splitlines()[-1].split()
+    assert int(frozen) > 10_000 and thresholds_restored == "True"
