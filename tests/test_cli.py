@@ -132,3 +132,18 @@ def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
     assert done.returncode == 0, done.stderr
     frozen, thresholds_restored = done.stderr.strip().splitlines()[-1].split()
     assert int(frozen) > 10_000 and thresholds_restored == "True"
+
+
+def test_indented_json_is_the_text_json_dumps_writes():
+    import json
+
+    from polyglot_news.cli.indented_json import dumps
+
+    values = [
+        [], {}, "", [[]], {"a": {}}, None, True, 0, -3, 2.5, 1e-300, 12345678901234567890, 0.1 + 0.2,
+        {"term": "Зеленський", "note": "quote \" back\\slash \n tab\t \x00 \u2028 😀", "mentions": 2, "x": None},
+        [{"summary": ["one", "two"], "languages": {"en": 0.97, "ru": 0.03}, "flags": [True, False]}, [1, [2, [3]]]],
+        {"nan": float("nan")}, {"inf": [float("-inf")]}, {1: "int key"}, ("a", "tuple"), {"nested": ("t",)},
+    ]
+    for value in values:
+        assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2), value

@@ -89,9 +89,9 @@ def digest_command(
             for d in digests:
                 write_terminal(d)
         elif format == "json" and len(digests) > 1:
-            import json
+            from .indented_json import dumps
 
-            typer.echo(json.dumps([d.to_json() for d in digests], ensure_ascii=False, indent=2))
+            typer.echo(dumps([d.to_json() for d in digests]))
         else:
             typer.echo("\n".join(render(d, format) for d in digests), nl=False)
     if failed:
