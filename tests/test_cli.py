@@ -137,7 +137,7 @@ def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
 def test_indented_json_is_the_text_json_dumps_writes():
     import json
 
-    from polyglot_news.cli.indented_json import dumps
+    from polyglot_news.cli.indented_json import dumps, write_list
 
     values = [
         [], {}, "", [[]], {"a": {}}, None, True, 0, -3, 2.5, 1e-300, 12345678901234567890, 0.1 + 0.2,
@@ -147,3 +147,7 @@ def test_indented_json_is_the_text_json_dumps_writes():
     ]
     for value in values:
         assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2), value
+    for items in ([], [{}], values, [[values]]):
+        pieces: list[str] = []
+        write_list(iter(items), pieces.append)
+        assert "".join(pieces) == json.dumps(items, ensure_ascii=False, indent=2)

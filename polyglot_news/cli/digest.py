@@ -89,9 +89,11 @@ def digest_command(
             for d in digests:
                 write_terminal(d)
         elif format == "json" and len(digests) > 1:
-            from .indented_json import dumps
+            from .indented_json import write_list
 
-            typer.echo(dumps([d.to_json() for d in digests]))
+            # what json.dumps(..., indent=2) writes, a digest at a time
+            write_list((d.to_json() for d in digests), lambda piece: typer.echo(piece, nl=False))
+            typer.echo("")
         else:
             typer.echo("\n".join(render(d, format) for d in digests), nl=False)
     if failed:

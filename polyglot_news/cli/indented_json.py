@@ -5,7 +5,7 @@ every value goes through its pure-Python generator encoder, which costs a folder
 (8 MB of JSON) about 0.2 CPU-s. Here the containers are walked by one recursive function that
 appends to a list, and each string still goes through the library's own (C) escaping, so the
 text is the same. A value of a type this module does not walk (a tuple, a non-string key, a
-subclass) is handed to `json.dumps` whole.
+subclass, NaN) is handed to `json.dumps` whole. `write_list` writes a list item by item.
 """
 
 from __future__ import annotations
@@ -22,11 +22,28 @@ class _Unplain(Exception):
 
 def dumps(value) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)`."""
+    return _text_at(value, "\n")
+
+
+def write_list(values, write) -> None:
+    """Write `dumps(list(values))` piece by piece with `write` (a function taking a str), one value
+    at a time: a folder's digests need not all be turned into dicts, nor their text held, at once."""
+    inner = "\n" + _INDENT
+    first = True
+    for value in values:
+        write(("[" if first else ",") + inner + _text_at(value, inner))
+        first = False
+    write("[]" if first else "\n]")
+
+
+def _text_at(value, newline: str) -> str:
+    """`value`'s text at the level whose line breaks are `newline` (a line break and its indentation)."""
     out: list[str] = []
     try:
-        _write(value, out.append, "\n")
+        _write(value, out.append, newline)
     except _Unplain:
-        return json.dumps(value, ensure_ascii=False, indent=2)
+        # JSON text has no line break inside a string, so each of its breaks is a level's
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
     return "".join(out)
 
 
