@@ -131,12 +131,13 @@ _digesting = [0, None]  # digest_many calls running, and the thresholds they fou
 
 
 @contextmanager
-def _fewer_collections():
+def fewer_collections():
     """Run the cyclic garbage collector less often while pages are digested (thresholds restored after).
 
     The page pass fills large caches that live for the run (scored words, lemmas, tokens); at
     Python's default thresholds the collector rescans them every few hundred allocations, which
     cost a folder of pages about a tenth of its CPU time. What is collected is unchanged.
+    `digest_many` runs in it; a caller that goes on to render many digests may wrap both.
     """
     with _collecting:
         if _digesting[0] == 0:
@@ -170,7 +171,7 @@ def digest_many(
     `names` gives each source the name it is known by (for bytes: its path, so the
     digest's `source` and the HTML-or-text decision follow it).
     """
-    with _fewer_collections():
+    with fewer_collections():
         return _digest_many(sources, settings or Settings(), glossary, on_error, names)
 
 

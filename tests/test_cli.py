@@ -112,3 +112,42 @@ def test_main_imports_only_the_command_it_runs_and_app_still_has_every_command()
     assert loaded == str(["polyglot_news.cli.app", "polyglot_news.cli.coercion", "polyglot_news.cli.digest"])
     assert commands == str(sorted(["batch", "cache", "clean", "daily", "detect", "digest", "glossary", "models",
                                    "translate"]))
+
+
+def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
+    import subprocess
+    import sys
+
+    script = (
+        "import gc, sys\n"
+        "from polyglot_news.cli import main\n"
+        f"sys.argv = ['polyglot-news', 'digest', {str(REPO / 'samples' / 'en-page-dump.txt')!r}, '--format', 'json', '--no-cache']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "print(gc.get_freeze_count(), gc.get_threshold() == (700, 10, 10), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    frozen, thresholds_restored = done.stderr.strip().splitlines()[-1].split()
+    assert int(frozen) > 10_000 and thresholds_restored == "True"
+
+
+def test_indented_json_is_the_text_json_dumps_writes():
+    import json
+
+    from polyglot_news.cli.indented_json import dumps, write_list
+
+    values = [
+        [], {}, "", [[]], {"a": {}}, None, True, 0, -3, 2.5, 1e-300, 12345678901234567890, 0.1 + 0.2,
+        {"term": "Зеленський", "note": "quote \" back\\slash \n tab\t \x00 \u2028 😀", "mentions": 2, "x": None},
+        [{"summary": ["one", "two"], "languages": {"en": 0.97, "ru": 0.03}, "flags": [True, False]}, [1, [2, [3]]]],
+        {"nan": float("nan")}, {"inf": [float("-inf")]}, {1: "int key"}, ("a", "tuple"), {"nested": ("t",)},
+    ]
+    for value in values:
+        assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2), value
+    for items in ([], [{}], values, [[values]]):
+        pieces: list[str] = []
+        write_list(iter(items), pieces.append)
+        assert "".join(pieces) == json.dumps(items, ensure_ascii=False, indent=2)

@@ -382,10 +382,12 @@ def test_words_scored_in_one_batch_score_as_one_by_one() -> None:
     texts.append(" ".join(w[:n] for w in " ".join(texts[:2]).split() for n in range(2, len(w) + 1)))
     words = {(w, language.family_of(t)) for t in texts for w, _ in language.tokens_of(t)}
     language._SCORED.clear()
+    language._SCORED_BEFORE.clear()
     ngrams._scored[0] = ngrams.ARRAY_AFTER  # as in a long run
     language.score_texts(texts * 20)
     batched = {(w, f): language.word_scores(w, f) for w, f in words}
     language._SCORED.clear()
+    language._SCORED_BEFORE.clear()
     # exact equality on purpose: the same floats whichever way the words were scored
     assert {(w, f): language.word_scores(w, f) for w, f in words} == batched
     assert sum(f == "latin" for _, f in words) >= 48
@@ -398,3 +400,21 @@ def test_the_first_reading_of_a_segment_has_the_language_and_confidence_of_a_ful
     for text in texts:
         full, first = detect_language(text), detect._unprimed(text)
         assert (first.lang, first.confidence) == (full.lang, full.confidence), text
+
+
+def test_word_scores_kept_in_two_bounded_generations_are_the_same_floats(monkeypatch) -> None:
+    from polyglot_news.detect import language
+
+    texts = ["The minister said on Tuesday that the harbour will open", "Der Hafen bleibt bis Montag geschlossen",
+             "l'économie d'aujourd'hui won't wait", "The harbour will open on Tuesday, the minister said"]
+    words = [(w, language.family_of(t)) for t in texts for w, _ in language.tokens_of(t)]
+    expected = {(w, f): language.word_scores(w, f) for w, f in words}
+    monkeypatch.setattr(language, "WORDS_KEPT", 6)
+    monkeypatch.setattr(language, "_SCORED", {})
+    monkeypatch.setattr(language, "_SCORED_BEFORE", {})
+    for text in texts:
+        language.score_texts([text])
+        for family in language._SCORED[language.WEIGHTS].values():
+            assert len(family) <= 6 + 12  # the newer generation: at most a full one and one text's words
+    assert {(w, f): language.word_scores(w, f) for w, f in words} == expected
+    assert language._SCORED_BEFORE  # the generations did turn over

@@ -55,7 +55,8 @@ def test_a_long_run_answers_from_memory_with_the_same_figures(monkeypatch) -> No
     words = ["the", "subscribe", "qxzvv", "године", "дом", "haus"]
     langs = ("en", "de", "ru", "uk", "sr", "be", "ro")
     from_store = [wordfreqs.frequencies(w, langs) for w in words]
-    monkeypatch.setattr(wordfreqs, "_looked_up", [wordfreqs.IN_MEMORY_AFTER])
+    monkeypatch.setattr(wordfreqs, "_in_memory", [False])
+    wordfreqs.answer_from_memory()
     assert wordfreqs._from_store() is None
     assert [wordfreqs.frequencies(w, langs) for w in words] == from_store
     assert wordfreqs.has_list("ru") and not wordfreqs.has_list("be")

@@ -29,3 +29,20 @@ def test_lists_read_directly_give_wordfreqs_own_figures() -> None:
             assert log_frequency(word, lang) == math.log10(theirs[word]), word
     sh = get_frequency_dict("sh", "small")
     assert log_frequency("godine", "sr") == math.log10(sh["godine"])
+
+
+def test_a_long_run_keeps_two_generations_of_looked_up_words_and_the_same_figures(monkeypatch) -> None:
+    from polyglot_news.text import wordfreqs
+
+    langs = ("en", "de", "sr")
+    words = ["the", "haus", "године", "subscribe", "qxzvv", "minister", "zeitung", "the", "haus"]
+    expected = [wordfreqs.frequencies(w, langs) for w in words]
+    monkeypatch.setattr(wordfreqs, "FOUND_KEPT", 3)
+    monkeypatch.setattr(wordfreqs, "_found", {})
+    monkeypatch.setattr(wordfreqs, "_found_before", {})
+    got = []
+    for w in words:
+        got.append(wordfreqs.frequencies(w, langs))
+        # one look-up adds at most a word and its Serbian spelling to the newer generation
+        assert len(wordfreqs._found) <= 3 + 2 and len(wordfreqs._found_before) <= 3 + 2
+    assert got == expected

@@ -83,15 +83,18 @@ def digest_command(
         failed.append(source)
         print(f"polyglot-news: error: {error}", file=sys.stderr)
 
-    digests = pipeline.digest_many(sources, settings, on_error=report if len(sources) > 1 else None)
-    if format == "terminal":
-        for d in digests:
-            write_terminal(d)
-    elif format == "json" and len(digests) > 1:
-        import json
+    with pipeline.fewer_collections():  # rendering a folder's digests, too, makes many objects
+        digests = pipeline.digest_many(sources, settings, on_error=report if len(sources) > 1 else None)
+        if format == "terminal":
+            for d in digests:
+                write_terminal(d)
+        elif format == "json" and len(digests) > 1:
+            from .indented_json import write_list
 
-        typer.echo(json.dumps([d.to_json() for d in digests], ensure_ascii=False, indent=2))
-    else:
-        typer.echo("\n".join(render(d, format) for d in digests), nl=False)
+            # what json.dumps(..., indent=2) writes, a digest at a time
+            write_list((d.to_json() for d in digests), lambda piece: typer.echo(piece, nl=False))
+            typer.echo("")
+        else:
+            typer.echo("\n".join(render(d, format) for d in digests), nl=False)
     if failed:
         raise typer.Exit(1)

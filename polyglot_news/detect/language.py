@@ -106,6 +106,11 @@ class Weights:
 WEIGHTS = Weights()
 MAX_WORDS = 300  # words of a long text that are scored
 MAX_CHARS = 6000  # characters of a long text that are read
+# distinct texts whose readings each cache below keeps: the steps of a page ask about its segments
+# again while they are fresh, so a few pages' worth is enough, and a long run's memory stays bounded
+TEXTS_KEPT = 2048
+# distinct words (or names) whose evidence is kept, per generation (see `_score_words`)
+WORDS_KEPT = 16_384
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
@@ -129,7 +134,7 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=8192)  # a page's segments are read by several of the steps below
+@lru_cache(maxsize=TEXTS_KEPT)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     if "@" in text or "://" in text or "www." in text:  # what any URL or address the pattern drops holds
         text = _URL.sub(" ", text)
@@ -207,17 +212,18 @@ def _family_lists(family: str, w: Weights) -> tuple[list[tuple], list[tuple[int,
             tuple({e: frozenset(js) for e, js in by_end.items()} for by_end in suffixes))
 
 
-# every word scored this run: weights -> family -> word -> its scores (bounded: cleared when full)
+# the words scored lately: weights -> family -> word -> its scores, in two generations of about
+# WORDS_KEPT words each; when the newer fills it becomes the older and the older is dropped, so a long
+# run's memory is bounded and a word still in use is carried over instead of scored again
 _SCORED: dict[Weights, dict[str, dict[str, tuple[float, ...]]]] = {}
-_SCORED_LIMIT = 200_000
-_scored_count = [0]
+_SCORED_BEFORE: dict[Weights, dict[str, dict[str, tuple[float, ...]]]] = {}
 
 
 def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ...]:
     """The evidence one lower-case word gives each language of `family`, in family order.
 
-    Latin words with apostrophes (l'homme, don't) are scored as their parts. Kept for the
-    run: a page repeats its words, and a day's pages repeat each other's.
+    Latin words with apostrophes (l'homme, don't) are scored as their parts. Kept while in
+    use: a page repeats its words, and a day's pages repeat each other's.
     """
     try:
         return _SCORED[w][family][word]
@@ -226,27 +232,40 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
 
 
 def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[float, ...]]:
-    """Score every word of `words` not scored yet, in one batch; the family's scores by word.
+    """Score every word of `words` not scored yet, in one batch; the family's scores by word
+    (the newer generation, which then holds every word of `words`).
 
     The n-grams of the whole batch are scored together (`FamilyTable.scores_many`), which
     over arrays costs a fraction of scoring word by word, and gives the same floats.
     """
     by_family = _SCORED.setdefault(w, {})
-    if _scored_count[0] > _SCORED_LIMIT:
-        by_family.clear()
-        _scored_count[0] = 0
     done = by_family.setdefault(family, {})
     new = [x for x in dict.fromkeys(words) if x not in done]
     if not new:
         return done
+    if len(done) + len(new) > WORDS_KEPT and done:
+        _SCORED_BEFORE.setdefault(w, {})[family] = done
+        done = by_family[family] = {}
+        new = list(dict.fromkeys(words))
+    before = _SCORED_BEFORE.get(w, {}).get(family)
+    if before:
+        for x in new:
+            if x in before:
+                done[x] = before[x]
     plain_words, joined = [], []
     for word in new:
+        if word in done:
+            continue
         if "'" in word and family == "latin":
             joined.append(word)
         else:
             plain_words.append(word.replace("'", "") if "'" in word else word)
     # a Latin word with apostrophes is the sum of its parts' scores: score the parts first
     parts = [p for word in joined for p in word.split("'") if p and p not in done]
+    if before:
+        for p in parts:
+            if p in before:
+                done[p] = before[p]
     fresh = list(dict.fromkeys(p for p in plain_words + parts if p not in done))
     if fresh:
         # the words' frequencies in one look-up (`frequencies` then answers from memory)
@@ -254,7 +273,6 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
         chars = ngrams.family_table(SCRIPT_FAMILIES[family]).scores_many(fresh)
         for word, c in zip(fresh, chars):
             done[word] = _with_features(word, c, family, w)
-        _scored_count[0] += len(fresh)
     for word in new:
         if word in done:
             continue
@@ -263,18 +281,41 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
             done[word] = tuple(map(sum, zip(*scored))) if scored else tuple(0.0 for _ in SCRIPT_FAMILIES[family])
         else:
             done[word] = done[word.replace("'", "")]
-    _scored_count[0] += len(new)
     return done
+
+
+@lru_cache(maxsize=None)
+def _feature_passes(family: str, w: Weights) -> tuple[dict[str, frozenset[int]], tuple, tuple, tuple, tuple, float]:
+    """`_family_lists`'s featured languages split by the evidence each has, for `_with_features`.
+
+    Returns which featured languages (their index) list each function word; each featured
+    language's position, borrowed-profile charge and frequency list; those with letter clusters,
+    rare letters and vowel harmony; and the score a listed function word stands in for.
+    """
+    featured = _family_lists(family, w)[0]
+    function_of: dict[str, set[int]] = {}
+    for j, f in enumerate(featured):
+        for word in f[3]:
+            function_of.setdefault(word, set()).add(j)
+    main = tuple((j, f[0], f[8]) for j, f in enumerate(featured))
+    clusters = tuple((f[0], f[4]) for f in featured if f[4])
+    rare = tuple((f[0], f[6]) for f in featured if f[6])
+    harmony = tuple((f[0], f[1]) for f in featured if f[7])
+    return ({k: frozenset(v) for k, v in function_of.items()}, main, clusters, rare, harmony,
+            w.known_word + w.frequency * w.listed_frequency)
 
 
 def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tuple[float, ...]:
     """A word's n-gram scores (per language of `family`) plus the rest of its evidence."""
     featured, plain, shared, featured_langs, suffixes = _family_lists(family, w)
+    function_of, main, with_clusters, with_rare, with_harmony, listed_function = _feature_passes(family, w)
     letters = set(word)
     common = letters <= shared  # no alphabet lacks a letter of the word
     out = [w.char * c for c in chars]
-    # each term is added in the same order as ever (skipping those that add 0.0), so the sums are
-    # the same floats; a plain language has n-grams and its alphabet only (no list adds w.no_list, 0.0)
+    # each language's terms are added in the same order as ever (n-grams, borrowed profile, frequency,
+    # function word, ending, clusters, letters outside its alphabet, rare letters, harmony), skipping
+    # those that add 0.0, so the sums are the same floats; the passes below go one kind of evidence at
+    # a time over the languages that have it. A plain language has n-grams and its alphabet only.
     foreign: dict[int, tuple[str, ...]] = {}
     if not common:
         # the word's letters outside some alphabet, and which of them each language lacks (kept per set)
@@ -282,7 +323,7 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
         counts = {c: word.count(c) for c in letters - shared if c.isalpha()}
         for k, lacks in plain_lacks:
             out[k] += w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
-    n_grams = ngrams.gram_count(word)
+    n_grams = 3 * len(word) + 1  # ngrams.gram_count
     # the featured languages with one of their endings on the word (checked on words of at
     # least len(ending) + 3 letters)
     ending_of: frozenset[int] | set[int] = frozenset()
@@ -290,35 +331,39 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
         hit = suffixes[n].get(word[-n:])
         if hit:
             ending_of = ending_of | hit
+    function = function_of.get(word, frozenset())
     # every listed language's frequency of the word in one look-up (None: the language has no list)
     frequencies = wordfreqs.frequencies(word.casefold(), featured_langs)
-    for j, (k, lang, listed, function, clusters, alphabet, rare, harmony, missing) in enumerate(featured):
+    inf = -math.inf
+    for j, k, missing in main:
         s = out[k]
         if missing:
             s += missing * n_grams
         lf = frequencies[j]
-        if lf is None and word in function:
+        if lf is None:
             # no frequency list: our function words stand in for one
-            s += w.known_word + w.frequency * w.listed_frequency
-        elif lf is None:
-            s += w.no_list
-        elif lf == -math.inf:
+            s += listed_function if j in function else w.no_list
+        elif lf == inf:
             s += w.unknown_word
         else:
             s += w.known_word + w.frequency * lf
-        if word in function:
+        if j in function:
             s += w.function_word
         if j in ending_of:
             s += w.ending
-        if clusters:
-            s += w.cluster * min(3, sum(word.count(c) for c in clusters))
-        if j in foreign:
-            s += w.foreign_letter * sum([counts.get(c, 0) for c in foreign[j]])
-        if rare and not rare.isdisjoint(letters):
-            s += w.rare_letter * sum([word.count(c) for c in rare & letters])
-        if harmony and breaks_harmony(word, lang):
-            s += w.disharmony
         out[k] = s
+    for k, clusters in with_clusters:
+        out[k] += w.cluster * min(3, sum([word.count(c) for c in clusters]))
+    if foreign:
+        for j, lacks in foreign.items():
+            k = featured[j][0]
+            out[k] += w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
+    for k, rare in with_rare:
+        if not rare.isdisjoint(letters):
+            out[k] += w.rare_letter * sum([word.count(c) for c in rare & letters])
+    for k, lang in with_harmony:
+        if breaks_harmony(word, lang):
+            out[k] += w.disharmony
     return tuple(out)
 
 
@@ -402,7 +447,7 @@ def _ranked(langs: tuple[str, ...], values: tuple[float, ...] | list[float], tem
     return [(k, -q) for q, k in (order if keep is None else order[:keep])]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[str]]:
     """What the detector reads of a text: its script family, its words in that script
     (with whether each looks like a name), and all its words; long texts cut to MAX_CHARS."""
@@ -419,7 +464,7 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     return family, in_script, words
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
     """A final Detection for strings decided before scoring, else (family, score per language).
 
@@ -469,7 +514,7 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
         _score_words(words, family, weights)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS_KEPT)
 def _name_scores(word: str, family: str, weights: Weights) -> tuple[float, ...]:
     """`word_scores` scaled by the share a name's evidence counts for, once per distinct name."""
     return tuple(weights.name * s for s in word_scores(word, family, weights))
@@ -500,7 +545,7 @@ def detect_language(text: str, prior: str | None = None, weights: Weights = WEIG
     return _detect(text, prior, weights)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
     # cached: a page's chrome repeats ("Share", "Menu"), and mark_languages asks twice per segment
     evidence = _evidence(text, weights)
@@ -518,7 +563,7 @@ def _detect(text: str, prior: str | None, weights: Weights) -> Detection:
     return Detection(lang, round(confidence, 4), tuple((k, round(p, 4)) for k, p in ranked[:3]))
 
 
-@lru_cache(maxsize=8192)  # a page repeats its chrome ("Share", "Menu")
+@lru_cache(maxsize=TEXTS_KEPT)  # a page repeats its chrome ("Share", "Menu")
 def _unprimed(text: str, weights: Weights = WEIGHTS) -> Detection:
     """`detect_language(text)`'s language and confidence, without its ranked candidates (`scores`).
 
@@ -553,7 +598,7 @@ def family_of(text: str) -> str | None:
     return _text_family(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _text_family(text: str) -> str | None:
     if len(text) <= MAX_CHARS:
         return _reading(text)[0]

@@ -330,7 +330,8 @@ class FamilyTable:
         by_length: dict[int, list[int]] = {}
         if keyed is not None:
             for i, w in enumerate(words):
-                by_length.setdefault(len(w), []).append(i)  # words of one length: their n-grams line up
+                # words of like length together: a shorter word's n-gram rows past its last are zeros
+                by_length.setdefault(min(len(w), 24) // 6, []).append(i)
             try:
                 for group in by_length.values():
                     for i, row in zip(group, keyed.scores(np, [words[i] for i in group])):
@@ -499,11 +500,11 @@ class _KeyedRows:
         # the stored rows, then each size's floor row, then a row of zeros
         self.matrix = np.vstack([rows, np.array(stored.floors, dtype=np.float64), np.zeros((1, width))])
         self.floor = [n, n + 1, n + 2]
+        self.zero = n + 3
         lengths = np.fromiter(map(len, grams), dtype=np.int64, count=n)
         points = np.frombuffer("".join(grams).encode("utf-32-le"), dtype=np.uint32)
         self.letters = np.union1d(points, np.array([32], dtype=np.uint32))  # the padding space too
         self.base = len(self.letters) + 1
-        self.space = int(np.searchsorted(self.letters, 32)) + 1
         numbers = np.searchsorted(self.letters, points).astype(np.int64) + 1
         starts = np.cumsum(lengths) - lengths
         self.keys, self.rows = [], []
@@ -518,13 +519,13 @@ class _KeyedRows:
 
     def _numbers(self, np, words: list[str], length: int):
         """Each word's letters as their numbers (0 for a letter no profile holds), padded with a space
-        on each side: shape (words, length + 2)."""
-        points = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).reshape(len(words), length)
+        on each side and then, past that, with 0 up to `length` letters: shape (words, length + 2)."""
+        # NUL is no letter of a word, so no profile holds it: it becomes 0 like any unknown letter
+        padded = "".join(f" {w} ".ljust(length + 2, "\0") for w in words)
+        points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).reshape(len(words), length + 2)
         at = np.searchsorted(self.letters, points)
         known = self.letters[np.minimum(at, len(self.letters) - 1)] == points
-        padded = np.full((len(words), length + 2), self.space, dtype=np.int64)
-        padded[:, 1:length + 1] = np.where(known, at + 1, 0)
-        return padded
+        return np.where(known, at + 1, 0).astype(np.int64)
 
     def _row_ids(self, np, size: int, key):
         keys = self.keys[size - 1]
@@ -534,15 +535,21 @@ class _KeyedRows:
         return np.where(keys[at] == key, self.rows[size - 1][at], self.floor[size - 1])
 
     def scores(self, np, words: list[str]) -> list[list[float]]:
-        """The profiled languages' scores of words of one length: per size, each word's n-gram rows
-        added in its n-gram order (position by position), then the three sizes in order, as `scores`."""
-        length = len(words[0])
+        """The profiled languages' scores of words: per size, each word's n-gram rows added in its
+        n-gram order (position by position; past a shorter word's last n-gram its rows are zeros, and
+        adding 0.0 changes no sum), then the three sizes in order, as `FamilyTable.scores` adds them."""
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        length = int(lengths.max())
         p = self._numbers(np, words, length)
         b = self.base
         keys = (p[:, 1:length + 1], p[:, :-1] * b + p[:, 1:], (p[:, :-2] * b + p[:, 1:-1]) * b + p[:, 2:])
         total = None
         for size, key in enumerate(keys, 1):
-            part = _in_position_order(self.matrix[self._row_ids(np, size, key).T])  # (position, word, language)
+            ids = self._row_ids(np, size, key)
+            # a word of n letters has n 1-grams, n + 1 2-grams and n 3-grams (`grams_of`)
+            past = np.arange(key.shape[1])[None, :] >= (lengths + (1 if size == 2 else 0))[:, None]
+            ids[past] = self.zero
+            part = _in_position_order(self.matrix[ids.T])  # (position, word, language)
             total = part if total is None else total + part
         return total.tolist()
 

@@ -16,6 +16,10 @@ PERSON_TAGS = {"Name", "Surn", "Patr"}
 PLACE_TAGS = {"Geox"}
 ORG_TAGS = {"Orgn", "Trad"}
 NAME_TAGS = PERSON_TAGS | PLACE_TAGS | ORG_TAGS
+# what the caches below keep: a few pages' texts (a page's steps read its segments while they are
+# fresh), and the distinct words of a long run's recent pages; bounded, so a long run's memory is
+TEXTS_KEPT = 1024
+WORDS_KEPT = 65_536
 
 # a word: letters, with inner hyphens or apostrophes (аль-Мишри, O'Brien, Знам'янка);
 # or a dotted abbreviation (U.S., U.K.)
@@ -89,7 +93,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _tokens(text: str) -> tuple[Token, ...]:
     # cached: the glossary pass reads each segment of a page several times (Token is immutable)
     out = []
@@ -122,7 +126,7 @@ def starts_sentence(text: str, tok: Token, prev_end: int) -> bool:
     return bool(_BOUNDARY.search(text[prev_end: tok.start]))
 
 
-@lru_cache(maxsize=200_000)  # the glossary pass compares the same words many times a page
+@lru_cache(maxsize=WORDS_KEPT)  # the glossary pass compares the same words many times a page
 def normal(word: str) -> str:
     """Casefolded word with ё as е and typographic apostrophes made plain, for comparisons."""
     return word.casefold().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
@@ -136,7 +140,7 @@ def analyser(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_KEPT)
 def parses(word: str, lang: str) -> tuple:
     """pymorphy3 parses of `word` (empty for languages without a morphology dictionary)."""
     if lang not in MORPH_LANGS:
@@ -152,7 +156,7 @@ def lemma_rules(lang: str) -> str:
     return lang if lang in MORPH_LANGS or lang == "de" else "plain"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_KEPT)
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """Every dictionary form `word` may be an inflection of, normalised, plus the word itself.
 
@@ -214,7 +218,7 @@ def name_tags(word: str, lang: str, share: float = 0.3) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_KEPT)
 def in_dictionary(word: str, lang: str) -> bool:
     """True when the pymorphy3 dictionary for `lang` holds `word` (any case)."""
     return lang in MORPH_LANGS and analyser(lang).word_is_known(word.lower())
@@ -225,7 +229,7 @@ def in_dictionary(word: str, lang: str) -> bool:
 FUNCTION_POS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "VERB", "INFN", "ADVB", "PRED", "GRND", "PRTS", "NUMR"}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORDS_KEPT)
 def function_word(word: str, lang: str) -> bool:
     """True when any dictionary reading of `word` is a pronoun, preposition, verb and the like."""
     if not in_dictionary(word, lang):
