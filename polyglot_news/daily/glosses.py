@@ -5,9 +5,12 @@ Names, numbers and cognates carry a news report across languages, but a short me
 ordinary words. `gloss_lists/` holds about a thousand frequent words of each language
 (chosen from wordfreq's general lists, glossed by us) as dictionary forms, each with the
 frequent inflected forms its stem would miss (було for бути, хочу for хотіти), written
-`бути|було|був`. An inflected
-word meets its dictionary form by stem: the form less its ending (`stem_of`), followed by
-at most `MAX_ENDING` letters (two after a stem of three letters), the longest stem winning.
+`бути|було|був`. A word pymorphy3's dictionary holds meets a line by its lemma: a lemma the
+line lists, or one whose stem (`stem_of`: the form less its ending, followed by at most
+`MAX_ENDING` letters, two after a stem of three, the longest stem winning) reaches a line
+whose dictionary form is the same part of speech. Letters alone mislead: "после" begins like
+посла (посол, ambassador), "мін" (mines) like міняти (change). A word the dictionary does not
+hold (a typo, slang) meets a line by its own stem.
 English words are folded by `english_key` (plural, -ed, -ing, final e, and irregular forms
 to their base: understood, understand), the same fold the glosses get, so "cleaning",
 "cleaned" and "clean" meet. Every form a line lists also glosses as itself, whatever its stem;
@@ -18,13 +21,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from ..text.morph import normal
+from ..text.morph import in_dictionary, normal, parses
 
 GLOSS_LANGS = ("uk", "ru")
 MAX_ENDING = 4  # letters an inflection may add after a stem
 SHORT_STEM, SHORT_ENDING = 3, 2  # a stem this short may take only this many
+LIKELY_SHARE = 0.1  # a reading of a word counts when it scores at least this share of its best one
 _LISTS = Path(__file__).with_name("gloss_lists")
+# parts of speech that never inflect: a word that may be one is that word (после, серед), no form of another
+_UNINFLECTED_POS = {"PREP", "CONJ", "PRCL", "INTJ"}
+# pymorphy3's parts of speech by family: a verb's infinitive, participles and gerund are the verb, and so on
+_POS_FAMILY = {"INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "ADJS": "ADJF", "COMP": "ADJF"}
 
 # endings of dictionary forms, longest first within each part of speech: what inflection replaces
 _VERB_ENDINGS = ("увати", "ювати", "овать", "евать", "ити", "іти", "ати", "яти", "ути", "ити", "ить", "ать", "ять",
@@ -117,22 +126,33 @@ def english_key(word: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _table(lang: str) -> dict[str, tuple[str, ...]]:
-    """{stem: English keys} for one language's list; empty when the language has none."""
+def _table(lang: str) -> dict[str, tuple[_Line, ...]]:
+    """{stem or listed form: the lines it comes from} for one language's list; empty when the language has none."""
     path = _LISTS / f"{lang}.tsv"
     if lang not in GLOSS_LANGS or not path.exists():
         return {}
-    out: dict[str, tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
+    out: dict[str, tuple[_Line, ...]] = {}
+    for text in path.read_text(encoding="utf-8").splitlines():
+        if not text or text.startswith("#"):
             continue
-        words, _, glosses = line.partition("\t")
-        keys = tuple(dict.fromkeys(english_key(g) for g in glosses.split()))
-        for word in words.split("|"):
+        words, _, english = text.partition("\t")
+        forms = tuple(dict.fromkeys(normal(w) for w in words.split("|")))
+        line = _Line(frozenset(forms), frozenset(_family(p) for p in _likely(forms[0], lang)),
+                     tuple(dict.fromkeys(english_key(g) for g in english.split())))
+        for form in forms:
             # the listed form itself too: a stem of three letters reaches no ending over two (думати, дум)
-            for stem in (*_stems(word, lang), normal(word)):
-                out[stem] = tuple(dict.fromkeys(out.get(stem, ()) + keys))
+            for stem in dict.fromkeys((*_stems(form, lang), form)):
+                if line not in out.get(stem, ()):
+                    out[stem] = (*out.get(stem, ()), line)
     return out
+
+
+class _Line(NamedTuple):
+    """One line of a gloss list: its forms, the parts of speech its dictionary form reads as, its English keys."""
+
+    forms: frozenset[str]
+    pos: frozenset[str]
+    keys: tuple[str, ...]
 
 
 def _stems(word: str, lang: str) -> list[str]:
@@ -145,39 +165,101 @@ def _stems(word: str, lang: str) -> list[str]:
     return out
 
 
+def _family(reading) -> str:
+    """A pymorphy3 reading's part of speech, by family (`_POS_FAMILY`)."""
+    return _POS_FAMILY.get(reading.tag.POS, reading.tag.POS)
+
+
+def _likely(word: str, lang: str) -> tuple:
+    """The readings pymorphy3's dictionary holds for `word`, of at least `LIKELY_SHARE` of the best one's score.
+
+    () when the dictionary does not hold the word (a guess from its ending is no reading here).
+    Russian readings are scored by frequency (после: the preposition, not посол's locative);
+    Ukrainian ones all score alike.
+    """
+    if not in_dictionary(word, lang):  # cheap, and spares pymorphy3 guessing the readings of a word it lacks
+        return ()
+    known = [p for p in parses(word, lang) if p.is_known]
+    if not known:
+        return ()
+    top = max(p.score for p in known)
+    return tuple(p for p in known if p.score >= top * LIKELY_SHARE)
+
+
+def _uninflected(reading) -> bool:
+    """True for a reading as a preposition, conjunction (not a parenthetical verb: понимаешь), particle or interjection."""
+    return reading.tag.POS in _UNINFLECTED_POS and "Prnt" not in reading.tag.grammemes
+
+
 @lru_cache(maxsize=1)
 def english_keys() -> frozenset[str]:
     """Every English key some listed word glosses to: only these are clues on the English side."""
-    return frozenset(k for lang in GLOSS_LANGS for keys in _table(lang).values() for k in keys)
+    return frozenset(k for lang in GLOSS_LANGS for lines in _table(lang).values() for line in lines for k in line.keys)
 
 
 @lru_cache(maxsize=4)
-def _lookup(lang: str) -> dict[str, tuple[str, ...]]:
-    """{stem: English keys} for a word of `lang`: its own list's stems over the other list's."""
-    own = lang if lang in GLOSS_LANGS else GLOSS_LANGS[0]
-    out: dict[str, tuple[str, ...]] = {}
-    for table_lang in (*(x for x in GLOSS_LANGS if x != own), own):  # the own list last, so it wins
-        out.update(_table(table_lang))
+def _listed(lang: str) -> dict[str, tuple[_Line, ...]]:
+    """{listed form: its lines} for one language's list."""
+    out: dict[str, tuple[_Line, ...]] = {}
+    for lines in _table(lang).values():
+        for line in lines:
+            for form in line.forms:
+                if line not in out.get(form, ()):
+                    out[form] = (*out.get(form, ()), line)
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _reached(word: str, lang: str) -> tuple[_Line, ...]:
+    """The lines of `lang`'s list whose stem `word` begins with, followed by at most `MAX_ENDING` letters, the longest stem."""
+    table = _table(lang)
+    n = len(word)
+    for cut in range(0, MAX_ENDING + 1):
+        size = n - cut
+        if size < SHORT_STEM or (size == SHORT_STEM and cut > SHORT_ENDING):
+            break
+        if word[:size] in table:
+            return table[word[:size]]
+    return ()
+
+
+def _lines_of(word: str, lang: str, readings: tuple) -> tuple[_Line, ...]:
+    """The lines of `lang`'s list a word of `lang`'s dictionary, with these `_likely` readings, is a form of.
+
+    A word pymorphy3's dictionary holds is glossed by its lemmas, not its letters: a lemma listed
+    on a line, or one whose stem reaches a line whose dictionary form is the same part of speech
+    (начался: начаться reaches начать; мін, of міна, is no verb and does not reach міняти). A word
+    that may be a preposition, conjunction or particle is only that (серед is no form of середа).
+    """
+    if any(_uninflected(p) for p in readings):
+        readings = tuple(p for p in readings if _uninflected(p))
+    listed = _listed(lang)
+    found: list[_Line] = []
+    for p in readings:
+        lemma = normal(p.normal_form)
+        if lemma in listed:
+            found += listed[lemma]
+        else:
+            found += [line for line in _reached(lemma, lang) if _family(p) in line.pos]
+    return tuple(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=200_000)
 def glosses(word: str, lang: str) -> tuple[str, ...]:
     """The English keys of a Russian or Ukrainian word (дякую -> ("thank",)), else ().
 
+    A listed form glosses as its line; any other word as the lines it is a form of (`_lines_of`).
     The word's own list wins, but the other one is looked in too: a short message is easily
-    taken for its neighbour language. The longest stem the word starts with wins.
+    taken for its neighbour language. A word neither list lists is a word of the first language
+    (its own first) whose dictionary holds it: "ради" in Russian is a preposition, not the
+    Ukrainian рада's form; "хоча" (although) is Ukrainian, no form of the Russian хотеть.
     """
     w = normal(word)  # lower case, ё as е, one apostrophe
-    table = _lookup(lang)
-    n = len(w)
-    if n < SHORT_STEM:  # a word of two letters glosses only as itself (не, ми): as a stem it would begin too many
-        return table.get(w, ())
-    for cut in range(0, MAX_ENDING + 1):
-        size = n - cut
-        if size < SHORT_STEM or (size == SHORT_STEM and cut > SHORT_ENDING):
-            break
-        keys = table.get(w[:size])
-        if keys:
-            return keys
-    return ()
+    own = lang if lang in GLOSS_LANGS else GLOSS_LANGS[0]
+    langs = (own, *(x for x in GLOSS_LANGS if x != own))
+    lines = next((_listed(x)[w] for x in langs if w in _listed(x)), ())
+    if not lines and len(w) >= SHORT_STEM:  # a word of two letters glosses only as itself (не, ми)
+        known = next(((x, found) for x in langs if (found := _likely(w, x))), None)
+        # a word some dictionary holds is that language's word, and its lemmas say what it is; else its letters
+        lines = _lines_of(w, *known) if known else _reached(w, own) or _reached(w, langs[1])
+    return tuple(dict.fromkeys(k for line in lines for k in line.keys))
