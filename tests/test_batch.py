@@ -488,3 +488,28 @@ def test_a_pool_broken_before_the_next_submit_gives_the_chunk_back_as_died(monke
         assert [o.rel for o in outcomes] == ["after.txt"]
     finally:
         pool.close()
+
+
+def test_the_run_and_its_workers_collect_as_seldom_as_digest_dir(tmp_path: Path, monkeypatch) -> None:
+    """Forked inside the run, each worker keeps `fewer_collections`' thresholds; the caller's come back after."""
+    import gc
+
+    from polyglot_news import pipeline
+
+    real, seen = pipeline.digest_many, tmp_path / "thresholds"
+    seen.mkdir()
+
+    def recording(sources, *args, **kwargs):
+        (seen / str(os.getpid())).write_text(repr(gc.get_threshold()))
+        return real(sources, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "digest_many", recording)
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # fork, as a command-line run does
+    before = gc.get_threshold()
+    report = run_batch(make_tree(tmp_path / "in"), tmp_path / "out", settings(), formats=["json"], jobs=2)
+    assert report.ok and gc.get_threshold() == before
+    workers = {int(f.name): eval(f.read_text()) for f in seen.iterdir()}
+    assert set(report.worker_peak_rss) <= set(workers) and os.getpid() in workers  # the parent's warm-up, too
+    assert all(t[0] >= pipeline.COLLECT_EVERY[0] for t in workers.values())

@@ -85,9 +85,19 @@ def _init_worker() -> None:
     _FIRST_CHUNK_CPU.clear()  # a forked worker's CPU count starts at zero; its warm-up is what it uses before a chunk
 
 
+_WORKER_LIFE: list = []  # a cold worker's fewer_collections, entered for its life
+
+
 def _init_cold_worker(settings: Settings) -> None:
-    """Start-up of a worker that could not be forked warm: it warms up itself, once."""
+    """Start-up of a worker that could not be forked warm: it warms up itself, once.
+
+    It also collects as seldom as a forked worker, which inherits that from the run: for its whole life.
+    """
+    from ..pipeline import fewer_collections
+
     _init_worker()
+    _WORKER_LIFE.append(fewer_collections())  # held, so it is left only when the worker ends
+    _WORKER_LIFE[-1].__enter__()
     warm_up(settings)
 
 

@@ -161,11 +161,15 @@ def run_batch(
         out_path.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise output_problem(out_path, e) or ConfigError(f"--out {out_dir}: cannot create it ({e.strerror})") from None
+    from ..pipeline import fewer_collections
+
     lock = OutLock(out_path)
     lock.acquire(wait, on_wait)
+    # the collector runs as seldom as in `digest DIR`: here and, since they fork inside it, in the workers
     try:
-        return _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console, on_done,
-                           cluster, shared_fs, chunk_files, chunk_bytes)
+        with fewer_collections():
+            return _locked_run(in_path, out_path, settings, formats, include, exclude, jobs, max_bytes, progress, console,
+                               on_done, cluster, shared_fs, chunk_files, chunk_bytes)
     finally:
         lock.release()
 
