@@ -277,7 +277,7 @@ def cyrillic_names(
                 continue
             prev_end = toks[i - 1].end if i else 0
             initial = starts_sentence(text, t, prev_end) if i else True
-            letters = sum(c.isalpha() for c in t.text)
+            letters = sum(map(str.isalpha, t.text))
             if letters < 2:
                 ok = False  # a lone letter: "витамин С"
             elif initial:

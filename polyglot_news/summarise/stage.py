@@ -104,7 +104,7 @@ def _starts_well(sentence: str) -> bool:
 def _word_count(sentence: str, lang: str) -> int:
     if lang in _UNSPACED:
         # about two characters a word in Chinese and Japanese news
-        return sum(ch.isalnum() for ch in sentence) // 2
+        return sum(map(str.isalnum, sentence)) // 2
     return len(sentence.split())
 
 
@@ -125,7 +125,7 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
             and bool(_ENDS_WELL_ANY.search(sentence))
             and not _CHROME.search(sentence)
             and not _CHROME_ANY.search(sentence)
-            and sum(ch.isalpha() for ch in sentence) >= len(sentence) / 2
+            and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
         )
     words = sentence.split()
     return (
@@ -133,7 +133,7 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
         and bool(_STARTS_WELL.match(sentence))
         and bool(_ENDS_WELL.search(sentence))
         and not _CHROME.search(sentence)
-        and sum(ch.isalpha() for ch in sentence) >= len(sentence) / 2
+        and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
     )
 
 

@@ -71,8 +71,8 @@ class Token:
     @_kept
     def mixed_acronym(self) -> bool:
         """True for words with two or more capitals after the first letter (УрФО, БАДов, iPhone aside)."""
-        return sum(c.isupper() for c in self.text[1:]) >= 1 and self.text[:1].isupper() and not self.acronym \
-            and sum(c.isupper() for c in self.text) >= 2 and "-" not in self.text
+        return sum(map(str.isupper, self.text[1:])) >= 1 and self.text[:1].isupper() and not self.acronym \
+            and sum(map(str.isupper, self.text)) >= 2 and "-" not in self.text
 
     @_kept
     def acronym(self) -> bool:
