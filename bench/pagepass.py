@@ -43,14 +43,15 @@ STEPS = ("digests", "startup", "jobs")
 
 # `batch` through the library, so each worker's warm-up (from the run report) can be printed
 BATCH_DRIVER = """
-import gc, json, sys, time
+import json, sys, time
 from polyglot_news.batch import run_batch
 from polyglot_news.config import Settings
+from polyglot_news.pipeline import fewer_collections
 t = time.perf_counter()
-report = run_batch(sys.argv[1], sys.argv[2], Settings(use_cache=False), ("json",), jobs=int(sys.argv[3]))
+with fewer_collections(last=True):  # as `polyglot-news batch` runs it (see cli/batch.py)
+    report = run_batch(sys.argv[1], sys.argv[2], Settings(use_cache=False), ("json",), jobs=int(sys.argv[3]))
 print(json.dumps({"wall": time.perf_counter() - t, "digested": len(report.digested), "failed": len(report.failed),
                   "warmup": sorted(report.worker_warmup_cpu.values()), "worker_cpu": sorted(report.worker_cpu.values())}))
-gc.freeze()  # as `polyglot-news batch` does on its way out: no collection at exit over what the run cached
 """
 
 

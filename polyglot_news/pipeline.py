@@ -125,19 +125,24 @@ def finish(
 
 # while pages are digested: the cyclic collector's first threshold, and how many first-generation
 # (then second-generation) collections come before one of the next
-COLLECT_EVERY = (50_000, 20, 20)
+COLLECT_EVERY = (500_000, 20, 20)
 _collecting = threading.Lock()
 _digesting = [0, None]  # digest_many calls running, and the thresholds they found
 
 
 @contextmanager
-def fewer_collections():
+def fewer_collections(last: bool = False):
     """Run the cyclic garbage collector less often while pages are digested (thresholds restored after).
 
-    The page pass fills large caches that live for the run (scored words, lemmas, tokens); at
-    Python's default thresholds the collector rescans them every few hundred allocations, which
-    cost a folder of pages about a tenth of its CPU time. What is collected is unchanged.
-    `digest_many` runs in it; a caller that goes on to render many digests may wrap both.
+    The page pass fills large caches that live for the run (scored words, lemmas, tokens) and
+    makes few reference cycles: at Python's default thresholds the collector rescans the caches
+    every few hundred allocations, which cost a folder of pages about a tenth of its CPU time.
+    What is collected is unchanged. `digest_many` runs in it; a caller that goes on to render
+    many digests may wrap both.
+
+    `last`: the process ends after the block (the command line's one command). What the run
+    made is then frozen out of the collector's sight (`gc.freeze`) before the thresholds come
+    back, instead of scanned by a collection on the way out whose garbage exiting frees anyway.
     """
     with _collecting:
         if _digesting[0] == 0:
@@ -149,6 +154,8 @@ def fewer_collections():
         yield
     finally:
         with _collecting:
+            if last:
+                gc.freeze()
             _digesting[0] -= 1
             if _digesting[0] == 0 and _digesting[1][0]:
                 gc.set_threshold(*_digesting[1])

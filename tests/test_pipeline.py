@@ -57,3 +57,35 @@ def test_the_collector_runs_less_often_while_pages_are_digested_and_as_before_af
         pipeline.prepare = real
     assert seen and seen[0][0] >= pipeline.COLLECT_EVERY[0]
     assert gc.get_threshold() == before
+
+
+def test_the_last_block_of_a_process_freezes_what_it_made_instead_of_collecting_it():
+    """`fewer_collections(last=True)` (the console script's digest and batch) ends with gc.freeze, then the old
+    thresholds; without `last` nothing is frozen. Run in a child, since a freeze outlives the block."""
+    import json
+    import subprocess
+    import sys
+
+    from polyglot_news import pipeline
+
+    code = (
+        "import gc, json\n"
+        "from polyglot_news import pipeline\n"
+        "before = gc.get_threshold()\n"
+        "with pipeline.fewer_collections():\n"
+        "    kept = [[i] for i in range(1000)]\n"
+        "plain = gc.get_freeze_count()\n"
+        "with pipeline.fewer_collections(last=True):\n"
+        "    inside = gc.get_threshold()\n"
+        "    kept += [[i] for i in range(1000)]\n"
+        "print(json.dumps([plain, gc.get_freeze_count(), gc.get_threshold() == before, inside[0]]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    plain, frozen, restored, inside = json.loads(out)
+    assert plain == 0 and frozen >= 2000 and restored and inside >= pipeline.COLLECT_EVERY[0]
+
+
+def test_only_the_console_script_counts_as_a_process_that_ends_with_its_command():
+    from polyglot_news.cli import process_ends_with_command
+
+    assert not process_ends_with_command()  # the test runner goes on after a command: nothing is frozen

@@ -19,6 +19,15 @@ import sys
 COMMAND_MODULES = ["digest", "clean", "batch", "daily", "detect", "glossary", "translate", "models", "cache"]
 
 
+_ONE_COMMAND = [False]  # set by `main`: this process ends when its command returns
+
+
+def process_ends_with_command() -> bool:
+    """True in the `polyglot-news` console script, whose process ends when its one command returns
+    (not under a test runner or another caller of the typer app, which go on)."""
+    return _ONE_COMMAND[0]
+
+
 def load_commands(names: list[str] | None = None):
     """The typer app with the commands of `names` registered (default: all of them), in help order."""
     for name in COMMAND_MODULES if names is None else [n for n in COMMAND_MODULES if n in names]:
@@ -44,6 +53,7 @@ def main() -> None:
     typer_app = load_commands([first] if first in COMMAND_MODULES else None)
     if first in COMMAND_MODULES:
         typer_app.callback()(_no_options)
+    _ONE_COMMAND[0] = True
     try:
         typer_app(prog_name="polyglot-news")
     finally:

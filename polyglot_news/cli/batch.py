@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from . import options
+from . import options, process_ends_with_command
 from .app import command
 from .digest import settings_from_options
 
@@ -55,15 +55,18 @@ def batch_command(
     from rich.table import Table
 
     from ..batch import REPORT_NAME, run_batch
+    from ..pipeline import fewer_collections
     from ..render.labels import one_line
 
     settings = settings_from_options(sentences, words, ratio, algorithm, translate, cache, glossary, no_translate)
     err = Console(stderr=True, highlight=False)
-    report = run_batch(in_dir, out, settings, split_formats(format), glob, exclude, jobs,
-                       int(max_size * 1_000_000), progress=progress, console=err, wait=wait,
-                       on_wait=lambda holder: err.print(f"waiting for the batch holding {one_line(str(out))} ({one_line(holder)})",
-                                                        markup=False, highlight=False),
-                       cluster=cluster, shared_fs=shared_fs, chunk_files=chunk)
+    # as in `digest`: the run's objects are frozen for the collector when it ends, since the process does
+    with fewer_collections(last=process_ends_with_command()):
+        report = run_batch(in_dir, out, settings, split_formats(format), glob, exclude, jobs,
+                           int(max_size * 1_000_000), progress=progress, console=err, wait=wait,
+                           on_wait=lambda holder: err.print(f"waiting for the batch holding {one_line(str(out))} "
+                                                            f"({one_line(holder)})", markup=False, highlight=False),
+                           cluster=cluster, shared_fs=shared_fs, chunk_files=chunk)
     table = Table(title="batch", title_justify="left", show_header=True)
     for col in ("found", "digested", "unchanged", "failed", "removed", "seconds", "digested/s"):
         table.add_column(col, justify="right")

@@ -10,7 +10,7 @@ import typer
 
 from ..config import TRANSLATE_MODES, Settings
 from ..errors import ConfigError, InputError
-from . import options
+from . import options, process_ends_with_command
 from .app import command
 
 FORMATS = ("terminal", "text", "markdown", "json")
@@ -83,7 +83,8 @@ def digest_command(
         failed.append(source)
         print(f"polyglot-news: error: {error}", file=sys.stderr)
 
-    with pipeline.fewer_collections():  # rendering a folder's digests, too, makes many objects
+    # rendering a folder's digests, too, makes many objects; at the end the process exits
+    with pipeline.fewer_collections(last=process_ends_with_command()):
         digests = pipeline.digest_many(sources, settings, on_error=report if len(sources) > 1 else None)
         if format == "terminal":
             for d in digests:
