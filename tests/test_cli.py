@@ -88,33 +88,8 @@ def test_plain_option_values_skip_pydantic_and_bad_ones_still_get_typers_message
     assert result.exit_code == 0 and len(__import__("json").loads(result.output)["summary"]) == 2
 
 
-def test_main_imports_only_the_command_it_runs_and_app_still_has_every_command():
-    import subprocess
-    import sys
-
-    script = (
-        "import sys\n"
-        "from polyglot_news.cli import main\n"
-        f"sys.argv = ['polyglot-news', 'digest', {str(REPO / 'samples' / 'en-page-dump.txt')!r}, '--format', 'json', '--no-cache']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as e:\n"
-        "    assert not e.code, e.code\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith('polyglot_news.cli.') and m != 'polyglot_news.cli.options')\n"
-        "print(loaded, file=sys.stderr)\n"
-        "from polyglot_news.cli import app\n"
-        "import typer.main\n"
-        "print(sorted(typer.main.get_command(app).commands), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
-    assert done.returncode == 0, done.stderr
-    loaded, commands = done.stderr.strip().splitlines()[-2:]
-    assert loaded == str(["polyglot_news.cli.app", "polyglot_news.cli.coercion", "polyglot_news.cli.digest"])
-    assert commands == str(sorted(["batch", "cache", "clean", "daily", "detect", "digest", "glossary", "models",
-                                   "translate"]))
-
-
-def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
+def _digest_the_sample_as_the_console_script(then: str) -> list[str]:
+    """Run `polyglot-news digest` on the English sample in a fresh interpreter, then `then`; its stderr lines."""
     import subprocess
     import sys
 
@@ -126,11 +101,30 @@ def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
         "    main()\n"
         "except SystemExit as e:\n"
         "    assert not e.code, e.code\n"
-        "print(gc.get_freeze_count(), gc.get_threshold() == (700, 10, 10), file=sys.stderr)\n"
+        + then
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert done.returncode == 0, done.stderr
-    frozen, thresholds_restored = done.stderr.strip().splitlines()[-1].split()
+    return done.stderr.strip().splitlines()
+
+
+def test_main_imports_only_the_command_it_runs_and_app_still_has_every_command():
+    loaded, commands = _digest_the_sample_as_the_console_script(
+        "loaded = sorted(m for m in sys.modules if m.startswith('polyglot_news.cli.') and m != 'polyglot_news.cli.options')\n"
+        "print(loaded, file=sys.stderr)\n"
+        "from polyglot_news.cli import app\n"
+        "import typer.main\n"
+        "print(sorted(typer.main.get_command(app).commands), file=sys.stderr)\n"
+    )[-2:]
+    assert loaded == str(["polyglot_news.cli.app", "polyglot_news.cli.coercion", "polyglot_news.cli.digest"])
+    assert commands == str(sorted(["batch", "cache", "clean", "daily", "detect", "digest", "glossary", "models",
+                                   "translate"]))
+
+
+def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
+    frozen, thresholds_restored = _digest_the_sample_as_the_console_script(
+        "print(gc.get_freeze_count(), gc.get_threshold() == (700, 10, 10), file=sys.stderr)\n"
+    )[-1].split()
     assert int(frozen) > 10_000 and thresholds_restored == "True"
 
 
