@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError
-from . import options
+from . import options, process_ends_with_command
 from .app import command
 from .digest import settings_from_options
 
@@ -42,13 +42,16 @@ def daily_command(
 
     from ..atomic import write_atomic
     from ..daily import daily_digest, day_eml, parse_day, render_day
+    from ..pipeline import fewer_collections
     from ..render.labels import one_line
 
     if format not in ("text", "markdown"):
         raise ConfigError(f"unknown format {format!r}: choose text or markdown")
     settings = settings_from_options(sentences, None, None, "news", translate, cache, glossary, no_translate)
-    day = daily_digest(in_dir, parse_day(date), settings, glob, exclude)
-    data: bytes = day_eml(day, sender, to) if eml else render_day(day, format, explain).encode("utf-8")
+    # grouping and rendering a day make many objects, as the page pass does; then the process exits
+    with fewer_collections(last=process_ends_with_command()):
+        day = daily_digest(in_dir, parse_day(date), settings, glob, exclude)
+        data: bytes = day_eml(day, sender, to) if eml else render_day(day, format, explain).encode("utf-8")
     if str(out) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
