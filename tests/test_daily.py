@@ -512,6 +512,10 @@ def test_a_partner_held_by_a_stronger_pair_is_no_rival(monkeypatch) -> None:
     score = {(i, j): s for s, i, j, _, _ in pairs.ranked_across(day)}
     assert score[(2, 3)] < S.MUTUAL_MARGIN * score[(1, 2)] and score[(0, 1)] >= S.MUTUAL_TAKEN * score[(1, 2)], score
     assert S.story_groups(TAKEN_PARTNER) == [[0, 1], [2, 3], [4]]
+    # the glosses give uk-1 and en-1 enough to be clear on their own; ask more, so only the tentative matching frees them
+    monkeypatch.setattr(S, "MUTUAL_STRONG", math.inf)
+    monkeypatch.setattr(S, "MUTUAL_MARGIN", 1.2 * score[(0, 1)] / score[(1, 2)])
+    assert S.story_groups(TAKEN_PARTNER) == [[0, 1], [2, 3], [4]]
     monkeypatch.setattr(S, "MUTUAL_TAKEN", math.inf)  # every alternative a rival: no pair is clear
     assert S.story_groups(TAKEN_PARTNER) == [[0], [1], [2], [3], [4]]
 

@@ -64,3 +64,13 @@ def test_audit_no_frequent_function_word_glosses_as_a_content_word_it_begins_lik
             if extra:
                 wrong[word] = sorted(extra)
     assert not wrong, wrong
+
+
+def test_rows_of_the_frequency_band_added_in_session_6_gloss_as_written() -> None:
+    """A few of the rows the band rule added (content lemmas of wordfreq's 7,000 most frequent words)."""
+    assert english_key("April") in glosses("квітня", "uk")  # квітень, inflected
+    assert english_key("ban") in glosses("заборону", "uk")  # заборона
+    assert english_key("buy") in glosses("купує", "uk")  # купувати
+    assert english_key("support") in glosses("поддержку", "ru")  # поддержка
+    assert english_key("eye") in glosses("глаза", "ru")  # глаз
+    assert english_key("hate") in glosses("ненавижу", "ru")  # ненавидеть

@@ -2,8 +2,9 @@
 
 Names, numbers and cognates carry a news report across languages, but a short message
 ("Дякую, завтра буду о 10") has few of them: what it shares with its translation is
-ordinary words. `gloss_lists/` holds about a thousand frequent words of each language
-(chosen from wordfreq's general lists, glossed by us) as dictionary forms, each with the
+ordinary words. `gloss_lists/` holds every noun, verb, adjective and adverb lemma of wordfreq's
+20,000 most frequent words of each language (names left out; about 5,500 lines each, glossed by
+us), with the function words a short message leans on, as dictionary forms, each with the
 frequent inflected forms its stem would miss (було for бути, хочу for хотіти), written
 `бути|було|був`. A word pymorphy3's dictionary holds meets a line by its lemma: a lemma the
 line lists, or one whose stem (`stem_of`: the form less its ending, followed by at most

@@ -78,8 +78,8 @@ MIN_DAY = 50  # a day of a few articles is treated as this many for rarity, so s
 # two weather reports) than an article and its translation do, so a pair in one language needs more
 THRESHOLDS = {"across": (5.0, 0.25), "within": (15.0, 0.8)}
 REPOST_SHARE = 0.8  # a pair in one language this alike is a repost even with no name or number to share
-MUTUAL_MARGIN = 1.4  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
-MUTUAL_TAKEN = 1.1  # ... an alternative held in the tentative matching by a pair this many times stronger is no rival
+MUTUAL_MARGIN = 1.5  # a pair across languages, each the other's best free match, this far ahead of the alternatives is one story
+MUTUAL_TAKEN = 1.0  # ... an alternative held in the tentative matching by a pair this many times stronger is no rival
 MUTUAL_STRONG, MUTUAL_STRONG_MARGIN = 8.0, 1.05  # ... or with a score this high, this far ahead
 MUTUAL_FLOOR = 2.0  # ... when it shares at least this weight
 MUTUAL_LEAST = 2.0  # pairs sharing less are not ranked as best matches or alternatives (as many linked at 1.0 on the bench)
