@@ -8,8 +8,10 @@ A repost is added too: one document's source again under another name, which mus
 Measured with no translation model (a user's first run). Figures per half of
 `../shared/tools/halves.py` (key `doc`; the weights were tuned on "tune", "check" is the report),
 per language and per domain (news against the rest). Also: the CPU time of `story_groups` on
-500 articles (also with pymorphy3's caches cold) beside the CPU time of digesting them, and how
-many pages whose first line reads as a headline came out without a title.
+500 articles (also with pymorphy3's caches cold) beside the CPU time of digesting them, the same
+grouping as a day's run meets it (a fresh process that has just digested the 500: every table
+and list is read for the first time), and how many pages whose first line reads as a headline
+came out without a title.
 
 A merge counts against every group either of its pages belongs to (a check page wrongly merged
 with a tune page is a check error). Documents whose source or reference is word for word another's
@@ -36,6 +38,7 @@ import math
 import os
 import pickle
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -261,6 +264,15 @@ def _has_headline(page: dict) -> bool:
     return page["domain"] == "news" and page["side"] != "repost"
 
 
+def first_grouping(data: Path, n: int) -> float:
+    """CPU seconds of `story_groups` in a fresh process right after it digested the first `n` pages, as `daily` runs."""
+    code = ("import sys, json; sys.path.insert(0, sys.argv[1]); from pathlib import Path; import bench.stories as B; "
+            "from polyglot_news.daily.stories import story_groups; pages = B.load_pages(Path(sys.argv[2]), False)[:int(sys.argv[3])]; "
+            "digests = B.digests_for(pages, False)[0]; t = B._cpu(); story_groups(digests); print(json.dumps(B._cpu() - t))")
+    done = subprocess.run([sys.executable, "-c", code, str(REPO), str(data), str(n)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a subset (every news doc up to 30 per language, 60 others): under a minute")
@@ -314,6 +326,7 @@ def main() -> None:
     group500_least = min(times)  # the least of the runs: the one other processes on the machine slowed least
     group500_cold = sum(times_cold) / reps
     digest500 = digest_cpu * n / len(digests)
+    group500_first = first_grouping(args.data, n)
 
     # sources whose reference is not in the folder, as most articles of a real day have no translation beside them:
     # the references of every other document are left out, and any merge of a source left alone is a false one
@@ -327,6 +340,7 @@ def main() -> None:
     print(f"sources whose reference was left out, merged with something all the same: {orphans_merged} of {len(alone)}")
     print(f"grouping {n} articles: {group500:.3f} s CPU (mean of {reps}, least {group500_least:.3f}, load average "
           f"{os.getloadavg()[0]:.1f}); {group500_cold:.3f} s with pymorphy3's readings looked up again; "
+          f"{group500_first:.3f} s as a day's first grouping (a fresh process, just after digesting them); "
           f"digesting them: {digest500:.1f} s CPU{' (measured when cached)' if cached else ''}")
     print(f"news pages (first line a headline) without a title: {len(untitled)} of {headline_pages}; titled by the first-line fallback: {from_first_line}"
           + (f"; e.g. {untitled[:3]}" if untitled else ""))
@@ -354,7 +368,7 @@ def main() -> None:
     result = {"pages": len(pages), "stories": len(groups), "quick": args.quick,
               "check_recall": check["recall"], "check_precision": check["precision"],
               "rows": rows, "repost_merged": repost_merged, "orphans_merged": orphans_merged, "orphans": len(alone), "group_500_cpu_s": round(group500, 4), "group_500_least_cpu_s": round(group500_least, 4),
-              "group_500_morph_cold_cpu_s": round(group500_cold, 4),
+              "group_500_morph_cold_cpu_s": round(group500_cold, 4), "group_500_first_cpu_s": round(group500_first, 4),
               "digest_500_cpu_s": round(digest500, 1), "untitled_headline_pages": len(untitled), "headline_pages": headline_pages, "titled_by_first_line": from_first_line,
               "upper_bounds": bounds}
     print("RESULT " + json.dumps(result))

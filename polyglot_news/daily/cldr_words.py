@@ -10,6 +10,7 @@ meets квітня, квітні, квітень).
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 MAX_ENDING = 3  # letters an inflection may add after a stem
@@ -17,7 +18,24 @@ MAX_ENDING = 3  # letters an inflection may add after a stem
 
 @lru_cache(maxsize=64)
 def _stems(lang: str) -> dict[str, list[tuple[str, str]]]:
-    """{first three letters: [(stem, English name)]} for the months, weekdays and languages of `lang`; empty if CLDR lacks it."""
+    """{first three letters: [(stem, English name)]} for the months, weekdays and languages of `lang`; empty if CLDR lacks it.
+
+    Kept precompiled between runs (`text.precompiled`), keyed by babel's files for the two
+    locales and by this module: reading CLDR's locale data costs a day's grouping about 0.2 s.
+    """
+    try:
+        import babel
+    except ImportError:  # babel is a dependency; a broken install only loses this clue
+        return {}
+    from ..text.precompiled import cached
+
+    data = Path(babel.__file__).parent / "locale-data"
+    sources = [Path(__file__), *(data / f"{name}.dat" for name in ("root", "en", lang) if (data / f"{name}.dat").exists())]
+    return cached(f"cldr-{lang}", sources, lambda: _built_stems(lang))
+
+
+def _built_stems(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """`_stems` read from babel's CLDR data."""
     try:
         from babel import Locale, UnknownLocaleError
 

@@ -41,6 +41,10 @@ _VERB_ENDINGS = ("увати", "ювати", "овать", "евать", "ити
                  "еть", "уть", "оть", "ти", "чь")
 _ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ія", "ия", "ья", "ня", "а", "я", "о", "е", "ь",
             "й", "и", "і", "ы", "у", "ю", "є")
+# the same endings in the same order, by their last letter: a word is tried only against those it can end in
+_ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _ending in (*_VERB_ENDINGS, *_ENDINGS):
+    _ENDINGS_BY_LAST[_ending[-1]] = (*_ENDINGS_BY_LAST.get(_ending[-1], ()), _ending)
 
 
 def stem_of(lemma: str) -> str:
@@ -50,7 +54,7 @@ def stem_of(lemma: str) -> str:
         if w.endswith(reflexive) and len(w) > 5:
             w = w[:-2]
             break
-    for ending in (*_VERB_ENDINGS, *_ENDINGS):
+    for ending in _ENDINGS_BY_LAST.get(w[-1:], ()):
         if w.endswith(ending) and len(w) - len(ending) >= SHORT_STEM:
             ending_kept = "у" if ending in ("увати", "овать") else "ю" if ending in ("ювати", "евать") else ""
             return w[: len(w) - len(ending)] + ending_kept
@@ -99,6 +103,7 @@ def _irregular_forms() -> dict[str, str]:
 _IRREGULAR = _irregular_forms()
 
 
+@lru_cache(maxsize=100_000)
 def english_key(word: str) -> str:
     """An English word folded so its inflections meet: lower case, no plural, -ed, -ing or final e.
 
@@ -138,8 +143,7 @@ def _table(lang: str) -> dict[str, tuple[_Line, ...]]:
             continue
         words, _, english = text.partition("\t")
         forms = tuple(dict.fromkeys(normal(w) for w in words.split("|")))
-        line = _Line(frozenset(forms), frozenset(_family(p) for p in _likely(forms[0], lang)),
-                     tuple(dict.fromkeys(english_key(g) for g in english.split())))
+        line = _Line(frozenset(forms), forms[0], lang, tuple(dict.fromkeys(english_key(g) for g in english.split())))
         for form in forms:
             # the listed form itself too: a stem of three letters reaches no ending over two (думати, дум)
             for stem in dict.fromkeys((*_stems(form, lang), form)):
@@ -149,11 +153,22 @@ def _table(lang: str) -> dict[str, tuple[_Line, ...]]:
 
 
 class _Line(NamedTuple):
-    """One line of a gloss list: its forms, the parts of speech its dictionary form reads as, its English keys."""
+    """One line of a gloss list: its forms, its dictionary form and language, its English keys."""
 
     forms: frozenset[str]
-    pos: frozenset[str]
+    head: str
+    lang: str
     keys: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _parts_of_speech(line: _Line) -> frozenset[str]:
+    """The parts of speech (by family) a line's dictionary form reads as.
+
+    Asked only when a lemma reaches the line by its stem, so loading a list parses none of its
+    thousands of words: the first day's grouping would otherwise pay for them all.
+    """
+    return frozenset(_family(p) for p in _likely(line.head, line.lang))
 
 
 def _stems(word: str, lang: str) -> list[str]:
@@ -241,7 +256,7 @@ def _lines_of(word: str, lang: str, readings: tuple) -> tuple[_Line, ...]:
         if lemma in listed:
             found += listed[lemma]
         else:
-            found += [line for line in _reached(lemma, lang) if _family(p) in line.pos]
+            found += [line for line in _reached(lemma, lang) if _family(p) in _parts_of_speech(line)]
     return tuple(dict.fromkeys(found))
 
 
