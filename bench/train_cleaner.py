@@ -14,7 +14,10 @@ the "check" half as held back. Two logistic regressions (numpy, full-batch gradi
   - the overrule classifier (`classifier.FEATURES`: the rules' verdicts too), whose two thresholds
     (when to drop a rule's body line, when to keep a rule's chrome line) are chosen the same way.
 A setting is taken only when it gains on the tune pages and no fold scores lower or removes less
-boilerplate than without it (a gain on every fold, not the noise of a few pages).
+boilerplate than without it (a gain on every fold, not the noise of a few pages), and only when the
+choosing itself carries over (`carries_over`): each fold cleaned with the setting chosen on the
+other three scores higher, fold by fold, than without the line model; otherwise that input runs on
+the rules alone (search) or without overruling (thresholds).
 Settings are chosen on out-of-fold probabilities (4 folds by page within the tune half), so a model
 that has seen a page does not vouch for itself; the committed models are then fitted on all tune pages.
 
@@ -103,11 +106,57 @@ def grid(group, base: dict, options: list[dict], best, baseline):
     """
     for opt in options:
         mix = {**base, **opt}
-        texts = [kept_text(decided(p["state"], mix)) for p in group]
+        texts = [search_text(p, mix) for p in group]
         m = measure(group, texts)
         if m[0] > best[0][0] + 1e-4 and steady(by_fold(group, texts), baseline):
             best = (m, mix)
     return best
+
+
+def search_text(page, mix) -> str:
+    """The kept text of `page` with the search `mix`, remembered per page (the inner folds ask again)."""
+    key = json.dumps(mix, sort_keys=True)
+    cache = page.setdefault("texts", {})
+    if key not in cache:
+        cache[key] = kept_text(decided(page["state"], mix))
+    return cache[key]
+
+
+MIXES = [{"alpha": a, "beta": b, "tau": t} for a in (1.0, 0.5) for b in (0.25, 0.5, 1.0, 2.0) for t in (0.3, 0.5, 0.7)]
+REACHES = [{"cost": c, "size": z, "sure": u} for c in (0.3, 0.6, 1.0) for z in (0.05, 0.1, 0.2) for u in (0.5, 0.6, 0.7)]
+KEEPS = [{"keep": k} for k in (0.95, 0.9, 0.85, 0.8, 0.7)]
+NO_MIX = {"alpha": 1.0, "beta": 0.0, "tau": 0.5}
+
+
+def choose_search(group) -> tuple[tuple, dict]:
+    """The search setting chosen on `group`: (measure, mix), the rules' weights alone (`NO_MIX`) when nothing gains."""
+    texts = [search_text(p, None) for p in group]
+    rules, rule_folds = measure(group, texts), by_fold(group, texts)
+    best = grid(group, NO_MIX, MIXES, (rules, NO_MIX), rule_folds)
+    best = grid(group, best[1], REACHES, best, rule_folds)
+    # unmarked lines inside the run that the line model is sure of: body (out-of-fold chances)
+    return grid(group, best[1], KEEPS, best, rule_folds)
+
+
+def carries_over(group, choose: Callable, text_of: Callable, none) -> bool:
+    """True when the choice `choose` makes carries over to pages it was not made on (inner cross-validation).
+
+    Each fold's pages are cleaned with the setting `choose` picks on the other folds; the choice is
+    kept only when these held-back texts score higher than `none`'s, and no fold scores lower or
+    removes less boilerplate (`steady`): a setting that only fits the pages it was chosen on is not taken.
+    """
+    texts = {}
+    for k in range(FOLDS):
+        setting = choose([p for p in group if p["fold"] != k])
+        for i, p in enumerate(group):
+            if p["fold"] == k:
+                texts[i] = text_of(p, setting)
+    held = [texts[i] for i in range(len(group))]
+    plain = [text_of(p, none) for p in group]
+    m, base = measure(group, held), measure(group, plain)
+    print(f"    inner cross-validation: held-back {m[0]:.4f} (F1 {m[1]:.3f} kept {m[2]:.3f} removed {m[3]:.3f}) "
+          f"against {base[0]:.4f} without")
+    return m[0] > base[0] + 1e-4 and steady(by_fold(group, held), by_fold(group, plain))
 
 
 def aeb_labels(texts: list[str], truth: str) -> list[int | None]:
@@ -269,17 +318,18 @@ def train(pages: list[dict], search_inputs: tuple[str, ...] = ("dump", "html")) 
         print(f"  {kind}:", end="")
         search["inputs"][kind] = logistic([p["state"]["search_rows"] for p in group], [p["labels"] for p in group])
         held_out(group, lambda p: p["state"]["search_rows"], set_search_p)
-        texts = [kept_text(decided(p["state"], None)) for p in group]
-        rules, rule_folds = measure(group, texts), by_fold(group, texts)
-        none = {"alpha": 1.0, "beta": 0.0, "tau": 0.5}
-        mixes = [{"alpha": a, "beta": b, "tau": t} for a in (1.0, 0.5) for b in (0.25, 0.5, 1.0, 2.0) for t in (0.3, 0.5, 0.7)]
-        reaches = [{"cost": c, "size": z, "sure": u} for c in (0.3, 0.6, 1.0) for z in (0.05, 0.1, 0.2) for u in (0.5, 0.6, 0.7)]
-        best = grid(group, none, mixes, (rules, none), rule_folds)
-        best = grid(group, best[1], reaches, best, rule_folds)
-        # unmarked lines inside the run that the line model is sure of: body (out-of-fold chances)
-        best = grid(group, best[1], [{"keep": k} for k in (0.95, 0.9, 0.85, 0.8, 0.7)], best, rule_folds)
+        for p in group:  # texts remembered under other chances (another training set of the bench's folds) are stale
+            p.pop("texts", None)
+        texts = [search_text(p, None) for p in group]
+        rules = measure(group, texts)
+        best = choose_search(group)
         print(f"  {kind}: rules alone {rules[0]:.4f} (F1 {rules[1]:.3f} kept {rules[2]:.3f} removed {rules[3]:.3f}); "
               f"with the line model {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}) at {best[1]}")
+        if best[1] != NO_MIX and not carries_over(group, lambda g: choose_search(g)[1], search_text, None):
+            # the line model still scores the lines (the rules' list test and the overrule classifier read its
+            # chance), but adds nothing to the search's weights
+            print(f"  {kind}: the choice does not carry over to held-back folds: the rules' weights alone")
+            best = (rules, NO_MIX)
         search["mix"][kind] = best[1]
     print("overrule classifier:")
     for page in pages:  # the search as it runs: with the line model trained on all the given pages
@@ -296,21 +346,32 @@ def train(pages: list[dict], search_inputs: tuple[str, ...] = ("dump", "html")) 
         probs = [p["oof"] for p in group]
         texts = [apply(p["decided"], pr, -1.0, 2.0) for p, pr in zip(group, probs)]
         base, base_folds = measure(group, texts), by_fold(group, texts)
-        best = (base, -1.0, 2.0)
-        for low in (-1.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3):
-            for high in (2.0, 0.98, 0.95, 0.9, 0.85, 0.8):
-                texts = [apply(p["decided"], pr, low, high) for p, pr in zip(group, probs)]
-                m = measure(group, texts)
-                if m[0] > best[0][0] + 1e-4 and steady(by_fold(group, texts), base_folds):
-                    best = (m, low, high)
+        best = choose_thresholds(group)
         print(f"  {kind}: without {base[0]:.4f}, with {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}; "
               f"drop below {best[1]}, keep above {best[2]})")
+        if best[1:] != (-1.0, 2.0) and not carries_over(group, lambda g: choose_thresholds(g)[1:], lambda p, t: apply(p["decided"], p["oof"], *t), (-1.0, 2.0)):
+            print(f"  {kind}: the thresholds do not carry over to held-back folds: none")
+            best = (base, -1.0, 2.0)
         thresholds[kind] = {"drop_below": best[1], "keep_above": best[2]}
     model["thresholds"] = thresholds
     model["search"] = search
     for name, v in sorted(zip(FEATURES, model["w"]), key=lambda kv: -abs(kv[1]))[:12]:
         print(f"  {name:<14} {v:+.3f}")
     return model
+
+
+def choose_thresholds(group) -> tuple:
+    """The overrule thresholds chosen on `group` (out-of-fold chances): (measure, drop_below, keep_above)."""
+    texts = [apply(p["decided"], p["oof"], -1.0, 2.0) for p in group]
+    base, base_folds = measure(group, texts), by_fold(group, texts)
+    best = (base, -1.0, 2.0)
+    for low in (-1.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3):
+        for high in (2.0, 0.98, 0.95, 0.9, 0.85, 0.8):
+            texts = [apply(p["decided"], p["oof"], low, high) for p in group]
+            m = measure(group, texts)
+            if m[0] > best[0][0] + 1e-4 and steady(by_fold(group, texts), base_folds):
+                best = (m, low, high)
+    return best
 
 
 def main() -> None:

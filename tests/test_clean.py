@@ -960,3 +960,37 @@ def test_a_sentence_naming_an_agency_is_body_and_a_bare_credit_is_a_caption():
     kinds = _kinds(["School plan approved after long debate", PARAGRAPHS[0], "dpa/Jan Roe", PARAGRAPHS[1], reported, PARAGRAPHS[2]])
     assert kinds[reported] == "body"
     assert kinds["dpa/Jan Roe"] == "caption"
+
+
+def _trainer():
+    """bench/train_cleaner.py as a module (it needs numpy, a bench dependency)."""
+    pytest.importorskip("numpy")
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "train_cleaner.py"
+    spec = importlib.util.spec_from_file_location("train_cleaner_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_trainer_takes_a_setting_only_when_its_choosing_carries_over_to_held_back_folds():
+    trainer = _trainer()
+    group = [{"name": f"page{i}", "set": "trafilatura", "fold": i % trainer.FOLDS, "keep": ["the article sentence"], "drop": ["a menu line"]}
+             for i in range(8)]
+    plain = "a menu line"  # without the setting: the snippet lost, the menu kept
+
+    def everywhere(page, setting):
+        return plain if setting is None else "the article sentence"
+
+    # a setting that keeps the snippet on every page carries over, whichever folds chose it
+    assert trainer.carries_over(group, lambda pages: "keep it", everywhere, None)
+
+    def fitted(page, setting):
+        # a "setting" that names the pages it was chosen on: perfect there, no better than nothing elsewhere
+        return plain if setting is None or page["name"] not in setting else "the article sentence"
+
+    assert not trainer.carries_over(group, lambda pages: {p["name"] for p in pages}, fitted, None)
+    # yet on the pages it was chosen on it gains, which is what the one-pass grid alone would see
+    chosen = {p["name"] for p in group}
+    assert trainer.measure(group, [fitted(p, chosen) for p in group])[0] > trainer.measure(group, [plain] * len(group))[0]

@@ -54,7 +54,9 @@ language detection, so its rules look at what any language shows:
    body the chrome lines no pattern made that it is sure are article text; never a line in
    another script. Inside the run, a line the rules made ui or boilerplate without a pattern
    is body when the first model is sure enough of it (a list item, a short subheading). How
-   much each counts is set per input (dump, HTML) in the weights file.
+   much each counts is set per input (dump, HTML) in the weights file; `bench/train_cleaner.py` sets
+   none of it unless the choice carries over to held-back folds, and in the committed file it did not
+   (the search runs on the rules' weights; the first model's chance still feeds the list test above).
    On HTML both read where a block stands in the page's tree too (`regions.py`).
 6. On HTML the run then takes in the rest of its region, the innermost element holding nearly
    all of its prose: the paragraphs of an article's later sections sit in the same element as
