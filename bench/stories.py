@@ -264,13 +264,25 @@ def _has_headline(page: dict) -> bool:
     return page["domain"] == "news" and page["side"] != "repost"
 
 
-def first_grouping(data: Path, n: int) -> float:
-    """CPU seconds of `story_groups` in a fresh process right after it digested the first `n` pages, as `daily` runs."""
-    code = ("import sys, json; sys.path.insert(0, sys.argv[1]); from pathlib import Path; import bench.stories as B; "
-            "from polyglot_news.daily.stories import story_groups; pages = B.load_pages(Path(sys.argv[2]), False)[:int(sys.argv[3])]; "
-            "digests = B.digests_for(pages, False)[0]; t = B._cpu(); story_groups(digests); print(json.dumps(B._cpu() - t))")
-    done = subprocess.run([sys.executable, "-c", code, str(REPO), str(data), str(n)], capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def first_grouping(data: Path, quick: bool, n: int) -> tuple[float, float]:
+    """CPU seconds of digesting the first `n` pages in a fresh process, then of `story_groups` on them, as `daily` runs."""
+    code = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import bench.stories as B
+from polyglot_news.daily.stories import story_groups
+from polyglot_news.pipeline import fewer_collections
+pages = B.load_pages(Path(sys.argv[2]), sys.argv[4] == "quick")[: int(sys.argv[3])]
+with fewer_collections():  # as the daily command runs both
+    digests, cpu, _ = B.digests_for(pages, False)
+    t = B._cpu()
+    story_groups(digests)
+    print(json.dumps([cpu, B._cpu() - t]))
+"""
+    done = subprocess.run([sys.executable, "-c", code, str(REPO), str(data), str(n), "quick" if quick else "all"], capture_output=True, text=True, check=True)
+    digest_cpu, group_cpu = json.loads(done.stdout.strip().splitlines()[-1])
+    return digest_cpu, group_cpu
 
 
 def main() -> None:
@@ -325,8 +337,7 @@ def main() -> None:
     group500 = sum(times) / reps
     group500_least = min(times)  # the least of the runs: the one other processes on the machine slowed least
     group500_cold = sum(times_cold) / reps
-    digest500 = digest_cpu * n / len(digests)
-    group500_first = first_grouping(args.data, n)
+    digest500, group500_first = first_grouping(args.data, args.quick, n)  # the digest time of these 500, not a share of the folder's
 
     # sources whose reference is not in the folder, as most articles of a real day have no translation beside them:
     # the references of every other document are left out, and any merge of a source left alone is a false one
@@ -341,7 +352,7 @@ def main() -> None:
     print(f"grouping {n} articles: {group500:.3f} s CPU (mean of {reps}, least {group500_least:.3f}, load average "
           f"{os.getloadavg()[0]:.1f}); {group500_cold:.3f} s with pymorphy3's readings looked up again; "
           f"{group500_first:.3f} s as a day's first grouping (a fresh process, just after digesting them); "
-          f"digesting them: {digest500:.1f} s CPU{' (measured when cached)' if cached else ''}")
+          f"digesting them: {digest500:.1f} s CPU")
     print(f"news pages (first line a headline) without a title: {len(untitled)} of {headline_pages}; titled by the first-line fallback: {from_first_line}"
           + (f"; e.g. {untitled[:3]}" if untitled else ""))
 
