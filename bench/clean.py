@@ -360,11 +360,7 @@ def main() -> None:
         tpps = 0.0
         if tnames:
             touts, tpps = measured(fn, [traf / f"{n}{suffix}" for n in tnames])
-            for n, o in zip(tnames, touts):
-                text = norm(o)
-                keep = [norm(x) for x in (traf / f"{n}.truth.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
-                drop = [norm(x) for x in (traf / f"{n}.without.txt").read_text(encoding="utf-8").splitlines() if norm(x)]
-                tcounts.append((sum(k in text for k in keep), len(keep), sum(d not in text for d in drop), len(drop)))
+            tcounts = [traf_counts(o, traf / f"{n}.html") for n, o in zip(tnames, touts)]
         for g, member in groups.items():
             sc = [s for n, s in zip(names, scores) if member(n)] or [(0.0, 0.0, 0.0)]
             r = {"P": round(mean(s[0] for s in sc), 3), "R": round(mean(s[1] for s in sc), 3),

@@ -53,7 +53,7 @@ sys.path.insert(0, str(REPO))
 from polyglot_news import pipeline  # noqa: E402
 from polyglot_news.config import Settings  # noqa: E402
 from polyglot_news.daily.cldr_words import english_cldr_word  # noqa: E402
-from polyglot_news.daily.glosses import _reached, glosses  # noqa: E402
+from polyglot_news.daily.glosses import _parts_of_speech, _reached, english_key, glosses  # noqa: E402
 from polyglot_news.text import morph  # noqa: E402
 from polyglot_news.daily.stories import _language_rarity, _word_clues, explain, loose, skeleton, story_groups  # noqa: E402
 
@@ -170,6 +170,13 @@ def lone_merged(groups: list[list[int]], kept: list[int], alone: set[int]) -> in
 OBJECTIVE_PRECISION, OBJECTIVE_LONE = 0.985, 3
 
 
+def _setting_line(result: tuple) -> str:
+    """One line of `--tune`'s tables: a setting's tune figures and its thresholds."""
+    precision, recall, lone, thresholds, margin, mutual, current = result
+    return (f"  {'current: ' if current else ''}recall {recall} precision {precision} lone merged {lone}: THRESHOLDS={thresholds} "
+            f"MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD, _TAKEN={mutual}")
+
+
 def tune(pages: list[dict], digests: list) -> None:
     """Search the decision's thresholds on the tune half: the highest recall with precision at least 0.98,
     and the best under the declared objective (`OBJECTIVE_PRECISION`, `OBJECTIVE_LONE`).
@@ -211,17 +218,15 @@ def tune(pages: list[dict], digests: list) -> None:
     ok = sorted((r for r in results if r[0] >= 0.98), key=lambda r: (-r[1], -r[0], r[2]))
     print(f"tune half, {len(results)} settings; best with precision >= 0.98, and the current one "
           f"(lone sources merged: of the tune half's {len(alone)} whose reference was left out):")
-    for precision, recall, lone, thresholds, margin, mutual, current in ok[:5] + [r for r in results if r[-1]]:
-        print(f"  {'current: ' if current else ''}recall {recall} precision {precision} lone merged {lone}: THRESHOLDS={thresholds} "
-              f"MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD, _TAKEN={mutual}")
+    for r in ok[:5] + [r for r in results if r[-1]]:
+        print(_setting_line(r))
     if not ok:
         print("  none")
     goal = sorted((r for r in results if r[0] >= OBJECTIVE_PRECISION and r[2] <= OBJECTIVE_LONE),
                   key=lambda r: (-r[1], -r[0], r[2], not r[-1]))
     print(f"best under the declared objective (precision >= {OBJECTIVE_PRECISION}, lone merged <= {OBJECTIVE_LONE}):")
-    for precision, recall, lone, thresholds, margin, mutual, current in goal[:3]:
-        print(f"  {'current: ' if current else ''}recall {recall} precision {precision} lone merged {lone}: THRESHOLDS={thresholds} "
-              f"MUTUAL_MARGIN={margin} MUTUAL_STRONG, _STRONG_MARGIN, _ONE_WORD, _TAKEN={mutual}")
+    for r in goal[:3]:
+        print(_setting_line(r))
     if not goal:
         print("  none")
 
@@ -295,7 +300,7 @@ def main() -> None:
     args = ap.parse_args()
 
     pages = load_pages(args.data, args.quick)
-    digests, digest_cpu, cached = digests_for(pages, not args.no_cache)
+    digests, _, cached = digests_for(pages, not args.no_cache)
     if args.tune:
         tune(pages, digests)
     t = _cpu()
@@ -323,7 +328,7 @@ def main() -> None:
     # grouping time on 500 articles (the first 500 pages), beside what digesting 500 costs
     n = min(500, len(digests))
     reps = 3
-    daily_caches = (skeleton, loose, _language_rarity, _word_clues, english_cldr_word, glosses, _reached)
+    daily_caches = (skeleton, loose, _language_rarity, _word_clues, english_cldr_word, glosses, _reached, _parts_of_speech, english_key)
     times, times_cold = [], []
     for cold, out in ((False, times), (True, times_cold)):
         for _ in range(reps):

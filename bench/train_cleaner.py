@@ -343,9 +343,7 @@ def train(pages: list[dict], search_inputs: tuple[str, ...] = ("dump", "html")) 
     thresholds = {}
     for kind in ("dump", "html"):
         group = [p for p in pages if p["input"] == kind]
-        probs = [p["oof"] for p in group]
-        texts = [apply(p["decided"], pr, -1.0, 2.0) for p, pr in zip(group, probs)]
-        base, base_folds = measure(group, texts), by_fold(group, texts)
+        base = measure(group, [apply(p["decided"], p["oof"], -1.0, 2.0) for p in group])
         best = choose_thresholds(group)
         print(f"  {kind}: without {base[0]:.4f}, with {best[0][0]:.4f} (F1 {best[0][1]:.3f} kept {best[0][2]:.3f} removed {best[0][3]:.3f}; "
               f"drop below {best[1]}, keep above {best[2]})")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..curated import Glossary
 from ..ingest.pagetitle import split_page_title
@@ -340,6 +341,12 @@ def norm_text(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
+@lru_cache(maxsize=64)
+def _site_norm(site: str) -> str:
+    """`norm_text` of a site's name: asked of every line of its pages, worked out once."""
+    return norm_text(site)
+
+
 def measures_of(text: str) -> tuple[float, bool, bool, str]:
     """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
@@ -399,9 +406,9 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
     if f.units <= 15 and _CUT_SHORT.search(text):
         return TEASER  # a headline cut short to fit a link box
     # (the line's words end with the site's when its tail names it: a cheap test before the split)
-    if site and f.seg.hint != "title" and f.norm().endswith(norm_text(site)):
+    if site and f.seg.hint != "title" and f.norm().endswith(_site_norm(site)):
         head, tail = split_page_title(text)
-        if tail and norm_text(tail) == norm_text(site):
+        if tail and norm_text(tail) == _site_norm(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
             return CAPTION if head and f.seg.line > 1 and norm_text(head) not in titles else BOILERPLATE
     if f.units <= 7 and (SECTION_END_LOW.match(low) or ABOUT_NAME.match(text)):

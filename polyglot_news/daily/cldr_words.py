@@ -35,15 +35,12 @@ def _stems(lang: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def _built_stems(lang: str) -> dict[str, list[tuple[str, str]]]:
-    """`_stems` read from babel's CLDR data."""
-    try:
-        from babel import Locale, UnknownLocaleError
+    """`_stems` read from babel's CLDR data (`_stems` has checked that babel imports)."""
+    from babel import Locale, UnknownLocaleError
 
-        try:
-            here, english = Locale.parse(lang), Locale("en")
-        except (UnknownLocaleError, ValueError):
-            return {}
-    except ImportError:  # babel is a dependency; a broken install only loses this clue
+    try:
+        here, english = Locale.parse(lang), Locale("en")
+    except (UnknownLocaleError, ValueError):
         return {}
     pairs = []
     for names, en_names in ((here.months, english.months), (here.days, english.days)):

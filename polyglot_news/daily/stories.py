@@ -437,9 +437,8 @@ class Evidence:
     def _mutual_note(self) -> str:
         if not self.margin or self.by_threshold:
             return ""  # the bars alone decide: the best-match step adds nothing a reader needs
-        ahead = "no rival left free" if math.isinf(self.margin) else f"{self.margin:.1f} times the best rival left free"
         return (f"; each the other's best match across languages, glossed words counted: weight "
-                f"{self.glossed_weight:.1f}, share {self.glossed_share:.2f}, {ahead} (needs {MUTUAL_MARGIN:g}, or "
+                f"{self.glossed_weight:.1f}, share {self.glossed_share:.2f}, {_ahead(self.margin)} (needs {MUTUAL_MARGIN:g}, or "
                 f"{MUTUAL_STRONG_MARGIN:g} with a score of {MUTUAL_STRONG:g}; weight {MUTUAL_FLOOR:g}, share {MUTUAL_SHARE:g})")
 
 
@@ -1001,6 +1000,11 @@ def explained_groups(digests: list[Digest]) -> list[tuple[list[int], list[tuple[
     return out
 
 
+def _ahead(margin: float) -> str:
+    """How far a best match across languages is ahead of its best rival left free, in words."""
+    return "no rival left free" if math.isinf(margin) else f"{margin:.1f} times the best rival left free"
+
+
 def reason(ev: Evidence, limit: int = 6) -> str:
     """The shared clues of a merge in a few words: "names Kazan, Ilsur Metshin; cognates мост~most (weight 23.4, ...)"."""
     parts = []
@@ -1017,8 +1021,7 @@ def reason(ev: Evidence, limit: int = 6) -> str:
             parts.append(f"{title} " + ", ".join(labels[:limit]) + (" …" if len(labels) > limit else ""))
     least_weight, least_share = THRESHOLDS["within" if ev.within else "across"]
     if ev.by_best_match and not ev.by_threshold:  # what decided: the best match, not the bars
-        ahead = "no rival left free" if math.isinf(ev.margin) else f"{ev.margin:.1f} times the best rival left free"
         return (f"{'; '.join(parts) or 'nothing shared'} (each the other's best match across languages: weight "
-                f"{ev.glossed_weight:.1f}, share {ev.glossed_share:.2f}, {ahead}; needs {MUTUAL_MARGIN:g} times)")
+                f"{ev.glossed_weight:.1f}, share {ev.glossed_share:.2f}, {_ahead(ev.margin)}; needs {MUTUAL_MARGIN:g} times)")
     return (f"{'; '.join(parts) or 'nothing shared'} (weight {ev.weight:.1f} of {least_weight:g} needed, "
             f"share {ev.share:.2f} of {least_share:g} {'in one language' if ev.within else 'across languages'})")
