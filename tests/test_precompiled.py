@@ -93,3 +93,21 @@ def test_regex_programs_read_back_give_the_patterns_re_compile_builds(tmp_path) 
     credit = regexes.compile(r"(?P<who>photo|foto)\s*:\s*(\w+)", re.I)
     m = credit.search("Text. FOTO: Reuters")
     assert m.group("who") == "FOTO" and m.group(2) == "Reuters" and credit.groupindex == {"who": 1}
+
+
+def test_a_changed_source_replaces_its_table_and_other_tables_stay(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "tables"
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(folder))
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    one.write_text("a")
+    two.write_text("b")
+    precompiled.cached("glossary-auto", [one], lambda: [1])
+    precompiled.cached("glossary-auto", [two], lambda: [2])
+    precompiled.cached_file("words", [one], ".bin", lambda p: p.write_bytes(b"x"))
+    for n in range(3):  # the user edits a glossary three times
+        one.write_text("a" * (n + 2))
+        assert precompiled.cached("glossary-auto", [one], lambda: [n]) == [n]
+        precompiled.cached_file("words", [one], ".bin", lambda p: p.write_bytes(b"y"))
+    names = sorted(p.name.split("-")[0] + p.suffix for p in folder.iterdir())
+    assert names == ["glossary.marshal", "glossary.marshal", "words.bin"]  # one file per table
+    assert precompiled.cached("glossary-auto", [two], lambda: [0]) == [2]  # the other glossary's, read back

@@ -6,9 +6,11 @@ one-page digest's detection. The converted tables are written once to a cache fo
 marshal format (the interpreter's own serialisation: exact floats, fast to load) and read
 from there afterwards.
 
-Each file's name carries a key made of the format version, the Python version (marshal's
-format may change with it) and the size and modification time of every source file, so an
-upgraded package is converted anew. The folder is $POLYGLOT_NEWS_TABLES, else
+Each file's name carries two keys: which table it is (its name and its sources' paths), and
+which version of it (the format version, the Python version, since marshal's format may change
+with it, and the size and modification time of every source file), so an upgraded package or an
+edited glossary is converted anew, and the version it replaces is deleted then: the folder holds
+one file per table, not one per edit. The folder is $POLYGLOT_NEWS_TABLES, else
 polyglot-news/tables under the XDG cache folder; POLYGLOT_NEWS_TABLES=off turns it off.
 Any failure to read or write the cache falls back to converting: it only saves time.
 """
@@ -36,14 +38,37 @@ def table_dir() -> Path | None:
 
 
 def _key(name: str, sources: list[Path]) -> str:
+    """Which state of `sources` a table was built from (see the module docstring)."""
     stamp = [FORMAT, name, sys.version_info[:2], marshal.version]
     for path in sources:
         st = path.stat()
         stamp.append((str(path), st.st_size, st.st_mtime_ns))
-    # two checksums of the stamp, not a cryptographic hash: hashlib's OpenSSL start-up costs a
-    # one-page run more than its detection of a short page (a stale key only rebuilds a table)
+    # checksums, not a cryptographic hash: hashlib's OpenSSL start-up costs a one-page run more
+    # than its detection of a short page (a stale key only rebuilds a table)
     data = repr(stamp).encode("utf-8")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _file_name(name: str, sources: list[Path], suffix: str) -> str:
+    """`name-TABLE-VERSION{suffix}`: TABLE says which table (its name and its sources' paths),
+    VERSION which state of those sources (`_key`). A table whose name holds a checksum of its
+    in-memory input (a glossary's match index) is a new table when that input changes."""
+    table = repr([name, [str(path) for path in sources]]).encode("utf-8")
+    return f"{name}-{zlib.crc32(table):08x}-{_key(name, sources)}{suffix}"
+
+
+def _drop_older(path: Path, suffix: str) -> None:
+    """Delete the other versions of the table `path` holds (its sources have changed since), and
+    files of this table's name kept before tables had two keys."""
+    name, table, _ = path.name.rsplit("-", 2)
+    stale = list(path.parent.glob(f"{name}-{table}-*{suffix}"))
+    stale += path.parent.glob(f"{name}-{'?' * 16}{suffix}")  # the one-key names of earlier versions
+    for old in stale:
+        if old != path:
+            try:
+                old.unlink()
+            except OSError:
+                pass  # another process's doing, or a read-only folder: a stale file costs only disk
 
 
 def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
@@ -56,7 +81,7 @@ def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
     if folder is None:
         return build()
     try:
-        path = folder / f"{name}-{_key(name, sources)}.marshal"
+        path = folder / _file_name(name, sources, ".marshal")
     except OSError:
         return build()
     try:
@@ -70,6 +95,7 @@ def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
         from ..atomic import write_atomic
 
         write_atomic(path, marshal.dumps(value), durable=False)
+        _drop_older(path, ".marshal")
     except (OSError, ValueError):
         pass  # a read-only or full disk: this run converted the tables itself, as the next will
     return value
@@ -83,7 +109,7 @@ def cached_file(name: str, sources: list[Path], suffix: str, build: Callable[[Pa
     if folder is None:
         return None
     try:
-        path = folder / f"{name}-{_key(name, sources)}{suffix}"
+        path = folder / _file_name(name, sources, suffix)
         if path.exists():
             return path
         folder.mkdir(parents=True, exist_ok=True)
@@ -94,6 +120,7 @@ def cached_file(name: str, sources: list[Path], suffix: str, build: Callable[[Pa
         finally:
             if tmp.exists():
                 tmp.unlink()
+        _drop_older(path, suffix)
         return path
     except Exception:  # noqa: BLE001 - an unwritable disk or a failed build: the caller reads the sources
         return None
