@@ -134,24 +134,28 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     return list(_tokens(text))
 
 
+# each word with the mark just before it (past any spaces) when that mark opens a sentence; the
+# text is read with a "." in front, so a word opening the text has one too
+_OPENED_WORD = re.compile(r"([" + re.escape("".join(sorted(_SENTENCE_START))) + r"]?)\s*(" + _WORD.pattern + ")")
+
+
 @lru_cache(maxsize=TEXTS_KEPT)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     if "@" in text or "://" in text or "www." in text:  # what any URL or address the pattern drops holds
         text = _URL.sub(" ", text)
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    mixed = not text.isascii()  # an ASCII text has no look-alike letters to rewrite
-    out = []
-    append = out.append
-    for m in _WORD.finditer(text):
-        word = unconfuse(m.group()) if mixed else m.group()
-        if word[0].isupper():  # a capital: a name unless it opens the text or a sentence
-            i = m.start() - 1
-            while i >= 0 and text[i].isspace():
-                i -= 1
-            append((word.casefold(), not (i < 0 or text[i] in _SENTENCE_START)))
-        else:
-            append((word.casefold(), False))
-    return tuple(out)
+    text = unicodedata.normalize("NFC", text)
+    if "’" in text or "ʼ" in text or "`" in text:  # `translate` looks up every letter: only when needed
+        text = text.translate(_APOSTROPHES)
+    found = _OPENED_WORD.findall("." + text)
+    if not found:
+        return ()
+    words = [w for _, w in found]
+    if not text.isascii():  # an ASCII text has no look-alike letters to rewrite
+        words = [unconfuse(w) for w in words]
+    # a capital: a name unless it opens the text or a sentence (a mark found before it)
+    names = [not mark and w[0].isupper() for (mark, _), w in zip(found, words)]
+    # casefolding maps each letter alone, so the words joined by a NUL (no letter) fold as one string
+    return tuple(zip("\0".join(words).casefold().split("\0"), names))
 
 
 def _is_acronym(text: str, words: list[str]) -> bool:
@@ -270,9 +274,13 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
     if fresh:
         # the words' frequencies in one look-up (`frequencies` then answers from memory)
         wordfreqs.prefetch(fresh, SCRIPT_FAMILIES[family])
-        chars = ngrams.family_table(SCRIPT_FAMILIES[family]).scores_many(fresh)
-        for word, c in zip(fresh, chars):
-            done[word] = _with_features(word, c, family, w)
+        table = ngrams.family_table(SCRIPT_FAMILIES[family])
+        matrix = table.scores_array(fresh)
+        if matrix is None:  # a short batch: word by word
+            for word in fresh:
+                done[word] = _with_features(word, table.scores(word), family, w)
+        else:
+            done.update(zip(fresh, _with_features_many(fresh, matrix, family, w)))
     for word in new:
         if word in done:
             continue
@@ -365,6 +373,93 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
         if breaks_harmony(word, lang):
             out[k] += w.disharmony
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _array_passes(family: str, w: Weights):
+    """What `_with_features_many` reads per family: the featured languages' positions, their
+    borrowed-profile charges, which of them have a frequency list (and in which column of
+    `wordfreqs.frequency_rows` each is), as arrays."""
+    np = ngrams._numpy()
+    featured, _, _, featured_langs, _ = _family_lists(family, w)
+    listed = wordfreqs.listed_of(featured_langs)
+    positions = np.array([f[0] for f in featured], dtype=np.intp)
+    missing = np.array([f[8] for f in featured], dtype=np.float64)
+    has_list = np.array([lang in listed for lang in featured_langs], dtype=bool)
+    return positions, missing, bool(missing.any()), has_list, listed
+
+
+def _with_features_many(words: list[str], chars, family: str, w: Weights) -> list[tuple[float, ...]]:
+    """`_with_features` of each of `words` over arrays, given their n-gram scores as a (words,
+    languages) array: the same floats.
+
+    Each language's terms are added in `_with_features`'s order, one kind of evidence at a time for
+    every word at once; a term a word lacks adds 0.0 here where it is skipped there, which changes
+    no sum (no score is ever -0.0). The lists the terms come from are read word by word as before.
+    """
+    np = ngrams._numpy()
+    featured, plain, shared, featured_langs, suffixes = _family_lists(family, w)
+    function_of, _, with_clusters, with_rare, with_harmony, listed_function = _feature_passes(family, w)
+    positions, missing, any_missing, has_list, listed = _array_passes(family, w)
+    n_words, n_featured = len(words), len(featured)
+    out = chars * w.char
+    functions = np.zeros((n_words, n_featured), dtype=bool)
+    endings = np.zeros((n_words, n_featured), dtype=bool)
+    foreign_plain = foreign_featured = None
+    rare_counts = {k: [0] * n_words for k, _ in with_rare}
+    rare_letters = frozenset().union(*(rare for _, rare in with_rare))
+    top = len(suffixes) - 1
+    for i, word in enumerate(words):
+        letters = set(word)
+        if not letters <= shared:
+            plain_lacks, foreign = _lacking(family, frozenset(letters - shared), w)
+            counts = {c: word.count(c) for c in letters - shared if c.isalpha()}
+            if plain_lacks:
+                if foreign_plain is None:
+                    foreign_plain = np.zeros(out.shape)
+                for k, lacks in plain_lacks:
+                    foreign_plain[i, k] = w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
+            if foreign:
+                if foreign_featured is None:
+                    foreign_featured = np.zeros(out.shape)
+                for j, lacks in foreign.items():
+                    foreign_featured[i, featured[j][0]] = w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
+        for n in range(1, min(top, len(word) - 3) + 1):
+            hit = suffixes[n].get(word[-n:])
+            if hit:
+                endings[i, list(hit)] = True
+        hit = function_of.get(word)
+        if hit:
+            functions[i, list(hit)] = True
+        if not rare_letters.isdisjoint(letters):
+            for k, rare in with_rare:
+                if not rare.isdisjoint(letters):
+                    rare_counts[k][i] = sum([word.count(c) for c in rare & letters])
+    if foreign_plain is not None:
+        out += foreign_plain
+    scores = out[:, positions]
+    if any_missing:
+        n_grams = np.array([3 * len(word) + 1 for word in words], dtype=np.float64)  # ngrams.gram_count
+        scores += missing * n_grams[:, None]
+    terms = np.where(functions, listed_function, w.no_list)
+    if listed:
+        lf = np.array(wordfreqs.frequency_rows([x.casefold() for x in words], featured_langs),
+                      dtype=np.float64).reshape(n_words, len(listed))
+        terms[:, has_list] = np.where(lf == -math.inf, w.unknown_word, w.known_word + w.frequency * lf)
+    scores += terms
+    scores += np.where(functions, w.function_word, 0.0)
+    scores += np.where(endings, w.ending, 0.0)
+    out[:, positions] = scores
+    for k, clusters in with_clusters:
+        out[:, k] += w.cluster * np.array([min(3, sum([word.count(c) for c in clusters])) for word in words],
+                                          dtype=np.float64)
+    if foreign_featured is not None:
+        out += foreign_featured
+    for k, counts in rare_counts.items():
+        out[:, k] += w.rare_letter * np.array(counts, dtype=np.float64)
+    for k, lang in with_harmony:
+        out[:, k] += np.array([w.disharmony if breaks_harmony(word, lang) else 0.0 for word in words])
+    return list(map(tuple, out.tolist()))
 
 
 @lru_cache(maxsize=4096)
@@ -479,6 +574,9 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     letters = 2 if len(in_script) >= 2 else sum(len(w.replace("'", "")) for w, _ in in_script)
     if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
         return Detection(UNDETERMINED, 0.0)
+    batched = _TOTALS.get(weights)
+    if batched is not None and text in batched:
+        return family, batched[text]
     read = in_script[:MAX_WORDS]
     scored = _scored_words([w for w, _ in read], family, weights)
     rows = [_prior_row(family, weights)]
@@ -503,15 +601,59 @@ def _scored_words(words: list[str], family: str, weights: Weights) -> dict[str, 
 def score_texts(texts, weights: Weights = WEIGHTS) -> None:
     """Score the words of many texts in one batch per script family, ahead of `detect_language`.
 
-    Only a speed-up: a page's words scored together cost far less than one text at a time.
+    Only a speed-up: a page's words scored together cost far less than one text at a time, and
+    (over arrays, for a batch large enough) so do the texts' totals (`_evidence`), kept for the
+    texts of the latest batch.
     """
     batch: dict[str, list[str]] = {}
+    readings: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]] = {}
     for text in texts:
         family, in_script, _ = _reading(text)
-        if family in SCRIPT_FAMILIES:
-            batch.setdefault(family, []).extend(w for w, _ in in_script[:MAX_WORDS])
+        if family in SCRIPT_FAMILIES and in_script:
+            read = in_script[:MAX_WORDS]
+            batch.setdefault(family, []).extend(w for w, _ in read)
+            readings.setdefault(family, []).append((text, read))
+    totals: dict[str, tuple[float, ...]] = {}
     for family, words in batch.items():
-        _score_words(words, family, weights)
+        scored = _score_words(words, family, weights)
+        if len(words) >= ngrams.ARRAY_BATCH and ngrams._scored[0] > ngrams.ARRAY_AFTER and ngrams._numpy():
+            totals.update(_totals_many(readings[family], scored, family, weights))
+    _TOTALS.clear()
+    _TOTALS[weights] = totals
+
+
+# the totals `score_texts` worked out for the texts of its latest batch, by weights
+_TOTALS: dict[Weights, dict[str, tuple[float, ...]]] = {}
+
+
+def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
+                 weights: Weights) -> dict[str, tuple[float, ...]]:
+    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats.
+
+    Each text's rows (its prior row, then its words' rows, a name's scaled) are added in order
+    by a cumulative sum along the text (sequential, unlike numpy's pairwise `sum`); texts of like
+    length go together, a shorter text's rows past its last being zeros, which change no sum.
+    """
+    np = ngrams._numpy()
+    ids: dict[tuple[str, bool], int] = {}
+    key = ids.setdefault
+    indexed = [(text, [key(t, len(ids)) for t in read]) for text, read in readings]
+    rows = np.array([scored[w] for w, _ in ids], dtype=np.float64).reshape(len(ids), -1)
+    names = np.fromiter((name for _, name in ids), dtype=bool, count=len(ids))
+    if names.any():
+        rows[names] *= weights.name  # as `_name_scores` scales each
+    prior, zero = len(ids), len(ids) + 1
+    rows = np.vstack([rows, np.array([_prior_row(family, weights)]), np.zeros((1, rows.shape[1]))])
+    by_size: dict[int, list[tuple[str, list[int]]]] = {}
+    for text, row_ids in indexed:
+        by_size.setdefault(len(row_ids).bit_length(), []).append((text, row_ids))
+    out: dict[str, tuple[float, ...]] = {}
+    for group in by_size.values():
+        width = max(len(r) for _, r in group)
+        at = np.array([[prior, *r] + [zero] * (width - len(r)) for _, r in group], dtype=np.intp)
+        sums = np.cumsum(rows[at], axis=1)[:, -1]
+        out.update(zip([text for text, _ in group], map(tuple, sums.tolist())))
+    return out
 
 
 @lru_cache(maxsize=WORDS_KEPT)

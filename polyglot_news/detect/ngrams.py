@@ -320,12 +320,18 @@ class FamilyTable:
         word's n-gram order, one n-gram size at a time, then the three sizes in order: the
         same float additions `scores` makes, so the same results.
         """
+        matrix = self.scores_array(words)
+        return [self.scores(w) for w in words] if matrix is None else matrix.tolist()
+
+    def scores_array(self, words: list[str]):
+        """`scores_many(words)` as a (words, languages) float64 array, or None when the batch is better
+        scored word by word (a short batch, or a short run, which would pay more for numpy than arrays
+        save); the caller then scores each word with `scores`."""
         _scored[0] += len(words)
-        # a short run scores word by word: importing numpy would cost it more than arrays save
         np = _numpy() if len(words) >= ARRAY_BATCH and _scored[0] > ARRAY_AFTER else None
         if np is None:
-            return [self.scores(w) for w in words]
-        profiled: list[list[float] | None] = [None] * len(words)
+            return None
+        profiled = np.empty((len(words), len(self.columns)), dtype=np.float64)
         keyed = self._keyed(np)
         by_length: dict[int, list[int]] = {}
         if keyed is not None:
@@ -334,8 +340,7 @@ class FamilyTable:
                 by_length.setdefault(min(len(w), 24) // 6, []).append(i)
             try:
                 for group in by_length.values():
-                    for i, row in zip(group, keyed.scores(np, [words[i] for i in group])):
-                        profiled[i] = row
+                    profiled[group] = keyed.scores(np, [words[i] for i in group])
             except UnicodeEncodeError:  # a lone surrogate has no code point array: n-gram by n-gram then
                 keyed, by_length = None, {}
         if keyed is None:
@@ -343,17 +348,13 @@ class FamilyTable:
                 # words of like length together (a shorter word's missing n-grams add 0.0, row 0)
                 by_length.setdefault(min(len(w), 24) // 4, []).append(i)
             for group in by_length.values():
-                for i, row in zip(group, self._profiled_arrays(np, [words[i] for i in group])):
-                    profiled[i] = row
+                profiled[group] = self._profiled_arrays(np, [words[i] for i in group])
         if self._plain:
-            return profiled  # type: ignore[return-value]
-        out = [[0.0] * len(self.langs) for _ in words]
-        for row, scores in zip(out, profiled):
-            for j, i in enumerate(self.columns):
-                row[i] = scores[j]
+            return profiled
+        out = np.zeros((len(words), len(self.langs)), dtype=np.float64)
+        out[:, self.columns] = profiled
         for i, m in self.others:
-            for row, score in zip(out, _borrowed_scores(m, words)):
-                row[i] = score
+            out[:, i] = _borrowed_scores(m, words)
         return out
 
     def _keyed(self, np) -> "_KeyedRows | None":
@@ -365,8 +366,8 @@ class FamilyTable:
             self._keys = _KeyedRows(np, self._stored)
         return self._keys
 
-    def _profiled_arrays(self, np, words: list[str]) -> list[list[float]]:
-        """The profiled languages' scores of words of one length, over arrays."""
+    def _profiled_arrays(self, np, words: list[str]):
+        """The profiled languages' scores of words of one length, over arrays: (words, languages)."""
         ids = self._ids
         sizes: list[list[list[int]]] = [[], [], []]
         for word in words:
@@ -384,7 +385,7 @@ class FamilyTable:
             positions = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp).T
             part = _in_position_order(matrix[positions])
             total = part if total is None else total + part
-        return total.tolist()
+        return total
 
     def _id_of(self, gram: str) -> int:
         k = self._ids.get(gram)
@@ -534,8 +535,8 @@ class _KeyedRows:
         at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
         return np.where(keys[at] == key, self.rows[size - 1][at], self.floor[size - 1])
 
-    def scores(self, np, words: list[str]) -> list[list[float]]:
-        """The profiled languages' scores of words: per size, each word's n-gram rows added in its
+    def scores(self, np, words: list[str]):
+        """The profiled languages' scores of words, a (words, languages) array: per size, each word's n-gram rows added in its
         n-gram order (position by position; past a shorter word's last n-gram its rows are zeros, and
         adding 0.0 changes no sum), then the three sizes in order, as `FamilyTable.scores` adds them."""
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
@@ -551,7 +552,7 @@ class _KeyedRows:
             ids[past] = self.zero
             part = _in_position_order(self.matrix[ids.T])  # (position, word, language)
             total = part if total is None else total + part
-        return total.tolist()
+        return total
 
 
 def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:
