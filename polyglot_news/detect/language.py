@@ -24,14 +24,14 @@ import sys
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache, reduce
-from itertools import islice
-from operator import add
+from itertools import islice, repeat
+from operator import add, neg, sub, truediv
 from typing import Protocol
 
 from ..curated import UI_KIND, Glossary, ui_key
 from ..model import ENGLISH, UNDETERMINED, Article, Segment
 from ..text import wordfreqs
-from ..text.scripts import SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, script_of, unconfuse
+from ..text.scripts import SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, script_of, unconfuse
 from . import ngrams
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
@@ -534,12 +534,17 @@ def _family_of_counts(counts) -> str | None:
 def _ranked(langs: tuple[str, ...], values: tuple[float, ...] | list[float], temperature: float,
             keep: int | None = None) -> list[tuple[str, float]]:
     """Languages with their softmax probabilities, most likely first (ties by code); the first `keep`."""
-    top = max(values)
-    exp = [math.exp((v - top) / temperature) for v in values]
-    total = sum(exp)
     # (-p, code) pairs sort in C as the (-p, code) key did; negating a float is exact
-    order = sorted([(-(e / total), k) for k, e in zip(langs, exp)])
+    order = sorted(zip(map(neg, _shares(values, temperature)), langs))
     return [(k, -q) for q, k in (order if keep is None else order[:keep])]
+
+
+def _shares(values, temperature: float) -> list[float]:
+    """The softmax of `values` at `temperature`, each step mapped in C: the floats of
+    `exp((v - top) / temperature) / total`, the exponentials summed in order."""
+    top = max(values)
+    exp = list(map(math.exp, map(truediv, map(sub, values, repeat(top)), repeat(temperature))))
+    return list(map(truediv, exp, repeat(sum(exp))))
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
@@ -551,9 +556,13 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     words = [w for w, _ in tokens]
     if words and text[:MAX_CHARS].isascii():
         return "latin", tokens, words  # ASCII words are Latin letters (and apostrophes) only
+    if words:
+        first = _word_letters(words[0])[2]
+        if first is not None and not_of_script(first).search("".join(words)) is None:
+            return first, tokens, words  # every word in the first one's script: the usual case
     scripts = {info[2] for info in map(_word_letters, words)}
     if len(scripts) == 1 and None not in scripts:
-        return scripts.pop(), tokens, words  # every word in one script: the usual case
+        return scripts.pop(), tokens, words
     family = _family_of_words(words)
     in_script = tuple((w, name) for w, name in tokens if _word_script(w) == family) if family else ()
     return family, in_script, words
@@ -717,12 +726,11 @@ def _unprimed(text: str, weights: Weights = WEIGHTS) -> Detection:
     if isinstance(evidence, Detection):
         return evidence
     family, totals = evidence
-    top = max(totals)
-    exp = [math.exp((v - top) / weights.temperature) for v in totals]
-    total = sum(exp)
-    shares = [e / total for e in exp]
+    shares = _shares(totals, weights.temperature)
     best = max(shares)
-    lang = min(k for k, p in zip(SCRIPT_FAMILIES[family], shares) if p == best)
+    langs = SCRIPT_FAMILIES[family]
+    lang = langs[shares.index(best)] if shares.count(best) == 1 else min(
+        k for k, p in zip(langs, shares) if p == best)
     return Detection(lang, round(best, 4))
 
 
