@@ -409,32 +409,38 @@ def _with_features_many(words: list[str], chars, family: str, w: Weights) -> lis
     rare_counts = {k: [0] * n_words for k, _ in with_rare}
     rare_letters = frozenset().union(*(rare for _, rare in with_rare))
     top = len(suffixes) - 1
-    for i, word in enumerate(words):
+    # each kind of evidence read for the words that have it, found by one pass in C-level set tests
+    uncommon = [i for i, x in enumerate(words) if not shared.issuperset(x)]
+    if uncommon:
+        # per word, how many of its letters each alphabet lacks: its letters outside the shared
+        # alphabet counted, times which alphabets lack each (whole numbers, so exact in any order)
+        counts = [{c: words[i].count(c) for c in set(words[i]) - shared if c.isalpha()} for i in uncommon]
+        letters = sorted(set().union(*counts))
+        if letters:
+            lack_plain, lack_featured = _lacks_of(family, tuple(letters), w)
+            at = {c: n for n, c in enumerate(letters)}
+            per_letter = np.zeros((len(uncommon), len(letters)), dtype=np.int64)
+            for row, found in enumerate(counts):
+                for c, n in found.items():
+                    per_letter[row, at[c]] = n
+            foreign_plain = np.zeros(out.shape)
+            foreign_plain[uncommon] = w.foreign_letter * (per_letter @ lack_plain)
+            foreign_featured = np.zeros(out.shape)
+            foreign_featured[uncommon] = w.foreign_letter * (per_letter @ lack_featured)
+    for i, hit in [(i, function_of[x]) for i, x in enumerate(words) if x in function_of]:
+        functions[i, list(hit)] = True
+    for i in [i for i, x in enumerate(words) if not rare_letters.isdisjoint(x)]:
+        word = words[i]
         letters = set(word)
-        if not letters <= shared:
-            plain_lacks, foreign = _lacking(family, frozenset(letters - shared), w)
-            counts = {c: word.count(c) for c in letters - shared if c.isalpha()}
-            if plain_lacks:
-                if foreign_plain is None:
-                    foreign_plain = np.zeros(out.shape)
-                for k, lacks in plain_lacks:
-                    foreign_plain[i, k] = w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
-            if foreign:
-                if foreign_featured is None:
-                    foreign_featured = np.zeros(out.shape)
-                for j, lacks in foreign.items():
-                    foreign_featured[i, featured[j][0]] = w.foreign_letter * sum([counts.get(c, 0) for c in lacks])
-        for n in range(1, min(top, len(word) - 3) + 1):
-            hit = suffixes[n].get(word[-n:])
-            if hit:
+        for k, rare in with_rare:
+            if not rare.isdisjoint(letters):
+                rare_counts[k][i] = sum([word.count(c) for c in rare & letters])
+    # an ending of n letters counts on words of at least n + 3; each length's hits found in one pass
+    for n in range(1, top + 1):
+        ends = suffixes[n]
+        if ends:
+            for i, hit in [(i, ends[x[-n:]]) for i, x in enumerate(words) if len(x) >= n + 3 and x[-n:] in ends]:
                 endings[i, list(hit)] = True
-        hit = function_of.get(word)
-        if hit:
-            functions[i, list(hit)] = True
-        if not rare_letters.isdisjoint(letters):
-            for k, rare in with_rare:
-                if not rare.isdisjoint(letters):
-                    rare_counts[k][i] = sum([word.count(c) for c in rare & letters])
     if foreign_plain is not None:
         out += foreign_plain
     scores = out[:, positions]
@@ -460,6 +466,31 @@ def _with_features_many(words: list[str], chars, family: str, w: Weights) -> lis
     for k, lang in with_harmony:
         out[:, k] += np.array([w.disharmony if breaks_harmony(word, lang) else 0.0 for word in words])
     return list(map(tuple, out.tolist()))
+
+
+def _lacks_of(family: str, letters: tuple[str, ...], w: Weights):
+    """For `_with_features_many`: per letter of `letters` (outside the family's shared alphabet), a
+    row with 1 for each plain language whose alphabet lacks it, and one for the featured languages
+    (by position in the family); languages without an alphabet lack nothing."""
+    np = ngrams._numpy()
+    rows = [_letter_lacks(family, c, w) for c in letters]
+    return (np.array([r[0] for r in rows], dtype=np.int64).reshape(len(letters), -1),
+            np.array([r[1] for r in rows], dtype=np.int64).reshape(len(letters), -1))
+
+
+@lru_cache(maxsize=4096)
+def _letter_lacks(family: str, letter: str, w: Weights) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`_lacks_of`'s two rows for one letter."""
+    featured, plain, _, _, _ = _family_lists(family, w)
+    lack_plain = [0] * len(SCRIPT_FAMILIES[family])
+    lack_featured = list(lack_plain)
+    for k, alphabet in plain:
+        if alphabet is not None and letter not in alphabet:
+            lack_plain[k] = 1
+    for f in featured:
+        if f[5] is not None and letter not in f[5]:
+            lack_featured[f[0]] = 1
+    return tuple(lack_plain), tuple(lack_featured)
 
 
 @lru_cache(maxsize=4096)
@@ -558,7 +589,7 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
         return "latin", tokens, words  # ASCII words are Latin letters (and apostrophes) only
     if words:
         first = _word_letters(words[0])[2]
-        if first is not None and not_of_script(first).search("".join(words)) is None:
+        if first in SCRIPT_FAMILIES and not_of_script(first).search("".join(words)) is None:
             return first, tokens, words  # every word in the first one's script: the usual case
     scripts = {info[2] for info in map(_word_letters, words)}
     if len(scripts) == 1 and None not in scripts:

@@ -517,6 +517,15 @@ class _KeyedRows:
             order = np.argsort(key, kind="stable")
             self.keys.append(key[order])
             self.rows.append(at[order])
+        # letters and 1- and 2-grams are few enough to look up in dense tables (3-grams are searched):
+        # a code point's letter number (0 past the last letter), a 1- or 2-gram key's row (else the floor)
+        self.number_of = np.zeros(int(self.letters.max()) + 2, dtype=np.int64)
+        self.number_of[self.letters] = np.arange(1, len(self.letters) + 1)
+        self.dense = []
+        for size in (1, 2):
+            table = np.full(self.base ** size, self.floor[size - 1], dtype=np.intp)
+            table[self.keys[size - 1]] = self.rows[size - 1]
+            self.dense.append(table)
 
     def _numbers(self, np, words: list[str], length: int):
         """Each word's letters as their numbers (0 for a letter no profile holds), padded with a space
@@ -524,11 +533,11 @@ class _KeyedRows:
         # NUL is no letter of a word, so no profile holds it: it becomes 0 like any unknown letter
         padded = "".join(f" {w} ".ljust(length + 2, "\0") for w in words)
         points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).reshape(len(words), length + 2)
-        at = np.searchsorted(self.letters, points)
-        known = self.letters[np.minimum(at, len(self.letters) - 1)] == points
-        return np.where(known, at + 1, 0).astype(np.int64)
+        return self.number_of[np.minimum(points, len(self.number_of) - 1)]
 
     def _row_ids(self, np, size: int, key):
+        if size < 3:
+            return self.dense[size - 1][key]
         keys = self.keys[size - 1]
         if not len(keys):
             return np.full(key.shape, self.floor[size - 1])

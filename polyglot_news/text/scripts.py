@@ -105,14 +105,17 @@ def not_of_script(script: str) -> re.Pattern:
     all of `script`: one search instead of a count per word.
     """
     spans: list[list[int]] = []
-    for lo, hi, name in _RANGES:
-        if name == script:
-            for cp in range(lo, hi + 1):
-                if _script_of(chr(cp)) == script:  # uncached: the script's whole block is read once
-                    if spans and spans[-1][1] == cp - 1:
-                        spans[-1][1] = cp
-                    else:
-                        spans.append([cp, cp])
+    for at, (lo, hi, name) in enumerate(_RANGES):
+        if name != script:
+            continue
+        earlier = [(a, b) for a, b, _ in _RANGES[:at] if a <= hi and lo <= b]  # blocks checked first
+        for cp in range(max(lo, 0x41), hi + 1):
+            # what `_script_of` says, without its walk over the blocks for each code point
+            if chr(cp).isalpha() and not any(a <= cp <= b for a, b in earlier):
+                if spans and spans[-1][1] == cp - 1:
+                    spans[-1][1] = cp
+                else:
+                    spans.append([cp, cp])
     inside = "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in spans)
     return re.compile(f"[^'{inside}]")
 
