@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache, reduce
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from operator import add, neg, sub, truediv
 from typing import Protocol
 
@@ -654,21 +654,29 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
             batch.setdefault(family, []).extend(w for w, _ in read)
             readings.setdefault(family, []).append((text, read))
     totals: dict[str, tuple[float, ...]] = {}
+    firsts: dict[str, Detection] = {}
     for family, words in batch.items():
         scored = _score_words(words, family, weights)
         if len(words) >= ngrams.ARRAY_BATCH and ngrams._scored[0] > ngrams.ARRAY_AFTER and ngrams._numpy():
-            totals.update(_totals_many(readings[family], scored, family, weights))
+            texts_totals, texts_firsts = _totals_many(readings[family], scored, family, weights)
+            totals.update(texts_totals)
+            firsts.update(texts_firsts)
     _TOTALS.clear()
     _TOTALS[weights] = totals
+    _FIRSTS.clear()
+    _FIRSTS[weights] = firsts
 
 
-# the totals `score_texts` worked out for the texts of its latest batch, by weights
+# the totals `score_texts` worked out for the texts of its latest batch, and their first readings
+# (`_unprimed`), by weights
 _TOTALS: dict[Weights, dict[str, tuple[float, ...]]] = {}
+_FIRSTS: dict[Weights, dict[str, Detection]] = {}
 
 
 def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
-                 weights: Weights) -> dict[str, tuple[float, ...]]:
-    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats.
+                 weights: Weights) -> tuple[dict[str, tuple[float, ...]], dict[str, Detection]]:
+    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats;
+    and each text's `_unprimed` Detection, worked out from them (`_first_many`).
 
     Each text's rows (its prior row, then its words' rows, a name's scaled) are added in order
     by a cumulative sum along the text (sequential, unlike numpy's pairwise `sum`); texts of like
@@ -678,21 +686,44 @@ def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
     ids: dict[tuple[str, bool], int] = {}
     key = ids.setdefault
     indexed = [(text, [key(t, len(ids)) for t in read]) for text, read in readings]
-    rows = np.array([scored[w] for w, _ in ids], dtype=np.float64).reshape(len(ids), -1)
+    width = len(SCRIPT_FAMILIES[family])
+    # fromiter over the rows chained reads the floats without np.array's walk to find the shape
+    rows = np.fromiter(chain.from_iterable([scored[w] for w, _ in ids]), dtype=np.float64,
+                       count=len(ids) * width).reshape(len(ids), width)
     names = np.fromiter((name for _, name in ids), dtype=bool, count=len(ids))
     if names.any():
         rows[names] *= weights.name  # as `_name_scores` scales each
     prior, zero = len(ids), len(ids) + 1
-    rows = np.vstack([rows, np.array([_prior_row(family, weights)]), np.zeros((1, rows.shape[1]))])
+    rows = np.vstack([rows, np.array([_prior_row(family, weights)]), np.zeros((1, width))])
     by_size: dict[int, list[tuple[str, list[int]]]] = {}
     for text, row_ids in indexed:
         by_size.setdefault(len(row_ids).bit_length(), []).append((text, row_ids))
-    out: dict[str, tuple[float, ...]] = {}
+    texts: list[str] = []
+    parts = []
     for group in by_size.values():
-        width = max(len(r) for _, r in group)
-        at = np.array([[prior, *r] + [zero] * (width - len(r)) for _, r in group], dtype=np.intp)
-        sums = np.cumsum(rows[at], axis=1)[:, -1]
-        out.update(zip([text for text, _ in group], map(tuple, sums.tolist())))
+        longest = max(len(r) for _, r in group)
+        at = np.fromiter(chain.from_iterable([[prior, *r] + [zero] * (longest - len(r)) for _, r in group]),
+                         dtype=np.intp, count=len(group) * (longest + 1)).reshape(len(group), longest + 1)
+        parts.append(np.cumsum(rows[at], axis=1)[:, -1])
+        texts += [text for text, _ in group]
+    sums = np.concatenate(parts)
+    return dict(zip(texts, map(tuple, sums.tolist()))), dict(zip(texts, _first_many(sums, family, weights)))
+
+
+def _first_many(sums, family: str, weights: Weights) -> list[Detection]:
+    """`_unprimed`'s Detection for each row of totals `sums` (texts, languages), the same floats:
+    `_shares`'s steps over the arrays, the exponentials by `math.exp`, each row summed in order."""
+    np = ngrams._numpy()
+    scaled = (sums - sums.max(axis=1, keepdims=True)) / weights.temperature
+    exp = np.fromiter(map(math.exp, scaled.ravel().tolist()), dtype=np.float64, count=scaled.size).reshape(scaled.shape)
+    shares = exp / np.cumsum(exp, axis=1)[:, -1:]  # a running sum, as `sum` adds them
+    best = shares.max(axis=1)
+    ties = (shares == best[:, None]).sum(axis=1)
+    langs = SCRIPT_FAMILIES[family]
+    out = []
+    for row, (b, n, k) in enumerate(zip(best.tolist(), ties.tolist(), shares.argmax(axis=1).tolist())):
+        lang = langs[k] if n == 1 else min(c for c, p in zip(langs, shares[row].tolist()) if p == b)
+        out.append(Detection(lang, round(b, 4)))
     return out
 
 
@@ -756,6 +787,9 @@ def _unprimed(text: str, weights: Weights = WEIGHTS) -> Detection:
     evidence = _evidence(text, weights)
     if isinstance(evidence, Detection):
         return evidence
+    batched = _FIRSTS.get(weights)
+    if batched is not None and text in batched:
+        return batched[text]
     family, totals = evidence
     shares = _shares(totals, weights.temperature)
     best = max(shares)
@@ -798,7 +832,7 @@ def dominant_language(detections: list[tuple[Segment, Detection]]) -> str | None
                 counts[det.lang] = counts.get(det.lang, 0) + len(seg.text)
         return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 
-    long = [(s, d) for s, d in detections if len(words_of(s.text)) >= PAGE_EVIDENCE_WORDS]
+    long = [(s, d) for s, d in detections if len(_tokens(s.text)) >= PAGE_EVIDENCE_WORDS]  # words_of's count
     return tally([(s, d) for s, d in long if s.in_article]) or tally(long)
 
 
@@ -826,8 +860,7 @@ def _prior_for(index: int, family: str | None, page: str | None, first: list[Det
 
 
 def _is_strong(det: Detection, text: str) -> bool:
-    plain = [w for w, name in tokens_of(text) if not name]
-    return det.confidence >= STRONG_CONFIDENCE and len(plain) >= STRONG_WORDS
+    return det.confidence >= STRONG_CONFIDENCE and sum(not name for _, name in _tokens(text)) >= STRONG_WORDS
 
 
 def ui_languages(glossary: Glossary) -> dict[str, tuple[str, ...]]:
