@@ -612,7 +612,8 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(SCRIPT_LANGUAGES[family], 0.99)
     # two words hold at least two letters: only a one-word text needs its letters counted
     letters = 2 if len(in_script) >= 2 else sum(len(w.replace("'", "")) for w, _ in in_script)
-    if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
+    # an acronym is one Latin token as written, so one word read too (NFC never splits a Latin letter)
+    if family not in SCRIPT_FAMILIES or letters < 2 or (len(words) == 1 and _is_acronym(text, words)):
         return Detection(UNDETERMINED, 0.0)
     batched = _TOTALS.get(weights)
     if batched is not None and text in batched:
