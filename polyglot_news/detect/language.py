@@ -837,27 +837,32 @@ def dominant_language(detections: list[tuple[Segment, Detection]]) -> str | None
     return tally([(s, d) for s, d in long if s.in_article]) or tally(long)
 
 
-def _prior_for(index: int, family: str | None, page: str | None, first: list[Detection]) -> str | None:
-    """The prior for one segment: its neighbours' language if they agree and share its script, else the page's.
+def _priors(families: list[str | None], page: str | None, first: list[Detection]) -> list[str | None]:
+    """The prior for each segment: its neighbours' language if they agree and share its script, else the page's.
 
-    Only a neighbour sure of its own language counts ("Europe" alone may read as French).
+    Only a neighbour sure of its own language counts ("Europe" alone may read as French): each
+    segment's neighbour either way is the nearest one with a language, found in one pass each way.
     """
-    def neighbour(step: int) -> str | None:
-        i = index + step
-        while 0 <= i < len(first):
+    def nearest(order) -> list[str | None]:
+        found: list[str | None] = [None] * len(first)
+        last = None
+        for i in order:
+            found[i] = last
             if not first[i].undetermined:
-                return first[i].lang if first[i].confidence >= NEIGHBOUR_CONFIDENCE else None
-            i += step
-        return None
+                last = first[i].lang if first[i].confidence >= NEIGHBOUR_CONFIDENCE else None
+        return found
 
-    before, after = neighbour(-1), neighbour(1)
-    family_langs = SCRIPT_FAMILIES.get(family or "", ())
-    if before and before == after and before in family_langs:
-        return before
-    if page in family_langs:
-        return page
-    # Latin names and labels on a page in another script are mostly English
-    return ENGLISH if family == "latin" else page
+    before, after = nearest(range(len(first))), nearest(range(len(first) - 1, -1, -1))
+    out = []
+    for i, family in enumerate(families):
+        family_langs = SCRIPT_FAMILIES.get(family or "", ())
+        if before[i] and before[i] == after[i] and before[i] in family_langs:
+            out.append(before[i])
+        elif page in family_langs:
+            out.append(page)
+        else:  # Latin names and labels on a page in another script are mostly English
+            out.append(ENGLISH if family == "latin" else page)
+    return out
 
 
 def _is_strong(det: Detection, text: str) -> bool:
@@ -922,9 +927,8 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     read = _unprimed if detector is detect_language else detector
     first = [read(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
-    for i, seg in enumerate(segments):
-        family = family_of(seg.text)
-        prior = _prior_for(i, family, page, first)
+    families = [family_of(s.text) for s in segments]
+    for i, (seg, family, prior) in enumerate(zip(segments, families, _priors(families, page, first))):
         langs = curated.get(ui_key(seg.text))
         if langs:
             seg.lang, seg.confidence = _curated_language(seg.text, langs, prior, detector), 0.99
