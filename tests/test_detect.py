@@ -418,3 +418,57 @@ def test_word_scores_kept_in_two_bounded_generations_are_the_same_floats(monkeyp
             assert len(family) <= 6 + 12  # the newer generation: at most a full one and one text's words
     assert {(w, f): language.word_scores(w, f) for w, f in words} == expected
     assert language._SCORED_BEFORE  # the generations did turn over
+
+
+def test_a_batchs_features_over_arrays_are_the_word_by_word_floats() -> None:
+    import pytest
+
+    pytest.importorskip("numpy")
+    from polyglot_news.detect import language, ngrams
+
+    words = {
+        "latin": ["the", "minister", "économie", "schlüssel", "fußmatte", "niños", "ação", "zażółć", "tion",
+                  "nations", "keywords", "quixotic", "jövőben", "ǂx", "co²"],
+        "cyrillic": ["міністр", "заявив", "ўсё", "будзе", "қазақстан", "және", "беларусь", "подписаться",
+                     "новости", "године", "љубав", "ѓорѓи", "мәселе"],
+    }
+    for family, batch in words.items():
+        table = ngrams.family_table(language.SCRIPT_FAMILIES[family])
+        chars = ngrams._numpy().array([table.scores(w) for w in batch], dtype=float)
+        many = language._with_features_many(batch, chars, family, language.WEIGHTS)
+        # exact equality on purpose: every term added in the same order, so the same floats
+        assert many == [language._with_features(w, table.scores(w), family, language.WEIGHTS) for w in batch]
+
+
+def test_a_pages_totals_and_first_readings_are_those_of_one_text_at_a_time() -> None:
+    import pytest
+
+    pytest.importorskip("numpy")
+    from polyglot_news.detect import language, ngrams
+
+    texts = [t for examples in EXAMPLES.values() for t in examples]
+    texts += ["Cirque du Soleil in Paris", "Подписаться на новости", "Share", "Menu", "Europe",
+              "The minister said on Tuesday that the harbour will open " * 30]
+    texts.append(" ".join(w[:n] for t in texts[:8] for w in t.split() for n in range(2, len(w) + 1)))
+    ngrams._scored[0] = ngrams.ARRAY_AFTER  # as in a long run
+    language.score_texts(texts)
+    batched = dict(language._TOTALS[language.WEIGHTS])
+    firsts = dict(language._FIRSTS[language.WEIGHTS])
+    assert len(batched) >= 30  # the families with enough words for arrays
+    language._TOTALS.clear()
+    language._FIRSTS.clear()
+    for text in batched:
+        language._evidence.cache_clear()
+        language._unprimed.cache_clear()
+        assert language._evidence(text, language.WEIGHTS)[1] == batched[text], text
+        assert language._unprimed(text) == firsts[text], text
+
+
+def test_reading_a_text_in_one_script_finds_the_words_script_alone() -> None:
+    from polyglot_news.detect import language
+
+    for text, family in [("Подписаться на новости", "cyrillic"), ("Schlüssel unter der Fußmatte", "latin"),
+                         ("Сolumn and Тext", "latin"), ("Москва Apple", "cyrillic"), ("中文 (Chinese)", "han"),
+                         ("м'ясо і хліб", "cyrillic"), ("x² мир", "cyrillic")]:
+        language._reading.cache_clear()
+        assert language._reading(text)[0] == family, text

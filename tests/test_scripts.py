@@ -30,3 +30,13 @@ def test_unconfuse_rewrites_look_alikes_into_the_majority_script() -> None:
     assert unconfuse("Mоscow") == "Moscow"  # Cyrillic о
     assert unconfuse("Москвa") == "Москва"  # Latin a
     assert unconfuse("Москва") == "Москва" and unconfuse("Moscow") == "Moscow"
+
+
+def test_not_of_script_matches_every_character_script_of_puts_elsewhere() -> None:
+    from polyglot_news.text.scripts import _script_of, not_of_script
+
+    for script in ("latin", "cyrillic", "arabic", "devanagari", "greek"):
+        pattern = not_of_script(script)
+        for cp in range(0x3000):
+            ch = chr(cp)
+            assert (pattern.match(ch) is None) == (ch == "'" or _script_of(ch) == script), (script, hex(cp))

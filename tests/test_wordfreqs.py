@@ -46,3 +46,15 @@ def test_a_long_run_keeps_two_generations_of_looked_up_words_and_the_same_figure
         # one look-up adds at most a word and its Serbian spelling to the newer generation
         assert len(wordfreqs._found) <= 3 + 2 and len(wordfreqs._found_before) <= 3 + 2
     assert got == expected
+
+
+def test_frequency_rows_are_frequencies_without_the_unlisted_languages() -> None:
+    from polyglot_news.text import wordfreqs
+
+    langs = ("en", "be", "de", "sr", "kk", "ru")
+    words = ["the", "haus", "године", "subscribe", "qxzvv", "минister", "zeitung", "новости"]
+    listed = wordfreqs.listed_of(langs)
+    assert listed == tuple(lang for lang in langs if wordfreqs.has_list(lang))
+    rows = wordfreqs.frequency_rows(words, langs)
+    for word, row in zip(words, rows):
+        assert tuple(row) == tuple(f for f in wordfreqs.frequencies(word, langs) if f is not None), word

@@ -24,14 +24,14 @@ import sys
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache, reduce
-from itertools import islice
-from operator import add
+from itertools import chain, islice, repeat
+from operator import add, neg, sub, truediv
 from typing import Protocol
 
 from ..curated import UI_KIND, Glossary, ui_key
 from ..model import ENGLISH, UNDETERMINED, Article, Segment
 from ..text import wordfreqs
-from ..text.scripts import SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, script_of, unconfuse
+from ..text.scripts import SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, script_of, unconfuse
 from . import ngrams
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
@@ -134,24 +134,28 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     return list(_tokens(text))
 
 
+# each word with the mark just before it (past any spaces) when that mark opens a sentence; the
+# text is read with a "." in front, so a word opening the text has one too
+_OPENED_WORD = re.compile(r"([" + re.escape("".join(sorted(_SENTENCE_START))) + r"]?)\s*(" + _WORD.pattern + ")")
+
+
 @lru_cache(maxsize=TEXTS_KEPT)  # a page's segments are read by several of the steps below
 def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     if "@" in text or "://" in text or "www." in text:  # what any URL or address the pattern drops holds
         text = _URL.sub(" ", text)
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    mixed = not text.isascii()  # an ASCII text has no look-alike letters to rewrite
-    out = []
-    append = out.append
-    for m in _WORD.finditer(text):
-        word = unconfuse(m.group()) if mixed else m.group()
-        if word[0].isupper():  # a capital: a name unless it opens the text or a sentence
-            i = m.start() - 1
-            while i >= 0 and text[i].isspace():
-                i -= 1
-            append((word.casefold(), not (i < 0 or text[i] in _SENTENCE_START)))
-        else:
-            append((word.casefold(), False))
-    return tuple(out)
+    text = unicodedata.normalize("NFC", text)
+    if "’" in text or "ʼ" in text or "`" in text:  # `translate` looks up every letter: only when needed
+        text = text.translate(_APOSTROPHES)
+    found = _OPENED_WORD.findall("." + text)
+    if not found:
+        return ()
+    words = [w for _, w in found]
+    if not text.isascii():  # an ASCII text has no look-alike letters to rewrite
+        words = [unconfuse(w) for w in words]
+    # a capital: a name unless it opens the text or a sentence (a mark found before it)
+    names = [not mark and w[0].isupper() for (mark, _), w in zip(found, words)]
+    # casefolding maps each letter alone, so the words joined by a NUL (no letter) fold as one string
+    return tuple(zip("\0".join(words).casefold().split("\0"), names))
 
 
 def _is_acronym(text: str, words: list[str]) -> bool:
@@ -270,9 +274,13 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
     if fresh:
         # the words' frequencies in one look-up (`frequencies` then answers from memory)
         wordfreqs.prefetch(fresh, SCRIPT_FAMILIES[family])
-        chars = ngrams.family_table(SCRIPT_FAMILIES[family]).scores_many(fresh)
-        for word, c in zip(fresh, chars):
-            done[word] = _with_features(word, c, family, w)
+        table = ngrams.family_table(SCRIPT_FAMILIES[family])
+        matrix = table.scores_array(fresh)
+        if matrix is None:  # a short batch: word by word
+            for word in fresh:
+                done[word] = _with_features(word, table.scores(word), family, w)
+        else:
+            done.update(zip(fresh, _with_features_many(fresh, matrix, family, w)))
     for word in new:
         if word in done:
             continue
@@ -367,6 +375,124 @@ def _with_features(word: str, chars: list[float], family: str, w: Weights) -> tu
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def _array_passes(family: str, w: Weights):
+    """What `_with_features_many` reads per family: the featured languages' positions, their
+    borrowed-profile charges, which of them have a frequency list (and in which column of
+    `wordfreqs.frequency_rows` each is), as arrays."""
+    np = ngrams._numpy()
+    featured, _, _, featured_langs, _ = _family_lists(family, w)
+    listed = wordfreqs.listed_of(featured_langs)
+    positions = np.array([f[0] for f in featured], dtype=np.intp)
+    missing = np.array([f[8] for f in featured], dtype=np.float64)
+    has_list = np.array([lang in listed for lang in featured_langs], dtype=bool)
+    return positions, missing, bool(missing.any()), has_list, listed
+
+
+def _with_features_many(words: list[str], chars, family: str, w: Weights) -> list[tuple[float, ...]]:
+    """`_with_features` of each of `words` over arrays, given their n-gram scores as a (words,
+    languages) array: the same floats.
+
+    Each language's terms are added in `_with_features`'s order, one kind of evidence at a time for
+    every word at once; a term a word lacks adds 0.0 here where it is skipped there, which changes
+    no sum (no score is ever -0.0). The lists the terms come from are read word by word as before.
+    """
+    np = ngrams._numpy()
+    featured, plain, shared, featured_langs, suffixes = _family_lists(family, w)
+    function_of, _, with_clusters, with_rare, with_harmony, listed_function = _feature_passes(family, w)
+    positions, missing, any_missing, has_list, listed = _array_passes(family, w)
+    n_words, n_featured = len(words), len(featured)
+    out = chars * w.char
+    functions = np.zeros((n_words, n_featured), dtype=bool)
+    endings = np.zeros((n_words, n_featured), dtype=bool)
+    foreign_plain = foreign_featured = None
+    rare_counts = {k: [0] * n_words for k, _ in with_rare}
+    rare_letters = frozenset().union(*(rare for _, rare in with_rare))
+    top = len(suffixes) - 1
+    # each kind of evidence read for the words that have it, found by one pass in C-level set tests
+    uncommon = [i for i, x in enumerate(words) if not shared.issuperset(x)]
+    if uncommon:
+        # per word, how many of its letters each alphabet lacks: its letters outside the shared
+        # alphabet counted, times which alphabets lack each (whole numbers, so exact in any order)
+        counts = [{c: words[i].count(c) for c in set(words[i]) - shared if c.isalpha()} for i in uncommon]
+        letters = sorted(set().union(*counts))
+        if letters:
+            lack_plain, lack_featured = _lacks_of(family, tuple(letters), w)
+            at = {c: n for n, c in enumerate(letters)}
+            per_letter = np.zeros((len(uncommon), len(letters)), dtype=np.int64)
+            for row, found in enumerate(counts):
+                for c, n in found.items():
+                    per_letter[row, at[c]] = n
+            foreign_plain = np.zeros(out.shape)
+            foreign_plain[uncommon] = w.foreign_letter * (per_letter @ lack_plain)
+            foreign_featured = np.zeros(out.shape)
+            foreign_featured[uncommon] = w.foreign_letter * (per_letter @ lack_featured)
+    for i, hit in [(i, function_of[x]) for i, x in enumerate(words) if x in function_of]:
+        functions[i, list(hit)] = True
+    for i in [i for i, x in enumerate(words) if not rare_letters.isdisjoint(x)]:
+        word = words[i]
+        letters = set(word)
+        for k, rare in with_rare:
+            if not rare.isdisjoint(letters):
+                rare_counts[k][i] = sum([word.count(c) for c in rare & letters])
+    # an ending of n letters counts on words of at least n + 3; each length's hits found in one pass
+    for n in range(1, top + 1):
+        ends = suffixes[n]
+        if ends:
+            for i, hit in [(i, ends[x[-n:]]) for i, x in enumerate(words) if len(x) >= n + 3 and x[-n:] in ends]:
+                endings[i, list(hit)] = True
+    if foreign_plain is not None:
+        out += foreign_plain
+    scores = out[:, positions]
+    if any_missing:
+        n_grams = np.array([3 * len(word) + 1 for word in words], dtype=np.float64)  # ngrams.gram_count
+        scores += missing * n_grams[:, None]
+    terms = np.where(functions, listed_function, w.no_list)
+    if listed:
+        lf = np.array(wordfreqs.frequency_rows([x.casefold() for x in words], featured_langs),
+                      dtype=np.float64).reshape(n_words, len(listed))
+        terms[:, has_list] = np.where(lf == -math.inf, w.unknown_word, w.known_word + w.frequency * lf)
+    scores += terms
+    scores += np.where(functions, w.function_word, 0.0)
+    scores += np.where(endings, w.ending, 0.0)
+    out[:, positions] = scores
+    for k, clusters in with_clusters:
+        out[:, k] += w.cluster * np.array([min(3, sum([word.count(c) for c in clusters])) for word in words],
+                                          dtype=np.float64)
+    if foreign_featured is not None:
+        out += foreign_featured
+    for k, counts in rare_counts.items():
+        out[:, k] += w.rare_letter * np.array(counts, dtype=np.float64)
+    for k, lang in with_harmony:
+        out[:, k] += np.array([w.disharmony if breaks_harmony(word, lang) else 0.0 for word in words])
+    return list(map(tuple, out.tolist()))
+
+
+def _lacks_of(family: str, letters: tuple[str, ...], w: Weights):
+    """For `_with_features_many`: per letter of `letters` (outside the family's shared alphabet), a
+    row with 1 for each plain language whose alphabet lacks it, and one for the featured languages
+    (by position in the family); languages without an alphabet lack nothing."""
+    np = ngrams._numpy()
+    rows = [_letter_lacks(family, c, w) for c in letters]
+    return (np.array([r[0] for r in rows], dtype=np.int64).reshape(len(letters), -1),
+            np.array([r[1] for r in rows], dtype=np.int64).reshape(len(letters), -1))
+
+
+@lru_cache(maxsize=4096)
+def _letter_lacks(family: str, letter: str, w: Weights) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`_lacks_of`'s two rows for one letter."""
+    featured, plain, _, _, _ = _family_lists(family, w)
+    lack_plain = [0] * len(SCRIPT_FAMILIES[family])
+    lack_featured = list(lack_plain)
+    for k, alphabet in plain:
+        if alphabet is not None and letter not in alphabet:
+            lack_plain[k] = 1
+    for f in featured:
+        if f[5] is not None and letter not in f[5]:
+            lack_featured[f[0]] = 1
+    return tuple(lack_plain), tuple(lack_featured)
+
+
 @lru_cache(maxsize=4096)
 def _lacking(family: str, unusual: frozenset[str], w: Weights) -> tuple[list[tuple[int, tuple[str, ...]]],
                                                                       dict[int, tuple[str, ...]]]:
@@ -439,12 +565,17 @@ def _family_of_counts(counts) -> str | None:
 def _ranked(langs: tuple[str, ...], values: tuple[float, ...] | list[float], temperature: float,
             keep: int | None = None) -> list[tuple[str, float]]:
     """Languages with their softmax probabilities, most likely first (ties by code); the first `keep`."""
-    top = max(values)
-    exp = [math.exp((v - top) / temperature) for v in values]
-    total = sum(exp)
     # (-p, code) pairs sort in C as the (-p, code) key did; negating a float is exact
-    order = sorted([(-(e / total), k) for k, e in zip(langs, exp)])
+    order = sorted(zip(map(neg, _shares(values, temperature)), langs))
     return [(k, -q) for q, k in (order if keep is None else order[:keep])]
+
+
+def _shares(values, temperature: float) -> list[float]:
+    """The softmax of `values` at `temperature`, each step mapped in C: the floats of
+    `exp((v - top) / temperature) / total`, the exponentials summed in order."""
+    top = max(values)
+    exp = list(map(math.exp, map(truediv, map(sub, values, repeat(top)), repeat(temperature))))
+    return list(map(truediv, exp, repeat(sum(exp))))
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
@@ -456,9 +587,13 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     words = [w for w, _ in tokens]
     if words and text[:MAX_CHARS].isascii():
         return "latin", tokens, words  # ASCII words are Latin letters (and apostrophes) only
+    if words:
+        first = _word_letters(words[0])[2]
+        if first in SCRIPT_FAMILIES and not_of_script(first).search("".join(words)) is None:
+            return first, tokens, words  # every word in the first one's script: the usual case
     scripts = {info[2] for info in map(_word_letters, words)}
     if len(scripts) == 1 and None not in scripts:
-        return scripts.pop(), tokens, words  # every word in one script: the usual case
+        return scripts.pop(), tokens, words
     family = _family_of_words(words)
     in_script = tuple((w, name) for w, name in tokens if _word_script(w) == family) if family else ()
     return family, in_script, words
@@ -477,8 +612,12 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
         return Detection(SCRIPT_LANGUAGES[family], 0.99)
     # two words hold at least two letters: only a one-word text needs its letters counted
     letters = 2 if len(in_script) >= 2 else sum(len(w.replace("'", "")) for w, _ in in_script)
-    if family not in SCRIPT_FAMILIES or letters < 2 or _is_acronym(text, words):
+    # an acronym is one Latin token as written, so one word read too (NFC never splits a Latin letter)
+    if family not in SCRIPT_FAMILIES or letters < 2 or (len(words) == 1 and _is_acronym(text, words)):
         return Detection(UNDETERMINED, 0.0)
+    batched = _TOTALS.get(weights)
+    if batched is not None and text in batched:
+        return family, batched[text]
     read = in_script[:MAX_WORDS]
     scored = _scored_words([w for w, _ in read], family, weights)
     rows = [_prior_row(family, weights)]
@@ -503,15 +642,90 @@ def _scored_words(words: list[str], family: str, weights: Weights) -> dict[str, 
 def score_texts(texts, weights: Weights = WEIGHTS) -> None:
     """Score the words of many texts in one batch per script family, ahead of `detect_language`.
 
-    Only a speed-up: a page's words scored together cost far less than one text at a time.
+    Only a speed-up: a page's words scored together cost far less than one text at a time, and
+    (over arrays, for a batch large enough) so do the texts' totals (`_evidence`), kept for the
+    texts of the latest batch.
     """
     batch: dict[str, list[str]] = {}
+    readings: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]] = {}
     for text in texts:
         family, in_script, _ = _reading(text)
-        if family in SCRIPT_FAMILIES:
-            batch.setdefault(family, []).extend(w for w, _ in in_script[:MAX_WORDS])
+        if family in SCRIPT_FAMILIES and in_script:
+            read = in_script[:MAX_WORDS]
+            batch.setdefault(family, []).extend(w for w, _ in read)
+            readings.setdefault(family, []).append((text, read))
+    totals: dict[str, tuple[float, ...]] = {}
+    firsts: dict[str, Detection] = {}
     for family, words in batch.items():
-        _score_words(words, family, weights)
+        scored = _score_words(words, family, weights)
+        if len(words) >= ngrams.ARRAY_BATCH and ngrams._scored[0] > ngrams.ARRAY_AFTER and ngrams._numpy():
+            texts_totals, texts_firsts = _totals_many(readings[family], scored, family, weights)
+            totals.update(texts_totals)
+            firsts.update(texts_firsts)
+    _TOTALS.clear()
+    _TOTALS[weights] = totals
+    _FIRSTS.clear()
+    _FIRSTS[weights] = firsts
+
+
+# the totals `score_texts` worked out for the texts of its latest batch, and their first readings
+# (`_unprimed`), by weights
+_TOTALS: dict[Weights, dict[str, tuple[float, ...]]] = {}
+_FIRSTS: dict[Weights, dict[str, Detection]] = {}
+
+
+def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
+                 weights: Weights) -> tuple[dict[str, tuple[float, ...]], dict[str, Detection]]:
+    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats;
+    and each text's `_unprimed` Detection, worked out from them (`_first_many`).
+
+    Each text's rows (its prior row, then its words' rows, a name's scaled) are added in order
+    by a cumulative sum along the text (sequential, unlike numpy's pairwise `sum`); texts of like
+    length go together, a shorter text's rows past its last being zeros, which change no sum.
+    """
+    np = ngrams._numpy()
+    ids: dict[tuple[str, bool], int] = {}
+    key = ids.setdefault
+    indexed = [(text, [key(t, len(ids)) for t in read]) for text, read in readings]
+    width = len(SCRIPT_FAMILIES[family])
+    # fromiter over the rows chained reads the floats without np.array's walk to find the shape
+    rows = np.fromiter(chain.from_iterable([scored[w] for w, _ in ids]), dtype=np.float64,
+                       count=len(ids) * width).reshape(len(ids), width)
+    names = np.fromiter((name for _, name in ids), dtype=bool, count=len(ids))
+    if names.any():
+        rows[names] *= weights.name  # as `_name_scores` scales each
+    prior, zero = len(ids), len(ids) + 1
+    rows = np.vstack([rows, np.array([_prior_row(family, weights)]), np.zeros((1, width))])
+    by_size: dict[int, list[tuple[str, list[int]]]] = {}
+    for text, row_ids in indexed:
+        by_size.setdefault(len(row_ids).bit_length(), []).append((text, row_ids))
+    texts: list[str] = []
+    parts = []
+    for group in by_size.values():
+        longest = max(len(r) for _, r in group)
+        at = np.fromiter(chain.from_iterable([[prior, *r] + [zero] * (longest - len(r)) for _, r in group]),
+                         dtype=np.intp, count=len(group) * (longest + 1)).reshape(len(group), longest + 1)
+        parts.append(np.cumsum(rows[at], axis=1)[:, -1])
+        texts += [text for text, _ in group]
+    sums = np.concatenate(parts)
+    return dict(zip(texts, map(tuple, sums.tolist()))), dict(zip(texts, _first_many(sums, family, weights)))
+
+
+def _first_many(sums, family: str, weights: Weights) -> list[Detection]:
+    """`_unprimed`'s Detection for each row of totals `sums` (texts, languages), the same floats:
+    `_shares`'s steps over the arrays, the exponentials by `math.exp`, each row summed in order."""
+    np = ngrams._numpy()
+    scaled = (sums - sums.max(axis=1, keepdims=True)) / weights.temperature
+    exp = np.fromiter(map(math.exp, scaled.ravel().tolist()), dtype=np.float64, count=scaled.size).reshape(scaled.shape)
+    shares = exp / np.cumsum(exp, axis=1)[:, -1:]  # a running sum, as `sum` adds them
+    best = shares.max(axis=1)
+    ties = (shares == best[:, None]).sum(axis=1)
+    langs = SCRIPT_FAMILIES[family]
+    out = []
+    for row, (b, n, k) in enumerate(zip(best.tolist(), ties.tolist(), shares.argmax(axis=1).tolist())):
+        lang = langs[k] if n == 1 else min(c for c, p in zip(langs, shares[row].tolist()) if p == b)
+        out.append(Detection(lang, round(b, 4)))
+    return out
 
 
 @lru_cache(maxsize=WORDS_KEPT)
@@ -574,13 +788,15 @@ def _unprimed(text: str, weights: Weights = WEIGHTS) -> Detection:
     evidence = _evidence(text, weights)
     if isinstance(evidence, Detection):
         return evidence
+    batched = _FIRSTS.get(weights)
+    if batched is not None and text in batched:
+        return batched[text]
     family, totals = evidence
-    top = max(totals)
-    exp = [math.exp((v - top) / weights.temperature) for v in totals]
-    total = sum(exp)
-    shares = [e / total for e in exp]
+    shares = _shares(totals, weights.temperature)
     best = max(shares)
-    lang = min(k for k, p in zip(SCRIPT_FAMILIES[family], shares) if p == best)
+    langs = SCRIPT_FAMILIES[family]
+    lang = langs[shares.index(best)] if shares.count(best) == 1 else min(
+        k for k, p in zip(langs, shares) if p == best)
     return Detection(lang, round(best, 4))
 
 
@@ -617,36 +833,40 @@ def dominant_language(detections: list[tuple[Segment, Detection]]) -> str | None
                 counts[det.lang] = counts.get(det.lang, 0) + len(seg.text)
         return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 
-    long = [(s, d) for s, d in detections if len(words_of(s.text)) >= PAGE_EVIDENCE_WORDS]
+    long = [(s, d) for s, d in detections if len(_tokens(s.text)) >= PAGE_EVIDENCE_WORDS]  # words_of's count
     return tally([(s, d) for s, d in long if s.in_article]) or tally(long)
 
 
-def _prior_for(index: int, family: str | None, page: str | None, first: list[Detection]) -> str | None:
-    """The prior for one segment: its neighbours' language if they agree and share its script, else the page's.
+def _priors(families: list[str | None], page: str | None, first: list[Detection]) -> list[str | None]:
+    """The prior for each segment: its neighbours' language if they agree and share its script, else the page's.
 
-    Only a neighbour sure of its own language counts ("Europe" alone may read as French).
+    Only a neighbour sure of its own language counts ("Europe" alone may read as French): each
+    segment's neighbour either way is the nearest one with a language, found in one pass each way.
     """
-    def neighbour(step: int) -> str | None:
-        i = index + step
-        while 0 <= i < len(first):
+    def nearest(order) -> list[str | None]:
+        found: list[str | None] = [None] * len(first)
+        last = None
+        for i in order:
+            found[i] = last
             if not first[i].undetermined:
-                return first[i].lang if first[i].confidence >= NEIGHBOUR_CONFIDENCE else None
-            i += step
-        return None
+                last = first[i].lang if first[i].confidence >= NEIGHBOUR_CONFIDENCE else None
+        return found
 
-    before, after = neighbour(-1), neighbour(1)
-    family_langs = SCRIPT_FAMILIES.get(family or "", ())
-    if before and before == after and before in family_langs:
-        return before
-    if page in family_langs:
-        return page
-    # Latin names and labels on a page in another script are mostly English
-    return ENGLISH if family == "latin" else page
+    before, after = nearest(range(len(first))), nearest(range(len(first) - 1, -1, -1))
+    out = []
+    for i, family in enumerate(families):
+        family_langs = SCRIPT_FAMILIES.get(family or "", ())
+        if before[i] and before[i] == after[i] and before[i] in family_langs:
+            out.append(before[i])
+        elif page in family_langs:
+            out.append(page)
+        else:  # Latin names and labels on a page in another script are mostly English
+            out.append(ENGLISH if family == "latin" else page)
+    return out
 
 
 def _is_strong(det: Detection, text: str) -> bool:
-    plain = [w for w, name in tokens_of(text) if not name]
-    return det.confidence >= STRONG_CONFIDENCE and len(plain) >= STRONG_WORDS
+    return det.confidence >= STRONG_CONFIDENCE and sum(not name for _, name in _tokens(text)) >= STRONG_WORDS
 
 
 def ui_languages(glossary: Glossary) -> dict[str, tuple[str, ...]]:
@@ -707,9 +927,8 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     read = _unprimed if detector is detect_language else detector
     first = [read(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
-    for i, seg in enumerate(segments):
-        family = family_of(seg.text)
-        prior = _prior_for(i, family, page, first)
+    families = [family_of(s.text) for s in segments]
+    for i, (seg, family, prior) in enumerate(zip(segments, families, _priors(families, page, first))):
         langs = curated.get(ui_key(seg.text))
         if langs:
             seg.lang, seg.confidence = _curated_language(seg.text, langs, prior, detector), 0.99

@@ -320,12 +320,18 @@ class FamilyTable:
         word's n-gram order, one n-gram size at a time, then the three sizes in order: the
         same float additions `scores` makes, so the same results.
         """
+        matrix = self.scores_array(words)
+        return [self.scores(w) for w in words] if matrix is None else matrix.tolist()
+
+    def scores_array(self, words: list[str]):
+        """`scores_many(words)` as a (words, languages) float64 array, or None when the batch is better
+        scored word by word (a short batch, or a short run, which would pay more for numpy than arrays
+        save); the caller then scores each word with `scores`."""
         _scored[0] += len(words)
-        # a short run scores word by word: importing numpy would cost it more than arrays save
         np = _numpy() if len(words) >= ARRAY_BATCH and _scored[0] > ARRAY_AFTER else None
         if np is None:
-            return [self.scores(w) for w in words]
-        profiled: list[list[float] | None] = [None] * len(words)
+            return None
+        profiled = np.empty((len(words), len(self.columns)), dtype=np.float64)
         keyed = self._keyed(np)
         by_length: dict[int, list[int]] = {}
         if keyed is not None:
@@ -334,8 +340,7 @@ class FamilyTable:
                 by_length.setdefault(min(len(w), 24) // 6, []).append(i)
             try:
                 for group in by_length.values():
-                    for i, row in zip(group, keyed.scores(np, [words[i] for i in group])):
-                        profiled[i] = row
+                    profiled[group] = keyed.scores(np, [words[i] for i in group])
             except UnicodeEncodeError:  # a lone surrogate has no code point array: n-gram by n-gram then
                 keyed, by_length = None, {}
         if keyed is None:
@@ -343,17 +348,13 @@ class FamilyTable:
                 # words of like length together (a shorter word's missing n-grams add 0.0, row 0)
                 by_length.setdefault(min(len(w), 24) // 4, []).append(i)
             for group in by_length.values():
-                for i, row in zip(group, self._profiled_arrays(np, [words[i] for i in group])):
-                    profiled[i] = row
+                profiled[group] = self._profiled_arrays(np, [words[i] for i in group])
         if self._plain:
-            return profiled  # type: ignore[return-value]
-        out = [[0.0] * len(self.langs) for _ in words]
-        for row, scores in zip(out, profiled):
-            for j, i in enumerate(self.columns):
-                row[i] = scores[j]
+            return profiled
+        out = np.zeros((len(words), len(self.langs)), dtype=np.float64)
+        out[:, self.columns] = profiled
         for i, m in self.others:
-            for row, score in zip(out, _borrowed_scores(m, words)):
-                row[i] = score
+            out[:, i] = _borrowed_scores(m, words)
         return out
 
     def _keyed(self, np) -> "_KeyedRows | None":
@@ -365,8 +366,8 @@ class FamilyTable:
             self._keys = _KeyedRows(np, self._stored)
         return self._keys
 
-    def _profiled_arrays(self, np, words: list[str]) -> list[list[float]]:
-        """The profiled languages' scores of words of one length, over arrays."""
+    def _profiled_arrays(self, np, words: list[str]):
+        """The profiled languages' scores of words of one length, over arrays: (words, languages)."""
         ids = self._ids
         sizes: list[list[list[int]]] = [[], [], []]
         for word in words:
@@ -384,7 +385,7 @@ class FamilyTable:
             positions = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp).T
             part = _in_position_order(matrix[positions])
             total = part if total is None else total + part
-        return total.tolist()
+        return total
 
     def _id_of(self, gram: str) -> int:
         k = self._ids.get(gram)
@@ -516,6 +517,15 @@ class _KeyedRows:
             order = np.argsort(key, kind="stable")
             self.keys.append(key[order])
             self.rows.append(at[order])
+        # letters and 1- and 2-grams are few enough to look up in dense tables (3-grams are searched):
+        # a code point's letter number (0 past the last letter), a 1- or 2-gram key's row (else the floor)
+        self.number_of = np.zeros(int(self.letters.max()) + 2, dtype=np.int64)
+        self.number_of[self.letters] = np.arange(1, len(self.letters) + 1)
+        self.dense = []
+        for size in (1, 2):
+            table = np.full(self.base ** size, self.floor[size - 1], dtype=np.intp)
+            table[self.keys[size - 1]] = self.rows[size - 1]
+            self.dense.append(table)
 
     def _numbers(self, np, words: list[str], length: int):
         """Each word's letters as their numbers (0 for a letter no profile holds), padded with a space
@@ -523,19 +533,19 @@ class _KeyedRows:
         # NUL is no letter of a word, so no profile holds it: it becomes 0 like any unknown letter
         padded = "".join(f" {w} ".ljust(length + 2, "\0") for w in words)
         points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).reshape(len(words), length + 2)
-        at = np.searchsorted(self.letters, points)
-        known = self.letters[np.minimum(at, len(self.letters) - 1)] == points
-        return np.where(known, at + 1, 0).astype(np.int64)
+        return self.number_of[np.minimum(points, len(self.number_of) - 1)]
 
     def _row_ids(self, np, size: int, key):
+        if size < 3:
+            return self.dense[size - 1][key]
         keys = self.keys[size - 1]
         if not len(keys):
             return np.full(key.shape, self.floor[size - 1])
         at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
         return np.where(keys[at] == key, self.rows[size - 1][at], self.floor[size - 1])
 
-    def scores(self, np, words: list[str]) -> list[list[float]]:
-        """The profiled languages' scores of words: per size, each word's n-gram rows added in its
+    def scores(self, np, words: list[str]):
+        """The profiled languages' scores of words, a (words, languages) array: per size, each word's n-gram rows added in its
         n-gram order (position by position; past a shorter word's last n-gram its rows are zeros, and
         adding 0.0 changes no sum), then the three sizes in order, as `FamilyTable.scores` adds them."""
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
@@ -551,7 +561,7 @@ class _KeyedRows:
             ids[past] = self.zero
             part = _in_position_order(self.matrix[ids.T])  # (position, word, language)
             total = part if total is None else total + part
-        return total.tolist()
+        return total
 
 
 def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:

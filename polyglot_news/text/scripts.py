@@ -8,6 +8,7 @@ are mapped to ISO 639-1 codes by `SCRIPT_LANGUAGES`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -94,6 +95,29 @@ def _script_of(ch: str) -> str | None:
         if lo <= cp <= hi:
             return name
     return "other"
+
+
+@lru_cache(maxsize=None)
+def not_of_script(script: str) -> re.Pattern:
+    """A pattern matching any character but an apostrophe and the letters `script_of` puts in `script`.
+
+    Words (which open with a letter) joined match nothing exactly when every word's letters are
+    all of `script`: one search instead of a count per word.
+    """
+    spans: list[list[int]] = []
+    for at, (lo, hi, name) in enumerate(_RANGES):
+        if name != script:
+            continue
+        earlier = [(a, b) for a, b, _ in _RANGES[:at] if a <= hi and lo <= b]  # blocks checked first
+        for cp in range(max(lo, 0x41), hi + 1):
+            # what `_script_of` says, without its walk over the blocks for each code point
+            if chr(cp).isalpha() and not any(a <= cp <= b for a, b in earlier):
+                if spans and spans[-1][1] == cp - 1:
+                    spans[-1][1] = cp
+                else:
+                    spans.append([cp, cp])
+    inside = "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in spans)
+    return re.compile(f"[^'{inside}]")
 
 
 def letter_scripts(text: str) -> Counter[str]:
