@@ -94,6 +94,7 @@ from .linepatterns import (
     is_date_line,
     norm_text,
     pattern_kind,
+    run_measures,
 )
 from .regions import measure_boxes
 from .structures import mark_blurb_runs, mark_colon_lists, mark_reference_lists, mark_replied_comments, mark_table_cells
@@ -466,7 +467,7 @@ def prepare(article: Article, glossary: Glossary):
 
     Returns (facts, page_titles, seen, ignored, article) for `decide`, or None for an empty page.
     """
-    measured: dict = {}
+    measured = run_measures()
     facts = [facts_of(s, measured) for s in article.segments]
     if not facts:
         return None
@@ -552,7 +553,7 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             seg.kind = UI if f.units <= 8 else BOILERPLATE
         elif f.prose and f.units <= CAPTION_MAX_WORDS and repeated_nearby(facts, i):
             seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
-        elif (f.prose or f.ends and f.units >= 5) and f.units <= 60 and DESCRIBES_IMAGE.search(seg.text) and credit_follows(facts, i):
+        elif (f.prose or f.ends and f.units >= 5) and f.units <= 60 and credit_follows(facts, i) and DESCRIBES_IMAGE.search(seg.text):
             seg.kind = CAPTION  # a line describing a picture just above its bare photo credit is the photo's caption
         elif inside and f.prose and (not _strong_chrome(f, chrome) or chrome == "byline"):
             seg.kind = BODY

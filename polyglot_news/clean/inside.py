@@ -127,8 +127,10 @@ def credit_follows(facts: list[LineFacts], i: int) -> bool:
     if i + 1 >= len(facts):
         return False
     credit = facts[i + 1]
+    if credit.forced != CAPTION:
+        return False
     words = len(re.findall(r"\w+", credit.seg.text))  # "Jane Roe | Agency | Getty Images": separators are not words
-    return credit.forced == CAPTION and words <= 8 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
+    return words <= 8 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
 
 
 def repeated_nearby(facts: list[LineFacts], i: int, distance: int = 10) -> bool:

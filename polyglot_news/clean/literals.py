@@ -1,0 +1,205 @@
+"""Which of many patterns a line may match, from one scan for the literals their matches must contain.
+
+Most lines of a page match none of the chrome patterns, yet each pattern's search walks the
+whole line. `required_literals(pattern)` reads a pattern's parse tree and returns strings of
+which every match holds at least one ("newsletter", " says:", "©"...), or None when it cannot
+tell; `LiteralScan(patterns)` finds, in one pass over a line, every such string present, and
+`scan.possible(text)` is the set of patterns that may match `text`. A pattern left out of that
+set surely has no match (by `search` or `match`), so a test of it can be skipped with the same
+answer; a pattern whose literals are unknown is always in the set.
+
+Only case-sensitive patterns are read (the lowered twins of `linepatterns.py` meet lowercased
+text): a literal then matches only itself, and a plain substring test says the same as the
+pattern's own character tests. Anything else, or an interpreter without the `re` parser this
+reads, leaves the patterns always tested.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from itertools import product
+from pathlib import Path
+
+from ..text.precompiled import cached
+
+try:
+    from re import _constants as _c, _parser
+except ImportError:  # another interpreter's internals: no scan, every pattern is always tested
+    _c = _parser = None
+
+_MOST = 64  # strings a set may hold before it is given up (a cross product of alternations grows fast)
+_CLASS_MOST = 6  # characters a class may hold to count as a set of one-character strings
+
+
+def _exact(node) -> set[str] | None:
+    """The strings `node` (a parse item) can match, when they are few; None otherwise."""
+    return _walk([node])[0]
+
+
+def _walk(items) -> tuple[set[str] | None, set[str] | None]:
+    """(exact, required) of a sequence of parse items.
+
+    exact: every string the sequence can match (None when unknown or too many); required:
+    strings of which any match holds one as a substring (None when unknown; never holds "").
+    """
+    exact: set[str] | None = {""}
+    candidates: list[set[str]] = []
+    run: set[str] | None = {""}  # the cross product of the exact items since the last inexact one
+    for op, av in items:
+        e, r = _item(op, av)
+        if r:
+            candidates.append(r)
+        if e is None:
+            if run and "" not in run:
+                candidates.append(run)
+            run = {""}
+            exact = None
+            continue
+        grown = _join(run, e)
+        if grown is None:  # too many: keep what the run had, and start a new one here
+            if run and "" not in run:
+                candidates.append(run)
+            grown = set(e)
+        run = grown
+        exact = _join(exact, e) if exact is not None else None
+    if run and "" not in run:
+        candidates.append(run)
+    if exact is not None and "" not in exact:
+        candidates.append(exact)
+    return exact, _best(candidates)
+
+
+def _join(left: set[str] | None, right: set[str]) -> set[str] | None:
+    """Every string of `left` followed by one of `right`, or None when there would be too many."""
+    if left is None or len(left) * len(right) > _MOST:
+        return None
+    return {a + b for a, b in product(left, right)}
+
+
+def _best(candidates: list[set[str]]) -> set[str] | None:
+    """The most telling of several required sets: the longest shortest string, then the fewest strings."""
+    usable = [c for c in candidates if c and "" not in c]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _item(op, av) -> tuple[set[str] | None, set[str] | None]:
+    """(exact, required) of one parse item (see `_walk`)."""
+    if op is _c.LITERAL:
+        s = {chr(av)}
+        return s, s
+    if op is _c.AT:
+        return {""}, None  # an anchor or word boundary matches no characters
+    if op is _c.IN:
+        chars = _class_chars(av)
+        return chars, chars
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None, None  # (?i:...) and the like: a literal no longer matches only itself
+        return _walk(sub)
+    if op is _c.ATOMIC_GROUP:
+        return _walk(av)
+    if op is _c.BRANCH:
+        exacts, requireds = [], []
+        for alt in av[1]:
+            e, r = _walk(alt)
+            exacts.append(e)
+            requireds.append(r)
+        exact: set[str] | None = None
+        if all(e is not None for e in exacts) and sum(map(len, exacts)) <= _MOST:
+            exact = set().union(*exacts)
+        required = set().union(*requireds) if all(requireds) else None
+        return exact, required
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        e, r = _walk(sub)
+        if hi == 0:
+            return {""}, None
+        if lo == 0:
+            return ({""} | e if hi == 1 and e is not None else None), None
+        if lo == hi == 1:
+            return e, r
+        return None, r
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return {""}, None  # a look-around matches no characters of its own
+    return None, None  # any character, a category, a back-reference...: nothing known
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters a class `[...]` matches when it lists a few of them; None otherwise."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _CLASS_MOST:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None  # a negated class, a category (\w, \d) or a wide range
+    return chars if len(chars) <= _CLASS_MOST else None
+
+
+def required_literals(pattern: re.Pattern[str]) -> set[str] | None:
+    """Strings of which every match of `pattern` holds one, or None when they cannot be told.
+
+    None too for a case-insensitive (or bytes, verbose, locale) pattern.
+    """
+    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.I | re.X | re.L):
+        return None
+    try:
+        return _walk(_parser.parse(pattern.pattern, pattern.flags))[1]
+    except Exception:  # noqa: BLE001 - a parser that differs from the one this reads: test the pattern always
+        return None
+
+
+def covering_parts(literals: set[str], shortest: int = 4, longest: int = 8) -> list[str]:
+    """A few strings of which each of `literals` holds one: greedily, the part that most of those left hold.
+
+    Parts are `shortest` to `longest` characters long (or a whole literal shorter than that); of
+    two parts held as widely the longer is taken (it is found in fewer lines).
+    """
+    holders: dict[str, set[int]] = {}
+    for i, lit in enumerate(sorted(literals)):
+        for size in range(min(shortest, len(lit)), min(longest, len(lit)) + 1):
+            for at in range(len(lit) - size + 1):
+                holders.setdefault(lit[at:at + size], set()).add(i)
+    left = set(range(len(literals)))
+    parts = []
+    while left:
+        part = max(sorted(holders), key=lambda c: (len(holders[c] & left), len(c)))
+        parts.append(part)
+        left -= holders[part]
+    return parts
+
+
+def prefilter_table(patterns) -> list[list[str] | None]:
+    """For each pattern, the parts one of which each of its matches holds (`covering_parts`), or None when unknown."""
+    table: list[list[str] | None] = []
+    for p in patterns:
+        literals = required_literals(p)
+        table.append(covering_parts(literals) if literals else None)
+    return table
+
+
+class Prefilter:
+    """Cheap tests that a line may match one of several patterns (see the module docstring).
+
+    The parts are kept with the precompiled tables between runs: reading the patterns' parse
+    trees costs a one-page run about 10 ms.
+    """
+
+    def __init__(self, patterns) -> None:
+        patterns = list(patterns)
+        sources = repr([(p.pattern, p.flags) for p in patterns]).encode("utf-8")
+        name = f"clean-parts-{zlib.crc32(sources):08x}{zlib.adler32(sources):08x}"
+        table = cached(name, [Path(__file__)], lambda: prefilter_table(patterns))
+        self.patterns = patterns  # kept, so that their ids stay theirs
+        # by id: hashing a compiled pattern hashes its whole program, on every look-up
+        self.parts = {id(p): tuple(parts) if parts else None for p, parts in zip(patterns, table)}
+
+    def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
+        """False when `pattern` (one of those given) surely has no match in `text` (by `search` or `match`); True otherwise."""
+        parts = self.parts.get(id(pattern))
+        return parts is None or any(map(text.__contains__, parts))

@@ -1,0 +1,62 @@
+"""The prefilter of clean/literals.py: a pattern it rules out has no match, on any text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from polyglot_news.clean import linepatterns
+from polyglot_news.clean.literals import Prefilter, covering_parts, required_literals
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PREFILTER = linepatterns._PREFILTER
+
+
+def test_required_literals_of_simple_patterns():
+    assert required_literals(re.compile(r"\bnews(letter|paper)s?\b")) == {"newsletter", "newsletters", "newspaper", "newspapers"}
+    assert required_literals(re.compile(r"^(\d+ )?(says|said):$")) == {"says:", "said:"}
+    assert required_literals(re.compile(r"[ab]c")) == {"ac", "bc"}
+    assert required_literals(re.compile(r"x?\w+")) is None  # nothing every match must hold
+    assert required_literals(re.compile(r"abc", re.I)) is None  # case-insensitive: not read
+    assert required_literals(re.compile(r"(?i:abc)d")) == {"d"}  # the inline flag's part is not read
+
+
+def test_the_prefilter_keeps_every_pattern_that_matches_a_chrome_line():
+    lines = ["3 comments", "Jane Roe says:", "photo: jane roe/afp", "sign up for our newsletter",
+             "© 2024 all rights reserved", "read more »", "we use cookies", "listen to this article"]
+    for line in lines:
+        low = line.lower()
+        matching = [p for p in PREFILTER.patterns if p.search(low)]
+        assert matching and all(PREFILTER.may_match(p, low) for p in matching), line
+
+
+def test_a_plain_sentence_is_ruled_out_for_most_patterns():
+    low = "the council met on tuesday to discuss the budget."
+    assert sum(PREFILTER.may_match(p, low) for p in PREFILTER.patterns) <= 2
+
+
+def test_covering_parts_hold_a_part_of_every_literal():
+    literals = {"comment", "comments", "kommentar", "newsletter", "©"}
+    parts = covering_parts(literals)
+    assert all(any(p in lit for p in parts) for lit in literals)
+    assert len(parts) <= 3  # "omment" covers three of them
+    assert Prefilter([re.compile("abc")]).may_match(re.compile("x"), "zzz")  # a pattern it was not given: always tried
+
+
+_ALPHABET = "aceimnoprstu ()©:/.»>-'" + "фото" + "0123"
+_WORDS = ["comment", "comments", "photo", "foto", "credit", "newsletter", "subscribe", "cookie", "read more", "says:",
+          "sign up", "all rights reserved", "©", "(c)", "afp", "epa", "reuters", "related", "...", "»", "follow us on",
+          "opinions expressed are their own", "community guidelines", "listen to this article", "5 min read"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(_ALPHABET, max_size=6)), max_size=8))
+def test_no_pattern_left_out_matches(parts):
+    text = " ".join(parts)
+    for p in PREFILTER.patterns:
+        if not PREFILTER.may_match(p, text):
+            assert p.search(text) is None and p.match(text) is None, (p.pattern[:60], text)
