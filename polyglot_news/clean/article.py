@@ -94,7 +94,6 @@ from .linepatterns import (
     is_date_line,
     norm_text,
     pattern_kind,
-    run_measures,
 )
 from .regions import measure_boxes
 from .structures import mark_blurb_runs, mark_colon_lists, mark_reference_lists, mark_replied_comments, mark_table_cells
@@ -467,7 +466,7 @@ def prepare(article: Article, glossary: Glossary):
 
     Returns (facts, page_titles, seen, ignored, article) for `decide`, or None for an empty page.
     """
-    measured = run_measures()
+    measured: dict = {}
     facts = [facts_of(s, measured) for s in article.segments]
     if not facts:
         return None

@@ -362,16 +362,6 @@ def measures_of(text: str) -> tuple[float, bool, bool, str]:
     return units, prose, ends, script_of(text)
 
 
-_MEASURES: dict[str, tuple[float, bool, bool, str]] = {}  # `measures_of` every text met in this run
-
-
-def run_measures() -> dict[str, tuple[float, bool, bool, str]]:
-    """The measures of the texts met in this run, for `facts_of` (emptied once it holds MEMO_MOST texts)."""
-    if len(_MEASURES) >= MEMO_MOST:
-        _MEASURES.clear()
-    return _MEASURES
-
-
 def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | None = None) -> LineFacts:
     """The facts of one segment; `measured` keeps the measures of the texts met before (a page repeats its menus)."""
     text = seg.text
@@ -389,98 +379,53 @@ def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | 
     return LineFacts(seg, units, prose, ends, script, tag, frozenset(parts[1:]), boxes=boxes)
 
 
-# what the patterns make of a line's text alone, for every text met in this run: a site repeats its menus,
-# buttons and footers from page to page (cleared when it holds MEMO_MOST texts)
-_TEXT_KINDS: dict[str, list] = {}
-MEMO_MOST = 20000
-_GO_ON = "go on"  # no pattern has decided: the later ones go on
-
-
 def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set[str]) -> str | None:
-    """The kind a pattern gives a segment regardless of its place, or None.
-
-    In order: the text's opening patterns, the curated UI strings, the text's patterns up to the
-    site's name, the page title repeated with the site's name, the rest of the text's patterns.
-    What the text alone decides is worked out once for each text (`_TEXT_KINDS`).
-    """
+    """The kind a pattern gives a segment regardless of its place, or None."""
     text = f.seg.text.strip()
-    known = _TEXT_KINDS.get(f.seg.text)
-    if known is None:
-        if len(_TEXT_KINDS) >= MEMO_MOST:
-            _TEXT_KINDS.clear()
-        known = _TEXT_KINDS[f.seg.text] = [_opening_kind(f, text), None]
-    if known[0] is not _GO_ON:
-        return known[0]
+    low = text.lower()
+    short = f.units <= 15
+    if EMBED_ATTRIBUTION.match(text):
+        return None
+    if sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
+        return BOILERPLATE  # links spelled out: image lists, share widgets
     if f.units <= 8 and glossary.ui_entry(text) is not None:
         return UI
-    if known[1] is None:
-        known[1] = _text_kinds(f, text)
-    before, after = known[1]
-    if before is not _GO_ON:
-        return before
+    if COUNTER.match(text):
+        return UI
+    if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
+        return UI
+    if f.units <= 40 and _may(DISCLAIMER_LOW, low) and DISCLAIMER_LOW.search(low) or f.units <= 80 and _may(COMMENT_RULES_LOW, low) and COMMENT_RULES_LOW.search(low):
+        return BOILERPLATE
+    if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
+        return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
+    if f.units <= 25 and _may(COMMENTS_LOW, low) and COMMENTS_LOW.search(low) or f.units <= 10 and _may(READ_OR_LISTEN, low) and READ_OR_LISTEN.search(low):
+        return UI
+    # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
+    # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
+    credit = _may(CREDIT_LOW, low) and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
+    if credit and (not f.ends or f.units <= 3 or _may(CREDIT_MARK_LOW, low) and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (_may(CREDIT_TAIL_LOW, low) and CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+        if _may(COPYRIGHT_LOW, low) and COPYRIGHT_LOW.search(low) and not (_may(_PHOTO_WORD_LOW, low) and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
+            return BOILERPLATE
+        return CAPTION
+    if (f.units <= 40 and not f.prose or short) and _may(COPYRIGHT_LOW, low) and COPYRIGHT_LOW.search(low):
+        return BOILERPLATE
+    if f.units <= 15 and _CUT_SHORT.search(text):
+        return TEASER  # a headline cut short to fit a link box
     # (the line's words end with the site's when its tail names it: a cheap test before the split)
     if site and f.seg.hint != "title" and f.norm().endswith(_site_norm(site)):
         head, tail = split_page_title(text)
         if tail and norm_text(tail) == _site_norm(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
             return CAPTION if head and f.seg.line > 1 and norm_text(head) not in titles else BOILERPLATE
-    return after
-
-
-def _opening_kind(f: LineFacts, text: str) -> str | None:
-    """What the first patterns make of a line's stripped `text` (None: surely no pattern), or _GO_ON."""
-    if EMBED_ATTRIBUTION.match(text):
-        return None
-    if sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
-        return BOILERPLATE  # links spelled out: image lists, share widgets
-    return _GO_ON
-
-
-def _text_kinds(f: LineFacts, text: str) -> tuple[str | None, str | None]:
-    """(the kind or _GO_ON before the site's name is looked for, the kind or None after it) for a line's stripped `text`."""
-    low = text.lower()
-    before = _kind_before_site(f, text, low)
-    return before, (_kind_after_site(f, text, low) if before is _GO_ON else None)
-
-
-def _kind_before_site(f: LineFacts, text: str, low: str) -> str | None:
-    """The patterns after the curated UI strings and before the site's name: a kind, or _GO_ON."""
-    short = f.units <= 15
-    if COUNTER.match(text):
-        return UI
-    if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
-        return UI
-    if f.units <= 40 and (_may(DISCLAIMER_LOW, low) and DISCLAIMER_LOW.search(low)) or f.units <= 80 and (_may(COMMENT_RULES_LOW, low) and COMMENT_RULES_LOW.search(low)):
-        return BOILERPLATE
-    if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
-        return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
-    if f.units <= 25 and (_may(COMMENTS_LOW, low) and COMMENTS_LOW.search(low)) or f.units <= 10 and (_may(READ_OR_LISTEN, low) and READ_OR_LISTEN.search(low)):
-        return UI
-    # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
-    # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
-    credit = _may(CREDIT_LOW, low) and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
-    if credit and (not f.ends or f.units <= 3 or _may(CREDIT_MARK_LOW, low) and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (_may(CREDIT_TAIL_LOW, low) and CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
-        if (_may(COPYRIGHT_LOW, low) and COPYRIGHT_LOW.search(low)) and not (_may(_PHOTO_WORD_LOW, low) and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
-            return BOILERPLATE
-        return CAPTION
-    if (f.units <= 40 and not f.prose or short) and (_may(COPYRIGHT_LOW, low) and COPYRIGHT_LOW.search(low)):
-        return BOILERPLATE
-    if f.units <= 15 and _CUT_SHORT.search(text):
-        return TEASER  # a headline cut short to fit a link box
-    return _GO_ON
-
-
-def _kind_after_site(f: LineFacts, text: str, low: str) -> str | None:
-    """The patterns after the site's name: a kind, or None."""
     if f.units <= 7 and (SECTION_END_LOW.match(low) or ABOUT_NAME.match(text)):
         return UI
     if f.units <= 20 and READ_ALSO_LOW.match(low):
         return TEASER
-    if f.units <= 8 and (_may(LINK_TEXT_LOW, low) and LINK_TEXT_LOW.search(low)):
+    if f.units <= 8 and _may(LINK_TEXT_LOW, low) and LINK_TEXT_LOW.search(low):
         return UI
     if GALLERY.match(text):
         return CAPTION
-    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and (_may(PROMO_LOW, low) and PROMO_LOW.search(low)) or f.units <= 15 and CONTRIBUTED.search(text):
+    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and _may(PROMO_LOW, low) and PROMO_LOW.search(low) or f.units <= 15 and CONTRIBUTED.search(text):
         return BOILERPLATE
     if f.units <= 10 and AGENCY_BYLINE.search(text) and not f.ends:
         return BOILERPLATE
@@ -488,13 +433,13 @@ def _kind_after_site(f: LineFacts, text: str, low: str) -> str | None:
         return BOILERPLATE
     if f.units <= 30 and TAGS_LOW.match(low):
         return BOILERPLATE
-    if f.units <= 40 and (_may(COOKIES_LOW, low) and COOKIES_LOW.search(low)):
+    if f.units <= 40 and _may(COOKIES_LOW, low) and COOKIES_LOW.search(low):
         return BOILERPLATE
     if is_byline(f):
         return BOILERPLATE
     if f.units <= 25 and is_date_line(text):
         return BOILERPLATE
-    return None  # no pattern: the line's place decides
+    return None
 
 
 def is_byline(f: LineFacts) -> bool:
