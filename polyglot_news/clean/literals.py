@@ -1,17 +1,19 @@
-"""Which of many patterns a line may match, from one scan for the literals their matches must contain.
+"""Which of many patterns a line may match, from the literals their matches must contain.
 
 Most lines of a page match none of the chrome patterns, yet each pattern's search walks the
 whole line. `required_literals(pattern)` reads a pattern's parse tree and returns strings of
-which every match holds at least one ("newsletter", " says:", "©"...), or None when it cannot
-tell; `LiteralScan(patterns)` finds, in one pass over a line, every such string present, and
-`scan.possible(text)` is the set of patterns that may match `text`. A pattern left out of that
-set surely has no match (by `search` or `match`), so a test of it can be skipped with the same
-answer; a pattern whose literals are unknown is always in the set.
+which every match holds at least one ("newsletter", "says:", "©"...), or None when it cannot
+tell. `Prefilter(patterns).may_match(pattern, text)` is False only when `text` holds none of
+them: the pattern then surely has no match (by `search` or `match`), and its test can be
+skipped with the same answer. A short text is read once for the literals of every pattern (one
+scan: at each place the literals are tried by shared first letters); a long one is asked for a
+few parts of each pattern's literals in turn, as its tests come (plain substring tests: a scan
+of a long line costs more than the few patterns a long line meets).
 
 Only case-sensitive patterns are read (the lowered twins of `linepatterns.py` meet lowercased
-text): a literal then matches only itself, and a plain substring test says the same as the
-pattern's own character tests. Anything else, or an interpreter without the `re` parser this
-reads, leaves the patterns always tested.
+text): a literal then matches only itself, and a substring test says the same as the pattern's
+own character tests. Anything else, or an interpreter without the `re` parser this reads,
+leaves the patterns always tested.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import zlib
 from itertools import product
 from pathlib import Path
 
+from ..text import regexes  # patterns kept compiled between runs
 from ..text.precompiled import cached
 
 try:
@@ -174,32 +177,91 @@ def covering_parts(literals: set[str], shortest: int = 4, longest: int = 8) -> l
     return parts
 
 
-def prefilter_table(patterns) -> list[list[str] | None]:
-    """For each pattern, the parts one of which each of its matches holds (`covering_parts`), or None when unknown."""
-    table: list[list[str] | None] = []
-    for p in patterns:
+def prefilter_table(patterns) -> tuple[list[list[str] | None], dict[str, list[int]], str]:
+    """What `Prefilter` reads, by pattern index: each pattern's parts (`covering_parts`, None when unknown);
+    each literal to scan for -> the patterns it may start; the scan's own pattern ("" when none).
+
+    No literal scanned for starts with another: the shorter one is found wherever the longer one
+    is, and stands for both, so at any place of a line at most one of them begins.
+    """
+    parts: list[list[str] | None] = []
+    owners: dict[str, set[int]] = {}
+    for i, p in enumerate(patterns):
         literals = required_literals(p)
-        table.append(covering_parts(literals) if literals else None)
-    return table
+        parts.append(covering_parts(literals) if literals else None)
+        for lit in literals or ():
+            # a part of a required string is required too: a space at its ends would stop the scan at every space
+            owners.setdefault(lit.strip() or lit, set()).add(i)
+    kept: dict[str, set[int]] = {}
+    for lit in sorted(owners, key=len):
+        shorter = next((lit[:k] for k in range(1, len(lit)) if lit[:k] in kept), None)
+        if shorter is None:
+            kept[lit] = set(owners[lit])
+        else:
+            kept[shorter] |= owners[lit]
+    scan = f"(?=({_trie(sorted(kept))}))" if kept else ""
+    return parts, {lit: sorted(ps) for lit, ps in kept.items()}, scan
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` (none empty, none the start of another) nested by shared first letters.
+
+    The matcher then tries one branch per first letter at each place, not one per word.
+    """
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for head, tails in heads.items():
+        tails = [t for t in tails if t]
+        alts.append(re.escape(head) + (_trie(tails) if tails else ""))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+SCAN_MOST = 80  # characters of the longest text read in one scan (a longer one is asked for parts)
 
 
 class Prefilter:
     """Cheap tests that a line may match one of several patterns (see the module docstring).
 
-    The parts are kept with the precompiled tables between runs: reading the patterns' parse
-    trees costs a one-page run about 10 ms.
+    Patterns are known by their id: hashing a compiled pattern hashes its whole program, on every
+    look-up. What `prefilter_table` works out is kept with the precompiled tables between runs:
+    reading the patterns' parse trees costs a one-page run about 10 ms.
     """
 
     def __init__(self, patterns) -> None:
-        patterns = list(patterns)
-        sources = repr([(p.pattern, p.flags) for p in patterns]).encode("utf-8")
-        name = f"clean-parts-{zlib.crc32(sources):08x}{zlib.adler32(sources):08x}"
-        table = cached(name, [Path(__file__)], lambda: prefilter_table(patterns))
-        self.patterns = patterns  # kept, so that their ids stay theirs
-        # by id: hashing a compiled pattern hashes its whole program, on every look-up
-        self.parts = {id(p): tuple(parts) if parts else None for p, parts in zip(patterns, table)}
+        self.patterns = list(patterns)  # kept, so that their ids stay theirs
+        sources = repr([(p.pattern, p.flags) for p in self.patterns]).encode("utf-8")
+        name = f"clean-prefilter-{zlib.crc32(sources):08x}{zlib.adler32(sources):08x}"
+        parts, owners, scan = cached(name, [Path(__file__)], lambda: prefilter_table(self.patterns))
+        ids = [id(p) for p in self.patterns]
+        self._parts = {i: tuple(ps) if ps else None for i, ps in zip(ids, parts)}
+        self._always = frozenset(i for i, ps in zip(ids, parts) if not ps)
+        self._owners = {lit: frozenset(ids[k] for k in ks) for lit, ks in owners.items()}
+        self._find = regexes.compile(scan).findall if scan else None
+        self._found: dict[tuple[str, ...], frozenset[int]] = {(): self._always}  # literals found -> patterns kept
+        self._last: tuple[str | None, frozenset[int]] = (None, self._always)  # the last short text scanned, and its patterns
 
     def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
         """False when `pattern` (one of those given) surely has no match in `text` (by `search` or `match`); True otherwise."""
-        parts = self.parts.get(id(pattern))
-        return parts is None or any(map(text.__contains__, parts))
+        if len(text) > SCAN_MOST or self._find is None:
+            parts = self._parts.get(id(pattern))
+            return parts is None or any(map(text.__contains__, parts))
+        last, kept = self._last
+        if text is not last:  # a line's tests all ask of the same text: it is scanned once
+            kept = self._scan(text)
+            self._last = (text, kept)
+        return id(pattern) in kept or id(pattern) not in self._parts
+
+    def _scan(self, text: str) -> frozenset[int]:
+        """The ids of the patterns that may match `text`, from one scan for all their literals."""
+        found = tuple(self._find(text))
+        kept = self._found.get(found)
+        if kept is None:
+            union = set(self._always)
+            for lit in found:
+                union |= self._owners[lit]
+            kept = frozenset(union)
+            if len(self._found) < 4096:  # the sets of literals a page shows are few; a hostile input's are not kept
+                self._found[found] = kept
+        return kept
