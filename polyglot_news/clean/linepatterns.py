@@ -233,7 +233,6 @@ _PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = m
 # match of one of them holds, and a plain substring test of a few of those is cheaper than the pattern
 _PREFILTER = Prefilter((DISCLAIMER_LOW, COMMENT_RULES_LOW, COMMENTS_LOW, READ_OR_LISTEN, CREDIT_LOW, CREDIT_MARK_LOW, CREDIT_TAIL_LOW,
                         COPYRIGHT_LOW, _PHOTO_WORD_LOW, LINK_TEXT_LOW, PROMO_LOW, COOKIES_LOW))
-_may = _PREFILTER.may_match
 
 
 PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
@@ -394,20 +393,21 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
         return UI
-    if f.units <= 40 and _may(DISCLAIMER_LOW, low) and DISCLAIMER_LOW.search(low) or f.units <= 80 and _may(COMMENT_RULES_LOW, low) and COMMENT_RULES_LOW.search(low):
+    maybe = _PREFILTER.possible(low)  # the ids of the prefiltered patterns that may match `low`
+    if f.units <= 40 and id(DISCLAIMER_LOW) in maybe and DISCLAIMER_LOW.search(low) or f.units <= 80 and id(COMMENT_RULES_LOW) in maybe and COMMENT_RULES_LOW.search(low):
         return BOILERPLATE
     if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
-    if f.units <= 25 and _may(COMMENTS_LOW, low) and COMMENTS_LOW.search(low) or f.units <= 10 and _may(READ_OR_LISTEN, low) and READ_OR_LISTEN.search(low):
+    if f.units <= 25 and id(COMMENTS_LOW) in maybe and COMMENTS_LOW.search(low) or f.units <= 10 and id(READ_OR_LISTEN) in maybe and READ_OR_LISTEN.search(low):
         return UI
     # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
     # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
-    credit = _may(CREDIT_LOW, low) and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
-    if credit and (not f.ends or f.units <= 3 or _may(CREDIT_MARK_LOW, low) and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (_may(CREDIT_TAIL_LOW, low) and CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
-        if _may(COPYRIGHT_LOW, low) and COPYRIGHT_LOW.search(low) and not (_may(_PHOTO_WORD_LOW, low) and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
+    credit = id(CREDIT_LOW) in maybe and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
+    if credit and (not f.ends or f.units <= 3 or id(CREDIT_MARK_LOW) in maybe and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+        if id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low) and not (id(_PHOTO_WORD_LOW) in maybe and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
-    if (f.units <= 40 and not f.prose or short) and _may(COPYRIGHT_LOW, low) and COPYRIGHT_LOW.search(low):
+    if (f.units <= 40 and not f.prose or short) and id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low):
         return BOILERPLATE
     if f.units <= 15 and _CUT_SHORT.search(text):
         return TEASER  # a headline cut short to fit a link box
@@ -421,11 +421,11 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if f.units <= 20 and READ_ALSO_LOW.match(low):
         return TEASER
-    if f.units <= 8 and _may(LINK_TEXT_LOW, low) and LINK_TEXT_LOW.search(low):
+    if f.units <= 8 and id(LINK_TEXT_LOW) in maybe and LINK_TEXT_LOW.search(low):
         return UI
     if GALLERY.match(text):
         return CAPTION
-    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and _may(PROMO_LOW, low) and PROMO_LOW.search(low) or f.units <= 15 and CONTRIBUTED.search(text):
+    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and id(PROMO_LOW) in maybe and PROMO_LOW.search(low) or f.units <= 15 and CONTRIBUTED.search(text):
         return BOILERPLATE
     if f.units <= 10 and AGENCY_BYLINE.search(text) and not f.ends:
         return BOILERPLATE
@@ -433,7 +433,7 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return BOILERPLATE
     if f.units <= 30 and TAGS_LOW.match(low):
         return BOILERPLATE
-    if f.units <= 40 and _may(COOKIES_LOW, low) and COOKIES_LOW.search(low):
+    if f.units <= 40 and id(COOKIES_LOW) in maybe and COOKIES_LOW.search(low):
         return BOILERPLATE
     if is_byline(f):
         return BOILERPLATE

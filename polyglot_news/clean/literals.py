@@ -242,16 +242,21 @@ class Prefilter:
         self._found: dict[tuple[str, ...], frozenset[int]] = {(): self._always}  # literals found -> patterns kept
         self._last: tuple[str | None, frozenset[int]] = (None, self._always)  # the last short text scanned, and its patterns
 
-    def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
-        """False when `pattern` (one of those given) surely has no match in `text` (by `search` or `match`); True otherwise."""
+    def possible(self, text: str):
+        """The ids of the patterns given that may match `text`, as a container for `in`: the others
+        surely have no match (by `search` or `match`). Ask it only of the patterns given.
+        """
         if len(text) > SCAN_MOST or self._find is None:
-            parts = self._parts.get(id(pattern))
-            return parts is None or any(map(text.__contains__, parts))
+            return _Parts(text, self._parts)
         last, kept = self._last
-        if text is not last:  # a line's tests all ask of the same text: it is scanned once
+        if text is not last:
             kept = self._scan(text)
             self._last = (text, kept)
-        return id(pattern) in kept or id(pattern) not in self._parts
+        return kept
+
+    def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
+        """False when `pattern` surely has no match in `text` (by `search` or `match`); True otherwise."""
+        return id(pattern) not in self._parts or id(pattern) in self.possible(text)
 
     def _scan(self, text: str) -> frozenset[int]:
         """The ids of the patterns that may match `text`, from one scan for all their literals."""
@@ -265,3 +270,16 @@ class Prefilter:
             if len(self._found) < 4096:  # the sets of literals a page shows are few; a hostile input's are not kept
                 self._found[found] = kept
         return kept
+
+
+class _Parts:
+    """The patterns that may match a long text: each is asked for its parts when it is looked up."""
+
+    __slots__ = ("text", "parts")
+
+    def __init__(self, text: str, parts: dict[int, tuple[str, ...] | None]) -> None:
+        self.text, self.parts = text, parts
+
+    def __contains__(self, key: int) -> bool:
+        parts = self.parts.get(key)
+        return parts is None or any(map(self.text.__contains__, parts))
