@@ -145,6 +145,8 @@ def _is_heading_tag(tag: str) -> bool:
 
 def _chrome_role(f: LineFacts, ignored: set[str]) -> str | None:
     """The chrome role of an HTML block that counts, or None."""
+    if not f.roles:
+        return None  # a dump's line
     roles = f.roles - ignored
     for role in ("comment", "outside", "nav", "share", "ad", "form", "related", "footer", "aside", "header", "caption", "byline", "link"):
         if role in roles:
