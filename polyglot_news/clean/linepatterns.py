@@ -229,10 +229,12 @@ CREDIT_LOW = re.compile(f"{CREDIT_MARK_LOW.pattern}|{CREDIT_SOURCE_LOW.pattern}"
 DISCLAIMER_LOW, COMMENT_RULES_LOW, LINK_TEXT_LOW, COOKIES_LOW = map(lowered, (DISCLAIMER, COMMENT_RULES, LINK_TEXT, COOKIES))
 UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
 _PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN, _STAMP))
-# the patterns `pattern_kind` tries on a line's lowercased text: most lines hold none of the strings every
-# match of one of them holds, and a plain substring test of a few of those is cheaper than the pattern
+# the patterns `pattern_kind` searches a line for, the case-insensitive ones in its text and the others in its
+# lowercased text: most lines hold none of the strings every match of one of them holds, and looking for
+# those (`Prefilter`) is cheaper than the patterns
 _PREFILTER = Prefilter((DISCLAIMER_LOW, COMMENT_RULES_LOW, COMMENTS_LOW, READ_OR_LISTEN, CREDIT_LOW, CREDIT_MARK_LOW, CREDIT_TAIL_LOW,
-                        COPYRIGHT_LOW, _PHOTO_WORD_LOW, LINK_TEXT_LOW, PROMO_LOW, COOKIES_LOW))
+                        COPYRIGHT_LOW, _PHOTO_WORD_LOW, LINK_TEXT_LOW, PROMO_LOW, COOKIES_LOW,
+                        FOLLOW_END, BIO_SINCE, CREDIT_AFTER, CONTRIBUTED, AGENCY_BYLINE))
 
 
 PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
@@ -396,14 +398,14 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
     maybe = _PREFILTER.possible(low)  # the ids of the prefiltered patterns that may match `low`
     if f.units <= 40 and id(DISCLAIMER_LOW) in maybe and DISCLAIMER_LOW.search(low) or f.units <= 80 and id(COMMENT_RULES_LOW) in maybe and COMMENT_RULES_LOW.search(low):
         return BOILERPLATE
-    if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
+    if f.units <= 60 and id(FOLLOW_END) in maybe and FOLLOW_END.search(text) or f.units <= 30 and id(BIO_SINCE) in maybe and BIO_SINCE.search(text):
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
     if f.units <= 25 and id(COMMENTS_LOW) in maybe and COMMENTS_LOW.search(low) or f.units <= 10 and id(READ_OR_LISTEN) in maybe and READ_OR_LISTEN.search(low):
         return UI
     # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
     # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
     credit = id(CREDIT_LOW) in maybe and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
-    if credit and (not f.ends or f.units <= 3 or id(CREDIT_MARK_LOW) in maybe and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
+    if credit and (not f.ends or f.units <= 3 or id(CREDIT_MARK_LOW) in maybe and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or id(CREDIT_AFTER) in maybe and CREDIT_AFTER.search(text))):
         if id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low) and not (id(_PHOTO_WORD_LOW) in maybe and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
@@ -425,9 +427,9 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if GALLERY.match(text):
         return CAPTION
-    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and id(PROMO_LOW) in maybe and PROMO_LOW.search(low) or f.units <= 15 and CONTRIBUTED.search(text):
+    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and id(PROMO_LOW) in maybe and PROMO_LOW.search(low) or f.units <= 15 and id(CONTRIBUTED) in maybe and CONTRIBUTED.search(text):
         return BOILERPLATE
-    if f.units <= 10 and AGENCY_BYLINE.search(text) and not f.ends:
+    if f.units <= 10 and id(AGENCY_BYLINE) in maybe and AGENCY_BYLINE.search(text) and not f.ends:
         return BOILERPLATE
     if f.units <= 80 and BIO.match(text):
         return BOILERPLATE

@@ -10,10 +10,12 @@ scan: at each place the literals are tried by shared first letters); a long one 
 few parts of each pattern's literals in turn, as its tests come (plain substring tests: a scan
 of a long line costs more than the few patterns a long line meets).
 
-Only case-sensitive patterns are read (the lowered twins of `linepatterns.py` meet lowercased
-text): a literal then matches only itself, and a substring test says the same as the pattern's
-own character tests. Anything else, or an interpreter without the `re` parser this reads,
-leaves the patterns always tested.
+The text asked about is lowercased (`str.lower()`): a case-sensitive pattern is one that meets
+that text itself (the lowered twins of `linepatterns.py`), whose literals match only themselves;
+a case-insensitive one meets the text before it was lowercased, and its literals are read
+lowercased, leaving out the few characters whose matches `str.lower()` does not turn into them
+(see `_lowered`). A verbose or locale pattern, or an interpreter without the `re` parser this
+reads, leaves the patterns always tested.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from ..text import regexes  # patterns kept compiled between runs
 from ..text.precompiled import cached
 
 try:
-    from re import _constants as _c, _parser
+    import _sre
+    from re import _casefix, _constants as _c, _parser
 except ImportError:  # another interpreter's internals: no scan, every pattern is always tested
     _c = _parser = None
 
@@ -35,13 +38,8 @@ _MOST = 64  # strings a set may hold before it is given up (a cross product of a
 _CLASS_MOST = 6  # characters a class may hold to count as a set of one-character strings
 
 
-def _exact(node) -> set[str] | None:
-    """The strings `node` (a parse item) can match, when they are few; None otherwise."""
-    return _walk([node])[0]
-
-
-def _walk(items) -> tuple[set[str] | None, set[str] | None]:
-    """(exact, required) of a sequence of parse items.
+def _walk(items, fold) -> tuple[set[str] | None, set[str] | None]:
+    """(exact, required) of a sequence of parse items, each character as `fold` gives it.
 
     exact: every string the sequence can match (None when unknown or too many); required:
     strings of which any match holds one as a substring (None when unknown; never holds "").
@@ -50,7 +48,7 @@ def _walk(items) -> tuple[set[str] | None, set[str] | None]:
     candidates: list[set[str]] = []
     run: set[str] | None = {""}  # the cross product of the exact items since the last inexact one
     for op, av in items:
-        e, r = _item(op, av)
+        e, r = _item(op, av, fold)
         if r:
             candidates.append(r)
         if e is None:
@@ -88,27 +86,29 @@ def _best(candidates: list[set[str]]) -> set[str] | None:
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _item(op, av) -> tuple[set[str] | None, set[str] | None]:
+def _item(op, av, fold) -> tuple[set[str] | None, set[str] | None]:
     """(exact, required) of one parse item (see `_walk`)."""
     if op is _c.LITERAL:
-        s = {chr(av)}
-        return s, s
+        ch = fold(av)
+        if ch is None:
+            return None, None
+        return {ch}, {ch}
     if op is _c.AT:
         return {""}, None  # an anchor or word boundary matches no characters
     if op is _c.IN:
-        chars = _class_chars(av)
+        chars = _class_chars(av, fold)
         return chars, chars
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         if add_flags or del_flags:
             return None, None  # (?i:...) and the like: a literal no longer matches only itself
-        return _walk(sub)
+        return _walk(sub, fold)
     if op is _c.ATOMIC_GROUP:
-        return _walk(av)
+        return _walk(av, fold)
     if op is _c.BRANCH:
         exacts, requireds = [], []
         for alt in av[1]:
-            e, r = _walk(alt)
+            e, r = _walk(alt, fold)
             exacts.append(e)
             requireds.append(r)
         exact: set[str] | None = None
@@ -118,7 +118,7 @@ def _item(op, av) -> tuple[set[str] | None, set[str] | None]:
         return exact, required
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
-        e, r = _walk(sub)
+        e, r = _walk(sub, fold)
         if hi == 0:
             return {""}, None
         if lo == 0:
@@ -131,28 +131,49 @@ def _item(op, av) -> tuple[set[str] | None, set[str] | None]:
     return None, None  # any character, a category, a back-reference...: nothing known
 
 
-def _class_chars(items) -> set[str] | None:
-    """The characters a class `[...]` matches when it lists a few of them; None otherwise."""
-    chars: set[str] = set()
+def _class_chars(items, fold) -> set[str] | None:
+    """The characters a class `[...]` matches (as `fold` gives them) when it lists a few of them; None otherwise."""
+    codes: list[int] = []
     for op, av in items:
         if op is _c.LITERAL:
-            chars.add(chr(av))
+            codes.append(av)
         elif op is _c.RANGE and av[1] - av[0] < _CLASS_MOST:
-            chars.update(map(chr, range(av[0], av[1] + 1)))
+            codes.extend(range(av[0], av[1] + 1))
         else:
             return None  # a negated class, a category (\w, \d) or a wide range
-    return chars if len(chars) <= _CLASS_MOST else None
+    chars = set(map(fold, codes))
+    return chars if None not in chars and len(chars) <= _CLASS_MOST else None
+
+
+def _same(code: int) -> str:
+    """A case-sensitive pattern's character: it matches only itself."""
+    return chr(code)
+
+
+def _lowered(code: int) -> str | None:
+    """A case-insensitive pattern's character as `str.lower()` shows every character it matches, or None.
+
+    Such a character matches each one whose simple lowercase (the matcher's) is its own, and
+    `str.lower()` gives that same one character, save for a few: those with other equivalents
+    (_casefix: "s" also matches "ſ", "i" also "ı"), and "İ" and "Σ", lowered to two characters
+    or by their place. A literal holding one of them is not read.
+    """
+    if not _sre.unicode_iscased(code):
+        return chr(code)  # no case: it matches only itself, which lowers to itself
+    low = _sre.unicode_tolower(code)
+    return None if low in _casefix._EXTRA_CASES or low in (0x69, 0x3C3) else chr(low)
 
 
 def required_literals(pattern: re.Pattern[str]) -> set[str] | None:
     """Strings of which every match of `pattern` holds one, or None when they cannot be told.
 
-    None too for a case-insensitive (or bytes, verbose, locale) pattern.
+    For a case-insensitive pattern the strings are lowercased, and the matched text lowercased
+    (`str.lower()`) holds one of them. None for a bytes, verbose or locale pattern.
     """
-    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.I | re.X | re.L):
+    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.X | re.L):
         return None
     try:
-        return _walk(_parser.parse(pattern.pattern, pattern.flags))[1]
+        return _walk(_parser.parse(pattern.pattern, pattern.flags), _lowered if pattern.flags & re.I else _same)[1]
     except Exception:  # noqa: BLE001 - a parser that differs from the one this reads: test the pattern always
         return None
 
