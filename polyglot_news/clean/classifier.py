@@ -29,8 +29,7 @@ from .linepatterns import LineFacts, norm_text
 from .regions import BOX_FEATURES, NO_BOX
 
 WEIGHTS = Path(__file__).with_name("weights.json")
-_PUNCT = re.compile(r"[^\w\s]")
-_DIGIT = re.compile(r"\d")
+_PUNCT_OR_DIGIT = re.compile(r"(\d)|[^\w\s]")  # the two never overlap: a digit is a word character
 _FIRST = operator.itemgetter(0)  # a word's first letter (words from str.split are never empty)
 _CHROME_ROLE_NAMES = ("nav", "link", "share", "ad", "form", "comment", "related", "footer", "aside", "header", "outside", "byline")
 
@@ -109,7 +108,9 @@ def _shape(f: LineFacts) -> tuple[float, ...]:
         nw = max(1, len(words))
         chars = max(1, len(text))
         lengths = list(map(len, words))
-        f.shape = (len(_PUNCT.findall(text)) / chars * 10, len(_DIGIT.findall(text)) / chars * 10,
+        marks = _PUNCT_OR_DIGIT.findall(text)  # a digit for each digit, "" for each other mark
+        punct = marks.count("")
+        f.shape = (punct / chars * 10, (len(marks) - punct) / chars * 10,
                    (len(lengths) - sum(map((3).__lt__, lengths))) / nw, sum(map(str.isupper, map(_FIRST, words))) / nw)
     return f.shape
 

@@ -313,7 +313,7 @@ def _char_script(ch: str) -> str:
 
 def units_of(text: str) -> float:
     """Length in words; a run of CJK/Thai characters counts one word per two characters."""
-    cjk = len(CJK.findall(text))
+    cjk = 0 if text.isascii() else len(CJK.findall(text))
     if not cjk:
         return float(len(text.split()))
     spaced = sum(1 for w in text.split() if not CJK.search(w))
@@ -358,8 +358,8 @@ def measures_of(text: str) -> tuple[float, bool, bool, str]:
     """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
     ends = bool(SENTENCE_END.search(text) or EMOJI_END.search(text))
-    inner = len(INNER_PUNCT.findall(text + " "))
-    prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
+    # inner punctuation counts only for a line long enough that does not end a sentence
+    prose = units >= 25 or (units >= PROSE_MIN_WORDS and (ends or len(INNER_PUNCT.findall(text + " ")) >= 2))
     return units, prose, ends, script_of(text)
 
 
