@@ -68,3 +68,26 @@ def test_no_pattern_left_out_matches(parts):
         if not PREFILTER.may_match(p, text.lower()):
             applied = text if p.flags & re.I else text.lower()
             assert p.search(applied) is None and p.match(applied) is None, (p.pattern[:60], text)
+
+
+def test_letter_runs_of_a_pattern():
+    from polyglot_news.clean.literals import letter_runs
+
+    assert letter_runs(re.compile(r"\b(\d{1,2}(st|nd)?|jan(uary)?|a\.m\.|il y a)\b")) == {"st", "nd", "jan", "january", "a", "m", "il", "y"}
+    assert letter_runs(re.compile(r"\b\w+\b")) is None  # any word at all
+
+
+_STAMP_WORDS = ["12", "3:45", "2024", "May", "mai", "updated", "am", "p.m.", "GMT", "ago", "il y a", "hace", "Jane", "Roe",
+                "80", "g", "kcal", "12th", "Montag", "вчера", "о", "в", "|", "-", "·", "x2", "at", "jan2020"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_STAMP_WORDS), min_size=1, max_size=9))
+def test_the_quick_answer_of_is_date_line_is_its_full_answer(words):
+    text = " ".join(words)
+    quick = linepatterns.is_date_line(text)
+    kept, linepatterns._DATE_WORDS = linepatterns._DATE_WORDS, None
+    try:
+        assert linepatterns.is_date_line(text) == quick, text
+    finally:
+        linepatterns._DATE_WORDS = kept

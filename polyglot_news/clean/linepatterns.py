@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..curated import Glossary
 from ..ingest.pagetitle import split_page_title
 from ..model import BOILERPLATE, CAPTION, TEASER, UI, Segment
-from .literals import Prefilter
+from .literals import Prefilter, stored_letter_runs
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")
@@ -229,6 +229,10 @@ CREDIT_LOW = re.compile(f"{CREDIT_MARK_LOW.pattern}|{CREDIT_SOURCE_LOW.pattern}"
 DISCLAIMER_LOW, COMMENT_RULES_LOW, LINK_TEXT_LOW, COOKIES_LOW = map(lowered, (DISCLAIMER, COMMENT_RULES, LINK_TEXT, COOKIES))
 UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
 _PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN, _STAMP))
+# the runs of letters a date token can hold (its matches stand between word boundaries, so a line's other words
+# are never touched by its replacement in `is_date_line`)
+_DATE_WORDS = stored_letter_runs(DATE_TOKEN_LOW)
+_LETTERS = re.compile(r"[^\W\d_]+")  # the runs `_NOT_LETTERS` leaves
 # the patterns `pattern_kind` searches a line for, the case-insensitive ones in its text and the others in its
 # lowercased text: most lines hold none of the strings every match of one of them holds, and looking for
 # those (`Prefilter`) is cheaper than the patterns
@@ -326,6 +330,8 @@ def is_date_line(text: str) -> bool:
         return False
     text = _AM_PM_LOW.sub(r"\1m", text.lower())
     text = _LETTER_DIGIT.sub(" ", text)
+    if _DATE_WORDS is not None and sum(w not in _DATE_WORDS for w in _LETTERS.findall(text)) > 3:
+        return False  # more than three words no stamp's token holds: they all stay below (the quick answer)
     rest = DATE_TOKEN_LOW.sub(" ", text)
     rest = _NOT_LETTERS.sub(" ", rest)
     words = len(rest.split())

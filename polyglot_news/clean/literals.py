@@ -304,3 +304,101 @@ class _Parts:
     def __contains__(self, key: int) -> bool:
         parts = self.parts.get(key)
         return parts is None or any(map(self.text.__contains__, parts))
+
+
+_GAP = "\x00"  # stands for any run of characters that are not letters
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_SPELL_MOST = 4096
+
+
+def letter_runs(pattern: re.Pattern[str]) -> set[str] | None:
+    """Every run of letters (as `[^\\W\\d_]+` finds them) that a match of `pattern` can hold, or None when
+    they cannot be told (too many, a category that matches letters, a case-insensitive pattern...).
+
+    For a pattern whose matches stand between word boundaries (`\\b...\\b`), a run of letters of a
+    text that is not among these is never touched when the pattern's matches are replaced.
+    """
+    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.I | re.X | re.L):
+        return None
+    try:
+        spellings = _spell(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - a parser that differs from the one this reads
+        return None
+    if spellings is None:
+        return None
+    return {run for s in spellings for run in _LETTER_RUNS.findall(s)}
+
+
+def _spell(items) -> set[str] | None:
+    """The strings a sequence of parse items can match, each run of non-letters written as one _GAP; None when too many or unknown."""
+    out = {""}
+    for op, av in items:
+        part = _spell_item(op, av)
+        if part is None or len(out) * len(part) > _SPELL_MOST:
+            return None
+        out = {_closed(a + b) for a in out for b in part}
+    return out
+
+
+def _closed(s: str) -> str:
+    """`s` with each run of _GAP written once."""
+    while _GAP * 2 in s:
+        s = s.replace(_GAP * 2, _GAP)
+    return s
+
+
+def _spell_char(code: int) -> str:
+    ch = chr(code)
+    return ch if _LETTER_RUNS.fullmatch(ch) else _GAP
+
+
+def _spell_item(op, av) -> set[str] | None:
+    """(see `_spell`) for one parse item."""
+    if op is _c.LITERAL:
+        return {_spell_char(av)}
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(_spell_char(value))
+            elif kind is _c.CATEGORY and value in (_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE):
+                chars.add(_GAP)  # digits and spaces are not letters
+            elif kind is _c.RANGE and value[1] - value[0] < 64:
+                chars.update(map(_spell_char, range(value[0], value[1] + 1)))
+            else:
+                return None
+        return chars
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _spell(sub)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            part = _spell(alt)
+            if part is None:
+                return None
+            out |= part
+        return out if len(out) <= _SPELL_MOST else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        part = _spell(sub)
+        if part is None:
+            return None
+        if part <= {"", _GAP}:  # non-letters only: how many of them does not matter
+            return {_GAP} if lo >= 1 and part == {_GAP} else part | {_GAP, ""} if lo == 0 else part | {_GAP}
+        if hi == 0:
+            return {""}
+        if hi == 1:
+            return part | {""} if lo == 0 else part
+        return None
+    return None
+
+
+def stored_letter_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """`letter_runs(pattern)`, kept with the precompiled tables between runs (reading a long pattern costs a few ms)."""
+    source = repr((pattern.pattern, pattern.flags)).encode("utf-8")
+    name = f"clean-letter-runs-{zlib.crc32(source):08x}{zlib.adler32(source):08x}"
+    runs = cached(name, [Path(__file__)], lambda: sorted(letter_runs(pattern) or ()) or None)
+    return None if runs is None else frozenset(runs)
