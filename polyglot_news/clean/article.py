@@ -486,8 +486,11 @@ def prepare(article: Article, glossary: Glossary):
             f.forced = BOILERPLATE  # the <title> repeats the headline; the page's own copy is kept
     # a short line repeated on the page is chrome (menus, repeated labels)
     seen: dict[str, int] = {}
+    norms: dict[str, str] = {}  # each text's `norm_text`, worked out once on the page
     for f in facts:
-        key = f.norm()
+        if f.key is None:
+            f.key = norms.get(f.seg.text)
+        key = norms[f.seg.text] = f.norm()
         seen[key] = seen.get(key, 0) + 1
     _mark_outside_article(facts)
     mark_reference_lists(facts)

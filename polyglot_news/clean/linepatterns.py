@@ -393,8 +393,8 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
     short = f.units <= 15
     if EMBED_ATTRIBUTION.match(text):
         return None
-    if sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
-        return BOILERPLATE  # links spelled out: image lists, share widgets
+    if ("http" in text or "www." in text) and sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
+        return BOILERPLATE  # links spelled out: image lists, share widgets (every link holds "http" or "www.")
     if f.units <= 8 and glossary.ui_entry(text) is not None:
         return UI
     if COUNTER.match(text):
