@@ -392,7 +392,7 @@ def _title_index(facts: list[LineFacts], start: int, page_titles: set[str]) -> t
             score += 6 if len(h1s) == 1 else 3
         elif f.tag.startswith("h") and f.tag[1:].isdigit():
             score += 1
-        norm = norm_text(text)
+        norm = f.norm()
         if norm and norm == longest:
             score += 7
         elif norm and norm in page_titles:

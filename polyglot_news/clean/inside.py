@@ -79,7 +79,7 @@ DESCRIBES_IMAGE = re.compile(
 def is_dek(facts: list[LineFacts], i: int, title: int) -> bool:
     """True when segment `i` is a subheading set right under the headline (only pattern lines between)."""
     f = facts[i]
-    if i <= title or f.forced or not all(g.forced for g in facts[title + 1:i]):
+    if i <= title or f.forced or not all(facts[k].forced for k in range(title + 1, i)):  # (no copy of the lines between)
         return False
     if f.tag in ("h2", "h3") and 8 <= f.units <= 30:
         return True
