@@ -232,10 +232,14 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
     for i in range(n - 2, -1, -1):
         short_after[i] = short_after[i + 1] + 1 if short[i + 1] else 0
     rows = []
+    shapes: dict[str, tuple[float, ...]] = {}  # a page repeats its menus: a text's shape is measured once
     for i, f in enumerate(facts):
         text = f.seg.text
         roles = f.roles
         forced = f.forced
+        if f.shape is None:
+            f.shape = shapes.get(text)
+        shape = shapes[text] = _shape(f)
         lo, hi = max(0, i - 3), min(n, i + 4)
         # a run of short unforced lines around this one: a list (ingredients, steps, items)
         run = min(6, short_before[i] + short_after[i])
@@ -249,7 +253,7 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             1.0 if f.ends else 0.0,
             math.log1p(f.units),
             1.0 if f.units <= 3 else 0.0,
-            *_shape(f),
+            *shape,
             1.0 if seen.get(f.norm(), 0) > 1 else 0.0,
             1.0 if f.listed else 0.0,
             1.0 if f.cell else 0.0,
