@@ -91,3 +91,9 @@ def test_the_quick_answer_of_is_date_line_is_its_full_answer(words):
         assert linepatterns.is_date_line(text) == quick, text
     finally:
         linepatterns._DATE_WORDS = kept
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(".!?…。！？؟'\"”’»)]a \n", max_size=8))
+def test_a_sentence_end_read_from_the_end_is_the_patterns(text):
+    assert linepatterns._ends_sentence(text) == bool(linepatterns.SENTENCE_END.search(text))

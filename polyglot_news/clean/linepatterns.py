@@ -364,10 +364,24 @@ def _site_norm(site: str) -> str:
     return norm_text(site)
 
 
+_STOPS, _CLOSERS = ".!?…。！？؟", "'\"”’»)]"  # the characters of SENTENCE_END: a stop, then any closers
+
+
+def _ends_sentence(text: str) -> bool:
+    """`bool(SENTENCE_END.search(text))`, read from the line's end instead of tried at every place."""
+    head = text.rstrip(_CLOSERS)
+    if head and head[-1] in _STOPS:
+        return True
+    if text.endswith("\n"):  # `$` also matches before one final newline
+        head = text[:-1].rstrip(_CLOSERS)
+        return bool(head) and head[-1] in _STOPS
+    return False
+
+
 def measures_of(text: str) -> tuple[float, bool, bool, str]:
     """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
-    ends = bool(SENTENCE_END.search(text) or EMOJI_END.search(text))
+    ends = _ends_sentence(text) or bool(EMOJI_END.search(text))
     # inner punctuation counts only for a line long enough that does not end a sentence
     prose = units >= 25 or (units >= PROSE_MIN_WORDS and (ends or len(INNER_PUNCT.findall(text + " ")) >= 2))
     return units, prose, ends, script_of(text)
