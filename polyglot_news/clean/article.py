@@ -145,6 +145,8 @@ def _is_heading_tag(tag: str) -> bool:
 
 def _chrome_role(f: LineFacts, ignored: set[str]) -> str | None:
     """The chrome role of an HTML block that counts, or None."""
+    if not f.roles:
+        return None  # a dump's line
     roles = f.roles - ignored
     for role in ("comment", "outside", "nav", "share", "ad", "form", "related", "footer", "aside", "header", "caption", "byline", "link"):
         if role in roles:
@@ -390,7 +392,7 @@ def _title_index(facts: list[LineFacts], start: int, page_titles: set[str]) -> t
             score += 6 if len(h1s) == 1 else 3
         elif f.tag.startswith("h") and f.tag[1:].isdigit():
             score += 1
-        norm = norm_text(text)
+        norm = f.norm()
         if norm and norm == longest:
             score += 7
         elif norm and norm in page_titles:
@@ -484,8 +486,11 @@ def prepare(article: Article, glossary: Glossary):
             f.forced = BOILERPLATE  # the <title> repeats the headline; the page's own copy is kept
     # a short line repeated on the page is chrome (menus, repeated labels)
     seen: dict[str, int] = {}
+    norms: dict[str, str] = {}  # each text's `norm_text`, worked out once on the page
     for f in facts:
-        key = f.norm()
+        if f.key is None:
+            f.key = norms.get(f.seg.text)
+        key = norms[f.seg.text] = f.norm()
         seen[key] = seen.get(key, 0) + 1
     _mark_outside_article(facts)
     mark_reference_lists(facts)
@@ -552,7 +557,7 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             seg.kind = UI if f.units <= 8 else BOILERPLATE
         elif f.prose and f.units <= CAPTION_MAX_WORDS and repeated_nearby(facts, i):
             seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
-        elif (f.prose or f.ends and f.units >= 5) and f.units <= 60 and DESCRIBES_IMAGE.search(seg.text) and credit_follows(facts, i):
+        elif (f.prose or f.ends and f.units >= 5) and f.units <= 60 and credit_follows(facts, i) and DESCRIBES_IMAGE.search(seg.text):
             seg.kind = CAPTION  # a line describing a picture just above its bare photo credit is the photo's caption
         elif inside and f.prose and (not _strong_chrome(f, chrome) or chrome == "byline"):
             seg.kind = BODY

@@ -29,8 +29,7 @@ from .linepatterns import LineFacts, norm_text
 from .regions import BOX_FEATURES, NO_BOX
 
 WEIGHTS = Path(__file__).with_name("weights.json")
-_PUNCT = re.compile(r"[^\w\s]")
-_DIGIT = re.compile(r"\d")
+_PUNCT_OR_DIGIT = re.compile(r"(\d)|[^\w\s]")  # the two never overlap: a digit is a word character
 _FIRST = operator.itemgetter(0)  # a word's first letter (words from str.split are never empty)
 _CHROME_ROLE_NAMES = ("nav", "link", "share", "ad", "form", "comment", "related", "footer", "aside", "header", "outside", "byline")
 
@@ -109,7 +108,9 @@ def _shape(f: LineFacts) -> tuple[float, ...]:
         nw = max(1, len(words))
         chars = max(1, len(text))
         lengths = list(map(len, words))
-        f.shape = (len(_PUNCT.findall(text)) / chars * 10, len(_DIGIT.findall(text)) / chars * 10,
+        marks = _PUNCT_OR_DIGIT.findall(text)  # a digit for each digit, "" for each other mark
+        punct = marks.count("")
+        f.shape = (punct / chars * 10, (len(marks) - punct) / chars * 10,
                    (len(lengths) - sum(map((3).__lt__, lengths))) / nw, sum(map(str.isupper, map(_FIRST, words))) / nw)
     return f.shape
 
@@ -231,36 +232,40 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
     for i in range(n - 2, -1, -1):
         short_after[i] = short_after[i + 1] + 1 if short[i + 1] else 0
     rows = []
+    shapes: dict[str, tuple[float, ...]] = {}  # a page repeats its menus: a text's shape is measured once
     for i, f in enumerate(facts):
         text = f.seg.text
         roles = f.roles
         forced = f.forced
+        if f.shape is None:
+            f.shape = shapes.get(text)
+        shape = shapes[text] = _shape(f)
         lo, hi = max(0, i - 3), min(n, i + 4)
         # a run of short unforced lines around this one: a list (ingredients, steps, items)
         run = min(6, short_before[i] + short_after[i])
         rows.append([
             1.0,
-            float(forced == UI),
-            float(forced == BOILERPLATE),
-            float(forced == TEASER),
-            float(forced == CAPTION),
-            float(f.prose),
-            float(f.ends),
+            1.0 if forced == UI else 0.0,
+            1.0 if forced == BOILERPLATE else 0.0,
+            1.0 if forced == TEASER else 0.0,
+            1.0 if forced == CAPTION else 0.0,
+            1.0 if f.prose else 0.0,
+            1.0 if f.ends else 0.0,
             math.log1p(f.units),
-            float(f.units <= 3),
-            *_shape(f),
-            float(seen.get(f.norm(), 0) > 1),
-            float(f.listed),
-            float(f.cell),
-            float(bool(_STARTS_DIGIT.match(text))),
-            float(text.rstrip().endswith(":")),
+            1.0 if f.units <= 3 else 0.0,
+            *shape,
+            1.0 if seen.get(f.norm(), 0) > 1 else 0.0,
+            1.0 if f.listed else 0.0,
+            1.0 if f.cell else 0.0,
+            1.0 if _STARTS_DIGIT.match(text) else 0.0,
+            1.0 if text.rstrip().endswith(":") else 0.0,
             i / max(1, n - 1),
-            float(bool(page_script and f.script and f.script != page_script)),
+            1.0 if page_script and f.script and f.script != page_script else 0.0,
             *_markup(f, roles, html),
-            float(i > 0 and prose[i - 1]),
-            float(i + 1 < n and prose[i + 1]),
-            float(i > 0 and facts[i - 1].forced is not None),
-            float(i + 1 < n and facts[i + 1].forced is not None),
+            1.0 if i > 0 and prose[i - 1] else 0.0,
+            1.0 if i + 1 < n and prose[i + 1] else 0.0,
+            1.0 if i > 0 and facts[i - 1].forced is not None else 0.0,
+            1.0 if i + 1 < n and facts[i + 1].forced is not None else 0.0,
             (prose_sum[hi] - prose_sum[lo]) / (hi - lo),
             sum(signed[lo:hi]) / (hi - lo),
             signed[i - 1] if i > 0 else 0.0,
@@ -269,7 +274,7 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             (prose_sum[min(n, i + _WIDE + 1)] - prose_sum[max(0, i - _WIDE)]) / (min(n, i + _WIDE + 1) - max(0, i - _WIDE)),
             before[i] / _GAP,
             after[i] / _GAP,
-            float(before[i] < _GAP and after[i] < _GAP),
+            1.0 if before[i] < _GAP and after[i] < _GAP else 0.0,
         ])
     return rows
 

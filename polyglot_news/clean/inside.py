@@ -79,7 +79,7 @@ DESCRIBES_IMAGE = re.compile(
 def is_dek(facts: list[LineFacts], i: int, title: int) -> bool:
     """True when segment `i` is a subheading set right under the headline (only pattern lines between)."""
     f = facts[i]
-    if i <= title or f.forced or not all(g.forced for g in facts[title + 1:i]):
+    if i <= title or f.forced or not all(facts[k].forced for k in range(title + 1, i)):  # (no copy of the lines between)
         return False
     if f.tag in ("h2", "h3") and 8 <= f.units <= 30:
         return True
@@ -127,8 +127,10 @@ def credit_follows(facts: list[LineFacts], i: int) -> bool:
     if i + 1 >= len(facts):
         return False
     credit = facts[i + 1]
+    if credit.forced != CAPTION:
+        return False
     words = len(re.findall(r"\w+", credit.seg.text))  # "Jane Roe | Agency | Getty Images": separators are not words
-    return credit.forced == CAPTION and words <= 8 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
+    return words <= 8 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
 
 
 def repeated_nearby(facts: list[LineFacts], i: int, distance: int = 10) -> bool:

@@ -8,6 +8,10 @@ buttons spelled out, "Read also:" lines, link texts ("Read more ›"), headings 
 "Related stories", author biographies, disclaimers, the page title repeated with the site name,
 and the UI strings of the curated glossaries (`Glossary.ui_entry`). `article.py` decides what a
 line is from these facts and from its place on the page.
+
+Most lines match none of the patterns, so the costly ones are tried only on a line that holds
+one of the strings each of their matches holds (`literals.Prefilter`, read from the patterns
+themselves): the same answers, without walking every line with every pattern.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from functools import lru_cache
 from ..curated import Glossary
 from ..ingest.pagetitle import split_page_title
 from ..model import BOILERPLATE, CAPTION, TEASER, UI, Segment
+from .literals import Prefilter, stored_letter_runs
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")
@@ -228,6 +233,16 @@ CREDIT_LOW = re.compile(f"{CREDIT_MARK_LOW.pattern}|{CREDIT_SOURCE_LOW.pattern}"
 DISCLAIMER_LOW, COMMENT_RULES_LOW, LINK_TEXT_LOW, COOKIES_LOW = map(lowered, (DISCLAIMER, COMMENT_RULES, LINK_TEXT, COOKIES))
 UI_WORDS_LOW, SECTION_END_LOW, READ_ALSO_LOW, TAGS_LOW, BYLINE_LOW = map(lowered, (UI_WORDS, SECTION_END, READ_ALSO, TAGS, BYLINE))
 _PHOTO_WORD_LOW, _AM_PM_LOW, _CLOCK_OR_MONTH_LOW, DATE_TOKEN_LOW, _STAMP_LOW = map(lowered, (_PHOTO_WORD, _AM_PM, _CLOCK_OR_MONTH, DATE_TOKEN, _STAMP))
+# the runs of letters a date token can hold (its matches stand between word boundaries, so a line's other words
+# are never touched by its replacement in `is_date_line`)
+_DATE_WORDS = stored_letter_runs(DATE_TOKEN_LOW)
+_LETTERS = re.compile(r"[^\W\d_]+")  # the runs `_NOT_LETTERS` leaves
+# the patterns `pattern_kind` searches a line for, the case-insensitive ones in its text and the others in its
+# lowercased text: most lines hold none of the strings every match of one of them holds, and looking for
+# those (`Prefilter`) is cheaper than the patterns
+_PREFILTER = Prefilter((DISCLAIMER_LOW, COMMENT_RULES_LOW, COMMENTS_LOW, READ_OR_LISTEN, CREDIT_LOW, CREDIT_MARK_LOW, CREDIT_TAIL_LOW,
+                        COPYRIGHT_LOW, _PHOTO_WORD_LOW, LINK_TEXT_LOW, PROMO_LOW, COOKIES_LOW,
+                        FOLLOW_END, BIO_SINCE, CREDIT_AFTER, CONTRIBUTED, AGENCY_BYLINE))
 
 
 PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
@@ -306,7 +321,7 @@ def _char_script(ch: str) -> str:
 
 def units_of(text: str) -> float:
     """Length in words; a run of CJK/Thai characters counts one word per two characters."""
-    cjk = len(CJK.findall(text))
+    cjk = 0 if text.isascii() else len(CJK.findall(text))
     if not cjk:
         return float(len(text.split()))
     spaced = sum(1 for w in text.split() if not CJK.search(w))
@@ -319,6 +334,8 @@ def is_date_line(text: str) -> bool:
         return False
     text = _AM_PM_LOW.sub(r"\1m", text.lower())
     text = _LETTER_DIGIT.sub(" ", text)
+    if _DATE_WORDS is not None and sum(w not in _DATE_WORDS for w in _LETTERS.findall(text)) > 3:
+        return False  # more than three words no stamp's token holds: they all stay below (the quick answer)
     rest = DATE_TOKEN_LOW.sub(" ", text)
     rest = _NOT_LETTERS.sub(" ", rest)
     words = len(rest.split())
@@ -347,12 +364,26 @@ def _site_norm(site: str) -> str:
     return norm_text(site)
 
 
+_STOPS, _CLOSERS = ".!?…。！？؟", "'\"”’»)]"  # the characters of SENTENCE_END: a stop, then any closers
+
+
+def _ends_sentence(text: str) -> bool:
+    """`bool(SENTENCE_END.search(text))`, read from the line's end instead of tried at every place."""
+    head = text.rstrip(_CLOSERS)
+    if head and head[-1] in _STOPS:
+        return True
+    if text.endswith("\n"):  # `$` also matches before one final newline
+        head = text[:-1].rstrip(_CLOSERS)
+        return bool(head) and head[-1] in _STOPS
+    return False
+
+
 def measures_of(text: str) -> tuple[float, bool, bool, str]:
     """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
-    ends = bool(SENTENCE_END.search(text) or EMOJI_END.search(text))
-    inner = len(INNER_PUNCT.findall(text + " "))
-    prose = (units >= PROSE_MIN_WORDS and (ends or inner >= 2)) or units >= 25
+    ends = _ends_sentence(text) or bool(EMOJI_END.search(text))
+    # inner punctuation counts only for a line long enough that does not end a sentence
+    prose = units >= 25 or (units >= PROSE_MIN_WORDS and (ends or len(INNER_PUNCT.findall(text + " ")) >= 2))
     return units, prose, ends, script_of(text)
 
 
@@ -380,28 +411,29 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
     short = f.units <= 15
     if EMBED_ATTRIBUTION.match(text):
         return None
-    if sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
-        return BOILERPLATE  # links spelled out: image lists, share widgets
+    if ("http" in text or "www." in text) and sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
+        return BOILERPLATE  # links spelled out: image lists, share widgets (every link holds "http" or "www.")
     if f.units <= 8 and glossary.ui_entry(text) is not None:
         return UI
     if COUNTER.match(text):
         return UI
     if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
         return UI
-    if f.units <= 40 and DISCLAIMER_LOW.search(low) or f.units <= 80 and COMMENT_RULES_LOW.search(low):
+    maybe = _PREFILTER.possible(low)  # the ids of the prefiltered patterns that may match `low`
+    if f.units <= 40 and id(DISCLAIMER_LOW) in maybe and DISCLAIMER_LOW.search(low) or f.units <= 80 and id(COMMENT_RULES_LOW) in maybe and COMMENT_RULES_LOW.search(low):
         return BOILERPLATE
-    if f.units <= 60 and FOLLOW_END.search(text) or f.units <= 30 and BIO_SINCE.search(text):
+    if f.units <= 60 and id(FOLLOW_END) in maybe and FOLLOW_END.search(text) or f.units <= 30 and id(BIO_SINCE) in maybe and BIO_SINCE.search(text):
         return BOILERPLATE  # an author's note: it asks readers to follow them, or tells how long they have been writing
-    if f.units <= 25 and COMMENTS_LOW.search(low) or f.units <= 10 and READ_OR_LISTEN.search(low):
+    if f.units <= 25 and id(COMMENTS_LOW) in maybe and COMMENTS_LOW.search(low) or f.units <= 10 and id(READ_OR_LISTEN) in maybe and READ_OR_LISTEN.search(low):
         return UI
     # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
     # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
-    credit = CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low)
-    if credit and (not f.ends or f.units <= 3 or (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or CREDIT_AFTER.search(text))):
-        if COPYRIGHT_LOW.search(low) and not _PHOTO_WORD_LOW.search(low) and _YEAR.search(text):
+    credit = id(CREDIT_LOW) in maybe and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
+    if credit and (not f.ends or f.units <= 3 or id(CREDIT_MARK_LOW) in maybe and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text) or id(CREDIT_AFTER) in maybe and CREDIT_AFTER.search(text))):
+        if id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low) and not (id(_PHOTO_WORD_LOW) in maybe and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
-    if (f.units <= 40 and not f.prose or short) and COPYRIGHT_LOW.search(low):
+    if (f.units <= 40 and not f.prose or short) and id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low):
         return BOILERPLATE
     if f.units <= 15 and _CUT_SHORT.search(text):
         return TEASER  # a headline cut short to fit a link box
@@ -415,19 +447,19 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return UI
     if f.units <= 20 and READ_ALSO_LOW.match(low):
         return TEASER
-    if f.units <= 8 and LINK_TEXT_LOW.search(low):
+    if f.units <= 8 and id(LINK_TEXT_LOW) in maybe and LINK_TEXT_LOW.search(low):
         return UI
     if GALLERY.match(text):
         return CAPTION
-    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and PROMO_LOW.search(low) or f.units <= 15 and CONTRIBUTED.search(text):
+    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and id(PROMO_LOW) in maybe and PROMO_LOW.search(low) or f.units <= 15 and id(CONTRIBUTED) in maybe and CONTRIBUTED.search(text):
         return BOILERPLATE
-    if f.units <= 10 and AGENCY_BYLINE.search(text) and not f.ends:
+    if f.units <= 10 and id(AGENCY_BYLINE) in maybe and AGENCY_BYLINE.search(text) and not f.ends:
         return BOILERPLATE
     if f.units <= 80 and BIO.match(text):
         return BOILERPLATE
     if f.units <= 30 and TAGS_LOW.match(low):
         return BOILERPLATE
-    if f.units <= 40 and COOKIES_LOW.search(low):
+    if f.units <= 40 and id(COOKIES_LOW) in maybe and COOKIES_LOW.search(low):
         return BOILERPLATE
     if is_byline(f):
         return BOILERPLATE

@@ -90,10 +90,16 @@ def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int 
     """
     shapes = [_cell_shape(f) for f in facts]
     n = len(facts)
+    # where the next number and the next short label stand from each line on: a row holds both, so the
+    # periods shorter than the span to the later of them cannot make a table there (most lines: none can)
+    next_number, next_label = [n] * (n + 1), [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        next_number[k] = k if shapes[k] == "N" else next_number[k + 1]
+        next_label[k] = k if shapes[k] == "w" else next_label[k + 1]
     i = 0
     while i < n:
         found = 0
-        for period in range(2, max_period + 1):
+        for period in range(max(2, max(next_number[i], next_label[i]) - i + 1), max_period + 1):
             row = shapes[i:i + period]
             if len(row) < period or "N" not in row or "w" not in row:
                 continue

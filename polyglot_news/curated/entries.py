@@ -16,6 +16,7 @@ from ..errors import GlossaryError
 NAME_KINDS = ("person", "place", "organisation", "other")
 UI_KIND = "ui"
 _LANG = re.compile(r"^[a-z]{2,3}$")
+_NOT_WORD = re.compile(r"[^\w\s]")  # compiled once: `re.sub` looks its pattern up in a cache on every call
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Entry:
 def ui_key(text: str) -> str:
     """Normalise a UI string for lookup: NFKC, casefold, no punctuation, single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    text = re.sub(r"[^\w\s]", " ", text)
+    text = _NOT_WORD.sub(" ", text)
     return " ".join(text.split())
 
 

@@ -1,0 +1,99 @@
+"""The prefilter of clean/literals.py: a pattern it rules out has no match, on any text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from polyglot_news.clean import linepatterns
+from polyglot_news.clean.literals import Prefilter, covering_parts, required_literals
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PREFILTER = linepatterns._PREFILTER
+
+
+def test_required_literals_of_simple_patterns():
+    assert required_literals(re.compile(r"\bnews(letter|paper)s?\b")) == {"newsletter", "newsletters", "newspaper", "newspapers"}
+    assert required_literals(re.compile(r"^(\d+ )?(says|said):$")) == {"says:", "said:"}
+    assert required_literals(re.compile(r"[ab]c")) == {"ac", "bc"}
+    assert required_literals(re.compile(r"x?\w+")) is None  # nothing every match must hold
+    assert required_literals(re.compile(r"ABC", re.I)) == {"abc"}  # case-insensitive: read lowercased
+    assert required_literals(re.compile(r"Says", re.I)) == {"ay"}  # "s" also matches "ſ", which lowers to itself
+    assert required_literals(re.compile(r"(?i:abc)d")) == {"d"}  # the inline flag's part is not read
+
+
+def test_the_prefilter_keeps_every_pattern_that_matches_a_chrome_line():
+    lines = ["3 comments", "Jane Roe says:", "photo: jane roe/afp", "sign up for our newsletter",
+             "© 2024 all rights reserved", "read more »", "we use cookies", "listen to this article"]
+    for line in lines:
+        assert any(_matches(p, line) for p in PREFILTER.patterns), line
+        for text in (line, "So, " * 30 + line):  # a short line is scanned, a long one asked for parts
+            assert all(PREFILTER.may_match(p, text.lower()) for p in PREFILTER.patterns if _matches(p, text)), text
+
+
+def _matches(p, text):
+    """Whether `p` matches `text` as `pattern_kind` tries it: a case-insensitive pattern on the text, the others lowercased."""
+    return bool(p.search(text if p.flags & re.I else text.lower()))
+
+
+def test_a_plain_sentence_is_ruled_out_for_most_patterns():
+    for low in ("the council met on tuesday to discuss the budget.", "the council met on tuesday to discuss the budget " * 3):
+        assert sum(PREFILTER.may_match(p, low) for p in PREFILTER.patterns) <= 2
+
+
+def test_covering_parts_hold_a_part_of_every_literal():
+    literals = {"comment", "comments", "kommentar", "newsletter", "©"}
+    parts = covering_parts(literals)
+    assert all(any(p in lit for p in parts) for lit in literals)
+    assert len(parts) <= 3  # "omment" covers three of them
+    assert Prefilter([re.compile("abc")]).may_match(re.compile("x"), "zzz")  # a pattern it was not given: always tried
+
+
+_ALPHABET = "aceimnoprstuAFPS ()©:/.»>-'" + "фотоФ" + "0123" + "İſΣıK"
+_WORDS = ["Follow her on Mastodon @janeroe.", "She has been reporting on farming since 2015", "contributed reporting",
+          ". Photograph: Agency", ", Associated Press", "FOLLOW HİM ON X", "ſign up", "comment", "comments", "photo", "foto", "credit", "newsletter", "subscribe", "cookie", "read more", "says:",
+          "sign up", "all rights reserved", "©", "(c)", "afp", "epa", "reuters", "related", "...", "»", "follow us on",
+          "opinions expressed are their own", "community guidelines", "listen to this article", "5 min read"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(_ALPHABET, max_size=6)), max_size=16))
+def test_no_pattern_left_out_matches(parts):
+    text = " ".join(parts)
+    for p in PREFILTER.patterns:
+        if not PREFILTER.may_match(p, text.lower()):
+            applied = text if p.flags & re.I else text.lower()
+            assert p.search(applied) is None and p.match(applied) is None, (p.pattern[:60], text)
+
+
+def test_letter_runs_of_a_pattern():
+    from polyglot_news.clean.literals import letter_runs
+
+    assert letter_runs(re.compile(r"\b(\d{1,2}(st|nd)?|jan(uary)?|a\.m\.|il y a)\b")) == {"st", "nd", "jan", "january", "a", "m", "il", "y"}
+    assert letter_runs(re.compile(r"\b\w+\b")) is None  # any word at all
+
+
+_STAMP_WORDS = ["12", "3:45", "2024", "May", "mai", "updated", "am", "p.m.", "GMT", "ago", "il y a", "hace", "Jane", "Roe",
+                "80", "g", "kcal", "12th", "Montag", "вчера", "о", "в", "|", "-", "·", "x2", "at", "jan2020"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_STAMP_WORDS), min_size=1, max_size=9))
+def test_the_quick_answer_of_is_date_line_is_its_full_answer(words):
+    text = " ".join(words)
+    quick = linepatterns.is_date_line(text)
+    kept, linepatterns._DATE_WORDS = linepatterns._DATE_WORDS, None
+    try:
+        assert linepatterns.is_date_line(text) == quick, text
+    finally:
+        linepatterns._DATE_WORDS = kept
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(".!?…。！？؟'\"”’»)]a \n", max_size=8))
+def test_a_sentence_end_read_from_the_end_is_the_patterns(text):
+    assert linepatterns._ends_sentence(text) == bool(linepatterns.SENTENCE_END.search(text))
