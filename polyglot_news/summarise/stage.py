@@ -157,6 +157,7 @@ def summary_document(article: Article, lang: str = "en") -> SummaryDocument:
     language: the source text of the title and body segments written in it.
     """
     title = None
+    plain_title = _plain("")  # the title's words, worked out once (a title seen later replaces it)
     candidates: list[Candidate] = []
     paragraph = 0
     for segment in article.article_segments():
@@ -164,14 +165,16 @@ def summary_document(article: Article, lang: str = "en") -> SummaryDocument:
         if not text:
             continue
         if segment.kind == TITLE:
-            title = title or text
+            if title is None:
+                title = text
+                plain_title = _plain(title)
             continue
         if segment.kind != BODY:
             continue
         position = 0
         for sentence in split_sentences(text, lang):
             sentence = _without_dateline_in(sentence, lang)
-            if fit_for_summary(sentence, lang) and _plain(sentence) != _plain(title or ""):
+            if fit_for_summary(sentence, lang) and _plain(sentence) != plain_title:
                 candidates.append(Candidate.of(sentence, segment.line, len(candidates), paragraph, position, lang))
             position += 1
         paragraph += 1

@@ -44,8 +44,16 @@ class Pending:
 
     article: Article
     segment: Segment
-    sentences: list[str]
+    asked: list[str] | None = None  # the sentences asked for (summary-first); None: every sentence of the segment
     partial: bool = False  # only some of its sentences were asked for (summary-first translation)
+
+    @property
+    def sentences(self) -> list[str]:
+        """The sentences that go to the model, in order. The segment is split on first use: a language
+        with no model installed, or translation turned off, never needs its sentences."""
+        if self.asked is None:
+            self.asked = _sentences_of(self.segment)
+        return self.asked
 
     @property
     def text(self) -> str:
@@ -181,18 +189,17 @@ def to_english(
                 if entry is not None:
                     seg.english, seg.translated_by = entry.english, "glossary"
                     continue
-            sentences = _sentences_of(seg)
-            partial = False
+            sentences, partial = None, False
             if wanted is not None and (seg.kind == BODY or (seg.kind == UI and seg.lang == page_lang)):
                 # summary-first: a body segment only for its summary sentences; a UI string in the
                 # page's own language is quoted by no note, so it is not worth the model's time
                 asked = wanted.get(id(seg), []) if seg.kind == BODY else []
                 if not asked:
                     seg.flags.append(OUTSIDE_SUMMARY)
-                    skipped.setdefault(seg.lang, []).append(Pending(article, seg, sentences))
+                    skipped.setdefault(seg.lang, []).append(Pending(article, seg))
                     said.setdefault(id(article), {}).setdefault(f"~{seg.lang}", [])  # after the languages sent
                     continue
-                partial = asked != sentences
+                partial = asked != _sentences_of(seg)
                 sentences = list(asked)
             pending.setdefault(seg.lang, []).append(Pending(article, seg, sentences, partial))
             said.setdefault(id(article), {}).setdefault(seg.lang, [])
