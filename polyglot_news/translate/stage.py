@@ -17,6 +17,7 @@ quotes, are left untranslated on purpose and carry the flag OUTSIDE_SUMMARY.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..curated import Glossary
@@ -26,16 +27,20 @@ from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
 from ..text.languages import language_name
 from ..text.sentences import split_sentences
 from .base import Decoding, Translator
-from .cache import TranslationCache, open_cache
-from .guards import suspect_reason
 from .models import InstalledPackage, installed_packages
 from .route import route_to
-from .terms import ALONE_BEAM, ALONE_MAX_TOKENS, keep_terms, unresolved_terms
+
+if TYPE_CHECKING:
+    from .cache import TranslationCache
+
+# The cache, the output guards and the term rewriting are imported where a model runs: a run with no
+# model installed (or translation off, or English pages only) never needs them.
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
 OUTSIDE_SUMMARY = "untranslated-outside-summary"  # not sent to the model on purpose (--translate summary)
 RETRY_BEAM, RETRY_REPETITION_PENALTY = 1, 1.3  # the retry is greedy and discouraged from repeating itself
+_UNSEEN = object()
 
 
 @dataclass
@@ -96,6 +101,8 @@ def _run_chain(
     chain: list[Translator], sentences: list[str], decoding: Decoding, guard: bool = True
 ) -> list[tuple[str, str | None]]:
     """Translate through every package of the chain; (output, suspect reason) per sentence."""
+    from .guards import suspect_reason
+
     texts = list(sentences)
     reasons: list[str | None] = [None] * len(texts)
     for translator in chain:
@@ -175,6 +182,7 @@ def to_english(
     # each article's notes by language, given in the order its languages have when it is digested alone,
     # so a digest does not depend on which other articles shared its run (batch chunks)
     said: dict[int, dict[str, list[str]]] = {}
+    ui_of: dict = {}  # a UI string's curated entry (or None), looked up once a run: menus repeat across pages
     for article in articles:
         wanted = chosen.get(id(article))
         page_lang = _page_language(article) if wanted is not None else None
@@ -185,7 +193,9 @@ def to_english(
             if seg.lang == UNDETERMINED or not seg.text.strip() or seg.kind not in TRANSLATED_KINDS:
                 continue
             if seg.kind == UI:
-                entry = glossary.ui_entry(seg.text)
+                entry = ui_of.get(seg.text, _UNSEEN)
+                if entry is _UNSEEN:
+                    entry = ui_of[seg.text] = glossary.ui_entry(seg.text)
                 if entry is not None:
                     seg.english, seg.translated_by = entry.english, "glossary"
                     continue
@@ -227,6 +237,8 @@ def to_english(
         chain = _load_chain(route)
         if settings.use_cache and not cache_opened:
             cache_opened = True
+            from .cache import open_cache
+
             cache, problem = open_cache(settings.cache_path)
             if problem:
                 for article in articles:
@@ -244,6 +256,8 @@ def to_english(
         # the curated terms of each segment, found once for both the lookup of renderings and the rewrite
         terms = {id(p): find_terms(p.text, lang, glossary) for p in items}
         model_says = _terms_alone(chain, items, terms, results, lang, settings, cache, glossary, chosen)
+        from .terms import keep_terms
+
         for p in items:
             parts = [results[s] for s in p.sentences]
             bad = [r for r in parts if r.suspect]
@@ -297,6 +311,8 @@ def to_english(
 def _sentence_english(p: Pending, results: dict[str, Result], lang: str, glossary: Glossary,
                       model_says: dict[str, str], english_of: dict[tuple[int, str], str]) -> None:
     """The English of each clean sentence of a summary-first segment, curated terms kept, into english_of."""
+    from .terms import keep_terms
+
     for sentence in p.sentences:
         r = results[sentence]
         if r.suspect is None:
@@ -315,6 +331,8 @@ def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int,
     at `ALONE_MAX_TOKENS` (a longer answer is no name), and an answer that looks like a failure is dropped rather than
     retried: the spellings the glossary knows still apply.
     """
+    from .terms import ALONE_BEAM, ALONE_MAX_TOKENS, unresolved_terms
+
     wanted: list[str] = []
     for p in items:
         clean = [s for s in p.sentences if results[s].suspect is None]
