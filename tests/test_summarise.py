@@ -287,3 +287,23 @@ def test_reference_page_summary_is_three_article_sentences() -> None:
         assert len(source_line.split()) >= 20 and " ".join(sentence.text.split()) in " ".join(source_line.split())
         assert "Sputnik International" not in sentence.text and "©" not in sentence.text
         assert "Subscribe" not in sentence.text and "log in" not in sentence.text
+
+
+def test_furniture_check_agrees_with_its_patterns():
+    """The substring pre-check of page furniture never rules out a sentence its pattern would find,
+    also with letters whose lower case is another letter (İ, ſ, the Kelvin sign, old Cyrillic о)."""
+    from polyglot_news.summarise import stage
+
+    cases = [
+        "Subscribe to our newsletter today for more news.", "The minister said the plan would work.",
+        "İmage copyright Reuters shows the scene.", "Readers can ſhare this story with friends now.",
+        "Comments (12) are closed on this article.", "Photos : the \u212aremlin at night, as seen.",
+        "Ф\u1c82то: пресс-служба правительства области.", "Все права защищены, пишет издание сегодня.",
+        "The related stories were not shown at all.", "© 2024 The Paper, with every right kept.",
+        "Click here to read the rest of the story.", "He described the video: a long and quiet one.",
+    ]
+    for sentence in cases:
+        for pattern, words in ((stage._CHROME, (stage._CHROME_OPENINGS, stage._CHROME_PHRASES, stage._CHROME_LABELS)),
+                               (stage._CHROME_ANY, (stage._CHROME_ANY_OPENINGS, stage._CHROME_ANY_PHRASES,
+                                                    stage._CHROME_ANY_LABELS))):
+            assert stage._furniture(sentence, pattern, *words) == bool(pattern.search(sentence)), sentence

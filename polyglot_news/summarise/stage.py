@@ -42,13 +42,20 @@ _DATELINE = re.compile(
     )\s*(?:—|–|--|-)\s+""",
     re.VERBOSE,
 )
-# Page furniture that can slip into body text: photo credits, calls to action, widgets.
+# Page furniture that can slip into body text: photo credits, calls to action, widgets. The words are
+# kept apart from the pattern so that `_furniture` can rule most sentences out with plain substring
+# tests (the pattern, scanned at every position of every sentence, cost the summary a fifth of its time).
+_CHROME_OPENINGS = ("subscribe", "sign up", "sign in", "log in", "register", "click", "tap", "read more", "share",
+                    "follow us", "download our")
+_CHROME_PHRASES = ("click here", "read more", "share this", "follow us on", "our newsletter", "newsletter sign",
+                   "all rights reserved", "use of cookies", "cookie policy", "accept cookies", "advertisement",
+                   "getty images", "image copyright", "photo credit", "related articles", "related stories",
+                   "log in or register", "comment")  # "comment" as in "Comments (12)"
+_CHROME_LABELS = ("photo", "image", "picture", "video", "credit")  # before a colon: "Photo: ..."
 _CHROME = re.compile(
-    r"^(?:subscribe|sign up|sign in|log in|register|click|tap|read more|share|follow us|download our)\b|"
-    r"\b(?:click here|read more|share this|follow us on|our newsletter|newsletter sign|all rights reserved|"
-    r"use of cookies|cookie policy|accept cookies|advertisement|getty images|image copyright|photo credit|"
-    r"related (?:articles|stories)|log in or register|comments?\s*\(\d+\))\b|©|"
-    r"\b(?:photo|image|picture|video|credit)s?\s*:",
+    r"^(?:" + "|".join(_CHROME_OPENINGS) + r")\b|"
+    r"\b(?:" + "|".join(p for p in _CHROME_PHRASES if p != "comment") + r"|comments?\s*\(\d+\))\b|©|"
+    r"\b(?:" + "|".join(_CHROME_LABELS) + r")s?\s*:",
     re.IGNORECASE,
 )
 # The same rules for other languages and scripts: a capital in any cased script (or any letter
@@ -60,11 +67,19 @@ _DATELINE_CYRILLIC = re.compile(
     r"^[А-ЯЁІЇЄҐЎЈЉЊЋЏ][А-ЯЁІЇЄҐЎЈЉЊЋЏ'’\ -]{2,40},?\s*(?:\d{1,2}\s+[а-яёіїєґ]+\.?)?\s*(?:—|–|--|-)\s*"
     r"(?:[^.\s]+(?:\s+[^.\s]+){0,3})\.\s+"
 )
+_CHROME_ANY_OPENINGS = ("подпис", "читайте также", "смотрите также", "реклама", "фото", "видео", "читайте також",
+                        "дивіться також", "фото:")
+_CHROME_ANY_LABELS = ("фото", "видео", "відео", "источник", "джерело")  # before a colon
+_CHROME_ANY_PHRASES = ("все права защищены", "усі права захищені")
 _CHROME_ANY = re.compile(
-    r"^(?:подпис|читайте также|смотрите также|реклама|фото|видео|читайте також|дивіться також|фото:)|"
-    r"©|(?:фото|видео|відео|источник|джерело)\s*:|\b(?:все права защищены|усі права захищені)\b",
+    r"^(?:" + "|".join(_CHROME_ANY_OPENINGS) + r")|"
+    r"©|(?:" + "|".join(_CHROME_ANY_LABELS) + r")\s*:|\b(?:" + "|".join(_CHROME_ANY_PHRASES) + r")\b",
     re.IGNORECASE,
 )
+# Letters the case-blind patterns take for one of their own although their lower case is another letter
+# (Turkish İ and ı for i, the long ſ for s, old forms of Cyrillic в д о с т): with one of them in a
+# sentence, only the pattern can tell. Every other letter of the patterns' words is found by `str.lower`.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
 _UNSPACED = ("zh", "ja", "th")  # scripts without spaces between words: length in characters
 _MIN_WORDS = 5
 _MAX_WORDS = 90
@@ -101,6 +116,22 @@ def _starts_well(sentence: str) -> bool:
     return first.isdigit() or first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
+def _furniture(sentence: str, pattern: re.Pattern, openings: tuple[str, ...], phrases: tuple[str, ...],
+               labels: tuple[str, ...]) -> bool:
+    """`pattern.search(sentence)` as a truth value, for `_CHROME` or `_CHROME_ANY` with the words it is made of.
+
+    The pattern can only match where the lower-cased sentence opens with one of `openings`, holds one of
+    `phrases`, a colon and one of `labels`, or "©"; a sentence with none of these (nearly every one) is
+    answered without scanning it. Letters whose lower case differs from what the pattern takes them for
+    (`_ODD_CASE`) leave the answer to the pattern."""
+    if "©" not in sentence and not _ODD_CASE.search(sentence):
+        low = sentence.lower()
+        if not (low.startswith(openings) or any(p in low for p in phrases)
+                or (":" in low and any(label in low for label in labels))):
+            return False
+    return bool(pattern.search(sentence))
+
+
 def _word_count(sentence: str, lang: str) -> int:
     if lang in _UNSPACED:
         # about two characters a word in Chinese and Japanese news
@@ -123,8 +154,8 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
             _MIN_WORDS <= _word_count(sentence, lang) <= _MAX_WORDS
             and _starts_well(sentence)
             and bool(_ENDS_WELL_ANY.search(sentence))
-            and not _CHROME.search(sentence)
-            and not _CHROME_ANY.search(sentence)
+            and not _furniture(sentence, _CHROME, _CHROME_OPENINGS, _CHROME_PHRASES, _CHROME_LABELS)
+            and not _furniture(sentence, _CHROME_ANY, _CHROME_ANY_OPENINGS, _CHROME_ANY_PHRASES, _CHROME_ANY_LABELS)
             and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
         )
     words = sentence.split()
@@ -132,7 +163,7 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
         _MIN_WORDS <= len(words) <= _MAX_WORDS
         and bool(_STARTS_WELL.match(sentence))
         and bool(_ENDS_WELL.search(sentence))
-        and not _CHROME.search(sentence)
+        and not _furniture(sentence, _CHROME, _CHROME_OPENINGS, _CHROME_PHRASES, _CHROME_LABELS)
         and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
     )
 
