@@ -27,6 +27,7 @@ from .algorithms import SummaryDocument, summariser_for
 from .document import Candidate
 from .languages import SourceNewsSummariser
 from .news import NewsSummariser
+from .phrases import Phrases
 
 # A sentence ends with terminal punctuation, possibly inside closing quotes or brackets.
 _ENDS_WELL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
@@ -43,8 +44,9 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 # Page furniture that can slip into body text: photo credits, calls to action, widgets. The words are
-# kept apart from the pattern so that `_furniture` can rule most sentences out with plain substring
-# tests (the pattern, scanned at every position of every sentence, cost the summary a fifth of its time).
+# kept apart from the pattern so that most sentences are ruled out with plain substring tests
+# (`phrases.Phrases`; scanned at every position of every sentence, the pattern cost the summary a
+# fifth of its time).
 _CHROME_OPENINGS = ("subscribe", "sign up", "sign in", "log in", "register", "click", "tap", "read more", "share",
                     "follow us", "download our")
 _CHROME_PHRASES = ("click here", "read more", "share this", "follow us on", "our newsletter", "newsletter sign",
@@ -76,10 +78,9 @@ _CHROME_ANY = re.compile(
     r"©|(?:" + "|".join(_CHROME_ANY_LABELS) + r")\s*:|\b(?:" + "|".join(_CHROME_ANY_PHRASES) + r")\b",
     re.IGNORECASE,
 )
-# Letters the case-blind patterns take for one of their own although their lower case is another letter
-# (Turkish İ and ı for i, the long ſ for s, old forms of Cyrillic в д о с т): with one of them in a
-# sentence, only the pattern can tell. Every other letter of the patterns' words is found by `str.lower`.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
+# the furniture patterns with the words they are made of, so most sentences are ruled out unscanned
+_FURNITURE = Phrases(_CHROME, _CHROME_PHRASES, _CHROME_OPENINGS, _CHROME_LABELS, ("©",))
+_FURNITURE_ANY = Phrases(_CHROME_ANY, _CHROME_ANY_PHRASES, _CHROME_ANY_OPENINGS, _CHROME_ANY_LABELS, ("©",))
 _UNSPACED = ("zh", "ja", "th")  # scripts without spaces between words: length in characters
 _MIN_WORDS = 5
 _MAX_WORDS = 90
@@ -116,22 +117,6 @@ def _starts_well(sentence: str) -> bool:
     return first.isdigit() or first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
-def _furniture(sentence: str, pattern: re.Pattern, openings: tuple[str, ...], phrases: tuple[str, ...],
-               labels: tuple[str, ...]) -> bool:
-    """`pattern.search(sentence)` as a truth value, for `_CHROME` or `_CHROME_ANY` with the words it is made of.
-
-    The pattern can only match where the lower-cased sentence opens with one of `openings`, holds one of
-    `phrases`, a colon and one of `labels`, or "©"; a sentence with none of these (nearly every one) is
-    answered without scanning it. Letters whose lower case differs from what the pattern takes them for
-    (`_ODD_CASE`) leave the answer to the pattern."""
-    if "©" not in sentence and not _ODD_CASE.search(sentence):
-        low = sentence.lower()
-        if not (low.startswith(openings) or any(p in low for p in phrases)
-                or (":" in low and any(label in low for label in labels))):
-            return False
-    return bool(pattern.search(sentence))
-
-
 def _word_count(sentence: str, lang: str) -> int:
     if lang in _UNSPACED:
         # about two characters a word in Chinese and Japanese news
@@ -154,8 +139,8 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
             _MIN_WORDS <= _word_count(sentence, lang) <= _MAX_WORDS
             and _starts_well(sentence)
             and bool(_ENDS_WELL_ANY.search(sentence))
-            and not _furniture(sentence, _CHROME, _CHROME_OPENINGS, _CHROME_PHRASES, _CHROME_LABELS)
-            and not _furniture(sentence, _CHROME_ANY, _CHROME_ANY_OPENINGS, _CHROME_ANY_PHRASES, _CHROME_ANY_LABELS)
+            and not _FURNITURE.found_in(sentence)
+            and not _FURNITURE_ANY.found_in(sentence)
             and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
         )
     words = sentence.split()
@@ -163,7 +148,7 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
         _MIN_WORDS <= len(words) <= _MAX_WORDS
         and bool(_STARTS_WELL.match(sentence))
         and bool(_ENDS_WELL.search(sentence))
-        and not _furniture(sentence, _CHROME, _CHROME_OPENINGS, _CHROME_PHRASES, _CHROME_LABELS)
+        and not _FURNITURE.found_in(sentence)
         and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
     )
 
