@@ -303,8 +303,13 @@ def to_english(
         for p in skipped.get(lang, []):
             p.segment.flags.remove(OUTSIDE_SUMMARY)
         pending[lang] = sorted(pending[lang] + skipped.get(lang, []), key=lambda p: p.segment.line)
+    # the lines left untranslated, by article and language (one pass, not one per article)
+    left: dict[tuple[int, str], list[int]] = {}
+    for lang in untranslated:
+        for p in pending[lang]:
+            left.setdefault((id(p.article), lang), []).append(p.segment.line)
     for article in articles:
-        _note_article(article, pending, untranslated, said.get(id(article), {}))
+        _note_article(article, left, untranslated, said.get(id(article), {}))
     return articles
 
 
@@ -355,17 +360,18 @@ def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int,
     return {src: r.english for src, r in alone.items() if r.suspect is None}
 
 
-def _note_article(article: Article, pending: dict[str, list[Pending]], untranslated: dict[str, Untranslated],
+def _note_article(article: Article, left: dict[tuple[int, str], list[int]], untranslated: dict[str, Untranslated],
                   order: dict[str, list[str]]) -> None:
     """Add the notes for one article: untranslated segments by language (in `order`, the order of the
-    article's own languages), and each UI string in another language than the article's, with its English."""
+    article's own languages; `left` holds their lines by (id(article), language)), and each UI string
+    in another language than the article's, with its English."""
     sent = [lang for lang in order if not lang.startswith("~")]
     langs = dict.fromkeys(sent + [lang[1:] for lang in order if lang.startswith("~")])
     for lang in langs:
         why = untranslated.get(lang)
         if why is None:
             continue
-        lines = [p.segment.line for p in pending[lang] if p.article is article]
+        lines = left.get((id(article), lang))
         if lines:
             fix = f"; {why.fix}" if why.fix else ""
             article.notes.append(
