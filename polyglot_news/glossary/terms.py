@@ -36,7 +36,6 @@ from ..text.morph import MORPH_LANGS, in_dictionary, normal
 from ..text.palladius import chinese as chinese_name
 from ..text.romanise import GIVEN_NAMES, is_cyrillic, romanise
 from ..text.sentences import split_sentences
-from . import gazetteer
 from . import wordlists as W
 from .names import (
     ORG,
@@ -373,6 +372,8 @@ def _gazetteer_place(n: Name, lang: str) -> tuple[str, str] | None:
     """
     if n.kind == PERSON:
         return None
+    from . import gazetteer  # only Cyrillic names are looked up: an English page never needs it
+
     words = n.lemma.split()
     foreign = not in_dictionary(words[-1], lang) if lang in MORPH_LANGS else True
     cities_too = n.kind == PLACE or (n.kind == OTHER and foreign)

@@ -25,7 +25,6 @@ from ..model import BODY, TITLE, Article, SummarySentence
 from ..text.sentences import split_sentences
 from .algorithms import SummaryDocument, summariser_for
 from .document import Candidate
-from .languages import SourceNewsSummariser
 from .news import NewsSummariser
 from .phrases import Phrases
 
@@ -266,6 +265,8 @@ def summarise(article: Article, settings: Settings, lang: str = "en") -> list[Su
     """
     summariser = summariser_for(settings.algorithm)
     if lang != "en" and isinstance(summariser, NewsSummariser):
+        from .languages import SourceNewsSummariser  # reported speech by language: not for English pages
+
         summariser = SourceNewsSummariser(summariser.weights)
     document = summary_document(article, lang)
     if not document.candidates:

@@ -27,14 +27,13 @@ from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
 from ..text.languages import language_name
 from ..text.sentences import split_sentences
 from .base import Decoding, Translator
-from .models import InstalledPackage, installed_packages
-from .route import route_to
-
 if TYPE_CHECKING:
     from .cache import TranslationCache
+    from .models import InstalledPackage
 
-# The cache, the output guards and the term rewriting are imported where a model runs: a run with no
-# model installed (or translation off, or English pages only) never needs them.
+# The model store and routes are imported where a segment needs a model, and the cache, the output
+# guards and the term rewriting where a model runs: a run with no model installed (or translation
+# off, or English pages only) never needs them.
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
@@ -219,7 +218,11 @@ def to_english(
     untranslated: dict[str, Untranslated] = {}
     cache: TranslationCache | None = None
     cache_opened = False
-    packages = installed_packages(settings.packages_dir) if pending and settings.translate else []
+    if pending and settings.translate:
+        from .models import installed_packages
+        from .route import route_to
+
+        packages = installed_packages(settings.packages_dir)
     for lang, items in pending.items():
         name = language_name(lang)
         if not settings.translate:
