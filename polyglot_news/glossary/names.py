@@ -23,10 +23,10 @@ from functools import lru_cache
 
 from ..text.morph import (
     NAME_TAGS,
-    TEXTS_KEPT,
     ORG_TAGS,
     PERSON_TAGS,
     PLACE_TAGS,
+    TEXTS_KEPT,
     Token,
     function_word,
     in_dictionary,
