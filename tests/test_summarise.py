@@ -287,3 +287,47 @@ def test_reference_page_summary_is_three_article_sentences() -> None:
         assert len(source_line.split()) >= 20 and " ".join(sentence.text.split()) in " ".join(source_line.split())
         assert "Sputnik International" not in sentence.text and "©" not in sentence.text
         assert "Subscribe" not in sentence.text and "log in" not in sentence.text
+
+
+
+def _word_lists():
+    from polyglot_news.summarise import news, stage
+
+    return [stage._FURNITURE, stage._FURNITURE_ANY, news._ATTRIBUTED]
+
+
+def test_phrase_check_agrees_with_its_patterns():
+    """The substring pre-check never rules out a sentence its pattern would find, also with letters
+    whose lower case is another letter (İ, ſ, the Kelvin sign, old Cyrillic о)."""
+    cases = [
+        "Subscribe to our newsletter today for more news.", "The minister said the plan would work.",
+        "İmage copyright Reuters shows the scene.", "Readers can ſhare this story with friends now.",
+        "Comments (12) are closed on this article.", "Photos : the \u212aremlin at night, as seen.",
+        "Ф\u1c82то: пресс-служба правительства области.", "Все права защищены, пишет издание сегодня.",
+        "The related stories were not shown at all.", "© 2024 The Paper, with every right kept.",
+        "Click here to read the rest of the story.", "He described the video: a long and quiet one.",
+        "The plan, she ſaid, was never tried.", "According to the mayor, nothing changed.", "A quiet day.",
+    ]
+    found = 0
+    for sentence in cases:
+        for phrases in _word_lists():
+            expected = bool(phrases.pattern.search(sentence))
+            assert phrases.found_in(sentence) == expected, sentence
+            found += expected
+    assert found >= 10  # the cases do reach the patterns
+
+
+def test_phrase_letters_lower_case_to_what_the_patterns_take_them_for():
+    """Every character IGNORECASE takes for a letter of the words lower-cases to that letter, bar the
+    few `phrases.ODD_CASE` sends to the pattern: what makes the lower-case pre-check exact."""
+    import re
+    import sys
+
+    from polyglot_news.summarise.phrases import ODD_CASE
+
+    letters = {ch for p in _word_lists() for w in (*p.words, *p.openings, *p.labels) for ch in w if ch.isalpha()}
+    every = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-16", "surrogatepass").decode("utf-16", "ignore")
+    candidates = set(re.findall("[" + re.escape("".join(sorted(letters))) + "]", every, re.IGNORECASE))
+    for c in candidates - set(ODD_CASE.findall(every)):
+        taken_for = {ch for ch in letters if re.fullmatch(re.escape(ch), c, re.IGNORECASE)}
+        assert taken_for <= {c.lower()}, (hex(ord(c)), taken_for)

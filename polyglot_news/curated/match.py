@@ -171,7 +171,7 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
         return None
 
 
-def _fits(pat: _Pattern, toks: list[Token], i: int, text_lemmas: list[frozenset[str]]) -> bool:
+def _fits(pat: _Pattern, toks: list[Token], i: int, text_lemmas: dict[int, frozenset[str]], lang: str) -> bool:
     if i + len(pat.words) > len(toks):
         return False
     for k, want in enumerate(pat.words):
@@ -182,9 +182,31 @@ def _fits(pat: _Pattern, toks: list[Token], i: int, text_lemmas: list[frozenset[
             continue
         if pat.caps[k] and not tok.capitalised:
             return False
-        if not (want & text_lemmas[i + k]):
+        got = text_lemmas.get(i + k)
+        if got is None:
+            got = text_lemmas[i + k] = lemmas(tok.text, lang)
+        if not (want & got):
             return False
     return True
+
+
+# words kept by `_starts`, per glossary and language, before the table starts afresh (a long run's)
+_STARTS_KEPT = 65_536
+
+
+def _starts(glossary: Glossary, lang: str, index: dict[str, list[_Pattern]], words: list[str]) -> dict[str, frozenset[str] | None]:
+    """For each of `words` (and those seen before): its lemmas when some term of `index` starts with one
+    of them, else None. Kept with the glossary's index: most words start no term, and a page's words
+    recur across its segments and pages."""
+    key = f"match-starts:{lang}"
+    table = glossary._cache.get(key)
+    if table is None or len(table) > _STARTS_KEPT:
+        table = glossary._cache[key] = {}
+    keys = index.keys()
+    for word in set(words).difference(table):
+        found = lemmas(word, lang)
+        table[word] = None if keys.isdisjoint(found) else found
+    return table  # type: ignore[return-value]
 
 
 def find_terms(text: str, lang: str, glossary: Glossary) -> list[Match]:
@@ -197,27 +219,27 @@ def find_terms(text: str, lang: str, glossary: Glossary) -> list[Match]:
     if not index:
         return []
     toks = tokens(text)
-    text_lemmas = [lemmas(t.text, lang) for t in toks]
-    keys = index.keys()
+    words = [t.text for t in toks]
+    starts = _starts(glossary, lang, index, words)
+    # where a term may start (most words start none): the lemmas of those, and of the words after them as asked
+    text_lemmas = {i: found for i, w in enumerate(words) if (found := starts[w]) is not None}
     out: list[Match] = []
     i = 0
-    while i < len(toks):
-        if keys.isdisjoint(text_lemmas[i]):
-            i += 1  # no term starts with any reading of this word (most words): the set test runs in C
-            continue
+    for at in sorted(text_lemmas):
+        if at < i:
+            continue  # inside the match before
+        i = at
         best: _Pattern | None = None
         candidates = {id(p): p for lemma in text_lemmas[i] for p in index.get(lemma, ())}
         for pat in sorted(candidates.values(), key=lambda p: -len(p.words)):
-            if _fits(pat, toks, i, text_lemmas):
+            if _fits(pat, toks, i, text_lemmas, lang):
                 best = pat
                 break
         if best is None:
-            i += 1
             continue
         if len(best.words) == 1 and lang in MORPH_LANGS and function_word(toks[i].text, lang) and (
                 i == 0 or starts_sentence(text, toks[i], toks[i - 1].end)):
-            i += 1  # "Того, ..." starts a sentence with a pronoun, not with the country Togo
-            continue
+            continue  # "Того, ..." starts a sentence with a pronoun, not with the country Togo
         j = i + len(best.words) - 1
         start, end = toks[i].start, toks[j].end
         out.append(Match(start, end, text[start:end], best.entry, best.form))

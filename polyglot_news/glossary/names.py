@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.morph import (
     NAME_TAGS,
     ORG_TAGS,
     PERSON_TAGS,
     PLACE_TAGS,
+    TEXTS_KEPT,
     Token,
     function_word,
     in_dictionary,
@@ -67,15 +69,14 @@ def _runs(text: str, toks: list[Token], connectors: set[str]) -> list[list[int]]
     runs: list[list[int]] = []
     cur: list[int] = []
     for i, t in enumerate(toks):
-        gap = text[toks[i - 1].end: t.start] if i else ""
-        joined = bool(cur) and gap.strip() == ""
-        word = t.text.lower()
+        # the gap before a word matters only inside a run (a run never holds the first word's predecessor)
         if t.capitalised:
-            if cur and not joined:
+            if cur and text[toks[i - 1].end: t.start].strip():
                 runs.append(cur)
                 cur = []
             cur.append(i)
-        elif cur and joined and leads_to_name(i) and (
+        elif cur and not text[toks[i - 1].end: t.start].strip() and (
+                (word := t.text.lower()) in connectors or word in ("for", "and")) and leads_to_name(i) and (
                 word in connectors
                 or (word in ("for", "and") and normal(toks[cur[-1]].text) in W.ORG_WORDS)):
             cur.append(i)  # "Bank of England", "Office for the Environment"
@@ -86,6 +87,13 @@ def _runs(text: str, toks: list[Token], connectors: set[str]) -> list[list[int]]
     if cur:
         runs.append(cur)
     return runs
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _english_runs(text: str) -> tuple[tuple[int, ...], ...]:
+    """`_runs` of `text` with the English connectors, kept: the glossary pass asks for the runs of an
+    English segment twice (the words it capitalises, then its names)."""
+    return tuple(tuple(run) for run in _runs(text, tokens(text), W.ENGLISH_CONNECTORS))
 
 
 # --- Cyrillic -----------------------------------------------------------------------------------
@@ -261,7 +269,7 @@ def cyrillic_names(
     """
     forms = forms or {}
     toks = tokens(text)
-    taken = [any(s <= t.start < e for s, e in skip) for t in toks]
+    taken = [any(s <= t.start < e for s, e in skip) for t in toks] if skip else [False] * len(toks)
     out: list[Name] = latin_names(text, toks, taken, lang)
     for run in _runs(text, toks, W.CYRILLIC_CONNECTORS):
         keep: list[int] = []
@@ -468,7 +476,7 @@ def capitalised_words(text: str) -> set[str]:
     """
     toks = tokens(text)
     out = set()
-    for run in _runs(text, toks, W.ENGLISH_CONNECTORS):
+    for run in _english_runs(text):
         last = run[-1]
         if len(run) == 1 and (last == 0 or starts_sentence(text, toks[last], toks[last - 1].end)):
             continue
@@ -515,10 +523,10 @@ def english_names(
     """
     known = known or set()
     toks = tokens(text)
-    taken = [any(s <= t.start < e for s, e in skip) for t in toks]
+    taken = [any(s <= t.start < e for s, e in skip) for t in toks] if skip else [False] * len(toks)
     dateline = _dateline(text, toks)
     out: list[Name] = []
-    for run in _runs(text, toks, W.ENGLISH_CONNECTORS):
+    for run in _english_runs(text):
         parts: list[list[int]] = [[]]
         for i in run:
             if taken[i]:
@@ -615,7 +623,7 @@ def german_names(text: str, skip: list[tuple[int, int]] = ()) -> list[Name]:
     """People named in untranslated German: "Vorname Nachname" before a verb of saying, or with a known
     given name. German capitalises every noun, so capitals alone say nothing there."""
     toks = tokens(text)
-    taken = [any(s <= t.start < e for s, e in skip) for t in toks]
+    taken = [any(s <= t.start < e for s, e in skip) for t in toks] if skip else [False] * len(toks)
     out: list[Name] = []
     for run in _runs(text, toks, set()):
         run = [i for i in run if not taken[i]]

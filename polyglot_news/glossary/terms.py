@@ -36,7 +36,6 @@ from ..text.morph import MORPH_LANGS, in_dictionary, normal
 from ..text.palladius import chinese as chinese_name
 from ..text.romanise import GIVEN_NAMES, is_cyrillic, romanise
 from ..text.sentences import split_sentences
-from . import gazetteer
 from . import wordlists as W
 from .names import (
     ORG,
@@ -80,6 +79,7 @@ class _Group:
     english_from: str = ""  # "curated", "translation", "respelled", "romanised", "source"
     acronym: str | None = None
     words: set[str] = field(default_factory=set)  # casefolded English words, for merging
+    spelled: list[str] = field(default_factory=list)  # the same in order
     full_name_seen: bool = False  # a curated person was named in full at least once (not by surname alone)
 
 
@@ -165,12 +165,16 @@ class _Collector:
     def __init__(self) -> None:
         self.groups: dict[str, _Group] = {}
         self.texts: dict[int, tuple[str, str]] = {}  # segment order -> (text read, lang)
+        self.split: dict[int, list[str]] = {}  # segment order -> its sentences, once several terms ask
 
     def sentence_at(self, where: tuple[int, int]) -> str:
         """The sentence of the text read for segment `where[0]` that holds offset `where[1]`."""
         text, lang = self.texts.get(where[0], ("", ""))
+        sentences = self.split.get(where[0])
+        if sentences is None:
+            sentences = self.split[where[0]] = split_sentences(text, lang)
         pos = 0
-        for sentence in split_sentences(text, lang):
+        for sentence in sentences:
             start = text.find(sentence[:20], pos)
             if start < 0:
                 continue
@@ -205,7 +209,8 @@ class _Collector:
         """The groups with surnames, acronyms and short forms folded into their full names."""
         groups = list(self.groups.values())
         for g in groups:
-            g.words = {normal(w) for w in g.english.split()}
+            g.spelled = [normal(w) for w in g.english.split()]
+            g.words = set(g.spelled)
         absorbed: set[int] = set()
         for i, short in enumerate(groups):
             target = self._home(short, groups)
@@ -228,21 +233,26 @@ class _Collector:
         words = short.english.split()
         if short.entry is not None and len(words) > 1:
             return None
+        n = len(words)
+        sw = short.spelled
+        acronym = n == 1 and short.english.isupper() and 2 <= len(short.english) <= 6
+        # only a Cyrillic original can be an inflection of another (`_inflection_of`)
+        may_inflect = bool(short.original) and is_cyrillic(short.original)
         homes = []
         for g in groups:
-            inflected = _inflection_of(short.original, g.original)
-            if g is short or (len(g.english) <= len(short.english) and not inflected):
+            if g is short:
                 continue
-            if len(words) == 1 and short.english.isupper() and 2 <= len(short.english) <= 6:
+            inflected = may_inflect and _inflection_of(short.original, g.original)
+            if len(g.english) <= len(short.english) and not inflected:
+                continue
+            if acronym:
                 long_words = g.english.split()
                 if _initials(long_words) == short.english.upper() or (
                     g.original and _initials(g.original.split()) == (short.original or "").upper()
                 ):
                     homes.append(g)
                 continue
-            n = len(words)
-            gw = [normal(w) for w in g.english.split()]
-            sw = [normal(w) for w in words]
+            gw = g.spelled
             if (g.kind in (PERSON, OTHER) and short.kind in (PERSON, OTHER) and len(gw) > n and gw[-n:] == sw) or (
                     inflected and g.kind in (PERSON, OTHER) and short.entry is None):
                 # an inflected surname joins its person whatever kind its ending suggested (Фургала, "of Furgal")
@@ -261,12 +271,14 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
     Terms come in order of first mention. Does not modify the article.
     """
     segs = _segments(article)
+    # each segment's language, and whether capitals there say nothing of names (both read twice below)
+    langs = [_lang_of(seg, text) for seg, text in segs]
+    headlines = [seg.kind == TITLE or headline_case(text) for seg, text in segs]
     known: set[str] = set()  # English words the article capitalises mid-sentence
     known_lemmas: set[str] = set()  # the same for Cyrillic text, by lemma
     forms: dict[str, int] = {}  # capitalised Cyrillic words as written, for lemmas the article attests
-    for seg, text in segs:
-        lang = _lang_of(seg, text)
-        if lang == ENGLISH and not (seg.kind == TITLE or headline_case(text)):
+    for (seg, text), lang, headline in zip(segs, langs, headlines):
+        if lang == ENGLISH and not headline:
             known |= capitalised_words(text)
         elif lang in MORPH_LANGS:
             known_lemmas |= capitalised_lemmas(text, lang)
@@ -274,10 +286,8 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
         if seg.english and lang != ENGLISH:
             known |= capitalised_words(seg.english)
     col = _Collector()
-    for order, (seg, text) in enumerate(segs):
-        lang = _lang_of(seg, text)
+    for order, ((seg, text), lang, headline) in enumerate(zip(segs, langs, headlines)):
         col.texts[order] = (text, lang)
-        headline = seg.kind == TITLE or headline_case(text)
         matches = find_terms(text, lang, glossary)
         for m in matches:
             _add_curated(col, m, lang, (order, m.start), seg.line)
@@ -362,6 +372,8 @@ def _gazetteer_place(n: Name, lang: str) -> tuple[str, str] | None:
     """
     if n.kind == PERSON:
         return None
+    from . import gazetteer  # only Cyrillic names are looked up: an English page never needs it
+
     words = n.lemma.split()
     foreign = not in_dictionary(words[-1], lang) if lang in MORPH_LANGS else True
     cities_too = n.kind == PLACE or (n.kind == OTHER and foreign)

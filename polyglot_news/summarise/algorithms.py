@@ -13,7 +13,9 @@ from ..errors import ConfigError
 from .document import Candidate, SummaryDocument
 from .lead import LeadSummariser
 from .news import NewsSummariser
-from .sumy_backend import SUMY_ALGORITHMS, SumySummariser
+
+# sumy's algorithms by name: their backend (`sumy_backend.py`) is imported when one is chosen
+SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random")
 
 
 class Summariser(Protocol):
@@ -23,7 +25,12 @@ class Summariser(Protocol):
 
 
 def _sumy(name: str) -> Callable[[], Summariser]:
-    return lambda: SumySummariser(name)
+    def build() -> Summariser:
+        from .sumy_backend import SumySummariser
+
+        return SumySummariser(name)
+
+    return build
 
 
 _FACTORIES: dict[str, Callable[[], Summariser]] = {

@@ -24,11 +24,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from .document import Candidate, SummaryDocument
+from .phrases import Phrases
 
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|added|according to|announced|explained|stated|warned|argued|claimed|insisted)\b",
-    re.IGNORECASE,
-)
+_SPEECH = ("said", "says", "told", "added", "according to", "announced", "explained", "stated", "warned", "argued",
+           "claimed", "insisted")
+_ATTRIBUTION = re.compile(r"\b(?:" + "|".join(_SPEECH) + r")\b", re.IGNORECASE)
+_ATTRIBUTED = Phrases(_ATTRIBUTION, _SPEECH)  # most sentences hold none of the words: no scan for them
 _QUOTE = re.compile(r"[\"“”«»„]")
 
 
@@ -139,7 +140,7 @@ def features(document: SummaryDocument) -> list[dict[str, float]]:
     out = []
     for i, c in enumerate(cands):
         quoted = bool(_QUOTE.search(c.text))
-        attributed = bool(_ATTRIBUTION.search(c.text))
+        attributed = _ATTRIBUTED.found_in(c.text)
         out.append(
             {
                 "salience": salience[i],

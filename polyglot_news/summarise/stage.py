@@ -25,8 +25,8 @@ from ..model import BODY, TITLE, Article, SummarySentence
 from ..text.sentences import split_sentences
 from .algorithms import SummaryDocument, summariser_for
 from .document import Candidate
-from .languages import SourceNewsSummariser
 from .news import NewsSummariser
+from .phrases import Phrases
 
 # A sentence ends with terminal punctuation, possibly inside closing quotes or brackets.
 _ENDS_WELL = re.compile(r"[.!?…][\"'»”“’)\]]*$")
@@ -42,13 +42,21 @@ _DATELINE = re.compile(
     )\s*(?:—|–|--|-)\s+""",
     re.VERBOSE,
 )
-# Page furniture that can slip into body text: photo credits, calls to action, widgets.
+# Page furniture that can slip into body text: photo credits, calls to action, widgets. The words are
+# kept apart from the pattern so that most sentences are ruled out with plain substring tests
+# (`phrases.Phrases`; scanned at every position of every sentence, the pattern cost the summary a
+# fifth of its time).
+_CHROME_OPENINGS = ("subscribe", "sign up", "sign in", "log in", "register", "click", "tap", "read more", "share",
+                    "follow us", "download our")
+_CHROME_PHRASES = ("click here", "read more", "share this", "follow us on", "our newsletter", "newsletter sign",
+                   "all rights reserved", "use of cookies", "cookie policy", "accept cookies", "advertisement",
+                   "getty images", "image copyright", "photo credit", "related articles", "related stories",
+                   "log in or register", "comment")  # "comment" as in "Comments (12)"
+_CHROME_LABELS = ("photo", "image", "picture", "video", "credit")  # before a colon: "Photo: ..."
 _CHROME = re.compile(
-    r"^(?:subscribe|sign up|sign in|log in|register|click|tap|read more|share|follow us|download our)\b|"
-    r"\b(?:click here|read more|share this|follow us on|our newsletter|newsletter sign|all rights reserved|"
-    r"use of cookies|cookie policy|accept cookies|advertisement|getty images|image copyright|photo credit|"
-    r"related (?:articles|stories)|log in or register|comments?\s*\(\d+\))\b|©|"
-    r"\b(?:photo|image|picture|video|credit)s?\s*:",
+    r"^(?:" + "|".join(_CHROME_OPENINGS) + r")\b|"
+    r"\b(?:" + "|".join(p for p in _CHROME_PHRASES if p != "comment") + r"|comments?\s*\(\d+\))\b|©|"
+    r"\b(?:" + "|".join(_CHROME_LABELS) + r")s?\s*:",
     re.IGNORECASE,
 )
 # The same rules for other languages and scripts: a capital in any cased script (or any letter
@@ -60,11 +68,18 @@ _DATELINE_CYRILLIC = re.compile(
     r"^[А-ЯЁІЇЄҐЎЈЉЊЋЏ][А-ЯЁІЇЄҐЎЈЉЊЋЏ'’\ -]{2,40},?\s*(?:\d{1,2}\s+[а-яёіїєґ]+\.?)?\s*(?:—|–|--|-)\s*"
     r"(?:[^.\s]+(?:\s+[^.\s]+){0,3})\.\s+"
 )
+_CHROME_ANY_OPENINGS = ("подпис", "читайте также", "смотрите также", "реклама", "фото", "видео", "читайте також",
+                        "дивіться також", "фото:")
+_CHROME_ANY_LABELS = ("фото", "видео", "відео", "источник", "джерело")  # before a colon
+_CHROME_ANY_PHRASES = ("все права защищены", "усі права захищені")
 _CHROME_ANY = re.compile(
-    r"^(?:подпис|читайте также|смотрите также|реклама|фото|видео|читайте також|дивіться також|фото:)|"
-    r"©|(?:фото|видео|відео|источник|джерело)\s*:|\b(?:все права защищены|усі права захищені)\b",
+    r"^(?:" + "|".join(_CHROME_ANY_OPENINGS) + r")|"
+    r"©|(?:" + "|".join(_CHROME_ANY_LABELS) + r")\s*:|\b(?:" + "|".join(_CHROME_ANY_PHRASES) + r")\b",
     re.IGNORECASE,
 )
+# the furniture patterns with the words they are made of, so most sentences are ruled out unscanned
+_FURNITURE = Phrases(_CHROME, _CHROME_PHRASES, _CHROME_OPENINGS, _CHROME_LABELS, ("©",))
+_FURNITURE_ANY = Phrases(_CHROME_ANY, _CHROME_ANY_PHRASES, _CHROME_ANY_OPENINGS, _CHROME_ANY_LABELS, ("©",))
 _UNSPACED = ("zh", "ja", "th")  # scripts without spaces between words: length in characters
 _MIN_WORDS = 5
 _MAX_WORDS = 90
@@ -123,8 +138,8 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
             _MIN_WORDS <= _word_count(sentence, lang) <= _MAX_WORDS
             and _starts_well(sentence)
             and bool(_ENDS_WELL_ANY.search(sentence))
-            and not _CHROME.search(sentence)
-            and not _CHROME_ANY.search(sentence)
+            and not _FURNITURE.found_in(sentence)
+            and not _FURNITURE_ANY.found_in(sentence)
             and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
         )
     words = sentence.split()
@@ -132,7 +147,7 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
         _MIN_WORDS <= len(words) <= _MAX_WORDS
         and bool(_STARTS_WELL.match(sentence))
         and bool(_ENDS_WELL.search(sentence))
-        and not _CHROME.search(sentence)
+        and not _FURNITURE.found_in(sentence)
         and sum(map(str.isalpha, sentence)) >= len(sentence) / 2
     )
 
@@ -157,6 +172,7 @@ def summary_document(article: Article, lang: str = "en") -> SummaryDocument:
     language: the source text of the title and body segments written in it.
     """
     title = None
+    plain_title = _plain("")  # the title's words, worked out once (a title seen later replaces it)
     candidates: list[Candidate] = []
     paragraph = 0
     for segment in article.article_segments():
@@ -164,14 +180,16 @@ def summary_document(article: Article, lang: str = "en") -> SummaryDocument:
         if not text:
             continue
         if segment.kind == TITLE:
-            title = title or text
+            if title is None:
+                title = text
+                plain_title = _plain(title)
             continue
         if segment.kind != BODY:
             continue
         position = 0
         for sentence in split_sentences(text, lang):
             sentence = _without_dateline_in(sentence, lang)
-            if fit_for_summary(sentence, lang) and _plain(sentence) != _plain(title or ""):
+            if fit_for_summary(sentence, lang) and _plain(sentence) != plain_title:
                 candidates.append(Candidate.of(sentence, segment.line, len(candidates), paragraph, position, lang))
             position += 1
         paragraph += 1
@@ -247,6 +265,8 @@ def summarise(article: Article, settings: Settings, lang: str = "en") -> list[Su
     """
     summariser = summariser_for(settings.algorithm)
     if lang != "en" and isinstance(summariser, NewsSummariser):
+        from .languages import SourceNewsSummariser  # reported speech by language: not for English pages
+
         summariser = SourceNewsSummariser(summariser.weights)
     document = summary_document(article, lang)
     if not document.candidates:

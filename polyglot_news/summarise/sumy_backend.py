@@ -17,7 +17,6 @@ from .words import WordTokenizer, stem, stop_words, words_in
 # Words that mark page furniture rather than news: Edmundson's "stigma" cue words.
 _STIGMA_WORDS = ("click", "subscribe", "newsletter", "cookies", "advertisement", "copyright", "login", "register")
 
-SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random")
 
 
 def _sumy_document(document: SummaryDocument) -> Any:
@@ -55,7 +54,7 @@ def _seeded_random_summarizer(seed: int) -> Any:
 
 
 def _summarizer(name: str, document: SummaryDocument) -> Any:
-    """A configured sumy summarizer for `name` (one of SUMY_ALGORITHMS)."""
+    """A configured sumy summarizer for `name` (one of `algorithms.SUMY_ALGORITHMS`)."""
     if name == "random":
         return _seeded_random_summarizer(zlib.crc32(" ".join(c.text for c in document.candidates).encode()))
     if name == "edmundson":
@@ -94,7 +93,7 @@ def _summarizer(name: str, document: SummaryDocument) -> Any:
 
 
 class SumySummariser:
-    """Ranks candidates with one of sumy's algorithms, named as in SUMY_ALGORITHMS."""
+    """Ranks candidates with one of sumy's algorithms, named as in `algorithms.SUMY_ALGORITHMS`."""
 
     def __init__(self, name: str) -> None:
         self.name = name

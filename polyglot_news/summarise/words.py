@@ -208,23 +208,47 @@ def _stop_by_form(word: str, lang: str) -> bool:
     return stem(word, lang) in _stop_stems(lang)
 
 
+# the content stem of each word seen, by language (None: no content word), for `content_stems`: a
+# page's words recur across its sentences and a word's answer never changes; bounded like `stem`'s cache
+_CONTENT: dict[str, dict[str, str | None]] = {}
+_CONTENT_KEPT = 131072
+_UNSEEN = object()
+
+
+def _content_stem(word: str, base: str) -> str | None:
+    """The stem `content_stems` keeps for one word of language `base`, or None for a stop word, a number
+    or a set-phrase word (the year word after a number depends on its neighbour: `content_stems` drops it)."""
+    low = word.lower()
+    if low in stop_words(base) or word.replace(".", "").isdigit() or low in _PHRASE_WORDS.get(base, ()):
+        return None
+    if base == "en":
+        return stem(word)
+    if _stop_by_form(word, base):
+        return None
+    cut = _TRUNCATED.get(base)
+    return stem(word, base)[:cut] if cut else stem(word, base)
+
+
 def content_stems(words: tuple[str, ...], lang: str = "en") -> tuple[str, ...]:
     """The stems of the words that are not stop words and not pure numbers, in order.
 
     Outside English an inflected form of a stop word is a stop word too (`_stop_by_form`: by its
     lemma in Russian and Ukrainian, by its stem elsewhere), since a list cannot spell out every
     inflection; English keeps the plain list lookup."""
-    stops = stop_words(lang)
     base = _base(lang)
-    # the year word and set-phrase words are source-language rules: English has neither list
-    years, phrases = _YEAR_WORDS.get(base, frozenset()), _PHRASE_WORDS.get(base, frozenset())
-    kept = [w for i, w in enumerate(words) if w.lower() not in stops and not w.replace(".", "").isdigit()
-            and not (phrases and w.lower() in phrases) and not (years and _year_after_number(words, i, years))]
-    if base == "en":
-        return tuple(stem(w) for w in kept)
-    stems = [stem(w, lang) for w in kept if not _stop_by_form(w, base)]
-    cut = _TRUNCATED.get(base)
-    return tuple(s[:cut] for s in stems) if cut else tuple(stems)
+    table = _CONTENT.get(base)
+    if table is None or len(table) > _CONTENT_KEPT:
+        table = _CONTENT[base] = {}
+    # the year word is a source-language rule: English has no list
+    years = _YEAR_WORDS.get(base)
+    out = []
+    for i, w in enumerate(words):
+        found = table.get(w, _UNSEEN)
+        if found is _UNSEEN:
+            found = table[w] = _content_stem(w, base)
+        if found is not None and not (years and _year_after_number(words, i, years)):
+            out.append(found)
+    return tuple(out)
 
 
 def _year_after_number(words: tuple[str, ...], i: int, years: frozenset[str]) -> bool:

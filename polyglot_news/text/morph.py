@@ -51,7 +51,10 @@ class _kept:
 
 @dataclass(frozen=True)
 class Token:
-    """One word of a text with its character span."""
+    """One word of a text with its character span.
+
+    `capitalised`: True when the word starts with a capital (after a lowercase particle: al-Assad).
+    """
 
     text: str
     start: int
@@ -59,14 +62,10 @@ class Token:
 
     def __init__(self, text: str, start: int, end: int):
         # the fields set straight into the instance (frozen dataclasses set each through
-        # object.__setattr__): the glossary pass makes a hundred thousand tokens a folder
-        self.__dict__.update(text=text, start=start, end=end)
-
-    @_kept  # a token is read many times by the glossary pass; the answer never changes
-    def capitalised(self) -> bool:
-        """True when the word starts with a capital (after a lowercase particle: al-Assad)."""
-        first = self.text.split("-")[-1] if self.text[:1].islower() and "-" in self.text else self.text
-        return first[:1].isupper()
+        # object.__setattr__): the glossary pass makes a hundred thousand tokens a folder, and
+        # reads whether nearly every one is capitalised, so that is worked out here too
+        first = text.rpartition("-")[2] if "-" in text and text[:1].islower() else text
+        self.__dict__.update(text=text, start=start, end=end, capitalised=first[:1].isupper())
 
     @_kept
     def mixed_acronym(self) -> bool:

@@ -17,6 +17,7 @@ quotes, are left untranslated on purpose and carry the flag OUTSIDE_SUMMARY.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..curated import Glossary
@@ -26,16 +27,19 @@ from ..model import BODY, ENGLISH, TITLE, UI, UNDETERMINED, Article, Segment
 from ..text.languages import language_name
 from ..text.sentences import split_sentences
 from .base import Decoding, Translator
-from .cache import TranslationCache, open_cache
-from .guards import suspect_reason
-from .models import InstalledPackage, installed_packages
-from .route import route_to
-from .terms import ALONE_BEAM, ALONE_MAX_TOKENS, keep_terms, unresolved_terms
+if TYPE_CHECKING:
+    from .cache import TranslationCache
+    from .models import InstalledPackage
+
+# The model store and routes are imported where a segment needs a model, and the cache, the output
+# guards and the term rewriting where a model runs: a run with no model installed (or translation
+# off, or English pages only) never needs them.
 
 TRANSLATED_KINDS = (TITLE, BODY, UI)  # captions, teasers and boilerplate never reach the digest
 SUSPECT = "suspect-translation"
 OUTSIDE_SUMMARY = "untranslated-outside-summary"  # not sent to the model on purpose (--translate summary)
 RETRY_BEAM, RETRY_REPETITION_PENALTY = 1, 1.3  # the retry is greedy and discouraged from repeating itself
+_UNSEEN = object()
 
 
 @dataclass
@@ -44,8 +48,16 @@ class Pending:
 
     article: Article
     segment: Segment
-    sentences: list[str]
+    asked: list[str] | None = None  # the sentences asked for (summary-first); None: every sentence of the segment
     partial: bool = False  # only some of its sentences were asked for (summary-first translation)
+
+    @property
+    def sentences(self) -> list[str]:
+        """The sentences that go to the model, in order. The segment is split on first use: a language
+        with no model installed, or translation turned off, never needs its sentences."""
+        if self.asked is None:
+            self.asked = _sentences_of(self.segment)
+        return self.asked
 
     @property
     def text(self) -> str:
@@ -88,6 +100,8 @@ def _run_chain(
     chain: list[Translator], sentences: list[str], decoding: Decoding, guard: bool = True
 ) -> list[tuple[str, str | None]]:
     """Translate through every package of the chain; (output, suspect reason) per sentence."""
+    from .guards import suspect_reason
+
     texts = list(sentences)
     reasons: list[str | None] = [None] * len(texts)
     for translator in chain:
@@ -167,6 +181,7 @@ def to_english(
     # each article's notes by language, given in the order its languages have when it is digested alone,
     # so a digest does not depend on which other articles shared its run (batch chunks)
     said: dict[int, dict[str, list[str]]] = {}
+    ui_of: dict = {}  # a UI string's curated entry (or None), looked up once a run: menus repeat across pages
     for article in articles:
         wanted = chosen.get(id(article))
         page_lang = _page_language(article) if wanted is not None else None
@@ -177,22 +192,23 @@ def to_english(
             if seg.lang == UNDETERMINED or not seg.text.strip() or seg.kind not in TRANSLATED_KINDS:
                 continue
             if seg.kind == UI:
-                entry = glossary.ui_entry(seg.text)
+                entry = ui_of.get(seg.text, _UNSEEN)
+                if entry is _UNSEEN:
+                    entry = ui_of[seg.text] = glossary.ui_entry(seg.text)
                 if entry is not None:
                     seg.english, seg.translated_by = entry.english, "glossary"
                     continue
-            sentences = _sentences_of(seg)
-            partial = False
+            sentences, partial = None, False
             if wanted is not None and (seg.kind == BODY or (seg.kind == UI and seg.lang == page_lang)):
                 # summary-first: a body segment only for its summary sentences; a UI string in the
                 # page's own language is quoted by no note, so it is not worth the model's time
                 asked = wanted.get(id(seg), []) if seg.kind == BODY else []
                 if not asked:
                     seg.flags.append(OUTSIDE_SUMMARY)
-                    skipped.setdefault(seg.lang, []).append(Pending(article, seg, sentences))
+                    skipped.setdefault(seg.lang, []).append(Pending(article, seg))
                     said.setdefault(id(article), {}).setdefault(f"~{seg.lang}", [])  # after the languages sent
                     continue
-                partial = asked != sentences
+                partial = asked != _sentences_of(seg)
                 sentences = list(asked)
             pending.setdefault(seg.lang, []).append(Pending(article, seg, sentences, partial))
             said.setdefault(id(article), {}).setdefault(seg.lang, [])
@@ -202,7 +218,11 @@ def to_english(
     untranslated: dict[str, Untranslated] = {}
     cache: TranslationCache | None = None
     cache_opened = False
-    packages = installed_packages(settings.packages_dir) if pending and settings.translate else []
+    if pending and settings.translate:
+        from .models import installed_packages
+        from .route import route_to
+
+        packages = installed_packages(settings.packages_dir)
     for lang, items in pending.items():
         name = language_name(lang)
         if not settings.translate:
@@ -220,6 +240,8 @@ def to_english(
         chain = _load_chain(route)
         if settings.use_cache and not cache_opened:
             cache_opened = True
+            from .cache import open_cache
+
             cache, problem = open_cache(settings.cache_path)
             if problem:
                 for article in articles:
@@ -237,6 +259,8 @@ def to_english(
         # the curated terms of each segment, found once for both the lookup of renderings and the rewrite
         terms = {id(p): find_terms(p.text, lang, glossary) for p in items}
         model_says = _terms_alone(chain, items, terms, results, lang, settings, cache, glossary, chosen)
+        from .terms import keep_terms
+
         for p in items:
             parts = [results[s] for s in p.sentences]
             bad = [r for r in parts if r.suspect]
@@ -282,14 +306,21 @@ def to_english(
         for p in skipped.get(lang, []):
             p.segment.flags.remove(OUTSIDE_SUMMARY)
         pending[lang] = sorted(pending[lang] + skipped.get(lang, []), key=lambda p: p.segment.line)
+    # the lines left untranslated, by article and language (one pass, not one per article)
+    left: dict[tuple[int, str], list[int]] = {}
+    for lang in untranslated:
+        for p in pending[lang]:
+            left.setdefault((id(p.article), lang), []).append(p.segment.line)
     for article in articles:
-        _note_article(article, pending, untranslated, said.get(id(article), {}))
+        _note_article(article, left, untranslated, said.get(id(article), {}))
     return articles
 
 
 def _sentence_english(p: Pending, results: dict[str, Result], lang: str, glossary: Glossary,
                       model_says: dict[str, str], english_of: dict[tuple[int, str], str]) -> None:
     """The English of each clean sentence of a summary-first segment, curated terms kept, into english_of."""
+    from .terms import keep_terms
+
     for sentence in p.sentences:
         r = results[sentence]
         if r.suspect is None:
@@ -308,6 +339,8 @@ def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int,
     at `ALONE_MAX_TOKENS` (a longer answer is no name), and an answer that looks like a failure is dropped rather than
     retried: the spellings the glossary knows still apply.
     """
+    from .terms import ALONE_BEAM, ALONE_MAX_TOKENS, unresolved_terms
+
     wanted: list[str] = []
     for p in items:
         clean = [s for s in p.sentences if results[s].suspect is None]
@@ -330,17 +363,18 @@ def _terms_alone(chain: list[Translator], items: list[Pending], terms: dict[int,
     return {src: r.english for src, r in alone.items() if r.suspect is None}
 
 
-def _note_article(article: Article, pending: dict[str, list[Pending]], untranslated: dict[str, Untranslated],
+def _note_article(article: Article, left: dict[tuple[int, str], list[int]], untranslated: dict[str, Untranslated],
                   order: dict[str, list[str]]) -> None:
     """Add the notes for one article: untranslated segments by language (in `order`, the order of the
-    article's own languages), and each UI string in another language than the article's, with its English."""
+    article's own languages; `left` holds their lines by (id(article), language)), and each UI string
+    in another language than the article's, with its English."""
     sent = [lang for lang in order if not lang.startswith("~")]
     langs = dict.fromkeys(sent + [lang[1:] for lang in order if lang.startswith("~")])
     for lang in langs:
         why = untranslated.get(lang)
         if why is None:
             continue
-        lines = [p.segment.line for p in pending[lang] if p.article is article]
+        lines = left.get((id(article), lang))
         if lines:
             fix = f"; {why.fix}" if why.fix else ""
             article.notes.append(
