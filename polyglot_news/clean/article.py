@@ -446,6 +446,8 @@ def mark_kinds(article: Article, glossary: Glossary, *, learned: bool = True, mo
     state = rule_pass(article, glossary, model=model)
     if model is not None and state is not None:
         overrule(*state, model=model)
+        for f in state[0]:
+            f.pending = None  # the chances nothing read: dropped, so no cycle (line, page, lines) waits for the collector
     return article
 
 

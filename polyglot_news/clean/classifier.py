@@ -21,7 +21,7 @@ import json
 import math
 import operator
 from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ..model import BODY, BOILERPLATE, CAPTION, TEASER, UI
@@ -76,16 +76,15 @@ def _row(facts: list[LineFacts], kinds: list[str], i: int, start: int, end: int,
         float(i + 2 < n and kinds[i + 2] == BODY),
         float(i > 0 and facts[i - 1].prose),
         float(i + 1 < n and facts[i + 1].prose),
-        *_markup(f, roles, html),
+        *_markup(f, roles, html, f.weight),
         f.p if f.p >= 0 else 0.5,
     ]
 
 
 
-def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
-    """The markup features both line models read: input kind, roles, tag, the rules' weight, and the block's containers."""
+def _markup(f: LineFacts, roles, html: float, w: float) -> tuple[float, ...]:
+    """The markup features both line models read: input kind, roles, tag, the rules' weight `w`, and the block's containers."""
     if not html:  # a dump's line: no roles, tag or containers
-        w = f.weight
         return (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, math.log1p(w) if w > 0 else 0.0, math.log1p(-w) if w < 0 else 0.0, *NO_BOX)
     return (
         html,
@@ -95,8 +94,8 @@ def _markup(f: LineFacts, roles, html: float) -> tuple[float, ...]:
         float(f.tag == "p"),
         float(f.tag == "li"),
         float(len(f.tag) == 2 and f.tag[0] == "h" and f.tag[1].isdigit()),
-        math.log1p(max(0.0, f.weight)),
-        math.log1p(max(0.0, -f.weight)),
+        math.log1p(max(0.0, w)),
+        math.log1p(max(0.0, -w)),
         *(f.box or NO_BOX),
     )
 
@@ -198,52 +197,70 @@ _STARTS_DIGIT = re.compile(r"^\W{0,2}(\d|[½¼¾⅓⅔])")
 
 def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float]]:
     """One `SEARCH_FEATURES` row per segment; reads the rule weights already set on `facts`."""
-    n = len(facts)
-    html = float(any(f.tag for f in facts))
-    chars: dict[str, int] = {}
-    for f in facts:
-        if f.prose and f.script:
-            chars[f.script] = chars.get(f.script, 0) + len(f.seg.text)
-    page_script = max(chars.items(), key=lambda kv: kv[1])[0] if chars else None
-    signed = [math.copysign(math.log1p(abs(f.weight)), f.weight) for f in facts]
-    prose = [f.prose for f in facts]
-    short = [not f.prose and not f.forced and f.units <= 12 for f in facts]
-    # a running count of prose lines, so each line's window (three lines either side) costs two look-ups
-    prose_sum = [0]
-    for is_prose in prose:
-        prose_sum.append(prose_sum[-1] + is_prose)
-    # lines since the last paragraph above and until the next one below (contiguity: a stretch between
-    # two parts of an article reads differently from the chrome at the page's ends)
-    before, after = [_GAP] * n, [_GAP] * n
-    last = None
-    for i in range(n):
-        before[i] = _GAP if last is None else min(_GAP, i - last)
-        if prose[i]:
-            last = i
-    last = None
-    for i in range(n - 1, -1, -1):
-        after[i] = _GAP if last is None else min(_GAP, last - i)
-        if prose[i]:
-            last = i
-    # how many short lines stand right above and right below each line
-    short_before, short_after = [0] * n, [0] * n
-    for i in range(1, n):
-        short_before[i] = short_before[i - 1] + 1 if short[i - 1] else 0
-    for i in range(n - 2, -1, -1):
-        short_after[i] = short_after[i + 1] + 1 if short[i + 1] else 0
-    rows = []
-    shapes: dict[str, tuple[float, ...]] = {}  # a page repeats its menus: a text's shape is measured once
-    for i, f in enumerate(facts):
+    page = SearchPage(facts, seen)
+    return [page.row(i) for i in range(len(facts))]
+
+
+class SearchPage:
+    """What the search model reads of a whole page, taken when the rule weights are set; `row(i)` is one line's features.
+
+    The page-wide measures (prose around each line, gaps to the nearest paragraphs, runs of short
+    lines, the rule weights) are worked out here in one pass; a line's own measures when its row is asked for.
+    """
+
+    def __init__(self, facts: list[LineFacts], seen: dict[str, int]) -> None:
+        self.facts, self.seen = facts, seen
+        n = self.n = len(facts)
+        self.html = float(any(f.tag for f in facts))
+        chars: dict[str, int] = {}
+        for f in facts:
+            if f.prose and f.script:
+                chars[f.script] = chars.get(f.script, 0) + len(f.seg.text)
+        self.page_script = max(chars.items(), key=lambda kv: kv[1])[0] if chars else None
+        self.weights = [f.weight for f in facts]  # as the rules set them: the search's own weights replace them later
+        self.signed = [math.copysign(math.log1p(abs(w)), w) for w in self.weights]
+        prose = self.prose = [f.prose for f in facts]
+        short = [not f.prose and not f.forced and f.units <= 12 for f in facts]
+        # a running count of prose lines, so each line's window (three lines either side) costs two look-ups
+        prose_sum = self.prose_sum = [0]
+        for is_prose in prose:
+            prose_sum.append(prose_sum[-1] + is_prose)
+        # lines since the last paragraph above and until the next one below (contiguity: a stretch between
+        # two parts of an article reads differently from the chrome at the page's ends)
+        before, after = self.before, self.after = [_GAP] * n, [_GAP] * n
+        last = None
+        for i in range(n):
+            before[i] = _GAP if last is None else min(_GAP, i - last)
+            if prose[i]:
+                last = i
+        last = None
+        for i in range(n - 1, -1, -1):
+            after[i] = _GAP if last is None else min(_GAP, last - i)
+            if prose[i]:
+                last = i
+        # how many short lines stand right above and right below each line
+        short_before, short_after = self.short_before, self.short_after = [0] * n, [0] * n
+        for i in range(1, n):
+            short_before[i] = short_before[i - 1] + 1 if short[i - 1] else 0
+        for i in range(n - 2, -1, -1):
+            short_after[i] = short_after[i + 1] + 1 if short[i + 1] else 0
+        self.shapes: dict[str, tuple[float, ...]] = {}  # a page repeats its menus: a text's shape is measured once
+
+    def row(self, i: int) -> list[float]:
+        """The `SEARCH_FEATURES` row of line `i`."""
+        facts, n, prose, prose_sum, signed = self.facts, self.n, self.prose, self.prose_sum, self.signed
+        before, after = self.before, self.after
+        f = facts[i]
         text = f.seg.text
-        roles = f.roles
         forced = f.forced
         if f.shape is None:
-            f.shape = shapes.get(text)
-        shape = shapes[text] = _shape(f)
+            f.shape = self.shapes.get(text)
+        shape = self.shapes[text] = _shape(f)
         lo, hi = max(0, i - 3), min(n, i + 4)
         # a run of short unforced lines around this one: a list (ingredients, steps, items)
-        run = min(6, short_before[i] + short_after[i])
-        rows.append([
+        run = min(6, self.short_before[i] + self.short_after[i])
+        page_script = self.page_script
+        return [
             1.0,
             1.0 if forced == UI else 0.0,
             1.0 if forced == BOILERPLATE else 0.0,
@@ -254,14 +271,14 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             math.log1p(f.units),
             1.0 if f.units <= 3 else 0.0,
             *shape,
-            1.0 if seen.get(f.norm(), 0) > 1 else 0.0,
+            1.0 if self.seen.get(f.norm(), 0) > 1 else 0.0,
             1.0 if f.listed else 0.0,
             1.0 if f.cell else 0.0,
             1.0 if _STARTS_DIGIT.match(text) else 0.0,
             1.0 if text.rstrip().endswith(":") else 0.0,
             i / max(1, n - 1),
             1.0 if page_script and f.script and f.script != page_script else 0.0,
-            *_markup(f, roles, html),
+            *_markup(f, f.roles, self.html, self.weights[i]),
             1.0 if i > 0 and prose[i - 1] else 0.0,
             1.0 if i + 1 < n and prose[i + 1] else 0.0,
             1.0 if i > 0 and facts[i - 1].forced is not None else 0.0,
@@ -275,8 +292,7 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
             before[i] / _GAP,
             after[i] / _GAP,
             1.0 if before[i] < _GAP and after[i] < _GAP else 0.0,
-        ])
-    return rows
+        ]
 
 
 def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) -> list[float] | None:
@@ -284,7 +300,9 @@ def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) ->
 
     weight = alpha * rule weight + beta * (p - tau) * (units + 2): a line the model thinks is article
     text pulls the run over it in proportion to its length; one it thinks is chrome pushes the run away
-    (`mixed_weight`).
+    (`mixed_weight`). Each line's chance `f.p` is set pending: it is worked out from the page as it
+    stands now when something first reads it (with beta 0 only the list test of `inside.py` does,
+    for a few lines of a few pages).
     """
     search = model.get("search")
     if not search:
@@ -295,11 +313,15 @@ def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) ->
     if not mix or "w" not in lines:
         return None  # the overrule classifier reads the chances too: the search model runs whenever it mixes in
     alpha, beta, tau = mix["alpha"], mix["beta"], mix["tau"]
-    out = []
-    for f, row in zip(facts, search_rows(facts, seen)):
-        f.p = _probability(lines, row)
-        out.append(mixed_weight(f, alpha, beta, tau))
-    return out
+    page = SearchPage(facts, seen)
+    for i, f in enumerate(facts):
+        f.pending = partial(_chance, lines, page, i)
+    return [mixed_weight(f, alpha, beta, tau) for f in facts]
+
+
+def _chance(lines: dict, page: SearchPage, i: int) -> float:
+    """The line model's chance that line `i` of `page` is article text."""
+    return _probability(lines, page.row(i))
 
 
 def mixed_weight(f: LineFacts, alpha: float, beta: float, tau: float) -> float:
@@ -308,7 +330,7 @@ def mixed_weight(f: LineFacts, alpha: float, beta: float, tau: float) -> float:
     A line that ends an article (a "More from" heading, a comment widget) is the rules' call: the
     model's chance does not soften it, so its penalty grows with the model's pull on the lines around.
     """
-    p = 0.0 if f.ends_article else f.p
+    p = 0.0 if f.ends_article or not beta else f.p  # (with beta 0 the chance counts for nothing: it is not asked for)
     return alpha * f.weight + beta * (p - tau) * (f.units + 2)
 
 

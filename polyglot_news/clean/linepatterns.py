@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..text import regexes as re  # patterns kept compiled between runs (text/regexes.py)
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -263,12 +264,24 @@ class LineFacts:
     weight: float = 0.0
     listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
     cell: bool = False  # a cell of a table that a dump spells out one cell a line
-    p: float = -1.0  # the line model's chance that this is article text (-1: not scored)
+    chance: float = -1.0  # the line model's chance that this is article text (-1: not scored); read it as `p`
+    pending: Callable[[], float] | None = None  # works `chance` out when first read (see `classifier.search_weights`)
     ends_article: bool = False  # a heading, comment widget or time stamp after prose: what follows is not the article
     key: str | None = None  # `norm_text` of the line, once computed
     shape: tuple[float, ...] | None = None  # the line models' text measures, once computed (see `classifier.py`)
     boxes: tuple[int, ...] = ()  # for HTML: the numbers of the elements that enclose the block, outermost first
     box: tuple[float, ...] = ()  # for HTML: how much of the page's prose its containers hold (see `regions.py`)
+
+    @property
+    def p(self) -> float:
+        """The line model's chance that this is article text (-1: not scored), worked out on first read when pending."""
+        if self.pending is not None:
+            self.chance, self.pending = self.pending(), None
+        return self.chance
+
+    @p.setter
+    def p(self, value: float) -> None:
+        self.chance, self.pending = value, None
 
     def norm(self) -> str:
         """`norm_text` of the line's text (computed once)."""
