@@ -204,12 +204,20 @@ def search_rows(facts: list[LineFacts], seen: dict[str, int]) -> list[list[float
 class SearchPage:
     """What the search model reads of a whole page, taken when the rule weights are set; `row(i)` is one line's features.
 
-    The page-wide measures (prose around each line, gaps to the nearest paragraphs, runs of short
-    lines, the rule weights) are worked out here in one pass; a line's own measures when its row is asked for.
+    The rule weights are read when the page is made (the search's own weights replace them later);
+    the page-wide measures (prose around each line, gaps to the nearest paragraphs, runs of short
+    lines) when the first row is asked for, in one pass; a line's own measures when its row is.
     """
 
     def __init__(self, facts: list[LineFacts], seen: dict[str, int]) -> None:
         self.facts, self.seen = facts, seen
+        self.weights = [f.weight for f in facts]
+        self.measured = False
+
+    def _measure(self) -> None:
+        """Work out the page-wide measures the rows read."""
+        self.measured = True
+        facts = self.facts
         n = self.n = len(facts)
         self.html = float(any(f.tag for f in facts))
         chars: dict[str, int] = {}
@@ -217,7 +225,6 @@ class SearchPage:
             if f.prose and f.script:
                 chars[f.script] = chars.get(f.script, 0) + len(f.seg.text)
         self.page_script = max(chars.items(), key=lambda kv: kv[1])[0] if chars else None
-        self.weights = [f.weight for f in facts]  # as the rules set them: the search's own weights replace them later
         self.signed = [math.copysign(math.log1p(abs(w)), w) for w in self.weights]
         prose = self.prose = [f.prose for f in facts]
         short = [not f.prose and not f.forced and f.units <= 12 for f in facts]
@@ -248,6 +255,8 @@ class SearchPage:
 
     def row(self, i: int) -> list[float]:
         """The `SEARCH_FEATURES` row of line `i`."""
+        if not self.measured:
+            self._measure()
         facts, n, prose, prose_sum, signed = self.facts, self.n, self.prose, self.prose_sum, self.signed
         before, after = self.before, self.after
         f = facts[i]
