@@ -80,8 +80,8 @@ from .inside import (
     DESCRIBES_IMAGE,
     credit_follows,
     demote_before_dateline,
+    dek_index,
     demote_summary_box,
-    is_dek,
     repeated_nearby,
     short_in_article,
 )
@@ -539,8 +539,10 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
     outside: dict[str, int] = {}
     for k, f in enumerate(facts):
         if not start <= k < end:
-            outside[f.norm()] = outside.get(f.norm(), 0) + 1
+            key = f.norm()
+            outside[key] = outside.get(key, 0) + 1
 
+    dek = dek_index(facts, title)
     for i, f in enumerate(facts):
         seg = f.seg
         chrome = _chrome_role(f, ignored)
@@ -548,10 +550,10 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
         foreign = bool(main_script and f.script and f.script != main_script)
         # another script is part of the article (a mixed page, quotes) only when it has more than one paragraph
         stray = foreign and (f.units <= 8 or prose_by_script.get(f.script, 0) < 2)
-        repeated = seen[f.norm()] > 1 and f.units <= 12 and not f.ends and (not inside or outside.get(f.norm(), 0) > 0)
+        repeated = f.units <= 12 and not f.ends and seen[f.norm()] > 1 and (not inside or outside.get(f.norm(), 0) > 0)
         if i == title:
             seg.kind = TITLE
-        elif title is not None and is_dek(facts, i, title):
+        elif i == dek:
             seg.kind = TEASER  # the standfirst under the headline sums the article up; it is not its text
         elif f.forced:
             seg.kind = f.forced

@@ -325,6 +325,8 @@ def search_weights(model: dict, facts: list[LineFacts], seen: dict[str, int]) ->
     page = SearchPage(facts, seen)
     for i, f in enumerate(facts):
         f.pending = partial(_chance, lines, page, i)
+    if not beta:  # the chances count for nothing: the rule weights, scaled (as `mixed_weight` gives them)
+        return [alpha * f.weight for f in facts]
     return [mixed_weight(f, alpha, beta, tau) for f in facts]
 
 

@@ -98,6 +98,17 @@ def is_dek(facts: list[LineFacts], i: int, title: int) -> bool:
     return False
 
 
+def dek_index(facts: list[LineFacts], title: int | None) -> int | None:
+    """The index of the subheading set right under the headline at `title` (`is_dek`), or None.
+
+    Only the first line after the title that no pattern marked can be it: one look per page.
+    """
+    if title is None:
+        return None
+    i = next((k for k in range(title + 1, len(facts)) if not facts[k].forced), None)
+    return i if i is not None and is_dek(facts, i, title) else None
+
+
 def _next_paragraphs(facts: list[LineFacts], i: int, look: int = 5) -> list[LineFacts]:
     """Up to `look` paragraphs after segment `i` (captions and pattern lines skipped)."""
     return [g for g in facts[i + 1:] if g.prose and not g.forced and "caption" not in g.roles][:look]

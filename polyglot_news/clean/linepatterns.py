@@ -293,7 +293,7 @@ class LineFacts:
 def script_of(text: str) -> str:
     """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
     if text.isascii():  # the common case, without a look at each character
-        return "latin" if any(ch.isalpha() for ch in text) else ""
+        return "latin" if _ASCII_LETTER.search(text) else ""
     counts: dict[str, int] = {}
     # each distinct character once, in order of first appearance, so ties go as they did letter by letter
     for ch, n in Counter(text).items():
@@ -308,6 +308,7 @@ def script_of(text: str) -> str:
     return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")  # the ASCII characters `str.isalpha` holds letters
 _CHAR_SCRIPTS: dict[str, str] = {}  # every character met, with its `_char_script`
 
 
