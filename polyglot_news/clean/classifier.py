@@ -9,7 +9,9 @@ line it is sure is body becomes body. Titles, teasers and captions are left to t
 A second, simpler model (`SEARCH_FEATURES`: the line and its neighbours, no rule verdicts; its
 weights fitted once for dumps and once for HTML) is scored before the article run is chosen: `search_weights` mixes its chance into the max-sum
 search's weights and sets it on each line (`LineFacts.p`), which the overrule model and the
-search's reach over further sections (`search_reach`) read too.
+search's reach over further sections (`search_reach`) read too. A chance is worked out when it is
+first read, from the page as it stood when the search weights were set (`SearchPage`): the
+committed mix gives the model no say in the weights, and only the rules' list test reads a few.
 
 The weights are trained by `bench/train_cleaner.py` on the "tune" half of the dev pages
 (`../shared/data/dev/pages`) and committed as `weights.json`; inference is plain Python.
