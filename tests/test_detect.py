@@ -464,6 +464,24 @@ def test_a_pages_totals_and_first_readings_are_those_of_one_text_at_a_time() -> 
         assert language._unprimed(text) == firsts[text], text
 
 
+def test_a_pages_detections_with_priors_are_those_of_one_text_at_a_time() -> None:
+    import pytest
+
+    pytest.importorskip("numpy")
+    from polyglot_news.detect import language, ngrams
+
+    texts = [t for examples in EXAMPLES.values() for t in examples]
+    texts += ["Cirque du Soleil in Paris", "Подписаться на новости", "Share", "Menu", "Europe", "Share"]
+    ngrams._scored[0] = ngrams.ARRAY_AFTER + 1  # as in a long run
+    language.score_texts(texts)
+    asked = [(t, prior) for t in texts for prior in (None, "en", "fr", "ru", "uk", "ar")]
+    batched = language._detect_many(asked, language.WEIGHTS)
+    assert len(batched) >= 100
+    for (text, prior), det in batched.items():
+        # exact equality on purpose: the same floats, the same ranking
+        assert det == language._detect.__wrapped__(text, prior, language.WEIGHTS), (text, prior)
+
+
 def test_reading_a_text_in_one_script_finds_the_words_script_alone() -> None:
     from polyglot_news.detect import language
 

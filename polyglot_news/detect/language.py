@@ -656,28 +656,34 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
             readings.setdefault(family, []).append((text, read))
     totals: dict[str, tuple[float, ...]] = {}
     firsts: dict[str, Detection] = {}
+    arrays: dict[str, tuple[dict[str, int], object]] = {}
     for family, words in batch.items():
         scored = _score_words(words, family, weights)
         if len(words) >= ngrams.ARRAY_BATCH and ngrams._scored[0] > ngrams.ARRAY_AFTER and ngrams._numpy():
-            texts_totals, texts_firsts = _totals_many(readings[family], scored, family, weights)
+            texts_totals, texts_firsts, sums = _totals_many(readings[family], scored, family, weights)
             totals.update(texts_totals)
             firsts.update(texts_firsts)
+            arrays[family] = ({text: row for row, text in enumerate(texts_totals)}, sums)
     _TOTALS.clear()
     _TOTALS[weights] = totals
     _FIRSTS.clear()
     _FIRSTS[weights] = firsts
+    _SUMS.clear()
+    _SUMS[weights] = arrays
 
 
 # the totals `score_texts` worked out for the texts of its latest batch, and their first readings
-# (`_unprimed`), by weights
+# (`_unprimed`), by weights; and per family the same totals as one array, with each text's row
 _TOTALS: dict[Weights, dict[str, tuple[float, ...]]] = {}
 _FIRSTS: dict[Weights, dict[str, Detection]] = {}
+_SUMS: dict[Weights, dict[str, tuple[dict[str, int], object]]] = {}
 
 
 def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
-                 weights: Weights) -> tuple[dict[str, tuple[float, ...]], dict[str, Detection]]:
+                 weights: Weights) -> tuple[dict[str, tuple[float, ...]], dict[str, Detection], object]:
     """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats;
-    and each text's `_unprimed` Detection, worked out from them (`_first_many`).
+    each text's `_unprimed` Detection, worked out from them (`_first_many`); and the totals as one
+    (texts, languages) array, a row per distinct text in the first dict's order.
 
     Each text's rows (its prior row, then its words' rows, a name's scaled) are added in order
     by a cumulative sum along the text (sequential, unlike numpy's pairwise `sum`); texts of like
@@ -708,16 +714,24 @@ def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
         parts.append(np.cumsum(rows[at], axis=1)[:, -1])
         texts += [text for text, _ in group]
     sums = np.concatenate(parts)
-    return dict(zip(texts, map(tuple, sums.tolist()))), dict(zip(texts, _first_many(sums, family, weights)))
+    if len(set(texts)) < len(texts):  # a text repeated on the page: one row for it
+        row_of = dict(zip(texts, range(len(texts))))  # its rows are alike: any one of them
+        sums, texts = sums[list(row_of.values())], list(row_of)
+    return dict(zip(texts, map(tuple, sums.tolist()))), dict(zip(texts, _first_many(sums, family, weights))), sums
+
+
+def _shares_many(sums, temperature: float):
+    """`_shares` of each row of `sums` (texts, languages), the same floats: its steps over the
+    arrays, the exponentials by `math.exp`, each row's exponentials summed in order."""
+    np = ngrams._numpy()
+    scaled = (sums - sums.max(axis=1, keepdims=True)) / temperature
+    exp = np.fromiter(map(math.exp, scaled.ravel().tolist()), dtype=np.float64, count=scaled.size).reshape(scaled.shape)
+    return exp / np.cumsum(exp, axis=1)[:, -1:]  # a running sum, as `sum` adds them
 
 
 def _first_many(sums, family: str, weights: Weights) -> list[Detection]:
-    """`_unprimed`'s Detection for each row of totals `sums` (texts, languages), the same floats:
-    `_shares`'s steps over the arrays, the exponentials by `math.exp`, each row summed in order."""
-    np = ngrams._numpy()
-    scaled = (sums - sums.max(axis=1, keepdims=True)) / weights.temperature
-    exp = np.fromiter(map(math.exp, scaled.ravel().tolist()), dtype=np.float64, count=scaled.size).reshape(scaled.shape)
-    shares = exp / np.cumsum(exp, axis=1)[:, -1:]  # a running sum, as `sum` adds them
+    """`_unprimed`'s Detection for each row of totals `sums` (texts, languages), the same floats."""
+    shares = _shares_many(sums, weights.temperature)
     best = shares.max(axis=1)
     ties = (shares == best[:, None]).sum(axis=1)
     langs = SCRIPT_FAMILIES[family]
@@ -725,6 +739,42 @@ def _first_many(sums, family: str, weights: Weights) -> list[Detection]:
     for row, (b, n, k) in enumerate(zip(best.tolist(), ties.tolist(), shares.argmax(axis=1).tolist())):
         lang = langs[k] if n == 1 else min(c for c, p in zip(langs, shares[row].tolist()) if p == b)
         out.append(Detection(lang, round(b, 4)))
+    return out
+
+
+def _detect_many(asked, weights: Weights) -> dict[tuple[str, str | None], Detection]:
+    """`_detect(text, prior)` for each (text, prior) of `asked` whose totals the latest `score_texts`
+    batch holds as an array, the same Detections; the others are left out.
+
+    What the page-level pass asks once it knows each segment's prior, answered over arrays: the prior's
+    bonus added, `_shares_many`, and the languages ranked by a stable sort of the shares over the
+    columns in code order, which orders them as `_ranked`'s sort by (-share, code) does.
+    """
+    arrays = _SUMS.get(weights, {})
+    if not arrays:  # a short run scores word by word, and never imports numpy
+        return {}
+    np = ngrams._numpy()
+    by_family: dict[str, list[tuple[str, str | None]]] = {}
+    for text, prior in dict.fromkeys(asked):
+        family = _reading(text)[0]
+        if family in arrays and text in arrays[family][0] and not isinstance(_evidence(text, weights), Detection):
+            by_family.setdefault(family, []).append((text, prior))
+    out: dict[tuple[str, str | None], Detection] = {}
+    for family, pairs in by_family.items():
+        rows, sums = arrays[family]
+        langs = SCRIPT_FAMILIES[family]
+        totals = sums[[rows[text] for text, _ in pairs]]
+        primed = [(i, langs.index(prior)) for i, (_, prior) in enumerate(pairs) if prior in langs]
+        if primed:
+            at, columns = zip(*primed)
+            totals[list(at), list(columns)] += weights.page_prior  # each (text, column) once
+        by_code = sorted(range(len(langs)), key=langs.__getitem__)
+        shares = _shares_many(totals, weights.temperature)[:, by_code]
+        top = np.argsort(-shares, axis=1, kind="stable")[:, :3]
+        codes = [langs[k] for k in by_code]
+        for pair, order, best in zip(pairs, top.tolist(), np.take_along_axis(shares, top, axis=1).tolist()):
+            ranked = tuple((codes[k], round(p, 4)) for k, p in zip(order, best))
+            out[pair] = Detection(ranked[0][0], ranked[0][1], ranked)
     return out
 
 
@@ -928,15 +978,22 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     first = [read(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     families = [family_of(s.text) for s in segments]
-    for i, (seg, family, prior) in enumerate(zip(segments, families, _priors(families, page, first))):
-        langs = curated.get(ui_key(seg.text))
+    priors = _priors(families, page, first)
+    keys = [ui_key(s.text) for s in segments]
+    # what is asked below with a prior, answered together where the batch's arrays hold the text
+    batched = _detect_many([(s.text, p) for s, p, k, f in zip(segments, priors, keys, first)
+                            if not curated.get(k) and not f.undetermined], WEIGHTS) if detector is detect_language else {}
+    for i, (seg, family, prior) in enumerate(zip(segments, families, priors)):
+        langs = curated.get(keys[i])
         if langs:
             seg.lang, seg.confidence = _curated_language(seg.text, langs, prior, detector), 0.99
             continue
         if first[i].undetermined:
             seg.lang, seg.confidence = first[i].lang, first[i].confidence
             continue
-        det = detector(seg.text, prior)
+        det = batched.get((seg.text, prior))
+        if det is None:
+            det = detector(seg.text, prior)
         if page == ENGLISH and family == "latin" and det.lang != ENGLISH and not _is_strong(det, seg.text):
             english = next((p for lang, p in det.scores if lang == ENGLISH), 0.0)
             det = Detection(ENGLISH, max(english, 0.5), det.scores)
