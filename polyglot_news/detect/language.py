@@ -599,12 +599,9 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     return family, in_script, words
 
 
-@lru_cache(maxsize=TEXTS_KEPT)
-def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
-    """A final Detection for strings decided before scoring, else (family, score per language).
-
-    Cached, so the page-level pass can ask again with a prior at no cost.
-    """
+def _decision(text: str) -> Detection | None:
+    """The Detection of a string decided before any scoring, else None: no letters, a script of one
+    language, too few letters to call, or an acronym."""
     family, in_script, words = _reading(text)
     if family is None:
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
@@ -615,6 +612,19 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     # an acronym is one Latin token as written, so one word read too (NFC never splits a Latin letter)
     if family not in SCRIPT_FAMILIES or letters < 2 or (len(words) == 1 and _is_acronym(text, words)):
         return Detection(UNDETERMINED, 0.0)
+    return None
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
+    """A final Detection for strings decided before scoring, else (family, score per language).
+
+    Cached, so the page-level pass can ask again with a prior at no cost.
+    """
+    decided = _decision(text)
+    if decided is not None:
+        return decided
+    family, in_script, _ = _reading(text)
     batched = _TOTALS.get(weights)
     if batched is not None and text in batched:
         return family, batched[text]
@@ -644,13 +654,13 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
 
     Only a speed-up: a page's words scored together cost far less than one text at a time, and
     (over arrays, for a batch large enough) so do the texts' totals (`_evidence`), kept for the
-    texts of the latest batch.
+    texts of the latest batch; a text `_decision` settles without scoring is left out.
     """
     batch: dict[str, list[str]] = {}
     readings: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]] = {}
-    for text in texts:
+    for text in dict.fromkeys(texts):  # a page repeats its chrome: each text read once
         family, in_script, _ = _reading(text)
-        if family in SCRIPT_FAMILIES and in_script:
+        if family in SCRIPT_FAMILIES and in_script and _decision(text) is None:
             read = in_script[:MAX_WORDS]
             batch.setdefault(family, []).extend(w for w, _ in read)
             readings.setdefault(family, []).append((text, read))
@@ -683,7 +693,7 @@ def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
                  weights: Weights) -> tuple[dict[str, tuple[float, ...]], dict[str, Detection], object]:
     """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats;
     each text's `_unprimed` Detection, worked out from them (`_first_many`); and the totals as one
-    (texts, languages) array, a row per distinct text in the first dict's order.
+    (texts, languages) array, a row per text in the first dict's order (the texts are distinct).
 
     Each text's rows (its prior row, then its words' rows, a name's scaled) are added in order
     by a cumulative sum along the text (sequential, unlike numpy's pairwise `sum`); texts of like
@@ -714,9 +724,6 @@ def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
         parts.append(np.cumsum(rows[at], axis=1)[:, -1])
         texts += [text for text, _ in group]
     sums = np.concatenate(parts)
-    if len(set(texts)) < len(texts):  # a text repeated on the page: one row for it
-        row_of = dict(zip(texts, range(len(texts))))  # its rows are alike: any one of them
-        sums, texts = sums[list(row_of.values())], list(row_of)
     return dict(zip(texts, map(tuple, sums.tolist()))), dict(zip(texts, _first_many(sums, family, weights))), sums
 
 
@@ -757,7 +764,7 @@ def _detect_many(asked, weights: Weights) -> dict[tuple[str, str | None], Detect
     by_family: dict[str, list[tuple[str, str | None]]] = {}
     for text, prior in dict.fromkeys(asked):
         family = _reading(text)[0]
-        if family in arrays and text in arrays[family][0] and not isinstance(_evidence(text, weights), Detection):
+        if family in arrays and text in arrays[family][0]:  # a text `_decision` settles is in no batch
             by_family.setdefault(family, []).append((text, prior))
     out: dict[tuple[str, str | None], Detection] = {}
     for family, pairs in by_family.items():
@@ -971,11 +978,13 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     """
     segments = article.segments
     curated = _ui_languages(glossary) if glossary is not None else {}
+    # before the page is known, only each segment's language and confidence are read
     if detector is detect_language:
         score_texts([s.text for s in segments])
-    # before the page is known, only each segment's language and confidence are read
-    read = _unprimed if detector is detect_language else detector
-    first = [read(s.text) for s in segments]
+        firsts = _FIRSTS.get(WEIGHTS, {})  # the batch's, where it used arrays
+        first = [firsts.get(s.text) or _unprimed(s.text) for s in segments]
+    else:
+        first = [detector(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     families = [family_of(s.text) for s in segments]
     priors = _priors(families, page, first)
