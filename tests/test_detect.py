@@ -452,7 +452,8 @@ def test_a_pages_totals_and_first_readings_are_those_of_one_text_at_a_time() -> 
     texts.append(" ".join(w[:n] for t in texts[:8] for w in t.split() for n in range(2, len(w) + 1)))
     ngrams._scored[0] = ngrams.ARRAY_AFTER  # as in a long run
     language.score_texts(texts)
-    batched = dict(language._TOTALS[language.WEIGHTS])
+    batched = {text: tuple(sums[row].tolist()) for rows, sums in language._TOTALS[language.WEIGHTS].values()
+               for text, row in rows.items()}
     firsts = dict(language._FIRSTS[language.WEIGHTS])
     assert len(batched) >= 30  # the families with enough words for arrays
     language._TOTALS.clear()

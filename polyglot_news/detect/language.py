@@ -625,9 +625,9 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     if decided is not None:
         return decided
     family, in_script, _ = _reading(text)
-    batched = _TOTALS.get(weights)
-    if batched is not None and text in batched:
-        return family, batched[text]
+    rows_of, sums = _TOTALS.get(weights, {}).get(family, ({}, None))
+    if text in rows_of:
+        return family, tuple(sums[rows_of[text]].tolist())
     read = in_script[:MAX_WORDS]
     scored = _scored_words([w for w, _ in read], family, weights)
     rows = [_prior_row(family, weights)]
@@ -664,36 +664,31 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
             read = in_script[:MAX_WORDS]
             batch.setdefault(family, []).extend(w for w, _ in read)
             readings.setdefault(family, []).append((text, read))
-    totals: dict[str, tuple[float, ...]] = {}
+    totals: dict[str, tuple[dict[str, int], object]] = {}
     firsts: dict[str, Detection] = {}
-    arrays: dict[str, tuple[dict[str, int], object]] = {}
     for family, words in batch.items():
         scored = _score_words(words, family, weights)
         if len(words) >= ngrams.ARRAY_BATCH and ngrams._scored[0] > ngrams.ARRAY_AFTER and ngrams._numpy():
-            texts_totals, texts_firsts, sums = _totals_many(readings[family], scored, family, weights)
-            totals.update(texts_totals)
+            rows_of, sums, texts_firsts = _totals_many(readings[family], scored, family, weights)
+            totals[family] = (rows_of, sums)
             firsts.update(texts_firsts)
-            arrays[family] = ({text: row for row, text in enumerate(texts_totals)}, sums)
     _TOTALS.clear()
     _TOTALS[weights] = totals
     _FIRSTS.clear()
     _FIRSTS[weights] = firsts
-    _SUMS.clear()
-    _SUMS[weights] = arrays
 
 
-# the totals `score_texts` worked out for the texts of its latest batch, and their first readings
-# (`_unprimed`), by weights; and per family the same totals as one array, with each text's row
-_TOTALS: dict[Weights, dict[str, tuple[float, ...]]] = {}
+# by weights, the totals `score_texts` worked out for the texts of its latest batch (per family, each
+# text's row in one (texts, languages) array), and the texts' first readings (`_unprimed`)
+_TOTALS: dict[Weights, dict[str, tuple[dict[str, int], object]]] = {}
 _FIRSTS: dict[Weights, dict[str, Detection]] = {}
-_SUMS: dict[Weights, dict[str, tuple[dict[str, int], object]]] = {}
 
 
 def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
-                 weights: Weights) -> tuple[dict[str, tuple[float, ...]], dict[str, Detection], object]:
-    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats;
-    each text's `_unprimed` Detection, worked out from them (`_first_many`); and the totals as one
-    (texts, languages) array, a row per text in the first dict's order (the texts are distinct).
+                 weights: Weights) -> tuple[dict[str, int], object, dict[str, Detection]]:
+    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats:
+    each (distinct) text's row, and the (texts, languages) array of totals; and each text's
+    `_unprimed` Detection, worked out from them (`_first_many`).
 
     Each text's rows (its prior row, then its words' rows, a name's scaled) are added in order
     by a cumulative sum along the text (sequential, unlike numpy's pairwise `sum`); texts of like
@@ -724,7 +719,7 @@ def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
         parts.append(np.cumsum(rows[at], axis=1)[:, -1])
         texts += [text for text, _ in group]
     sums = np.concatenate(parts)
-    return dict(zip(texts, map(tuple, sums.tolist()))), dict(zip(texts, _first_many(sums, family, weights))), sums
+    return dict(zip(texts, range(len(texts)))), sums, dict(zip(texts, _first_many(sums, family, weights)))
 
 
 def _shares_many(sums, temperature: float):
@@ -757,7 +752,7 @@ def _detect_many(asked, weights: Weights) -> dict[tuple[str, str | None], Detect
     bonus added, `_shares_many`, and the languages ranked by a stable sort of the shares over the
     columns in code order, which orders them as `_ranked`'s sort by (-share, code) does.
     """
-    arrays = _SUMS.get(weights, {})
+    arrays = _TOTALS.get(weights, {})
     if not arrays:  # a short run scores word by word, and never imports numpy
         return {}
     np = ngrams._numpy()
