@@ -31,7 +31,8 @@ from typing import Protocol
 from ..curated import UI_KIND, Glossary, ui_key
 from ..model import ENGLISH, UNDETERMINED, Article, Segment
 from ..text import wordfreqs
-from ..text.scripts import SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, script_of, unconfuse
+from ..text.scripts import (SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, of_script, script_of,
+                            unconfuse)
 from . import ngrams
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
@@ -150,7 +151,8 @@ def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     if not found:
         return ()
     words = [w for _, w in found]
-    if not text.isascii():  # an ASCII text has no look-alike letters to rewrite
+    # only a word with both Latin and Cyrillic letters is rewritten: most texts hold no such word
+    if not text.isascii() and of_script("cyrillic").search(text) and of_script("latin").search(text):
         words = [unconfuse(w) for w in words]
     # a capital: a name unless it opens the text or a sentence (a mark found before it)
     names = [not mark and w[0].isupper() for (mark, _), w in zip(found, words)]
@@ -662,7 +664,7 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
         family, in_script, _ = _reading(text)
         if family in SCRIPT_FAMILIES and in_script and _decision(text) is None:
             read = in_script[:MAX_WORDS]
-            batch.setdefault(family, []).extend(w for w, _ in read)
+            batch.setdefault(family, []).extend([w for w, _ in read])
             readings.setdefault(family, []).append((text, read))
     totals: dict[str, tuple[dict[str, int], object]] = {}
     firsts: dict[str, Detection] = {}
