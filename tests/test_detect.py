@@ -452,7 +452,8 @@ def test_a_pages_totals_and_first_readings_are_those_of_one_text_at_a_time() -> 
     texts.append(" ".join(w[:n] for t in texts[:8] for w in t.split() for n in range(2, len(w) + 1)))
     ngrams._scored[0] = ngrams.ARRAY_AFTER  # as in a long run
     language.score_texts(texts)
-    batched = dict(language._TOTALS[language.WEIGHTS])
+    batched = {text: tuple(sums[row].tolist()) for rows, sums in language._TOTALS[language.WEIGHTS].values()
+               for text, row in rows.items()}
     firsts = dict(language._FIRSTS[language.WEIGHTS])
     assert len(batched) >= 30  # the families with enough words for arrays
     language._TOTALS.clear()
@@ -462,6 +463,24 @@ def test_a_pages_totals_and_first_readings_are_those_of_one_text_at_a_time() -> 
         language._unprimed.cache_clear()
         assert language._evidence(text, language.WEIGHTS)[1] == batched[text], text
         assert language._unprimed(text) == firsts[text], text
+
+
+def test_a_pages_detections_with_priors_are_those_of_one_text_at_a_time() -> None:
+    import pytest
+
+    pytest.importorskip("numpy")
+    from polyglot_news.detect import language, ngrams
+
+    texts = [t for examples in EXAMPLES.values() for t in examples]
+    texts += ["Cirque du Soleil in Paris", "Подписаться на новости", "Share", "Menu", "Europe", "Share"]
+    ngrams._scored[0] = ngrams.ARRAY_AFTER + 1  # as in a long run
+    language.score_texts(texts)
+    asked = [(t, prior) for t in texts for prior in (None, "en", "fr", "ru", "uk", "ar")]
+    batched = language._detect_many(asked, language.WEIGHTS)
+    assert len(batched) >= 100
+    for (text, prior), det in batched.items():
+        # exact equality on purpose: the same floats, the same ranking
+        assert det == language._detect.__wrapped__(text, prior, language.WEIGHTS), (text, prior)
 
 
 def test_reading_a_text_in_one_script_finds_the_words_script_alone() -> None:

@@ -40,3 +40,13 @@ def test_not_of_script_matches_every_character_script_of_puts_elsewhere() -> Non
         for cp in range(0x3000):
             ch = chr(cp)
             assert (pattern.match(ch) is None) == (ch == "'" or _script_of(ch) == script), (script, hex(cp))
+
+
+def test_of_script_matches_exactly_the_letters_script_of_puts_there() -> None:
+    from polyglot_news.text.scripts import _script_of, of_script
+
+    for script in ("latin", "cyrillic"):
+        pattern = of_script(script)
+        for cp in range(0x3000):
+            ch = chr(cp)
+            assert (pattern.match(ch) is not None) == (_script_of(ch) == script), (script, hex(cp))

@@ -31,7 +31,8 @@ from typing import Protocol
 from ..curated import UI_KIND, Glossary, ui_key
 from ..model import ENGLISH, UNDETERMINED, Article, Segment
 from ..text import wordfreqs
-from ..text.scripts import SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, script_of, unconfuse
+from ..text.scripts import (SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, of_script, script_of,
+                            unconfuse)
 from . import ngrams
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
@@ -150,7 +151,8 @@ def _tokens(text: str) -> tuple[tuple[str, bool], ...]:
     if not found:
         return ()
     words = [w for _, w in found]
-    if not text.isascii():  # an ASCII text has no look-alike letters to rewrite
+    # only a word with both Latin and Cyrillic letters is rewritten: most texts hold no such word
+    if not text.isascii() and of_script("cyrillic").search(text) and of_script("latin").search(text):
         words = [unconfuse(w) for w in words]
     # a capital: a name unless it opens the text or a sentence (a mark found before it)
     names = [not mark and w[0].isupper() for (mark, _), w in zip(found, words)]
@@ -599,12 +601,9 @@ def _reading(text: str) -> tuple[str | None, tuple[tuple[str, bool], ...], list[
     return family, in_script, words
 
 
-@lru_cache(maxsize=TEXTS_KEPT)
-def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
-    """A final Detection for strings decided before scoring, else (family, score per language).
-
-    Cached, so the page-level pass can ask again with a prior at no cost.
-    """
+def _decision(text: str) -> Detection | None:
+    """The Detection of a string decided before any scoring, else None: no letters, a script of one
+    language, too few letters to call, or an acronym."""
     family, in_script, words = _reading(text)
     if family is None:
         return Detection(UNDETERMINED, 1.0)  # digits, symbols, punctuation: surely no language
@@ -615,9 +614,22 @@ def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float
     # an acronym is one Latin token as written, so one word read too (NFC never splits a Latin letter)
     if family not in SCRIPT_FAMILIES or letters < 2 or (len(words) == 1 and _is_acronym(text, words)):
         return Detection(UNDETERMINED, 0.0)
-    batched = _TOTALS.get(weights)
-    if batched is not None and text in batched:
-        return family, batched[text]
+    return None
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _evidence(text: str, weights: Weights) -> Detection | tuple[str, tuple[float, ...]]:
+    """A final Detection for strings decided before scoring, else (family, score per language).
+
+    Cached, so the page-level pass can ask again with a prior at no cost.
+    """
+    decided = _decision(text)
+    if decided is not None:
+        return decided
+    family, in_script, _ = _reading(text)
+    rows_of, sums = _TOTALS.get(weights, {}).get(family, ({}, None))
+    if text in rows_of:
+        return family, tuple(sums[rows_of[text]].tolist())
     read = in_script[:MAX_WORDS]
     scored = _scored_words([w for w, _ in read], family, weights)
     rows = [_prior_row(family, weights)]
@@ -644,23 +656,23 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
 
     Only a speed-up: a page's words scored together cost far less than one text at a time, and
     (over arrays, for a batch large enough) so do the texts' totals (`_evidence`), kept for the
-    texts of the latest batch.
+    texts of the latest batch; a text `_decision` settles without scoring is left out.
     """
     batch: dict[str, list[str]] = {}
     readings: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]] = {}
-    for text in texts:
+    for text in dict.fromkeys(texts):  # a page repeats its chrome: each text read once
         family, in_script, _ = _reading(text)
-        if family in SCRIPT_FAMILIES and in_script:
+        if family in SCRIPT_FAMILIES and in_script and _decision(text) is None:
             read = in_script[:MAX_WORDS]
-            batch.setdefault(family, []).extend(w for w, _ in read)
+            batch.setdefault(family, []).extend([w for w, _ in read])
             readings.setdefault(family, []).append((text, read))
-    totals: dict[str, tuple[float, ...]] = {}
+    totals: dict[str, tuple[dict[str, int], object]] = {}
     firsts: dict[str, Detection] = {}
     for family, words in batch.items():
         scored = _score_words(words, family, weights)
         if len(words) >= ngrams.ARRAY_BATCH and ngrams._scored[0] > ngrams.ARRAY_AFTER and ngrams._numpy():
-            texts_totals, texts_firsts = _totals_many(readings[family], scored, family, weights)
-            totals.update(texts_totals)
+            rows_of, sums, texts_firsts = _totals_many(readings[family], scored, family, weights)
+            totals[family] = (rows_of, sums)
             firsts.update(texts_firsts)
     _TOTALS.clear()
     _TOTALS[weights] = totals
@@ -668,16 +680,17 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
     _FIRSTS[weights] = firsts
 
 
-# the totals `score_texts` worked out for the texts of its latest batch, and their first readings
-# (`_unprimed`), by weights
-_TOTALS: dict[Weights, dict[str, tuple[float, ...]]] = {}
+# by weights, the totals `score_texts` worked out for the texts of its latest batch (per family, each
+# text's row in one (texts, languages) array), and the texts' first readings (`_unprimed`)
+_TOTALS: dict[Weights, dict[str, tuple[dict[str, int], object]]] = {}
 _FIRSTS: dict[Weights, dict[str, Detection]] = {}
 
 
 def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
-                 weights: Weights) -> tuple[dict[str, tuple[float, ...]], dict[str, Detection]]:
-    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats;
-    and each text's `_unprimed` Detection, worked out from them (`_first_many`).
+                 weights: Weights) -> tuple[dict[str, int], object, dict[str, Detection]]:
+    """`_evidence`'s totals for each (text, words read) of one family over arrays, the same floats:
+    each (distinct) text's row, and the (texts, languages) array of totals; and each text's
+    `_unprimed` Detection, worked out from them (`_first_many`).
 
     Each text's rows (its prior row, then its words' rows, a name's scaled) are added in order
     by a cumulative sum along the text (sequential, unlike numpy's pairwise `sum`); texts of like
@@ -708,16 +721,21 @@ def _totals_many(readings, scored: dict[str, tuple[float, ...]], family: str,
         parts.append(np.cumsum(rows[at], axis=1)[:, -1])
         texts += [text for text, _ in group]
     sums = np.concatenate(parts)
-    return dict(zip(texts, map(tuple, sums.tolist()))), dict(zip(texts, _first_many(sums, family, weights)))
+    return dict(zip(texts, range(len(texts)))), sums, dict(zip(texts, _first_many(sums, family, weights)))
+
+
+def _shares_many(sums, temperature: float):
+    """`_shares` of each row of `sums` (texts, languages), the same floats: its steps over the
+    arrays, the exponentials by `math.exp`, each row's exponentials summed in order."""
+    np = ngrams._numpy()
+    scaled = (sums - sums.max(axis=1, keepdims=True)) / temperature
+    exp = np.fromiter(map(math.exp, scaled.ravel().tolist()), dtype=np.float64, count=scaled.size).reshape(scaled.shape)
+    return exp / np.cumsum(exp, axis=1)[:, -1:]  # a running sum, as `sum` adds them
 
 
 def _first_many(sums, family: str, weights: Weights) -> list[Detection]:
-    """`_unprimed`'s Detection for each row of totals `sums` (texts, languages), the same floats:
-    `_shares`'s steps over the arrays, the exponentials by `math.exp`, each row summed in order."""
-    np = ngrams._numpy()
-    scaled = (sums - sums.max(axis=1, keepdims=True)) / weights.temperature
-    exp = np.fromiter(map(math.exp, scaled.ravel().tolist()), dtype=np.float64, count=scaled.size).reshape(scaled.shape)
-    shares = exp / np.cumsum(exp, axis=1)[:, -1:]  # a running sum, as `sum` adds them
+    """`_unprimed`'s Detection for each row of totals `sums` (texts, languages), the same floats."""
+    shares = _shares_many(sums, weights.temperature)
     best = shares.max(axis=1)
     ties = (shares == best[:, None]).sum(axis=1)
     langs = SCRIPT_FAMILIES[family]
@@ -725,6 +743,42 @@ def _first_many(sums, family: str, weights: Weights) -> list[Detection]:
     for row, (b, n, k) in enumerate(zip(best.tolist(), ties.tolist(), shares.argmax(axis=1).tolist())):
         lang = langs[k] if n == 1 else min(c for c, p in zip(langs, shares[row].tolist()) if p == b)
         out.append(Detection(lang, round(b, 4)))
+    return out
+
+
+def _detect_many(asked, weights: Weights) -> dict[tuple[str, str | None], Detection]:
+    """`_detect(text, prior)` for each (text, prior) of `asked` whose totals the latest `score_texts`
+    batch holds as an array, the same Detections; the others are left out.
+
+    What the page-level pass asks once it knows each segment's prior, answered over arrays: the prior's
+    bonus added, `_shares_many`, and the languages ranked by a stable sort of the shares over the
+    columns in code order, which orders them as `_ranked`'s sort by (-share, code) does.
+    """
+    arrays = _TOTALS.get(weights, {})
+    if not arrays:  # a short run scores word by word, and never imports numpy
+        return {}
+    np = ngrams._numpy()
+    by_family: dict[str, list[tuple[str, str | None]]] = {}
+    for text, prior in dict.fromkeys(asked):
+        family = _reading(text)[0]
+        if family in arrays and text in arrays[family][0]:  # a text `_decision` settles is in no batch
+            by_family.setdefault(family, []).append((text, prior))
+    out: dict[tuple[str, str | None], Detection] = {}
+    for family, pairs in by_family.items():
+        rows, sums = arrays[family]
+        langs = SCRIPT_FAMILIES[family]
+        totals = sums[[rows[text] for text, _ in pairs]]
+        primed = [(i, langs.index(prior)) for i, (_, prior) in enumerate(pairs) if prior in langs]
+        if primed:
+            at, columns = zip(*primed)
+            totals[list(at), list(columns)] += weights.page_prior  # each (text, column) once
+        by_code = sorted(range(len(langs)), key=langs.__getitem__)
+        shares = _shares_many(totals, weights.temperature)[:, by_code]
+        top = np.argsort(-shares, axis=1, kind="stable")[:, :3]
+        codes = [langs[k] for k in by_code]
+        for pair, order, best in zip(pairs, top.tolist(), np.take_along_axis(shares, top, axis=1).tolist()):
+            ranked = tuple((codes[k], round(p, 4)) for k, p in zip(order, best))
+            out[pair] = Detection(ranked[0][0], ranked[0][1], ranked)
     return out
 
 
@@ -921,22 +975,31 @@ def mark_languages(article: Article, glossary: Glossary | None = None, detector:
     """
     segments = article.segments
     curated = _ui_languages(glossary) if glossary is not None else {}
+    # before the page is known, only each segment's language and confidence are read
     if detector is detect_language:
         score_texts([s.text for s in segments])
-    # before the page is known, only each segment's language and confidence are read
-    read = _unprimed if detector is detect_language else detector
-    first = [read(s.text) for s in segments]
+        firsts = _FIRSTS.get(WEIGHTS, {})  # the batch's, where it used arrays
+        first = [firsts.get(s.text) or _unprimed(s.text) for s in segments]
+    else:
+        first = [detector(s.text) for s in segments]
     page = dominant_language(list(zip(segments, first)))
     families = [family_of(s.text) for s in segments]
-    for i, (seg, family, prior) in enumerate(zip(segments, families, _priors(families, page, first))):
-        langs = curated.get(ui_key(seg.text))
+    priors = _priors(families, page, first)
+    keys = [ui_key(s.text) for s in segments]
+    # what is asked below with a prior, answered together where the batch's arrays hold the text
+    batched = _detect_many([(s.text, p) for s, p, k, f in zip(segments, priors, keys, first)
+                            if not curated.get(k) and not f.undetermined], WEIGHTS) if detector is detect_language else {}
+    for i, (seg, family, prior) in enumerate(zip(segments, families, priors)):
+        langs = curated.get(keys[i])
         if langs:
             seg.lang, seg.confidence = _curated_language(seg.text, langs, prior, detector), 0.99
             continue
         if first[i].undetermined:
             seg.lang, seg.confidence = first[i].lang, first[i].confidence
             continue
-        det = detector(seg.text, prior)
+        det = batched.get((seg.text, prior))
+        if det is None:
+            det = detector(seg.text, prior)
         if page == ENGLISH and family == "latin" and det.lang != ENGLISH and not _is_strong(det, seg.text):
             english = next((p for lang, p in det.scores if lang == ENGLISH), 0.0)
             det = Detection(ENGLISH, max(english, 0.5), det.scores)

@@ -104,6 +104,17 @@ def not_of_script(script: str) -> re.Pattern:
     Words (which open with a letter) joined match nothing exactly when every word's letters are
     all of `script`: one search instead of a count per word.
     """
+    return re.compile(f"[^'{_letters_of(script)}]")
+
+
+@lru_cache(maxsize=None)
+def of_script(script: str) -> re.Pattern:
+    """A pattern matching any one letter `script_of` puts in `script` (a search: does a text hold one?)."""
+    return re.compile(f"[{_letters_of(script)}]")
+
+
+def _letters_of(script: str) -> str:
+    """The letters `script_of` puts in `script`, as the inside of a regex character class."""
     spans: list[list[int]] = []
     for at, (lo, hi, name) in enumerate(_RANGES):
         if name != script:
@@ -116,8 +127,7 @@ def not_of_script(script: str) -> re.Pattern:
                     spans[-1][1] = cp
                 else:
                     spans.append([cp, cp])
-    inside = "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in spans)
-    return re.compile(f"[^'{inside}]")
+    return "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in spans)
 
 
 def letter_scripts(text: str) -> Counter[str]:
