@@ -13,7 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.morph import MORPH_LANGS, Token, function_word, lemma_rules, lemmas, normal, starts_sentence, tokens
+from ..text.morph import (
+    MORPH_LANGS,
+    Token,
+    function_word,
+    lemma_rules,
+    lemmas,
+    normal,
+    sole_lemma,
+    starts_sentence,
+    tokens,
+)
 from ..text.romanise import is_cyrillic
 from .entries import NAME_KINDS, Entry, Glossary
 
@@ -204,6 +214,10 @@ def _starts(glossary: Glossary, lang: str, index: dict[str, list[_Pattern]], wor
         table = glossary._cache[key] = {}
     keys = index.keys()
     for word in set(words).difference(table):
+        sole = sole_lemma(word, lang)  # most words: one lemma, no set to build
+        if sole is not None:
+            table[word] = lemmas(word, lang) if sole in keys else None
+            continue
         found = lemmas(word, lang)
         table[word] = None if keys.isdisjoint(found) else found
     return table  # type: ignore[return-value]

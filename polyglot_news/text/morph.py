@@ -159,6 +159,16 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def sole_lemma(word: str, lang: str) -> str | None:
+    """`normal(word)` when it is the only lemma `lemmas(word, lang)` gives, else None: outside Russian
+    and Ukrainian, a word that ends in neither "s" nor an apostrophe has no possessive or genitive to
+    drop. A cheap first test for the glossary's matcher, which asks about every word of every page."""
+    if lang in MORPH_LANGS:
+        return None
+    base = normal(word)
+    return None if base.endswith(("s", "'")) else base
+
+
 # case endings a foreign name may take in Russian or Ukrainian (Шольца, Шольцу, Шольцем)
 _ENDINGS = ("ами", "ями", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ім", "ові", "еві",
             "ою", "ею", "ої", "ах", "ях", "ам", "ям", "ов", "ев", "а", "я", "у", "ю", "е", "є", "і", "и", "ы")
