@@ -73,13 +73,18 @@ def tokens(text: str) -> list[Token]:
 def _tokens(text: str) -> tuple[Token, ...]:
     # cached: the glossary pass reads each segment of a page several times (Token is immutable)
     out = []
-    append, new = out.append, tuple.__new__  # tuple.__new__: the named tuple's own __new__ is a Python call
-    for m in WORD.finditer(text):
-        word = m.group()
+    append, new, find = out.append, tuple.__new__, text.find  # tuple.__new__: the named tuple's own is a Python call
+    end = 0
+    # findall and find, not finditer's match objects: every letter can start a WORD and every WORD
+    # starts with one, so no letter lies between a word and the one before it, and `find` from the
+    # previous word's end lands where the pattern matched
+    for word in WORD.findall(text):
+        start = find(word, end)
+        end = start + len(word)
         if "-" in word:
             parts = word.split("-")
             if len({_script(p) for p in parts}) > 1:
-                pos = m.start()
+                pos = start
                 for p in parts:
                     append(new(Token, (p, pos, pos + len(p), p[:1].isupper())))
                     pos += len(p) + 1
@@ -88,7 +93,6 @@ def _tokens(text: str) -> tuple[Token, ...]:
             first = parts[-1] if word[:1].islower() else word
         else:
             first = word
-        start, end = m.span()
         append(new(Token, (word, start, end, first[:1].isupper())))
     return tuple(out)
 
