@@ -13,7 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.morph import MORPH_LANGS, Token, function_word, lemma_rules, lemmas, normal, starts_sentence, tokens
+from ..text.morph import (
+    MORPH_LANGS,
+    Token,
+    function_word,
+    lemma_rules,
+    lemmas,
+    normal,
+    sole_lemma,
+    starts_sentence,
+    tokens,
+)
 from ..text.romanise import is_cyrillic
 from .entries import NAME_KINDS, Entry, Glossary
 
@@ -194,19 +204,27 @@ def _fits(pat: _Pattern, toks: list[Token], i: int, text_lemmas: dict[int, froze
 _STARTS_KEPT = 65_536
 
 
-def _starts(glossary: Glossary, lang: str, index: dict[str, list[_Pattern]], words: list[str]) -> dict[str, frozenset[str] | None]:
-    """For each of `words` (and those seen before): its lemmas when some term of `index` starts with one
-    of them, else None. Kept with the glossary's index: most words start no term, and a page's words
+def _starts(glossary: Glossary, lang: str, index: dict[str, list[_Pattern]], words: list[str]) -> dict[str, frozenset[str]]:
+    """The words among `words` (and those seen before) that some term of `index` may start with, each
+    with its lemmas. Kept with the glossary's index: most words start no term, and a page's words
     recur across its segments and pages."""
     key = f"match-starts:{lang}"
-    table = glossary._cache.get(key)
-    if table is None or len(table) > _STARTS_KEPT:
-        table = glossary._cache[key] = {}
+    seen, found = glossary._cache.get(key) or (None, None)
+    if seen is None or len(seen) > _STARTS_KEPT:
+        seen, found = set(), {}
+        glossary._cache[key] = (seen, found)
     keys = index.keys()
-    for word in set(words).difference(table):
-        found = lemmas(word, lang)
-        table[word] = None if keys.isdisjoint(found) else found
-    return table  # type: ignore[return-value]
+    for word in set(words).difference(seen):
+        seen.add(word)
+        sole = sole_lemma(word, lang)  # most words: one lemma, no set to build
+        if sole is not None:
+            if sole in keys:
+                found[word] = lemmas(word, lang)
+            continue
+        got = lemmas(word, lang)
+        if not keys.isdisjoint(got):
+            found[word] = got
+    return found
 
 
 def find_terms(text: str, lang: str, glossary: Glossary) -> list[Match]:
@@ -221,8 +239,10 @@ def find_terms(text: str, lang: str, glossary: Glossary) -> list[Match]:
     toks = tokens(text)
     words = [t.text for t in toks]
     starts = _starts(glossary, lang, index, words)
-    # where a term may start (most words start none): the lemmas of those, and of the words after them as asked
-    text_lemmas = {i: found for i, w in enumerate(words) if (found := starts[w]) is not None}
+    if starts.keys().isdisjoint(words):
+        return []  # most segments: no word that starts a term
+    # where a term may start: the lemmas of those words, and of the words after them as asked
+    text_lemmas = {i: starts[w] for i, w in enumerate(words) if w in starts}
     out: list[Match] = []
     i = 0
     for at in sorted(text_lemmas):

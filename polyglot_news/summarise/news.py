@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
+from itertools import chain
 
 from .document import Candidate, SummaryDocument
 from .phrases import Phrases
@@ -94,22 +95,16 @@ def _centrality(stem_lists: list[tuple[str, ...]]) -> list[float]:
     distribution is proportional to this strength, so we skip the iteration.
     """
     logs = [math.log(len(stems)) if stems else 0.0 for stems in stem_lists]
-    # the words each pair shares, counted once per word through an index of where each word occurs
-    # (integer sums: exact in any order); then each row is added up in sentence order, as ever
-    postings: dict[str, list[tuple[int, int]]] = {}
+    # the words two sentences share, each pair of occurrences once (integer counts: exact in any
+    # order), counted in C: each word lists the sentence of every occurrence of it, and a sentence's
+    # row counts the entries of its own words' lists; then each row is added up in sentence order
+    where: dict[str, list[int]] = {}
     for i, stems in enumerate(stem_lists):
-        for w, n in Counter(stems).items():
-            postings.setdefault(w, []).append((i, n))
-    shared: list[dict[int, int]] = [{} for _ in stem_lists]
-    for occurrences in postings.values():
-        for a, (i, ni) in enumerate(occurrences):
-            row = shared[i]
-            for j, nj in occurrences[a:]:
-                row[j] = row.get(j, 0) + ni * nj
-                if j != i:
-                    shared[j][i] = shared[j].get(i, 0) + ni * nj
+        for w in stems:
+            where.setdefault(w, []).append(i)
     out = []
-    for i, row in enumerate(shared):
+    for i, stems in enumerate(stem_lists):
+        row = Counter(chain.from_iterable([where[w] for w in stems]))
         total = 0.0
         for j in sorted(row):
             norm = logs[i] + logs[j]

@@ -7,8 +7,8 @@ downloaded; an analyser is built once per language on first use (about 0.3 s).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 MORPH_LANGS = ("ru", "uk")
 # pymorphy3 grammemes that mark proper names
@@ -31,49 +31,26 @@ WORD = re.compile(
 )
 
 
-class _kept:
-    """A property computed on first use and kept on the instance: `functools.cached_property`
-    without the lock it takes on every first use before Python 3.12 (the glossary pass reads a
-    hundred thousand tokens a folder)."""
-
-    def __init__(self, func):
-        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
-
-    def __set_name__(self, owner, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text with its character span.
 
     `capitalised`: True when the word starts with a capital (after a lowercase particle: al-Assad).
+    A named tuple, built straight from its fields (`_tokens`): the glossary pass makes a hundred
+    thousand tokens a folder, and a tuple costs half what an instance with a `__dict__` does.
     """
 
     text: str
     start: int
     end: int
+    capitalised: bool
 
-    def __init__(self, text: str, start: int, end: int):
-        # the fields set straight into the instance (frozen dataclasses set each through
-        # object.__setattr__): the glossary pass makes a hundred thousand tokens a folder, and
-        # reads whether nearly every one is capitalised, so that is worked out here too
-        first = text.rpartition("-")[2] if "-" in text and text[:1].islower() else text
-        self.__dict__.update(text=text, start=start, end=end, capitalised=first[:1].isupper())
-
-    @_kept
+    @property
     def mixed_acronym(self) -> bool:
         """True for words with two or more capitals after the first letter (УрФО, БАДов, iPhone aside)."""
         return sum(map(str.isupper, self.text[1:])) >= 1 and self.text[:1].isupper() and not self.acronym \
             and sum(map(str.isupper, self.text)) >= 2 and "-" not in self.text
 
-    @_kept
+    @property
     def acronym(self) -> bool:
         """True for all-capital words of two to six letters (SSNP, НАТО) and dotted ones (U.S.)."""
         letters = self.text.replace(".", "")
@@ -96,16 +73,27 @@ def tokens(text: str) -> list[Token]:
 def _tokens(text: str) -> tuple[Token, ...]:
     # cached: the glossary pass reads each segment of a page several times (Token is immutable)
     out = []
-    for m in WORD.finditer(text):
-        word = m.group(0)
-        parts = word.split("-") if "-" in word else None
-        if parts and len({_script(p) for p in parts}) > 1:
-            pos = m.start()
-            for p in parts:
-                out.append(Token(p, pos, pos + len(p)))
-                pos += len(p) + 1
+    append, new, find = out.append, tuple.__new__, text.find  # tuple.__new__: the named tuple's own is a Python call
+    end = 0
+    # findall and find, not finditer's match objects: every letter can start a WORD and every WORD
+    # starts with one, so no letter lies between a word and the one before it, and `find` from the
+    # previous word's end lands where the pattern matched
+    for word in WORD.findall(text):
+        start = find(word, end)
+        end = start + len(word)
+        if "-" in word:
+            parts = word.split("-")
+            if len({_script(p) for p in parts}) > 1:
+                pos = start
+                for p in parts:
+                    append(new(Token, (p, pos, pos + len(p), p[:1].isupper())))
+                    pos += len(p) + 1
+                continue
+            # a lowercase particle before a capitalised name: al-Assad
+            first = parts[-1] if word[:1].islower() else word
         else:
-            out.append(Token(word, m.start(), m.end()))
+            first = word
+        append(new(Token, (word, start, end, first[:1].isupper())))
     return tuple(out)
 
 
@@ -173,6 +161,16 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
         if lang == "de" and base.endswith("s") and len(base) > 3:
             out.add(base[:-1])
     return frozenset(out)
+
+
+def sole_lemma(word: str, lang: str) -> str | None:
+    """`normal(word)` when it is the only lemma `lemmas(word, lang)` gives, else None: outside Russian
+    and Ukrainian, a word that ends in neither "s" nor an apostrophe has no possessive or genitive to
+    drop. A cheap first test for the glossary's matcher, which asks about every word of every page."""
+    if lang in MORPH_LANGS:
+        return None
+    base = normal(word)
+    return None if base.endswith(("s", "'")) else base
 
 
 # case endings a foreign name may take in Russian or Ukrainian (Шольца, Шольцу, Шольцем)
