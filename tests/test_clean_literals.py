@@ -97,3 +97,36 @@ def test_the_quick_answer_of_is_date_line_is_its_full_answer(words):
 @given(st.text(".!?…。！？؟'\"”’»)]a \n", max_size=8))
 def test_a_sentence_end_read_from_the_end_is_the_patterns(text):
     assert linepatterns._ends_sentence(text) == bool(linepatterns.SENTENCE_END.search(text))
+
+
+def test_first_chars_of_anchored_patterns():
+    from polyglot_news.clean.literals import first_chars
+
+    assert first_chars(re.compile(r"^(by|von)\s")) == (["b", "v"], [])
+    assert first_chars(re.compile(r"^[A-C]x")) == (["a", "b", "c"], [])  # case-sensitive on the text: its first character lowered
+    assert first_chars(re.compile(r"^\d+ ?h$")) == ([], ["digit"])
+    assert first_chars(re.compile(r"^(?i:s)x")) == (["s", "ſ"], [])  # "s" also matches "ſ"
+    assert first_chars(re.compile(r"^x?")) is None  # may match ""
+    assert first_chars(re.compile(r"^\w")) is None
+
+
+def test_first_chars_keep_every_anchored_pattern_that_matches():
+    starts = linepatterns._STARTS
+    lines = ["By Jane Roe", "— Jane Roe (@janeroe) May 3, 2026", "12:30", " 3 / 4", "Share on Facebook", "Related stories",
+             "About Jane Roe", "Read also: Headline", "Photo 3 of 12", "Join our forums to talk about it " * 2,
+             "Jane Roe is a freelance writer based in Paris", "Tags: news", "ſhare", "ÜBER DEN AUTOR", "Σχετικά", ""]
+    for line in lines:
+        low = line.lower()
+        for p in starts.patterns:
+            if p.match(line) or p.match(low):
+                assert id(p) in starts.possible(low), (p.pattern[:40], line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAbByYſSsİIıΣσς—-–12 :/ÜüОоᲂ"), max_size=12))
+def test_first_chars_never_rule_out_a_match(text):
+    starts = linepatterns._STARTS
+    low = text.lower()
+    for p in starts.patterns:
+        if p.match(text) or p.match(low):
+            assert id(p) in starts.possible(low)

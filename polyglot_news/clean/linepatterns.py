@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..curated import Glossary
 from ..ingest.pagetitle import split_page_title
 from ..model import BOILERPLATE, CAPTION, TEASER, UI, Segment
-from .literals import Prefilter, stored_letter_runs
+from .literals import FirstChars, Prefilter, stored_letter_runs
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…。！？؟]['\"”’»)\]]*$")
@@ -244,6 +244,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # the runs `_NOT_LETTERS` leaves
 _PREFILTER = Prefilter((DISCLAIMER_LOW, COMMENT_RULES_LOW, COMMENTS_LOW, READ_OR_LISTEN, CREDIT_LOW, CREDIT_MARK_LOW, CREDIT_TAIL_LOW,
                         COPYRIGHT_LOW, _PHOTO_WORD_LOW, LINK_TEXT_LOW, PROMO_LOW, COOKIES_LOW,
                         FOLLOW_END, BIO_SINCE, CREDIT_AFTER, CONTRIBUTED, AGENCY_BYLINE))
+# the patterns `pattern_kind` tries at a line's start (`match`): most can start with a few characters only,
+# and one look-up of the line's first one (`FirstChars`) rules out those that cannot start it
+_STARTS = FirstChars((EMBED_ATTRIBUTION, COUNTER, SHARE_LINE, SECTION_END_LOW, ABOUT_NAME, READ_ALSO_LOW, GALLERY,
+                      CALL_TO_ACTION, BIO, TAGS_LOW, BYLINE_LOW))
 
 
 PROSE_MIN_WORDS = 10  # a punctuated line this long reads as running text
@@ -346,17 +350,24 @@ def is_date_line(text: str) -> bool:
     """True when a line is a date or time stamp, perhaps with a label ("Updated 12:30 GMT")."""
     if not _DIGIT.search(text):
         return False
-    text = _AM_PM_LOW.sub(r"\1m", text.lower())
+    text = text.lower()
+    if ".m." in text:  # what every match of _AM_PM holds
+        text = _AM_PM_LOW.sub(r"\1m", text)
+    # the words no stamp's token holds all stay below, so at least this many are left (the runs of letters
+    # are the same before the split of letters from digits)
+    odd = 0 if _DATE_WORDS is None else sum(w not in _DATE_WORDS for w in _LETTERS.findall(text))
+    if odd > 3:
+        return False
     text = _LETTER_DIGIT.sub(" ", text)
-    if _DATE_WORDS is not None and sum(w not in _DATE_WORDS for w in _LETTERS.findall(text)) > 3:
-        return False  # more than three words no stamp's token holds: they all stay below (the quick answer)
+    # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
+    full_date = bool(_YEAR.search(text) and _CLOCK_OR_MONTH_LOW.search(text))
+    if not full_date and (odd >= 2 or odd == 1 and not _STAMP_LOW.search(text)):
+        return False  # the answer below whatever more words the tokens leave (the stamp's tokens need not be read)
     rest = DATE_TOKEN_LOW.sub(" ", text)
     rest = _NOT_LETTERS.sub(" ", rest)
     words = len(rest.split())
-    # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
-    full_date = _YEAR.search(text) and _CLOCK_OR_MONTH_LOW.search(text)
     # one word left beside numbers is a quantity ("80 g", "390 kcal", "3 EL") unless a stamp's token stands there too
-    return words == 0 or (words == 1 and bool(_STAMP_LOW.search(text))) or (words <= 3 and bool(full_date))
+    return words == 0 or (words == 1 and bool(_STAMP_LOW.search(text))) or (words <= 3 and full_date)
 
 
 def is_title_case(text: str) -> bool:
@@ -423,15 +434,16 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
     text = f.seg.text.strip()
     low = text.lower()
     short = f.units <= 15
-    if EMBED_ATTRIBUTION.match(text):
+    starts = _STARTS.possible(low)  # the ids of the anchored patterns that may match at the line's start
+    if id(EMBED_ATTRIBUTION) in starts and EMBED_ATTRIBUTION.match(text):
         return None
     if ("http" in text or "www." in text) and sum(len(m.group()) for m in URL.finditer(text)) > len(text) / 2:
         return BOILERPLATE  # links spelled out: image lists, share widgets (every link holds "http" or "www.")
     if f.units <= 8 and glossary.ui_entry(text) is not None:
         return UI
-    if COUNTER.match(text):
+    if id(COUNTER) in starts and COUNTER.match(text):
         return UI
-    if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and SHARE_LINE.match(text):
+    if f.units <= 4 and UI_WORDS_LOW.match(low.strip(" :.!|•·-–—»›→")) or f.units <= 30 and id(SHARE_LINE) in starts and SHARE_LINE.match(text):
         return UI
     maybe = _PREFILTER.possible(low)  # the ids of the prefiltered patterns that may match `low`
     if f.units <= 40 and id(DISCLAIMER_LOW) in maybe and DISCLAIMER_LOW.search(low) or f.units <= 80 and id(COMMENT_RULES_LOW) in maybe and COMMENT_RULES_LOW.search(low):
@@ -457,25 +469,25 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         if tail and norm_text(tail) == _site_norm(site):
             # "Headline - Site" repeats the page title; any other "X - Site" is an image's alt text
             return CAPTION if head and f.seg.line > 1 and norm_text(head) not in titles else BOILERPLATE
-    if f.units <= 7 and (SECTION_END_LOW.match(low) or ABOUT_NAME.match(text)):
+    if f.units <= 7 and (id(SECTION_END_LOW) in starts and SECTION_END_LOW.match(low) or id(ABOUT_NAME) in starts and ABOUT_NAME.match(text)):
         return UI
-    if f.units <= 20 and READ_ALSO_LOW.match(low):
+    if f.units <= 20 and id(READ_ALSO_LOW) in starts and READ_ALSO_LOW.match(low):
         return TEASER
     if f.units <= 8 and id(LINK_TEXT_LOW) in maybe and LINK_TEXT_LOW.search(low):
         return UI
-    if GALLERY.match(text):
+    if id(GALLERY) in starts and GALLERY.match(text):
         return CAPTION
-    if (f.units <= 30 or f.units <= 45 and CALL_TO_ACTION.match(text)) and id(PROMO_LOW) in maybe and PROMO_LOW.search(low) or f.units <= 15 and id(CONTRIBUTED) in maybe and CONTRIBUTED.search(text):
+    if (f.units <= 30 or f.units <= 45 and id(CALL_TO_ACTION) in starts and CALL_TO_ACTION.match(text)) and id(PROMO_LOW) in maybe and PROMO_LOW.search(low) or f.units <= 15 and id(CONTRIBUTED) in maybe and CONTRIBUTED.search(text):
         return BOILERPLATE
     if f.units <= 10 and id(AGENCY_BYLINE) in maybe and AGENCY_BYLINE.search(text) and not f.ends:
         return BOILERPLATE
-    if f.units <= 80 and BIO.match(text):
+    if f.units <= 80 and id(BIO) in starts and BIO.match(text):
         return BOILERPLATE
-    if f.units <= 30 and TAGS_LOW.match(low):
+    if f.units <= 30 and id(TAGS_LOW) in starts and TAGS_LOW.match(low):
         return BOILERPLATE
     if f.units <= 40 and id(COOKIES_LOW) in maybe and COOKIES_LOW.search(low):
         return BOILERPLATE
-    if is_byline(f):
+    if id(BYLINE_LOW) in starts and is_byline(f):
         return BOILERPLATE
     if f.units <= 25 and is_date_line(text):
         return BOILERPLATE

@@ -402,3 +402,133 @@ def stored_letter_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
     name = f"clean-letter-runs-{zlib.crc32(source):08x}{zlib.adler32(source):08x}"
     runs = cached(name, [Path(__file__)], lambda: sorted(letter_runs(pattern) or ()) or None)
     return None if runs is None else frozenset(runs)
+
+
+# ---- the first character of an anchored match
+
+
+def first_chars(pattern: re.Pattern[str]) -> tuple[list[str], list[str]] | None:
+    """(characters, categories) the lowercased text's first character must be, for `pattern.match` to
+    match the text (or its lowercased copy); None when they cannot be told (the pattern may match "",
+    or starts with any character, a negated class, a word character...).
+
+    The characters are as `str.lower()` shows them: a case-sensitive pattern's own, lowercased (the
+    first character of a lowercased text is its first character lowercased), a case-insensitive one's
+    simple lowercase and the characters matched with it (`_casefix`). The categories are "digit" and
+    "space", which have no case.
+    """
+    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.X | re.L):
+        return None
+    try:
+        got = _first(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.I))
+    except Exception:  # noqa: BLE001 - a parser that differs from the one this reads: test the pattern always
+        return None
+    if got is None or got[2]:
+        return None
+    return sorted(got[0]), sorted(got[1])
+
+
+def _first_folds(code: int, ignore: bool) -> set[str]:
+    """The first characters of a lowercased text that start with a character literal `code` matches."""
+    if not ignore:
+        return {chr(code).lower()[:1]}
+    low = _sre.unicode_tolower(code)
+    return {chr(low), *map(chr, _casefix._EXTRA_CASES.get(low, ()))}
+
+
+_FIRST_CATEGORIES = {"CATEGORY_DIGIT": "digit", "CATEGORY_SPACE": "space"} if _c else {}
+_FIRST_RANGE_MOST = 2048  # characters a class's range may span to be listed
+
+
+def _first(items, ignore: bool) -> tuple[set[str], set[str], bool] | None:
+    """(characters, categories, may be empty) of a sequence of parse items (see `first_chars`); None when unknown."""
+    chars: set[str] = set()
+    cats: set[str] = set()
+    for op, av in items:
+        got = _first_item(op, av, ignore)
+        if got is None:
+            return None
+        chars |= got[0]
+        cats |= got[1]
+        if not got[2]:
+            return chars, cats, False
+    return chars, cats, True
+
+
+def _first_item(op, av, ignore: bool) -> tuple[set[str], set[str], bool] | None:
+    """(see `_first`) for one parse item."""
+    if op is _c.LITERAL:
+        return _first_folds(av, ignore), set(), False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), set(), True  # matches no characters (a look-around only narrows what follows)
+    if op is _c.IN:
+        chars: set[str] = set()
+        cats: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars |= _first_folds(value, ignore)
+            elif kind is _c.RANGE and value[1] - value[0] < _FIRST_RANGE_MOST:
+                for code in range(value[0], value[1] + 1):
+                    chars |= _first_folds(code, ignore)
+            elif kind is _c.CATEGORY and str(value) in _FIRST_CATEGORIES:
+                cats.add(_FIRST_CATEGORIES[str(value)])
+            else:
+                return None  # a negated class, a word category, a wide range
+        return chars, cats, False
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if del_flags or add_flags & ~re.I:
+            return None
+        return _first(sub, ignore or bool(add_flags & re.I))
+    if op is _c.ATOMIC_GROUP:
+        return _first(av, ignore)
+    if op is _c.BRANCH:
+        chars, cats, empty = set(), set(), False
+        for alt in av[1]:
+            got = _first(alt, ignore)
+            if got is None:
+                return None
+            chars |= got[0]
+            cats |= got[1]
+            empty = empty or got[2]
+        return chars, cats, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if hi == 0:
+            return set(), set(), True
+        got = _first(sub, ignore)
+        return None if got is None else (got[0], got[1], got[2] or lo == 0)
+    return None  # any character, a back-reference...: nothing known
+
+
+_CATEGORY_TESTS = {"digit": str.isdecimal, "space": str.isspace}  # what \d and \s match in a str pattern
+
+
+class FirstChars:
+    """Which of several anchored patterns (tried with `match`) may match a text, from its first character.
+
+    A line starts with a letter most of the time, and most of the patterns tried at a line's start
+    can start with only a few: one look-up of the line's first character rules the others out.
+    Patterns are known by their id, as in `Prefilter`; the table is kept between runs.
+    """
+
+    def __init__(self, patterns) -> None:
+        self.patterns = list(patterns)  # kept, so that their ids stay theirs
+        sources = repr([(p.pattern, p.flags) for p in self.patterns]).encode("utf-8")
+        name = f"clean-first-chars-{zlib.crc32(sources):08x}{zlib.adler32(sources):08x}"
+        sets = cached(name, [Path(__file__)], lambda: [first_chars(p) for p in self.patterns])
+        self._sets = [(id(p), s and frozenset(s[0]), s and tuple(_CATEGORY_TESTS[c] for c in s[1])) for p, s in zip(self.patterns, sets)]
+        self._by_head: dict[str, frozenset[int]] = {"": frozenset(id(p) for p in self.patterns)}
+
+    def possible(self, low: str) -> frozenset[int]:
+        """The ids of the patterns given whose `match` may match a text lowercased to `low` (or `low`
+        itself): the others surely do not. Ask it only of the patterns given.
+        """
+        head = low[:1]
+        kept = self._by_head.get(head)
+        if kept is None:
+            kept = frozenset(i for i, chars, tests in self._sets
+                             if chars is None or head in chars or any(t(head) for t in tests))
+            if len(self._by_head) < 4096:  # a page's first characters are few; a hostile input's are not kept
+                self._by_head[head] = kept
+        return kept
