@@ -154,8 +154,12 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
 
     if table_dir() is None:
         return None
-    names = [(e.kind, e.lang, e.english, e.forms()) for e in glossary.entries]
-    digest = repr((_INDEX_FORMAT, lemma_rules(lang), lang, names)).encode("utf-8")
+    # the entries' part of the key is the same for every language: spelled out once per glossary
+    names = glossary._cache.get("match-index-names")
+    if names is None:
+        names = glossary._cache["match-index-names"] = repr(
+            [(e.kind, e.lang, e.english, e.forms()) for e in glossary.entries])
+    digest = repr((_INDEX_FORMAT, lemma_rules(lang), lang)).encode("utf-8") + names.encode("utf-8")
     tag = f"{zlib.crc32(digest):08x}{zlib.adler32(digest):08x}"
     position = {id(e): i for i, e in enumerate(glossary.entries)}
 
@@ -174,8 +178,19 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
     try:
         rows, keyed = cached(f"match-index-{lang}-{tag}", _index_sources(lang), build)
         entries = glossary.entries
-        made = [_Pattern(words=tuple(frozenset(w) for w in words), caps=tuple(caps), acronyms=tuple(acronyms),
-                         entry=entries[at], form=form) for at, form, words, caps, acronyms in rows]
+        # a form of an entry lemmatised by the same rules is the same pattern in every language: the
+        # Latin-script languages share nearly all their rows, so each is made once (as `_built_index` does)
+        shared = glossary._cache.setdefault("match-patterns", {})
+        rules = lemma_rules(lang)
+        made = []
+        for at, form, words, caps, acronyms in rows:
+            entry = entries[at]
+            key = (form, rules, id(entry))
+            pat = shared.get(key)
+            if pat is None:
+                pat = shared[key] = _Pattern(words=tuple(frozenset(w) for w in words), caps=tuple(caps),
+                                             acronyms=tuple(acronyms), entry=entry, form=form)
+            made.append(pat)
         return {lemma: [made[i] for i in ids] for lemma, ids in keyed.items()}
     except (OSError, ValueError, TypeError, IndexError, KeyError):
         return None
