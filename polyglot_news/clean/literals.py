@@ -21,12 +21,11 @@ reads, leaves the patterns always tested.
 from __future__ import annotations
 
 import re
-import zlib
 from itertools import product
 from pathlib import Path
 
 from ..text import regexes  # patterns kept compiled between runs
-from ..text.precompiled import cached
+from ..text.precompiled import cached, checksum
 
 try:
     import _sre
@@ -257,7 +256,7 @@ class Prefilter:
     def __init__(self, patterns) -> None:
         self.patterns = list(patterns)  # kept, so that their ids stay theirs
         sources = repr([(p.pattern, p.flags) for p in self.patterns]).encode("utf-8")
-        name = f"clean-prefilter-{zlib.crc32(sources):08x}{zlib.adler32(sources):08x}"
+        name = f"clean-prefilter-{checksum(sources)}"
         parts, owners, scan, ascii_scan = cached(name, [Path(__file__)], lambda: prefilter_table(self.patterns))
         ids = [id(p) for p in self.patterns]
         self._parts = {i: tuple(ps) if ps else None for i, ps in zip(ids, parts)}
@@ -404,7 +403,7 @@ def _spell_item(op, av) -> set[str] | None:
 def stored_letter_runs(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """`letter_runs(pattern)`, kept with the precompiled tables between runs (reading a long pattern costs a few ms)."""
     source = repr((pattern.pattern, pattern.flags)).encode("utf-8")
-    name = f"clean-letter-runs-{zlib.crc32(source):08x}{zlib.adler32(source):08x}"
+    name = f"clean-letter-runs-{checksum(source)}"
     runs = cached(name, [Path(__file__)], lambda: sorted(letter_runs(pattern) or ()) or None)
     return None if runs is None else frozenset(runs)
 
@@ -520,7 +519,7 @@ class FirstChars:
     def __init__(self, patterns) -> None:
         self.patterns = list(patterns)  # kept, so that their ids stay theirs
         sources = repr([(p.pattern, p.flags) for p in self.patterns]).encode("utf-8")
-        name = f"clean-first-chars-{zlib.crc32(sources):08x}{zlib.adler32(sources):08x}"
+        name = f"clean-first-chars-{checksum(sources)}"
         sets = cached(name, [Path(__file__)], lambda: [first_chars(p) for p in self.patterns])
         self._sets = [(id(p), s and frozenset(s[0]), s and tuple(_CATEGORY_TESTS[c] for c in s[1])) for p, s in zip(self.patterns, sets)]
         self._by_head: dict[str, frozenset[int]] = {"": frozenset(id(p) for p in self.patterns)}

@@ -148,9 +148,7 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
     """`_built_index(glossary, lang)` read back from the precompiled folder (stored there on first
     build), or None when there is no folder. The key holds a checksum of every entry's forms,
     language, English and kind, so any other glossary (a user's folder, an added entry) has its own."""
-    import zlib
-
-    from ..text.precompiled import cached, table_dir
+    from ..text.precompiled import cached, checksum, table_dir
 
     if table_dir() is None:
         return None
@@ -160,7 +158,7 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
         names = glossary._cache["match-index-names"] = repr(
             [(e.kind, e.lang, e.english, e.forms()) for e in glossary.entries])
     digest = repr((_INDEX_FORMAT, lemma_rules(lang), lang)).encode("utf-8") + names.encode("utf-8")
-    tag = f"{zlib.crc32(digest):08x}{zlib.adler32(digest):08x}"
+    tag = checksum(digest)
     position = {id(e): i for i, e in enumerate(glossary.entries)}
 
     def build() -> list:

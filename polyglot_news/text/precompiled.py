@@ -37,16 +37,20 @@ def table_dir() -> Path | None:
     return base / "polyglot-news" / "tables"
 
 
+def checksum(data: bytes) -> str:
+    """16 hex digits that tell `data` apart, for a table's file name: two checksums, not a
+    cryptographic hash, since hashlib's OpenSSL start-up costs a one-page run more than its
+    detection of a short page (a stale key only rebuilds a table)."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
 def _key(name: str, sources: list[Path]) -> str:
     """Which state of `sources` a table was built from (see the module docstring)."""
     stamp = [FORMAT, name, sys.version_info[:2], marshal.version]
     for path in sources:
         st = path.stat()
         stamp.append((str(path), st.st_size, st.st_mtime_ns))
-    # checksums, not a cryptographic hash: hashlib's OpenSSL start-up costs a one-page run more
-    # than its detection of a short page (a stale key only rebuilds a table)
-    data = repr(stamp).encode("utf-8")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    return checksum(repr(stamp).encode("utf-8"))
 
 
 def _file_name(name: str, sources: list[Path], suffix: str) -> str:
