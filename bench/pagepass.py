@@ -8,8 +8,12 @@ alternately, so machine load affects both alike:
   CPU time (user + system) and peak RSS come from `os.wait4` on that process, so start-up,
   imports and model loading count;
 - a one-page English digest (samples/en-page-dump.txt), best of three, for start-up cost;
-- every tree digests samples/ once, untimed, before the timed runs: a fresh worktree's precompiled
-  tables (text/precompiled.py) are built on its first run, a one-time cost per install;
+- every tree digests samples/ once, untimed, before the timed runs, as a machine that has run the
+  tool before: a fresh worktree's precompiled tables (text/precompiled.py) are built then, and so
+  is its bytecode. The runs keep bytecode (in a folder of the bench's own, PYTHONPYCACHEPREFIX)
+  even where PYTHONDONTWRITEBYTECODE is set, as an installed tool has it: without, every process
+  compiles each module it imports again (about 0.06 CPU-s of the current tree's start-up);
+  `--no-bytecode` measures that case;
 - `batch --jobs 1` and `--jobs 2` of the current tree on 200 dumps (`--quick`: 40), wall and CPU
   time, each worker's warm-up (CPU seconds it had used before its first chunk), with the load
   average beside it (the ratio means little on a busy machine).
@@ -19,7 +23,7 @@ since the baseline may rightly have changed answers, so speed and sameness have 
 When the two refs are the same commit, one tree serves both.
 
     python bench/pagepass.py [--quick] [--data DIR] [--baseline-ref REF] [--identity-ref REF]
-                             [--batch-pages N] [--only digests,startup,jobs]
+                             [--batch-pages N] [--only digests,startup,jobs] [--no-bytecode]
 
 `--only jobs` runs the batch -j1/-j2 step alone (for a measurement on an idle machine).
 The last line is `RESULT {json}`.
@@ -76,9 +80,15 @@ runpy.run_module("polyglot_news", run_name="__main__", alter_sys=True)
 """
 
 
+BYTECODE: dict[str, str] = {}  # PYTHONPYCACHEPREFIX for the runs (set in main), unless --no-bytecode
+
+
 def run(tree: Path, args: list[str]) -> dict:
     """Run `python ARGS` (default `-m polyglot_news ARGS`) from `tree`; stdout, CPU seconds, peak RSS, wall time."""
     env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0")
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update(BYTECODE)
     command = [sys.executable, *args] if args[:1] == ["-c"] else [sys.executable, "-c", CLI_DRIVER, *args]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
@@ -172,6 +182,8 @@ def main() -> None:
     ap.add_argument("--batch-pages", type=int, help="pages for batch -j1/-j2 (default 200, --quick 40)")
     ap.add_argument("--no-batch", action="store_true", help="skip the batch -j1/-j2 runs (as --only digests,startup)")
     ap.add_argument("--only", help=f"comma-separated steps to run, of {', '.join(STEPS)} (default all)")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="honour PYTHONDONTWRITEBYTECODE: every process compiles what it imports")
     args = ap.parse_args()
     steps = set(STEPS) if not args.only else {s.strip() for s in args.only.split(",") if s.strip()}
     if steps - set(STEPS):
@@ -183,6 +195,8 @@ def main() -> None:
         return
     ref, same_ref = args.baseline_ref, identity_ref(args.identity_ref)
     work = Path(tempfile.mkdtemp(prefix="pagepass-"))
+    if not args.no_bytecode:
+        BYTECODE["PYTHONPYCACHEPREFIX"] = str(work / "bytecode")
     trees = {"current": REPO}
     rows, identical, pages = [], True, 0
     cpu = {"baseline": 0.0, "identity": 0.0, "current": 0.0}
@@ -197,11 +211,11 @@ def main() -> None:
             trees["identity"] = work / "identity"
             subprocess.run(["git", "worktree", "add", "--detach", str(trees["identity"]), same_ref], cwd=REPO,
                            check=True, capture_output=True, text=True)
+        # one untimed digest per tree first, so each tree's precompiled tables and bytecode exist (as on a
+        # machine that has run the tool before; a fresh worktree has other paths, so other table files)
+        for tree in trees.values():
+            run(tree, ["digest", str(REPO / "samples"), "--format", "json", "--no-cache"])
         if "digests" in steps:
-            # one untimed digest per tree first, so each tree's precompiled tables exist (as on a machine
-            # that has run the tool before; a fresh worktree has other paths, so other table files)
-            for tree in trees.values():
-                run(tree, ["digest", str(REPO / "samples"), "--format", "json", "--no-cache"])
             for name, folder in folders(args.data, work, args.quick).items():
                 got = {}
                 for label in ("baseline", "identity", "current"):
@@ -258,7 +272,7 @@ def main() -> None:
               f"-j2 {batch['j2']['wall']:.1f} s wall ({batch['j2']['cpu']:.1f} CPU-s); j2/j1 {batch['j2_over_j1']}; "
               f"worker warm-up CPU-s {batch['j2']['worker_warmup_cpu']}; "
               f"load average {batch['load_average']} before, {batch['load_average_after']} after")
-    result = {"baseline_ref": ref, "identity_ref": same_ref, "steps": sorted(steps)}
+    result = {"baseline_ref": ref, "identity_ref": same_ref, "steps": sorted(steps), "bytecode": not args.no_bytecode}
     if rows:
         result.update({
             "pages": pages,
