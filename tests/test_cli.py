@@ -131,7 +131,7 @@ def test_main_leaves_the_run_s_objects_out_of_the_collection_at_exit():
 def test_indented_json_is_the_text_json_dumps_writes():
     import json
 
-    from polyglot_news.cli.indented_json import dumps, write_list
+    from polyglot_news.render.indented_json import dumps, write_list
 
     values = [
         [], {}, "", [[]], {"a": {}}, None, True, 0, -3, 2.5, 1e-300, 12345678901234567890, 0.1 + 0.2,

@@ -90,7 +90,7 @@ def digest_command(
             for d in digests:
                 write_terminal(d)
         elif format == "json" and len(digests) > 1:
-            from .indented_json import write_list
+            from ..render.indented_json import write_list
 
             # what json.dumps(..., indent=2) writes, a digest at a time
             write_list((d.to_json() for d in digests), lambda piece: typer.echo(piece, nl=False))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from ..model import Digest
+from .indented_json import dumps
 
 
 def json_digest(digest: Digest) -> str:
-    """The JSON contract of one digest, indented by 2, ending in a newline."""
-    return json.dumps(digest.to_json(), ensure_ascii=False, indent=2) + "\n"
+    """The JSON contract of one digest, indented by 2, ending in a newline (`json.dumps`'s text)."""
+    return dumps(digest.to_json()) + "\n"
