@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -116,7 +117,16 @@ def _segments(article: Article) -> list[tuple[Segment, str]]:
 def _lang_of(segment: Segment, text: str) -> str:
     if segment.lang and segment.lang != UNDETERMINED:
         return segment.lang
-    return "ru" if is_cyrillic(text) else ENGLISH
+    return "ru" if _cyrillic_text(text) else ENGLISH
+
+
+# a letter of the Cyrillic block: a segment without one is no Cyrillic text, told without counting its letters
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _cyrillic_text(text: str) -> bool:
+    """`is_cyrillic(text)` for a whole segment, at once for the many with no Cyrillic letter at all."""
+    return _ANY_CYRILLIC.search(text) is not None and is_cyrillic(text)
 
 
 def _initials(words: list[str]) -> str:
@@ -212,8 +222,11 @@ class _Collector:
             g.spelled = [normal(w) for w in g.english.split()]
             g.words = set(g.spelled)
         absorbed: set[int] = set()
+        # the groups by length of their English: only a longer one can be another's home, unless inflected
+        by_size = sorted(groups, key=lambda g: len(g.english))
+        sizes = [len(g.english) for g in by_size]
         for i, short in enumerate(groups):
-            target = self._home(short, groups)
+            target = self._home(short, groups, by_size[bisect_right(sizes, len(short.english)):])
             if target is not None:
                 target.mentions += short.mentions
                 target.full_name_seen = target.full_name_seen or len(short.english.split()) > 1
@@ -228,8 +241,9 @@ class _Collector:
         return [g for i, g in enumerate(groups) if i not in absorbed and g.kind_evidence != "given"]
 
     @staticmethod
-    def _home(short: _Group, groups: list[_Group]) -> _Group | None:
-        """The fuller group `short` is another way of naming, or None."""
+    def _home(short: _Group, groups: list[_Group], longer: list[_Group]) -> _Group | None:
+        """The fuller group `short` is another way of naming, or None (`longer`: the groups whose English
+        is longer than its, the only ones that can be its home unless it is an inflection of one)."""
         words = short.english.split()
         if short.entry is not None and len(words) > 1:
             return None
@@ -239,7 +253,7 @@ class _Collector:
         # only a Cyrillic original can be an inflection of another (`_inflection_of`)
         may_inflect = bool(short.original) and is_cyrillic(short.original)
         homes = []
-        for g in groups:
+        for g in groups if may_inflect else longer:
             if g is short:
                 continue
             inflected = may_inflect and _inflection_of(short.original, g.original)
@@ -296,7 +310,7 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
             for n in english_names(text, spans, known, headline):
                 col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source",
                         n.lemma if n.lemma.isupper() else None)
-        elif lang in MORPH_LANGS or is_cyrillic(text):
+        elif lang in MORPH_LANGS or _cyrillic_text(text):
             _add_cyrillic(col, seg, text, lang, spans, known, known_lemmas, glossary, (order, seg.line), forms)
         elif lang == "de" and not seg.english:
             for n in german_names(text, spans):

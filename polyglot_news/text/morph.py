@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import methodcaller
 from typing import NamedTuple
 
 MORPH_LANGS = ("ru", "uk")
@@ -35,7 +36,7 @@ class Token(NamedTuple):
     """One word of a text with its character span.
 
     `capitalised`: True when the word starts with a capital (after a lowercase particle: al-Assad).
-    A named tuple, built straight from its fields (`_tokens`): the glossary pass makes a hundred
+    A named tuple, built straight from its fields (`tokens_of`): the glossary pass makes a hundred
     thousand tokens a folder, and a tuple costs half what an instance with a `__dict__` does.
     """
 
@@ -66,12 +67,14 @@ def tokens(text: str) -> list[Token]:
 
     A hyphenated word that changes script is two words ("Telegram-канала": a name and a noun).
     """
-    return list(_tokens(text))
+    return list(tokens_of(text))
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
-def _tokens(text: str) -> tuple[Token, ...]:
-    # cached: the glossary pass reads each segment of a page several times (Token is immutable)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """`tokens(text)` as the tuple kept for the text, not a copy of it, for callers that only read it.
+
+    Kept: the glossary pass reads each segment of a page several times (Token is immutable)."""
     out = []
     append, new, find = out.append, tuple.__new__, text.find  # tuple.__new__: the named tuple's own is a Python call
     end = 0
@@ -124,7 +127,26 @@ def analyser(lang: str):
     """The pymorphy3 analyser for `lang` (ru or uk), built once."""
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return pymorphy3.MorphAnalyzer(path=_dictionary_path(lang), lang=lang)
+
+
+def _dictionary_path(lang: str) -> str | None:
+    """Where the dictionary package of `lang` (pymorphy3-dicts-ru, -uk) keeps its data, or None to let
+    pymorphy3 look (as it does when $PYMORPHY3_DICT_PATH names one). pymorphy3's own search reads the
+    entry points of every installed distribution (importing importlib.metadata and the email package
+    for it) each time an analyser is built; the package's module gives the same path at once."""
+    import os
+
+    import pymorphy3
+
+    if pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE in os.environ:
+        return None
+    try:
+        from importlib import import_module
+
+        return import_module(f"pymorphy3_dicts_{lang}").get_path()
+    except (ImportError, AttributeError):
+        return None
 
 
 @lru_cache(maxsize=WORDS_KEPT)
@@ -163,14 +185,21 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def sole_lemma(word: str, lang: str) -> str | None:
-    """`normal(word)` when it is the only lemma `lemmas(word, lang)` gives, else None: outside Russian
-    and Ukrainian, a word that ends in neither "s" nor an apostrophe has no possessive or genitive to
-    drop. A cheap first test for the glossary's matcher, which asks about every word of every page."""
+def sole_lemmas(words: list[str], lang: str) -> list[str | None]:
+    """For each word, `normal(word)` when it is the only lemma `lemmas(word, lang)` gives, else None:
+    outside Russian and Ukrainian, a word that ends in neither "s" nor an apostrophe has no possessive
+    or genitive to drop. A cheap first test for the glossary's matcher, which asks about every new word
+    of every page: the words are normalised together, by str methods mapped in C (`normal`'s steps)."""
     if lang in MORPH_LANGS:
-        return None
-    base = normal(word)
-    return None if base.endswith(("s", "'")) else base
+        return [None] * len(words)
+    bases = map(_PLAIN_APOSTROPHE, map(_PLAIN_MODIFIER, map(_YO_AS_E, map(str.casefold, words))))
+    return [None if base.endswith(("s", "'")) else base for base in bases]
+
+
+# `normal`'s replacements, as callables for `map`
+_YO_AS_E = methodcaller("replace", "ё", "е")
+_PLAIN_MODIFIER = methodcaller("replace", "’", "'")
+_PLAIN_APOSTROPHE = methodcaller("replace", "ʼ", "'")
 
 
 # case endings a foreign name may take in Russian or Ukrainian (Шольца, Шольцу, Шольцем)
