@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -222,11 +221,8 @@ class _Collector:
             g.spelled = [normal(w) for w in g.english.split()]
             g.words = set(g.spelled)
         absorbed: set[int] = set()
-        # the groups by length of their English: only a longer one can be another's home, unless inflected
-        by_size = sorted(groups, key=lambda g: len(g.english))
-        sizes = [len(g.english) for g in by_size]
         for i, short in enumerate(groups):
-            target = self._home(short, groups, by_size[bisect_right(sizes, len(short.english)):])
+            target = self._home(short, groups)
             if target is not None:
                 target.mentions += short.mentions
                 target.full_name_seen = target.full_name_seen or len(short.english.split()) > 1
@@ -241,9 +237,8 @@ class _Collector:
         return [g for i, g in enumerate(groups) if i not in absorbed and g.kind_evidence != "given"]
 
     @staticmethod
-    def _home(short: _Group, groups: list[_Group], longer: list[_Group]) -> _Group | None:
-        """The fuller group `short` is another way of naming, or None (`longer`: the groups whose English
-        is longer than its, the only ones that can be its home unless it is an inflection of one)."""
+    def _home(short: _Group, groups: list[_Group]) -> _Group | None:
+        """The fuller group `short` is another way of naming, or None."""
         words = short.english.split()
         if short.entry is not None and len(words) > 1:
             return None
@@ -253,7 +248,7 @@ class _Collector:
         # only a Cyrillic original can be an inflection of another (`_inflection_of`)
         may_inflect = bool(short.original) and is_cyrillic(short.original)
         homes = []
-        for g in groups if may_inflect else longer:
+        for g in groups:
             if g is short:
                 continue
             inflected = may_inflect and _inflection_of(short.original, g.original)
