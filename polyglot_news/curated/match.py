@@ -21,7 +21,7 @@ from ..text.morph import (
     lemma_rules,
     lemmas,
     normal,
-    sole_lemmas,
+    sole_lemma,
     starts_sentence,
     tokens_of,
 )
@@ -183,9 +183,9 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
             [(e.kind, e.lang, e.english, e.forms()) for e in glossary.entries])
     digest = repr((_INDEX_FORMAT, lemma_rules(lang), lang)).encode("utf-8") + names.encode("utf-8")
     tag = checksum(digest)
-    position = {id(e): i for i, e in enumerate(glossary.entries)}
 
     def build() -> list:
+        position = {id(e): i for i, e in enumerate(glossary.entries)}
         index = _built_index(glossary, lang)
         pats: dict[int, int] = {}
         rows: list = []
@@ -251,10 +251,10 @@ def _starts(glossary: Glossary, lang: str, index: dict[str, list[_Pattern]], wor
         seen, found = set(), {}
         glossary._cache[key] = (seen, found)
     keys = index.keys()
-    new = list(set(words).difference(seen))
-    seen.update(new)
-    for word, sole in zip(new, sole_lemmas(new, lang)):
-        if sole is not None:  # most words: one lemma, no set to build
+    for word in set(words).difference(seen):
+        seen.add(word)
+        sole = sole_lemma(word, lang)  # most words: one lemma, no set to build
+        if sole is not None:
             if sole in keys:
                 found[word] = lemmas(word, lang)
             continue

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import methodcaller
 from typing import NamedTuple
 
 MORPH_LANGS = ("ru", "uk")
@@ -185,21 +184,14 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def sole_lemmas(words: list[str], lang: str) -> list[str | None]:
-    """For each word, `normal(word)` when it is the only lemma `lemmas(word, lang)` gives, else None:
-    outside Russian and Ukrainian, a word that ends in neither "s" nor an apostrophe has no possessive
-    or genitive to drop. A cheap first test for the glossary's matcher, which asks about every new word
-    of every page: the words are normalised together, by str methods mapped in C (`normal`'s steps)."""
+def sole_lemma(word: str, lang: str) -> str | None:
+    """`normal(word)` when it is the only lemma `lemmas(word, lang)` gives, else None: outside Russian
+    and Ukrainian, a word that ends in neither "s" nor an apostrophe has no possessive or genitive to
+    drop. A cheap first test for the glossary's matcher, which asks about every word of every page."""
     if lang in MORPH_LANGS:
-        return [None] * len(words)
-    bases = map(_PLAIN_APOSTROPHE, map(_PLAIN_MODIFIER, map(_YO_AS_E, map(str.casefold, words))))
-    return [None if base.endswith(("s", "'")) else base for base in bases]
-
-
-# `normal`'s replacements, as callables for `map`
-_YO_AS_E = methodcaller("replace", "ё", "е")
-_PLAIN_MODIFIER = methodcaller("replace", "’", "'")
-_PLAIN_APOSTROPHE = methodcaller("replace", "ʼ", "'")
+        return None
+    base = normal(word)
+    return None if base.endswith(("s", "'")) else base
 
 
 # case endings a foreign name may take in Russian or Ukrainian (Шольца, Шольцу, Шольцем)
