@@ -361,3 +361,29 @@ def test_glossary_rows_read_back_from_the_precompiled_folder_follow_the_file(tmp
     path.write_text("term,lang,english,kind,note\nКиев,ru,Kyiv,place,\n", encoding="utf-8")
     os.utime(path, ns=(1, 1))
     assert [e.english for e in read().entries] == ["Kyiv"]
+
+
+def test_ascii_ui_keys_are_the_unicode_ones():
+    """ASCII text is keyed without NFKC (which leaves it as it is) and with lower() for casefold()."""
+    import itertools
+    import unicodedata
+
+    from polyglot_news.curated.entries import _NOT_WORD, ui_key
+
+    def unicode_key(text: str) -> str:
+        text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+        return " ".join(_NOT_WORD.sub(" ", text).split())
+
+    ascii_chars = [chr(i) for i in range(128)]
+    for a, b in itertools.product(ascii_chars, ascii_chars):
+        for text in (a + b, f"Ab{a}{b}Cd", f" {a}x{b} "):
+            assert ui_key.__wrapped__(text) == unicode_key(text), repr(text)
+
+
+def test_the_morphology_dictionary_is_the_one_pymorphy3_would_find():
+    from pymorphy3.analyzer import lang_dict_path
+
+    from polyglot_news.text.morph import analyser
+
+    for lang in ("ru", "uk"):
+        assert analyser(lang).dictionary.path == lang_dict_path(lang) and analyser(lang).lang == lang

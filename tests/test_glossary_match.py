@@ -97,3 +97,20 @@ def test_match_index_read_back_from_the_precompiled_folder_equals_the_one_built(
     g.add(Entry(term="Zorblax Quintessa", lang="en", english="Zorblax Quintessa", kind="person"))
     assert "zorblax" in match._stored_index(g, "en")
     assert len(list((tmp_path / "tables").glob("match-index-en-*"))) == 2
+
+
+def test_languages_that_match_alike_share_one_index() -> None:
+    """Latin-text languages without entries or lemma rules of their own (fr, es, pl, ja...) get the same
+    index, as do the Cyrillic ones other than Russian and Ukrainian; it is the one each would build."""
+    from polyglot_news.curated import load_glossaries, match
+
+    def fields(index):
+        return {lemma: [(p.words, p.caps, p.acronyms, p.form, p.entry.term, p.entry.english) for p in pats]
+                for lemma, pats in index.items()}
+
+    g = load_glossaries()
+    assert match._index(g, "fr") is match._index(g, "es") is match._index(g, "ja")
+    assert match._index(g, "bg") is match._index(g, "sr")
+    assert len({id(match._index(g, lang)) for lang in ("en", "de", "ru", "uk", "fr", "bg")}) == 6
+    for lang in ("es", "ja", "pl", "sr", "mk"):
+        assert fields(match._index(g, lang)) == fields(match._built_index(load_glossaries(), lang)), lang

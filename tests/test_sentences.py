@@ -170,3 +170,10 @@ def test_a_quotation_of_several_sentences_stays_with_its_attribution(text: str, 
 def test_a_quotation_that_never_closes_does_not_stop_splitting() -> None:
     text = '"The port will reopen soon. Workers are ready. Ships are waiting.'
     assert split_sentences(text) == ['"The port will reopen soon.', "Workers are ready.", "Ships are waiting."]
+
+
+def test_each_call_gives_a_list_of_its_own() -> None:
+    """The sentences of a paragraph are kept between calls: a caller changing its list changes no other."""
+    first = split_sentences("One sentence here. Another one there.", "en")
+    first.append("changed")
+    assert split_sentences("One  sentence here.\nAnother one there.", "en") == ["One sentence here.", "Another one there."]

@@ -331,3 +331,24 @@ def test_phrase_letters_lower_case_to_what_the_patterns_take_them_for():
     for c in candidates - set(ODD_CASE.findall(every)):
         taken_for = {ch for ch in letters if re.fullmatch(re.escape(ch), c, re.IGNORECASE)}
         assert taken_for <= {c.lower()}, (hex(ord(c)), taken_for)
+
+
+def test_every_letter_keeps_a_word_character_when_lower_cased():
+    """Each letter lower-cases to text holding a letter or digit, so a sentence's plain words (`_plain`)
+    are at least as long as its letters: what lets summary_document skip comparing a long sentence
+    with the title."""
+    import re
+    import sys
+
+    word = re.compile(r"[^\W_]")
+    letters = (chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    assert [hex(ord(c)) for c in letters if c.isalpha() and not word.search(c.lower())] == []
+
+
+def test_a_body_sentence_repeating_the_title_is_left_out():
+    title = "The Harbour Council Approves The New Flood Barrier After The Storm Damage Last Month."
+    body = [title, "The barrier will cost 40 million euros and should be finished within three years, officials said."]
+    segments = [Segment(line=1, text=title, kind=TITLE, lang="en", english=title)]
+    segments += [Segment(line=i + 2, text=t, kind=BODY, lang="en", english=t) for i, t in enumerate(body)]
+    sentences = [s.text for s in summarise(Article(source="<test>", segments=segments, title=title), Settings(sentences=2))]
+    assert sentences == [body[1]]

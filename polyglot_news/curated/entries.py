@@ -40,9 +40,16 @@ class Entry:
         return (self.term, *self.aliases)
 
 
+_ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # the runs of \w in lower-case ASCII text
+
+
 @lru_cache(maxsize=4096)  # cleaning and detection both look up every segment of a page
 def ui_key(text: str) -> str:
     """Normalise a UI string for lookup: NFKC, casefold, no punctuation, single spaces."""
+    if text.isascii():
+        # NFKC leaves ASCII as it is and casefolds it as lower() does: the same key, its words found
+        # by an ASCII class (most segments are ASCII, and detection asks this of every one)
+        return " ".join(_ASCII_WORDS.findall(text.lower()))
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
     text = _NOT_WORD.sub(" ", text)
     return " ".join(text.split())

@@ -10,6 +10,7 @@ acronym only the same acronym, so "Bush" is not found in "bush".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from ..text.morph import (
     normal,
     sole_lemma,
     starts_sentence,
-    tokens,
+    tokens_of,
 )
 from ..text.romanise import is_cyrillic
 from .entries import NAME_KINDS, Entry, Glossary
@@ -51,7 +52,7 @@ class _Pattern:
 def _forms_for(entry: Entry, lang: str) -> list[tuple[str, str]]:
     """The (form, language to analyse it in) of an entry that can appear in text of `lang`."""
     out: list[tuple[str, str]] = []
-    latin_text = lang not in MORPH_LANGS and lang not in ("be", "bg", "sr", "mk", "kk")
+    latin_text = _latin_text(lang)
     for form in entry.forms():
         if entry.lang == lang:
             out.append((form, lang))
@@ -62,6 +63,11 @@ def _forms_for(entry: Entry, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+def _latin_text(lang: str) -> bool:
+    """True for a language whose text may hold Latin-script names as they are (all but the Cyrillic ones)."""
+    return lang not in MORPH_LANGS and lang not in ("be", "bg", "sr", "mk", "kk")
+
+
 def _name_like(form: str) -> bool:
     """True when every word of an English form is capitalised, bar connectors ("Bank of England"):
     "Russian government" names no one thing in English text and is not looked for there."""
@@ -69,7 +75,7 @@ def _name_like(form: str) -> bool:
 
 
 def _pattern(form: str, lang: str, entry: Entry) -> _Pattern | None:
-    toks = tokens(form)
+    toks = tokens_of(form)
     if not toks:
         return None
     return _Pattern(
@@ -91,11 +97,29 @@ def _index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
     cached = glossary._cache.get(key)
     if cached is not None:
         return cached  # type: ignore[return-value]
-    index = _stored_index(glossary, lang)
+    # most languages have the index of others (all Latin-text languages without entries of their own)
+    alike = f"match-index:{_alike(glossary, lang)}"
+    index = glossary._cache.get(alike)
     if index is None:
-        index = _built_index(glossary, lang)
+        index = _stored_index(glossary, lang)
+        if index is None:
+            index = _built_index(glossary, lang)
+        glossary._cache[alike] = index
     glossary._cache[key] = index
-    return index
+    return index  # type: ignore[return-value]
+
+
+def _alike(glossary: Glossary, lang: str) -> str:
+    """A name for the languages whose index is that of `lang`. Of a language, `_forms_for` reads only
+    whether entries are written in it and whether its text is Latin, and `lemmas` only its rules
+    (`lemma_rules`); so a language with entries or rules of its own (en, de, ru, uk) has its own index,
+    and the others share one per kind of text ("*latin" for fr, es, pl, ja..., "*cyrillic" for bg, sr...)."""
+    langs = glossary._cache.get("match-entry-langs")
+    if langs is None:
+        langs = glossary._cache["match-entry-langs"] = {e.lang for e in glossary.entries if e.kind in NAME_KINDS}
+    if lemma_rules(lang) != "plain" or lang in langs:  # type: ignore[operator]
+        return lang
+    return "*latin" if _latin_text(lang) else "*cyrillic"
 
 
 def _built_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]]:
@@ -159,9 +183,9 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
             [(e.kind, e.lang, e.english, e.forms()) for e in glossary.entries])
     digest = repr((_INDEX_FORMAT, lemma_rules(lang), lang)).encode("utf-8") + names.encode("utf-8")
     tag = checksum(digest)
-    position = {id(e): i for i, e in enumerate(glossary.entries)}
 
     def build() -> list:
+        position = {id(e): i for i, e in enumerate(glossary.entries)}
         index = _built_index(glossary, lang)
         pats: dict[int, int] = {}
         rows: list = []
@@ -194,7 +218,7 @@ def _stored_index(glossary: Glossary, lang: str) -> dict[str, list[_Pattern]] | 
         return None
 
 
-def _fits(pat: _Pattern, toks: list[Token], i: int, text_lemmas: dict[int, frozenset[str]], lang: str) -> bool:
+def _fits(pat: _Pattern, toks: Sequence[Token], i: int, text_lemmas: dict[int, frozenset[str]], lang: str) -> bool:
     if i + len(pat.words) > len(toks):
         return False
     for k, want in enumerate(pat.words):
@@ -249,7 +273,7 @@ def find_terms(text: str, lang: str, glossary: Glossary) -> list[Match]:
     index = _index(glossary, lang)
     if not index:
         return []
-    toks = tokens(text)
+    toks = tokens_of(text)
     words = [t.text for t in toks]
     starts = _starts(glossary, lang, index, words)
     if starts.keys().isdisjoint(words):

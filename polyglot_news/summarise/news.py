@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from itertools import chain
+from operator import mul
+from typing import Callable
 
 from .document import Candidate, SummaryDocument
 from .phrases import Phrases
@@ -157,6 +159,15 @@ def features(document: SummaryDocument) -> list[dict[str, float]]:
     return out
 
 
+def weighed(signals: list[dict[str, float]], weight: Callable[[str], float]) -> list[float]:
+    """Each candidate's signals times their weights, added up in the dicts' order (every candidate's dict
+    has the same keys in the same order, so the weights are looked up once and the products made in C)."""
+    if not signals:
+        return []
+    weights = [weight(k) for k in signals[0]]
+    return [sum(map(mul, weights, f.values())) for f in signals]
+
+
 class NewsSummariser:
     """Ranks candidates by news-structure signals, with redundancy removed by MMR."""
 
@@ -168,7 +179,7 @@ class NewsSummariser:
     def scores(self, document: SummaryDocument) -> list[float]:
         """The score of every candidate, before redundancy is considered."""
         w = asdict(self.weights)
-        return [sum(w[k] * v for k, v in f.items()) for f in features(document)]
+        return weighed(features(document), lambda k: w[k])
 
     def rank(self, document: SummaryDocument) -> list[int]:
         """Candidate indices, best first, each penalised by its likeness to those ranked above it."""

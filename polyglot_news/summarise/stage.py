@@ -153,7 +153,11 @@ def fit_for_summary(sentence: str, lang: str = "en") -> bool:
 
 
 def _plain(text: str) -> str:
-    """Lower-case words only, to compare a sentence with the title."""
+    """Lower-case words only, to compare a sentence with the title.
+
+    Every letter gives at least one character here (its lower case holds a letter or digit:
+    tests/test_summarise.py checks all of Unicode), and a sentence fit for a summary is at least
+    half letters; so one more than twice as long as the title's plain words is never the title."""
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
@@ -189,7 +193,8 @@ def summary_document(article: Article, lang: str = "en") -> SummaryDocument:
         position = 0
         for sentence in split_sentences(text, lang):
             sentence = _without_dateline_in(sentence, lang)
-            if fit_for_summary(sentence, lang) and _plain(sentence) != plain_title:
+            if fit_for_summary(sentence, lang) and (len(sentence) > 2 * len(plain_title)
+                                                    or _plain(sentence) != plain_title):
                 candidates.append(Candidate.of(sentence, segment.line, len(candidates), paragraph, position, lang))
             position += 1
         paragraph += 1

@@ -57,7 +57,8 @@ from __future__ import annotations
 
 import pkgutil
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 
 from ..text.sentences import split_sentences
 
@@ -169,12 +170,16 @@ def _snowball(algorithm: str):
 def stem(word: str, lang: str = "en") -> str:
     """The stem of a word in its language, lower-cased: Snowball's, pymorphy3's lemma for Ukrainian,
     else the lower-cased word itself."""
-    lang = _base(lang)
-    lower = word.lower()
+    return _stemmer(_base(lang))(word.lower())
+
+
+@lru_cache(maxsize=64)
+def _stemmer(lang: str) -> Callable[[str], str]:
+    """What `stem` does to a lower-cased word of language `lang` (a base code, as `_base` gives)."""
     if lang in _LEMMATISED:
-        return _lemma(lower, lang)
+        return partial(_lemma, lang=lang)
     algorithm = _SNOWBALL.get(lang)
-    return _snowball(algorithm).stemWord(lower) if algorithm else lower
+    return _snowball(algorithm).stemWord if algorithm else str  # str: the word itself
 
 
 @lru_cache(maxsize=64)
@@ -221,12 +226,21 @@ def _content_stem(word: str, base: str) -> str | None:
     low = word.lower()
     if low in stop_words(base) or word.replace(".", "").isdigit() or low in _PHRASE_WORDS.get(base, ()):
         return None
+    # the stem made here, not by `stem`: most words a page's sentences give are new to the run, and the
+    # stemmer is a call in C where `stem` would add a Python call and a cache entry of its own
+    stemmed = _stemmer(base)
     if base == "en":
-        return stem(word)
-    if _stop_by_form(word, base):
-        return None
+        return stemmed(low)
+    if base in _MORPH_STOPS:
+        if _stop_by_form(word, base):
+            return None
+        found = stemmed(low)
+    else:
+        found = stemmed(low)
+        if found in _stop_stems(base):  # `_stop_by_form` outside Russian and Ukrainian, with the stem made once
+            return None
     cut = _TRUNCATED.get(base)
-    return stem(word, base)[:cut] if cut else stem(word, base)
+    return found[:cut] if cut else found
 
 
 def content_stems(words: tuple[str, ...], lang: str = "en") -> tuple[str, ...]:

@@ -35,7 +35,7 @@ class Token(NamedTuple):
     """One word of a text with its character span.
 
     `capitalised`: True when the word starts with a capital (after a lowercase particle: al-Assad).
-    A named tuple, built straight from its fields (`_tokens`): the glossary pass makes a hundred
+    A named tuple, built straight from its fields (`tokens_of`): the glossary pass makes a hundred
     thousand tokens a folder, and a tuple costs half what an instance with a `__dict__` does.
     """
 
@@ -66,12 +66,14 @@ def tokens(text: str) -> list[Token]:
 
     A hyphenated word that changes script is two words ("Telegram-канала": a name and a noun).
     """
-    return list(_tokens(text))
+    return list(tokens_of(text))
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
-def _tokens(text: str) -> tuple[Token, ...]:
-    # cached: the glossary pass reads each segment of a page several times (Token is immutable)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """`tokens(text)` as the tuple kept for the text, not a copy of it, for callers that only read it.
+
+    Kept: the glossary pass reads each segment of a page several times (Token is immutable)."""
     out = []
     append, new, find = out.append, tuple.__new__, text.find  # tuple.__new__: the named tuple's own is a Python call
     end = 0
@@ -124,7 +126,26 @@ def analyser(lang: str):
     """The pymorphy3 analyser for `lang` (ru or uk), built once."""
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return pymorphy3.MorphAnalyzer(path=_dictionary_path(lang), lang=lang)
+
+
+def _dictionary_path(lang: str) -> str | None:
+    """Where the dictionary package of `lang` (pymorphy3-dicts-ru, -uk) keeps its data, or None to let
+    pymorphy3 look (as it does when $PYMORPHY3_DICT_PATH names one). pymorphy3's own search reads the
+    entry points of every installed distribution (importing importlib.metadata and the email package
+    for it) each time an analyser is built; the package's module gives the same path at once."""
+    import os
+
+    import pymorphy3
+
+    if pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE in os.environ:
+        return None
+    try:
+        from importlib import import_module
+
+        return import_module(f"pymorphy3_dicts_{lang}").get_path()
+    except (ImportError, AttributeError):
+        return None
 
 
 @lru_cache(maxsize=WORDS_KEPT)

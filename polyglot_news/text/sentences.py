@@ -14,6 +14,7 @@ the sentence ("U.S. officials"), or a German ordinal ("am 3. Oktober").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Quotes and brackets that may close a sentence after its final punctuation, and
 # those that may open the next one. “ closes in English and German („…“) alike.
@@ -190,10 +191,19 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
     their own; any other language uses the English ones). Whitespace runs, including
     line breaks, are collapsed to one space first.
     """
-    text = " ".join(text.split())
+    return list(_sentences(" ".join(text.split()), _language(lang)))
+
+
+# paragraphs whose sentences are kept: the summary splits a page's body and the glossary then asks again
+# for the sentences of the paragraphs that name its terms
+PARAGRAPHS_KEPT = 1024
+
+
+@lru_cache(maxsize=PARAGRAPHS_KEPT)
+def _sentences(text: str, rules: str) -> tuple[str, ...]:
+    """`split_sentences` of a text whose whitespace runs are single spaces, by the rule set `rules`."""
     if not text:
-        return []
-    rules = _language(lang)
+        return ()
     sentences = []
     start = 0
     for match in _CANDIDATE.finditer(text):
@@ -205,4 +215,4 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
     tail = text[start:].strip()
     if tail:
         sentences.append(tail)
-    return sentences
+    return tuple(sentences)
