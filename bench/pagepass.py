@@ -8,9 +8,9 @@ alternately, so machine load affects both alike:
   CPU time (user + system) and peak RSS come from `os.wait4` on that process, so start-up,
   imports and model loading count;
 - a one-page English digest (samples/en-page-dump.txt), best of three, for start-up cost;
-- every tree digests samples/ once, untimed, before the timed runs, as a machine that has run the
-  tool before: a fresh worktree's precompiled tables (text/precompiled.py) are built then, and so
-  is its bytecode. The runs keep bytecode (in a folder of the bench's own, PYTHONPYCACHEPREFIX)
+- every tree digests each set once, untimed, before the timed runs, as a machine that has run the
+  tool before: a fresh worktree's precompiled tables (text/precompiled.py; some are per language)
+  are built then, and so is its bytecode. The runs keep bytecode (in a folder of the bench's own, PYTHONPYCACHEPREFIX)
   even where PYTHONDONTWRITEBYTECODE is set, as an installed tool has it: without, every process
   compiles each module it imports again (about 0.06 CPU-s of the current tree's start-up);
   `--no-bytecode` measures that case;
@@ -211,12 +211,15 @@ def main() -> None:
             trees["identity"] = work / "identity"
             subprocess.run(["git", "worktree", "add", "--detach", str(trees["identity"]), same_ref], cwd=REPO,
                            check=True, capture_output=True, text=True)
-        # one untimed digest per tree first, so each tree's precompiled tables and bytecode exist (as on a
-        # machine that has run the tool before; a fresh worktree has other paths, so other table files)
+        # one untimed digest of every set per tree first, so each tree's precompiled tables (for every
+        # language the sets hold) and bytecode exist, as on a machine that has run the tool before; a fresh
+        # worktree has other paths, so other table files
+        sets = folders(args.data, work, args.quick)
         for tree in trees.values():
-            run(tree, ["digest", str(REPO / "samples"), "--format", "json", "--no-cache"])
+            for folder in sets.values() if "digests" in steps else [REPO / "samples"]:
+                run(tree, ["digest", str(folder), "--format", "json", "--no-cache"])
         if "digests" in steps:
-            for name, folder in folders(args.data, work, args.quick).items():
+            for name, folder in sets.items():
                 got = {}
                 for label in ("baseline", "identity", "current"):
                     if label not in trees:
