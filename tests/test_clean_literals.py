@@ -130,3 +130,22 @@ def test_first_chars_never_rule_out_a_match(text):
     for p in starts.patterns:
         if p.match(text) or p.match(low):
             assert id(p) in starts.possible(low)
+
+
+def _counted_script(text):
+    """`script_of` as the count of every letter gives it, without its shortcuts."""
+    counts = {}
+    for ch in dict.fromkeys(text):  # in order of first appearance, as ties go
+        s = linepatterns._char_script(ch)
+        if s:
+            counts[s] = counts.get(s, 0) + text.count(ch)
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else ""
+
+
+_SCRIPT_CHARS = "aZé²½ɏɐʯḀỹἀ ,.—“”€0١" + "яЁѣԯ҂҃" + "μΩ" + "אع" + "東の한" + "Ⅻ①ǅ_\u0301"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_SCRIPT_CHARS), max_size=10) | st.text(max_size=10))
+def test_the_one_script_shortcut_of_script_of_is_the_count(text):
+    assert linepatterns.script_of(text) == _counted_script(text), text

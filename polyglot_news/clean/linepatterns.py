@@ -298,6 +298,9 @@ def script_of(text: str) -> str:
     """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
     if text.isascii():  # the common case, without a look at each character
         return "latin" if _ASCII_LETTER.search(text) else ""
+    for script, other_letter, own_letter in _ONE_SCRIPT:
+        if not other_letter(text):  # every letter of the line is this script's: no need to count them
+            return script if own_letter(text) else ""
     counts: dict[str, int] = {}
     # each distinct character once, in order of first appearance, so ties go as they did letter by letter
     for ch, n in Counter(text).items():
@@ -314,6 +317,22 @@ def script_of(text: str) -> str:
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")  # the ASCII characters `str.isalpha` holds letters
 _CHAR_SCRIPTS: dict[str, str] = {}  # every character met, with its `_char_script`
+
+
+def _one_script_tests(script: str, spans: tuple[tuple[int, int], ...]):
+    """(script, other_letter, own_letter) for a script `_char_script` gives the code points of `spans` ([lo, hi)).
+
+    `other_letter(text)` finds a character outside the spans that may be a letter (any word character
+    but a digit or "_": every `str.isalpha` one, and a few numerals that send the line to the count);
+    `own_letter(text)` finds a letter (`str.isalpha`) inside them.
+    """
+    ranges = "".join(f"\\u{lo:04x}-\\u{hi - 1:04x}" for lo, hi in spans)
+    letters = "".join(f"\\u{o:04x}" for lo, hi in spans for o in range(lo, hi) if chr(o).isalpha())
+    return script, re.compile(rf"[^\W\d_{ranges}]").search, re.compile(f"[{letters}]").search
+
+
+# the scripts whose lines most often hold letters of theirs alone (a German line with its umlauts, a Russian one)
+_ONE_SCRIPT = (_one_script_tests("latin", ((0, 0x250), (0x1E00, 0x1F00))), _one_script_tests("cyrillic", ((0x400, 0x530),)))
 
 
 def _char_script(ch: str) -> str:
@@ -412,6 +431,9 @@ def measures_of(text: str) -> tuple[float, bool, bool, str]:
     return units, prose, ends, script_of(text)
 
 
+_NO_ROLES: frozenset[str] = frozenset()
+
+
 def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | None = None) -> LineFacts:
     """The facts of one segment; `measured` keeps the measures of the texts met before (a page repeats its menus)."""
     text = seg.text
@@ -421,7 +443,9 @@ def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | 
         if text not in measured:
             measured[text] = measures_of(text)
         units, prose, ends, script = measured[text]
-    parts = (seg.hint or "").split()
+    if not seg.hint:  # a dump's line: no tag, roles or containers
+        return LineFacts(seg, units, prose, ends, script, "", _NO_ROLES)
+    parts = seg.hint.split()
     tag = parts[0] if parts else ""
     boxes: tuple[int, ...] = ()
     if parts and parts[-1].startswith("@"):
