@@ -480,8 +480,9 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
     closed = text[-1:] in ")]"
     # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
     # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
-    credit = id(CREDIT_LOW) in maybe and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
-    if credit and (not f.ends or f.units <= 3 or id(CREDIT_MARK_LOW) in maybe and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or closed and (CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text)) or id(CREDIT_AFTER) in maybe and CREDIT_AFTER.search(text))):
+    # (a longer line's credit is tried at its start alone: that costs less than asking for its literals)
+    credit = (id(CREDIT_LOW) in maybe and CREDIT_LOW.search(low)) if short else CREDIT_LOW.match(low)
+    if credit and (not f.ends or f.units <= 3 or (id(CREDIT_MARK_LOW) in maybe and CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or closed and (CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text)) or id(CREDIT_AFTER) in maybe and CREDIT_AFTER.search(text))):
         if id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low) and not (id(_PHOTO_WORD_LOW) in maybe and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
