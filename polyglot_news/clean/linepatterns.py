@@ -200,6 +200,7 @@ _DIGIT = re.compile(r"\d")
 _CUT_SHORT = re.compile(r"(\.\.+|…)$")
 _AM_PM = re.compile(r"\b([ap])\.m\.", re.I)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_LETTER_BESIDE_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)|\d(?=[^\W\d_])")  # found where `_LETTER_DIGIT` has a place to split
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", re.I)
 # what only a date or time stamp shows: a year, a clock, a numeric date, a month or weekday, "today", "ago"
@@ -374,10 +375,15 @@ def is_date_line(text: str) -> bool:
         text = _AM_PM_LOW.sub(r"\1m", text)
     # the words no stamp's token holds all stay below, so at least this many are left (the runs of letters
     # are the same before the split of letters from digits)
-    odd = 0 if _DATE_WORDS is None else sum(w not in _DATE_WORDS for w in _LETTERS.findall(text))
+    if _DATE_WORDS is None:
+        odd = 0
+    else:
+        words = _LETTERS.findall(text)
+        odd = len(words) - sum(map(_DATE_WORDS.__contains__, words))
     if odd > 3:
         return False
-    text = _LETTER_DIGIT.sub(" ", text)
+    if _LETTER_BESIDE_DIGIT.search(text):  # (most lines have none: the split tries every place, this one the digits)
+        text = _LETTER_DIGIT.sub(" ", text)
     # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
     full_date = bool(_YEAR.search(text) and _CLOCK_OR_MONTH_LOW.search(text))
     if not full_date and (odd >= 2 or odd == 1 and not _STAMP_LOW.search(text)):
