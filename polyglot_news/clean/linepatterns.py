@@ -269,6 +269,7 @@ class LineFacts:
     weight: float = 0.0
     listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
     cell: bool = False  # a cell of a table that a dump spells out one cell a line
+    repeated_nearby: bool = False  # a paragraph whose text stands again within a few lines (`inside.mark_repeated_nearby`)
     chance: float = -1.0  # the line model's chance that this is article text (-1: not scored); read it as `p`
     pending: Callable[[], float] | None = None  # works `chance` out when first read (see `classifier.search_weights`)
     ends_article: bool = False  # a heading, comment widget or time stamp after prose: what follows is not the article
