@@ -1,4 +1,4 @@
-"""The prefilter of clean/literals.py: a pattern it rules out has no match, on any text."""
+"""The prefilter of clean/literals.py: a pattern it rules out has no match, on any text; and the cleaner's other shortcuts give the full answers."""
 
 from __future__ import annotations
 
@@ -149,3 +149,26 @@ _SCRIPT_CHARS = "aZé²½ɏɐʯḀỹἀ ,.—“”€0١" + "яЁѣԯ҂҃" + "
 @given(st.text(alphabet=st.sampled_from(_SCRIPT_CHARS), max_size=10) | st.text(max_size=10))
 def test_the_one_script_shortcut_of_script_of_is_the_count(text):
     assert linepatterns.script_of(text) == _counted_script(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["One paragraph that reads as prose, long enough, and it ends here.",
+                                 "Another paragraph that reads as prose, long enough, and it ends too.", "Menu", "Share"]),
+                max_size=40))
+def test_repeated_nearby_in_one_pass_is_the_look_around_each_line(texts):
+    from polyglot_news.clean.inside import mark_repeated_nearby
+    from polyglot_news.model import Segment
+
+    facts = [linepatterns.facts_of(Segment(text=t, line=k + 1)) for k, t in enumerate(texts)]
+    mark_repeated_nearby(facts)
+    for i, f in enumerate(facts):
+        around = facts[max(0, i - 10):i] + facts[i + 1:i + 11]
+        assert f.repeated_nearby == (f.prose and any(g.seg.text == f.seg.text for g in around)), (i, texts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("19 20 0827)\n.a٣", max_size=12))
+def test_a_year_ending_a_line_is_looked_for_as_the_pattern_finds_it(text):
+    from polyglot_news.clean import structures
+
+    assert structures._ends_with_year(text) == bool(structures._ENDS_WITH_YEAR.search(text)), text
