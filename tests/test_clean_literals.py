@@ -10,7 +10,7 @@ from polyglot_news.clean import linepatterns
 from polyglot_news.clean.literals import Prefilter, covering_parts, required_literals
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 PREFILTER = linepatterns._PREFILTER
@@ -172,3 +172,47 @@ def test_a_year_ending_a_line_is_looked_for_as_the_pattern_finds_it(text):
     from polyglot_news.clean import structures
 
     assert structures._ends_with_year(text) == bool(structures._ENDS_WITH_YEAR.search(text)), text
+
+
+def _table_cells_looking_at_every_line(shapes, min_rows=2, max_period=8):
+    """The cells `mark_table_cells` flags, found by trying every period at every line (as it did before it skipped lines)."""
+    n, cells, i = len(shapes), set(), 0
+    while i < n:
+        found = 0
+        for period in range(2, max_period + 1):
+            row = shapes[i:i + period]
+            if len(row) < period or "N" not in row or "w" not in row:
+                continue
+            length = period
+            while i + length < n and shapes[i + length] == shapes[i + length - period]:
+                length += 1
+            if length // period >= (3 if period == 2 else min_rows) and length > found:
+                found = length
+        if not found:
+            i += 1
+            continue
+        head = i
+        while head > 0 and i - head < max_period and shapes[head - 1] == "w":
+            head -= 1
+        cells.update(range(head, i + found))
+        i += found
+    return cells
+
+
+# a page's shapes: stretches of lines, and rows (up to nine cells) repeated a few times, a cell changed here and there
+_SHAPES = st.lists(st.one_of(st.text("Nwx", max_size=6), st.tuples(st.text("Nwx", min_size=1, max_size=9), st.integers(1, 4)).map(lambda r: r[0] * r[1])),
+                   max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SHAPES)
+@example("xxxxxxwN" * 2)  # the longest row, its label and number at its end
+@example("wNx" * 3 + "NwNwNw")
+def test_table_cells_found_skipping_lines_are_those_found_at_every_line(shapes):
+    from polyglot_news.clean.structures import mark_table_cells
+    from polyglot_news.model import Segment
+
+    texts = {"N": "12", "w": "Label", "x": "A line of text too long to be a label"}
+    facts = [linepatterns.facts_of(Segment(text=texts[s], line=k + 1)) for k, s in enumerate(shapes)]
+    mark_table_cells(facts)
+    assert {k for k, f in enumerate(facts) if f.cell} == _table_cells_looking_at_every_line(shapes), "".join(shapes)

@@ -89,6 +89,8 @@ def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int 
     """
     # each cell's shape: N for a number, w for a short label, x for anything longer
     shapes = ["N" if COUNTER.match(f.seg.text.strip()) else "w" if f.units <= 3 and not f.ends else "x" for f in facts]
+    if "N" not in shapes or "w" not in shapes:
+        return  # a row holds a number and a label: no table on this page
     n = len(facts)
     # where the next number and the next short label stand from each line on: a row holds both, so the
     # periods shorter than the span to the later of them cannot make a table there (most lines: none can)
@@ -97,7 +99,10 @@ def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int 
         next_number[k] = k if shapes[k] == "N" else next_number[k + 1]
         next_label[k] = k if shapes[k] == "w" else next_label[k + 1]
     i = 0
-    while i < n:
+    for start in [k for k in range(n) if next_number[k] - k < max_period and next_label[k] - k < max_period]:
+        if start < i:
+            continue  # a cell of the table found above
+        i = start
         found = 0
         for period in range(max(2, max(next_number[i], next_label[i]) - i + 1), max_period + 1):
             row = shapes[i:i + period]
@@ -110,7 +115,6 @@ def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int 
             if rows >= (3 if period == 2 else min_rows) and length > found:
                 found = length
         if not found:
-            i += 1
             continue
         head = i
         while head > 0 and i - head < max_period and shapes[head - 1] == "w" and not facts[head - 1].forced:
