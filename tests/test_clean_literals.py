@@ -216,3 +216,9 @@ def test_table_cells_found_skipping_lines_are_those_found_at_every_line(shapes):
     facts = [linepatterns.facts_of(Segment(text=texts[s], line=k + 1)) for k, s in enumerate(shapes)]
     mark_table_cells(facts)
     assert {k for k, f in enumerate(facts) if f.cell} == _table_cells_looking_at_every_line(shapes), "".join(shapes)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(":;-)(D \n\t\uFE0F☺🙂a.", max_size=8))
+def test_a_smiley_end_read_from_the_end_is_the_patterns(text):
+    assert linepatterns._ends_with_smiley(text) == bool(linepatterns.EMOJI_END.search(text)), text

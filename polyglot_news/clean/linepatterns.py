@@ -429,10 +429,22 @@ def _ends_sentence(text: str) -> bool:
     return False
 
 
+def _ends_with_smiley(text: str) -> bool:
+    """`bool(EMOJI_END.search(text))`, tried only when the line's last character (before spaces and an emoji
+    variation selector) is one a match can end with: the search would otherwise try every place of the line."""
+    head = text.rstrip()
+    if head.endswith("\uFE0F"):
+        head = head[:-1]
+    last = head[-1:]
+    if not (last in ")D(" or "\u2600" <= last <= "\u27BF" or "\U0001F300" <= last <= "\U0001FAFF"):
+        return False
+    return EMOJI_END.search(text) is not None
+
+
 def measures_of(text: str) -> tuple[float, bool, bool, str]:
     """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
-    ends = _ends_sentence(text) or bool(EMOJI_END.search(text))
+    ends = _ends_sentence(text) or _ends_with_smiley(text)
     # inner punctuation counts only for a line long enough that does not end a sentence
     prose = units >= 25 or (units >= PROSE_MIN_WORDS and (ends or len(INNER_PUNCT.findall(text + " ")) >= 2))
     return units, prose, ends, script_of(text)
