@@ -197,7 +197,6 @@ SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or
 _PHOTO_WORD = re.compile(r"photo|foto|фото|bild|image", re.I)
 _YEAR = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
-_CUT_SHORT = re.compile(r"(\.\.+|…)$")
 _AM_PM = re.compile(r"\b([ap])\.m\.", re.I)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _LETTER_BESIDE_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)|\d(?=[^\W\d_])")  # found where `_LETTER_DIGIT` has a place to split
@@ -507,8 +506,8 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
         return CAPTION
     if (f.units <= 40 and not f.prose or short) and id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low):
         return BOILERPLATE
-    if f.units <= 15 and _CUT_SHORT.search(text):
-        return TEASER  # a headline cut short to fit a link box
+    if f.units <= 15 and text.endswith(("..", "…")):
+        return TEASER  # a headline cut short to fit a link box ("...", "…")
     # (the line's words end with the site's when its tail names it: a cheap test before the split)
     if site and f.seg.hint != "title" and f.norm().endswith(_site_norm(site)):
         head, tail = split_page_title(text)
