@@ -222,3 +222,14 @@ def test_table_cells_found_skipping_lines_are_those_found_at_every_line(shapes):
 @given(st.text(":;-)(D \n\t\uFE0F☺🙂a.", max_size=8))
 def test_a_smiley_end_read_from_the_end_is_the_patterns(text):
     assert linepatterns._ends_with_smiley(text) == bool(linepatterns.EMOJI_END.search(text)), text
+
+
+_PLAIN_COMMENTS = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)", "", linepatterns.COMMENTS.pattern), re.I)  # without the first-letter look
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["next time i comment", "AKISMET", "Leave a reply", "ſign in to comment", "KOMMENTAR SCHREIBEN",
+                                 "чтобы оставить", "3 comments", "Jane says:", "x", " ", "K", "ſ"]) | st.text(max_size=4), max_size=4).map("".join))
+def test_the_comment_phrases_behind_a_first_letter_look_match_where_they_did(text):
+    assert bool(linepatterns.COMMENTS.search(text)) == bool(_PLAIN_COMMENTS.search(text)), text
+    assert bool(linepatterns.COMMENTS_LOW.search(text.lower())) == bool(linepatterns.lowered(_PLAIN_COMMENTS).search(text.lower())), text

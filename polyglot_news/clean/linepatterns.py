@@ -67,11 +67,12 @@ COMMENTS = re.compile(
     r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
     r"|^\d+ (responses|replies|comments) (to|on)\b|^(\d+ )?comments? (feed|on)\b|^[\w .'-]{1,30} (says|said|wrote|пишет|schreibt):$"
     r"|^(new, )?\d+ (comments?|kommentare?|комментари\w*|коментар\w*)$"
-    r"|next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
+    # (the phrases that may stand anywhere, behind a look at the place's first letter: the search tries them at every place)
+    r"|(?=[nayrctlpsjbчвщkzd])(?:next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
     r"|community (standards|guidelines)|comment data is processed"
     r"|to participate in the discussion|log in or register|leave a (comment|reply)|post a comment|add (a )?comment|sign in to comment"
     r"|join the (conversation|discussion)|be the first to comment|чтобы (оставить|участвовать|принять участие)|войдите или зарегистрируйтесь"
-    r"|щоб (залишити|долучитися)|kommentar (schreiben|verfassen)|zum kommentieren|laisser un commentaire|deja un comentario",
+    r"|щоб (залишити|долучитися)|kommentar (schreiben|verfassen)|zum kommentieren|laisser un commentaire|deja un comentario)",
     re.I,
 )
 LINK_TEXT = re.compile(
