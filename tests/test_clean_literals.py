@@ -233,3 +233,50 @@ _PLAIN_COMMENTS = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)", "", linepatterns.COMME
 def test_the_comment_phrases_behind_a_first_letter_look_match_where_they_did(text):
     assert bool(linepatterns.COMMENTS.search(text)) == bool(_PLAIN_COMMENTS.search(text)), text
     assert bool(linepatterns.COMMENTS_LOW.search(text.lower())) == bool(linepatterns.lowered(_PLAIN_COMMENTS).search(text.lower())), text
+
+
+def _without_word_look(pattern):
+    """`pattern` as it was written before `\\b(?=\\w)` stood in front of its alternations of stamp words."""
+    return re.compile(pattern.pattern.replace(r"\b(?=\w)", r"\b"), pattern.flags)
+
+
+def _group_after(source, at):
+    """The parenthesised group of a pattern's `source` that opens at index `at` (escapes and classes skipped)."""
+    depth, k, in_class = 0, at, False
+    while True:
+        c = source[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return source[at:k + 1]
+        k += 1
+
+
+def test_every_stamp_word_starts_with_a_word_character():
+    from polyglot_news.clean.literals import first_chars
+
+    for p in (linepatterns.DATE_TOKEN_LOW, linepatterns._CLOCK_OR_MONTH_LOW, linepatterns._STAMP_LOW):
+        at = p.pattern.index(r"\b(?=\w)(") + len(r"\b(?=\w)")
+        chars, categories = first_chars(re.compile(_group_after(p.pattern, at)))
+        assert chars and all(re.match(r"\w", c) for c in chars) and set(categories) <= {"digit"}, p.pattern[:30]
+
+
+_STAMP_PARTS = ["12", "3:45", "2024", "may", "Mai", "updated", "am", "p.m.", "GMT", "ago", "il y a", "à", "Jane", "—", "|", " ", ",", "-", "x2", "monday"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STAMP_PARTS) | st.text(max_size=3), max_size=10).map(" ".join))
+def test_the_word_look_leaves_the_stamp_patterns_answers_as_they_were(text):
+    low = text.lower()
+    assert linepatterns.DATE_TOKEN_LOW.sub(" ", low) == _without_word_look(linepatterns.DATE_TOKEN_LOW).sub(" ", low), text
+    for p in (linepatterns._CLOCK_OR_MONTH_LOW, linepatterns._STAMP_LOW, linepatterns._CLOCK_OR_MONTH, linepatterns._STAMP):
+        assert bool(p.search(low)) == bool(_without_word_look(p).search(low)), (p.pattern[:20], text)

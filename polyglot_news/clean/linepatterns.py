@@ -111,10 +111,12 @@ MONTHS = (
     r"|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
     r"|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
 )
+# (the stamps' words all start with a word character: `\b(?=\w)` leaves out at once the boundaries where a word ends,
+# which would try every word of the alternations)
 # time zones as stamps spell them ("EST", "CEST", "GMT"); not any short word ending in t ("fett", "best")
 ZONES = r"(a|c|e|p|m|b|i|h|ak|ha|ae|ac|aw|nz|ce|ee|we)[sd]t|utc|gmt|cet|eet|wet|msk|jst|kst|hkt|sgt|ict"
 DATE_TOKEN = re.compile(
-    rf"\b(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{MONTHS}|am|pm|a\.m\.|p\.m\.|{ZONES}|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
+    rf"\b(?=\w)(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{MONTHS}|am|pm|a\.m\.|p\.m\.|{ZONES}|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
     rf"|(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|минут[аы]?|час(а|ов)?|дн(я|ей)|день|годин[аи]?|хвилин[аи]?|stunden?|minuten|tagen?)"
     rf"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     rf"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b\.?",
@@ -202,10 +204,10 @@ _AM_PM = re.compile(r"\b([ap])\.m\.", re.I)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _LETTER_BESIDE_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)|\d(?=[^\W\d_])")  # found where `_LETTER_DIGIT` has a place to split
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
-_CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", re.I)
+_CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b(?=\w)({MONTHS})\b", re.I)
 # what only a date or time stamp shows: a year, a clock, a numeric date, a month or weekday, "today", "ago"
 _STAMP = re.compile(
-    rf"^\d{{1,2}} ?h$|\d{{4}}|\d{{1,2}}:\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}([./-]\d{{2,4}})?\b|\b({MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    rf"^\d{{1,2}} ?h$|\d{{4}}|\d{{1,2}}:\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}([./-]\d{{2,4}})?\b|\b(?=\w)({MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
     r"|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|ago|vor|назад|тому|il y a|hace|fa"
     r"|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato)\b",
