@@ -82,7 +82,7 @@ from .inside import (
     demote_before_dateline,
     dek_index,
     demote_summary_box,
-    repeated_nearby,
+    mark_repeated_nearby,
     short_in_article,
 )
 from .linepatterns import (
@@ -120,13 +120,16 @@ REGION_GROWTH = 1.0  # the region may add at most this many times the run's pros
 
 def _ignored_roles(facts: list[LineFacts]) -> set[str]:
     """Chrome roles that cover most of the page's prose: they name a page wrapper, not a widget."""
-    total = sum(len(f.seg.text) for f in facts if f.prose) or 1
-    ignored = set()
-    for role in _CHROME_ROLES.keys() - _NEVER_IGNORED:
-        covered = sum(len(f.seg.text) for f in facts if f.prose and role in f.roles)
-        if covered / total > 0.5:
-            ignored.add(role)
-    return ignored
+    total = 0
+    covered: dict[str, int] = {}  # characters of prose under each role, in one pass
+    for f in facts:
+        if f.prose:
+            chars = len(f.seg.text)
+            total += chars
+            for role in f.roles:
+                covered[role] = covered.get(role, 0) + chars
+    total = total or 1
+    return {role for role in _CHROME_ROLES.keys() - _NEVER_IGNORED if covered.get(role, 0) / total > 0.5}
 
 
 def _strong_chrome(f: LineFacts, role: str | None) -> bool:
@@ -192,7 +195,7 @@ def _weights(facts: list[LineFacts], ignored: set[str]) -> None:
             f.weight = CONTENT_TAG_PENALTY  # list items, subheadings and code that are not links: content more often than chrome
         if has_article and "article" in f.roles and not chrome:
             f.weight = f.weight * 1.5 if f.weight > 0 else f.weight / 3
-        if f.weight > 0 and f.prose and f.units <= CAPTION_MAX_WORDS and repeated_nearby(facts, i):
+        if f.weight > 0 and f.prose and f.units <= CAPTION_MAX_WORDS and f.repeated_nearby:
             # shown twice close by, it is kept as a caption (see `decide`): it does not make an article either
             f.weight = 0.0
         if f.prose:
@@ -376,6 +379,9 @@ def _page_titles(facts: list[LineFacts], article: Article) -> set[str]:
     return titles
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 def _title_index(facts: list[LineFacts], start: int, page_titles: set[str]) -> tuple[int | None, bool]:
     """Index of the title segment (None when the page shows no headline), and whether the evidence is strong."""
     best, best_score = None, 0.0
@@ -397,7 +403,7 @@ def _title_index(facts: list[LineFacts], start: int, page_titles: set[str]) -> t
             score += 7
         elif norm and norm in page_titles:
             score += 5
-        elif any(norm and len(norm) > 10 and (norm in p or p in norm) for p in page_titles if p):
+        elif len(norm) > 10 and any(norm in p or p in norm for p in page_titles if p):
             score += 3
         distance = start - i
         if 0 < distance <= 12:
@@ -406,7 +412,7 @@ def _title_index(facts: list[LineFacts], start: int, page_titles: set[str]) -> t
             score += 1.5
         if f.ends and not text.endswith(("?", "!")):
             score -= 1.5
-        if _chrome_role(f, set()) in ("nav", "link", "related", "footer", "aside") and f.tag != "h1":
+        if f.roles and _chrome_role(f, _NOTHING) in ("nav", "link", "related", "footer", "aside") and f.tag != "h1":
             score -= 3
         if 4 <= f.units <= 20:
             score += 1
@@ -475,6 +481,7 @@ def prepare(article: Article, glossary: Glossary):
     if not facts:
         return None
     measure_boxes(facts)
+    mark_repeated_nearby(facts)
     page_titles = _page_titles(facts, article)
     # a page repeats its menus and labels: each distinct line meets the patterns once (they read only its
     # text, whether it is the <title> and whether it is the first line)
@@ -559,7 +566,7 @@ def decide(facts: list[LineFacts], page_titles: set[str], seen: dict[str, int], 
             seg.kind = f.forced
         elif stray:
             seg.kind = UI if f.units <= 8 else BOILERPLATE
-        elif f.prose and f.units <= CAPTION_MAX_WORDS and repeated_nearby(facts, i):
+        elif f.prose and f.units <= CAPTION_MAX_WORDS and f.repeated_nearby:
             seg.kind = CAPTION  # an image's caption and its alt text, or a gallery's captions, shown twice
         elif (f.prose or f.ends and f.units >= 5) and f.units <= 60 and credit_follows(facts, i) and DESCRIBES_IMAGE.search(seg.text):
             seg.kind = CAPTION  # a line describing a picture just above its bare photo credit is the photo's caption

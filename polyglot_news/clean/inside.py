@@ -144,10 +144,20 @@ def credit_follows(facts: list[LineFacts], i: int) -> bool:
     return words <= 8 and not re.match(r"\W*(image )?(copyright|©)", credit.seg.text, re.I)
 
 
-def repeated_nearby(facts: list[LineFacts], i: int, distance: int = 10) -> bool:
-    """True when the same text stands again within `distance` segments of segment `i`."""
-    key = facts[i].seg.text
-    return any(g.seg.text == key for g in facts[max(0, i - distance):i] + facts[i + 1:i + 1 + distance])
+def mark_repeated_nearby(facts: list[LineFacts], distance: int = 10) -> None:
+    """Set `repeated_nearby` on each paragraph whose text stands again within `distance` segments of it.
+
+    One pass over the paragraphs: a copy has the same text, so it reads as prose too, and each
+    copy is paired with the one before it (the nearest: a pair within `distance` has no copy far between).
+    """
+    last: dict[str, int] = {}
+    for i, f in enumerate(facts):
+        if f.prose:
+            text = f.seg.text
+            j = last.get(text)
+            if j is not None and i - j <= distance:
+                f.repeated_nearby = facts[j].repeated_nearby = True
+            last[text] = i
 
 
 def _neighbour(facts: list[LineFacts], i: int, step: int) -> LineFacts | None:

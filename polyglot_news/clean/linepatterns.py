@@ -67,11 +67,12 @@ COMMENTS = re.compile(
     r"^(\d+\s+)?(comments?|kommentare?|комментари[йи]|коментар(і|ів)|komentarz[ey]?|commentaires?|comentarios?|commenti|reacties)(\s*\(?\d+\)?)?$"
     r"|^\d+ (responses|replies|comments) (to|on)\b|^(\d+ )?comments? (feed|on)\b|^[\w .'-]{1,30} (says|said|wrote|пишет|schreibt):$"
     r"|^(new, )?\d+ (comments?|kommentare?|комментари\w*|коментар\w*)$"
-    r"|next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
+    # (the phrases that may stand anywhere, behind a look at the place's first letter: the search tries them at every place)
+    r"|(?=[nayrctlpsjbчвщkzd])(?:next time i comment|notify me (of|via|when)|akismet|your email address will not be published|required fields are marked"
     r"|community (standards|guidelines)|comment data is processed"
     r"|to participate in the discussion|log in or register|leave a (comment|reply)|post a comment|add (a )?comment|sign in to comment"
     r"|join the (conversation|discussion)|be the first to comment|чтобы (оставить|участвовать|принять участие)|войдите или зарегистрируйтесь"
-    r"|щоб (залишити|долучитися)|kommentar (schreiben|verfassen)|zum kommentieren|laisser un commentaire|deja un comentario",
+    r"|щоб (залишити|долучитися)|kommentar (schreiben|verfassen)|zum kommentieren|laisser un commentaire|deja un comentario)",
     re.I,
 )
 LINK_TEXT = re.compile(
@@ -110,10 +111,12 @@ MONTHS = (
     r"|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
     r"|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
 )
+# (the stamps' words all start with a word character: `\b(?=\w)` leaves out at once the boundaries where a word ends,
+# which would try every word of the alternations)
 # time zones as stamps spell them ("EST", "CEST", "GMT"); not any short word ending in t ("fett", "best")
 ZONES = r"(a|c|e|p|m|b|i|h|ak|ha|ae|ac|aw|nz|ce|ee|we)[sd]t|utc|gmt|cet|eet|wet|msk|jst|kst|hkt|sgt|ict"
 DATE_TOKEN = re.compile(
-    rf"\b(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{MONTHS}|am|pm|a\.m\.|p\.m\.|{ZONES}|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
+    rf"\b(?=\w)(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\d{{1,2}}:\d{{2}}(:\d{{2}})?|\d{{1,2}}(st|nd|rd|th)?|\d{{4}}|{MONTHS}|am|pm|a\.m\.|p\.m\.|{ZONES}|мск|г\.?|года?|року|uhr|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|at|um|в|о|à|a las|alle|ago|vor|назад|тому|il y a|hace|fa"
     rf"|(sec|secs|seconds?|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|минут[аы]?|час(а|ов)?|дн(я|ей)|день|годин[аи]?|хвилин[аи]?|stunden?|minuten|tagen?)"
     rf"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     rf"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b\.?",
@@ -197,14 +200,14 @@ SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or
 _PHOTO_WORD = re.compile(r"photo|foto|фото|bild|image", re.I)
 _YEAR = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
-_CUT_SHORT = re.compile(r"(\.\.+|…)$")
 _AM_PM = re.compile(r"\b([ap])\.m\.", re.I)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_LETTER_BESIDE_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)|\d(?=[^\W\d_])")  # found where `_LETTER_DIGIT` has a place to split
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
-_CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b({MONTHS})\b", re.I)
+_CLOCK_OR_MONTH = re.compile(rf"\d{{1,2}}:\d{{2}}|\b(?=\w)({MONTHS})\b", re.I)
 # what only a date or time stamp shows: a year, a clock, a numeric date, a month or weekday, "today", "ago"
 _STAMP = re.compile(
-    rf"^\d{{1,2}} ?h$|\d{{4}}|\d{{1,2}}:\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}([./-]\d{{2,4}})?\b|\b({MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    rf"^\d{{1,2}} ?h$|\d{{4}}|\d{{1,2}}:\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}([./-]\d{{2,4}})?\b|\b(?=\w)({MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
     r"|today|yesterday|сегодня|вчера|сьогодні|вчора|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|ago|vor|назад|тому|il y a|hace|fa"
     r"|updated|published|aktualisiert|обновлено|опубликовано|оновлено|опубліковано|mis à jour|publié|actualizado|publicado|aggiornato)\b",
@@ -268,6 +271,7 @@ class LineFacts:
     weight: float = 0.0
     listed: bool = False  # an item of a list that a line ending with a colon introduces, or that line
     cell: bool = False  # a cell of a table that a dump spells out one cell a line
+    repeated_nearby: bool = False  # a paragraph whose text stands again within a few lines (`inside.mark_repeated_nearby`)
     chance: float = -1.0  # the line model's chance that this is article text (-1: not scored); read it as `p`
     pending: Callable[[], float] | None = None  # works `chance` out when first read (see `classifier.search_weights`)
     ends_article: bool = False  # a heading, comment widget or time stamp after prose: what follows is not the article
@@ -298,6 +302,9 @@ def script_of(text: str) -> str:
     """The main script of `text`: latin, cyrillic, greek, arabic, hebrew, cjk, other, or '' (no letters)."""
     if text.isascii():  # the common case, without a look at each character
         return "latin" if _ASCII_LETTER.search(text) else ""
+    for script, other_letter, own_letter in _ONE_SCRIPT:
+        if not other_letter(text):  # every letter of the line is this script's: no need to count them
+            return script if own_letter(text) else ""
     counts: dict[str, int] = {}
     # each distinct character once, in order of first appearance, so ties go as they did letter by letter
     for ch, n in Counter(text).items():
@@ -314,6 +321,22 @@ def script_of(text: str) -> str:
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")  # the ASCII characters `str.isalpha` holds letters
 _CHAR_SCRIPTS: dict[str, str] = {}  # every character met, with its `_char_script`
+
+
+def _one_script_tests(script: str, spans: tuple[tuple[int, int], ...]):
+    """(script, other_letter, own_letter) for a script `_char_script` gives the code points of `spans` ([lo, hi)).
+
+    `other_letter(text)` finds a character outside the spans that may be a letter (any word character
+    but a digit or "_": every `str.isalpha` one, and a few numerals that send the line to the count);
+    `own_letter(text)` finds a letter (`str.isalpha`) inside them.
+    """
+    ranges = "".join(f"\\u{lo:04x}-\\u{hi - 1:04x}" for lo, hi in spans)
+    letters = "".join(f"\\u{o:04x}" for lo, hi in spans for o in range(lo, hi) if chr(o).isalpha())
+    return script, re.compile(rf"[^\W\d_{ranges}]").search, re.compile(f"[{letters}]").search
+
+
+# the scripts whose lines most often hold letters of theirs alone (a German line with its umlauts, a Russian one)
+_ONE_SCRIPT = (_one_script_tests("latin", ((0, 0x250), (0x1E00, 0x1F00))), _one_script_tests("cyrillic", ((0x400, 0x530),)))
 
 
 def _char_script(ch: str) -> str:
@@ -355,10 +378,15 @@ def is_date_line(text: str) -> bool:
         text = _AM_PM_LOW.sub(r"\1m", text)
     # the words no stamp's token holds all stay below, so at least this many are left (the runs of letters
     # are the same before the split of letters from digits)
-    odd = 0 if _DATE_WORDS is None else sum(w not in _DATE_WORDS for w in _LETTERS.findall(text))
+    if _DATE_WORDS is None:
+        odd = 0
+    else:
+        words = _LETTERS.findall(text)
+        odd = len(words) - sum(map(_DATE_WORDS.__contains__, words))
     if odd > 3:
         return False
-    text = _LETTER_DIGIT.sub(" ", text)
+    if _LETTER_BESIDE_DIGIT.search(text):  # (most lines have none: the split tries every place, this one the digits)
+        text = _LETTER_DIGIT.sub(" ", text)
     # "Jane Roe March 3, 2019 - 2:19 pm": a comment's or author's stamp with a name in front
     full_date = bool(_YEAR.search(text) and _CLOCK_OR_MONTH_LOW.search(text))
     if not full_date and (odd >= 2 or odd == 1 and not _STAMP_LOW.search(text)):
@@ -403,13 +431,28 @@ def _ends_sentence(text: str) -> bool:
     return False
 
 
+def _ends_with_smiley(text: str) -> bool:
+    """`bool(EMOJI_END.search(text))`, tried only when the line's last character (before spaces and an emoji
+    variation selector) is one a match can end with: the search would otherwise try every place of the line."""
+    head = text.rstrip()
+    if head.endswith("\uFE0F"):
+        head = head[:-1]
+    last = head[-1:]
+    if not (last in ")D(" or "\u2600" <= last <= "\u27BF" or "\U0001F300" <= last <= "\U0001FAFF"):
+        return False
+    return EMOJI_END.search(text) is not None
+
+
 def measures_of(text: str) -> tuple[float, bool, bool, str]:
     """(units, prose, ends, script) of a line's text (see `LineFacts`)."""
     units = units_of(text)
-    ends = _ends_sentence(text) or bool(EMOJI_END.search(text))
+    ends = _ends_sentence(text) or _ends_with_smiley(text)
     # inner punctuation counts only for a line long enough that does not end a sentence
     prose = units >= 25 or (units >= PROSE_MIN_WORDS and (ends or len(INNER_PUNCT.findall(text + " ")) >= 2))
     return units, prose, ends, script_of(text)
+
+
+_NO_ROLES: frozenset[str] = frozenset()
 
 
 def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | None = None) -> LineFacts:
@@ -421,7 +464,9 @@ def facts_of(seg: Segment, measured: dict[str, tuple[float, bool, bool, str]] | 
         if text not in measured:
             measured[text] = measures_of(text)
         units, prose, ends, script = measured[text]
-    parts = (seg.hint or "").split()
+    if not seg.hint:  # a dump's line: no tag, roles or containers
+        return LineFacts(seg, units, prose, ends, script, "", _NO_ROLES)
+    parts = seg.hint.split()
     tag = parts[0] if parts else ""
     boxes: tuple[int, ...] = ()
     if parts and parts[-1].startswith("@"):
@@ -456,15 +501,16 @@ def pattern_kind(f: LineFacts, glossary: Glossary, site: str | None, titles: set
     closed = text[-1:] in ")]"
     # a short line may carry its credit anywhere, a longer one only at its start; an agency's name alone
     # makes a credit only of a line that is not a sentence ("Jane Roe/AFP", not "... reports AFP.")
-    credit = id(CREDIT_LOW) in maybe and (CREDIT_LOW.search(low) if short else CREDIT_LOW.match(low))
-    if credit and (not f.ends or f.units <= 3 or id(CREDIT_MARK_LOW) in maybe and (CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or closed and (CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text)) or id(CREDIT_AFTER) in maybe and CREDIT_AFTER.search(text))):
+    # (a longer line's credit is tried at its start alone: that costs less than asking for its literals)
+    credit = (id(CREDIT_LOW) in maybe and CREDIT_LOW.search(low)) if short else CREDIT_LOW.match(low)
+    if credit and (not f.ends or f.units <= 3 or (id(CREDIT_MARK_LOW) in maybe and CREDIT_MARK_LOW.search(low) if short else CREDIT_MARK_LOW.match(low))) or (not f.ends and (id(CREDIT_TAIL_LOW) in maybe and CREDIT_TAIL_LOW.search(low) or closed and (CREDIT_SOURCES.search(text) or CREDIT_VIA.search(text)) or id(CREDIT_AFTER) in maybe and CREDIT_AFTER.search(text))):
         if id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low) and not (id(_PHOTO_WORD_LOW) in maybe and _PHOTO_WORD_LOW.search(low)) and _YEAR.search(text):
             return BOILERPLATE
         return CAPTION
     if (f.units <= 40 and not f.prose or short) and id(COPYRIGHT_LOW) in maybe and COPYRIGHT_LOW.search(low):
         return BOILERPLATE
-    if f.units <= 15 and _CUT_SHORT.search(text):
-        return TEASER  # a headline cut short to fit a link box
+    if f.units <= 15 and text.endswith(("..", "…")):
+        return TEASER  # a headline cut short to fit a link box ("...", "…")
     # (the line's words end with the site's when its tail names it: a cheap test before the split)
     if site and f.seg.hint != "title" and f.norm().endswith(_site_norm(site)):
         head, tail = split_page_title(text)

@@ -29,6 +29,12 @@ def _headline_shaped(f: LineFacts) -> bool:
 _ENDS_WITH_YEAR = re.compile(r"\b(1[89]|20)\d{2}\)?$")
 
 
+def _ends_with_year(text: str) -> bool:
+    """`_ENDS_WITH_YEAR.search(text)`, tried only on a line that ends as a match must: a digit or ")" (perhaps before one newline)."""
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return (last == ")" or last.isdecimal()) and _ENDS_WITH_YEAR.search(text) is not None
+
+
 def mark_reference_lists(facts: list[LineFacts], min_run: int = 3) -> None:
     """Mark runs of citation lines (no sentence end, ending with a year) as boilerplate: a source list.
 
@@ -37,7 +43,7 @@ def mark_reference_lists(facts: list[LineFacts], min_run: int = 3) -> None:
     """
     run: list[LineFacts] = []
     for f in facts + [None]:  # type: ignore[list-item]
-        if f is not None and not f.ends and f.units >= 5 and _ENDS_WITH_YEAR.search(f.seg.text) and f.forced in (None, TEASER):
+        if f is not None and not f.ends and f.units >= 5 and _ends_with_year(f.seg.text) and f.forced in (None, TEASER):
             run.append(f)
             continue
         if f is not None and f.forced in (UI, BOILERPLATE, CAPTION) and run:
@@ -73,13 +79,6 @@ def mark_replied_comments(facts: list[LineFacts], reach: int = 3) -> None:
 _HEADLINE_PARTS = re.compile(r"\s[–—]\s|^\[[^\]]{1,30}\]")
 
 
-def _cell_shape(f: LineFacts) -> str:
-    """A table cell's shape: N for a number, w for a short label, x for anything longer."""
-    if COUNTER.match(f.seg.text.strip()):
-        return "N"
-    return "w" if f.units <= 3 and not f.ends else "x"
-
-
 def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int = 8) -> None:
     """Flag the cells of tables that a dump spells out one cell a line, and unmark their numbers.
 
@@ -88,7 +87,10 @@ def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int 
     labels repeated over at least `min_rows` rows (three for rows of two cells) is a table, which
     the article's text goes through. The short header cells just above it belong to it.
     """
-    shapes = [_cell_shape(f) for f in facts]
+    # each cell's shape: N for a number, w for a short label, x for anything longer
+    shapes = ["N" if COUNTER.match(f.seg.text.strip()) else "w" if f.units <= 3 and not f.ends else "x" for f in facts]
+    if "N" not in shapes or "w" not in shapes:
+        return  # a row holds a number and a label: no table on this page
     n = len(facts)
     # where the next number and the next short label stand from each line on: a row holds both, so the
     # periods shorter than the span to the later of them cannot make a table there (most lines: none can)
@@ -97,7 +99,10 @@ def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int 
         next_number[k] = k if shapes[k] == "N" else next_number[k + 1]
         next_label[k] = k if shapes[k] == "w" else next_label[k + 1]
     i = 0
-    while i < n:
+    for start in [k for k in range(n) if next_number[k] - k < max_period and next_label[k] - k < max_period]:
+        if start < i:
+            continue  # a cell of the table found above
+        i = start
         found = 0
         for period in range(max(2, max(next_number[i], next_label[i]) - i + 1), max_period + 1):
             row = shapes[i:i + period]
@@ -110,7 +115,6 @@ def mark_table_cells(facts: list[LineFacts], min_rows: int = 2, max_period: int 
             if rows >= (3 if period == 2 else min_rows) and length > found:
                 found = length
         if not found:
-            i += 1
             continue
         head = i
         while head > 0 and i - head < max_period and shapes[head - 1] == "w" and not facts[head - 1].forced:
