@@ -26,14 +26,15 @@ from dataclasses import dataclass, fields
 from functools import lru_cache, reduce
 from itertools import chain, islice, repeat
 from operator import add, neg, sub, truediv
+from pathlib import Path
 from typing import Protocol
 
 from ..curated import UI_KIND, Glossary, ui_key
 from ..model import ENGLISH, UNDETERMINED, Article, Segment
-from ..text import wordfreqs
+from ..text import scripts, wordfreqs
 from ..text.scripts import (SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, of_script, script_of,
                             unconfuse)
-from . import ngrams
+from . import known_words, langfeatures, ngrams
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
 CYRILLIC_LANGS = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
@@ -273,6 +274,13 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
             if p in before:
                 done[p] = before[p]
     fresh = list(dict.fromkeys(p for p in plain_words + parts if p not in done))
+    if fresh and (w is WEIGHTS or w == WEIGHTS):
+        stored = _stored_scores(family)
+        if stored is not None:  # a common word's scores, worked out once per install
+            found = stored.found(fresh)
+            if found:
+                done.update(found)
+                fresh = [x for x in fresh if x not in found]
     if fresh:
         # the words' frequencies in one look-up (`frequencies` then answers from memory)
         wordfreqs.prefetch(fresh, SCRIPT_FAMILIES[family])
@@ -292,6 +300,37 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
         else:
             done[word] = done[word.replace("'", "")]
     return done
+
+
+@lru_cache(maxsize=None)
+def _stored_scores(family: str) -> known_words.StoredScores | None:
+    """The family's common words with their scores for the default weights, kept precompiled
+    (`known_words`); None without the precompiled folder, or for a family without word lists."""
+    if family not in known_words.KEPT:
+        return None
+    langs = SCRIPT_FAMILIES[family]
+    sources = [Path(__file__), Path(langfeatures.__file__), Path(ngrams.__file__), Path(known_words.__file__),
+               Path(wordfreqs.__file__), Path(scripts.__file__), *ngrams.profile_sources(langs),
+               *wordfreqs.list_sources()]
+    pattern = not_of_script(family)
+    return known_words.stored(
+        f"word-scores-{family}", sources,
+        lambda: known_words.common_words(family, wordfreqs.most_frequent(langs), lambda x: not pattern.search(x)),
+        lambda words: _scores_over_arrays(words, family), len(langs))
+
+
+def _scores_over_arrays(words: list[str], family: str) -> list[tuple[float, ...]]:
+    """`word_scores(word, family)` of each of `words` (plain words: no apostrophes) for the default
+    weights, over arrays a few thousand words at a time, the run's caches untouched."""
+    np = ngrams._numpy()
+    if np is None:
+        raise ModuleNotFoundError("numpy")
+    table = ngrams.family_table(SCRIPT_FAMILIES[family])
+    out: list[tuple[float, ...]] = []
+    for i in range(0, len(words), 2048):
+        chunk = words[i:i + 2048]
+        out += _with_features_many(chunk, table.arrays_of(np, chunk), family, WEIGHTS)
+    return out
 
 
 @lru_cache(maxsize=None)

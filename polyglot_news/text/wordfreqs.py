@@ -157,14 +157,22 @@ def _store() -> _Store | None:
         return None
     from .precompiled import cached_file
 
-    sources = sorted(folder / f"small_{code}.msgpack.gz" for code in LISTS.values())
-    path = cached_file("wordfreq-small", [p for p in sources if p.exists()], ".sqlite3", _build_store)
+    path = cached_file("wordfreq-small", list_sources(), ".sqlite3", _build_store)
     if path is None:
         return None
     try:
         return _Store(path)
     except Exception:  # sqlite3.Error: a damaged file; the lists in memory still answer
         return None
+
+
+def list_sources() -> list:
+    """The files of wordfreq's lists that we route (those installed), for a derived table's sources."""
+    folder = _data_folder()
+    if folder is None:
+        return []
+    sources = sorted(folder / f"small_{code}.msgpack.gz" for code in LISTS.values())
+    return [p for p in sources if p.exists()]
 
 
 def has_list(lang: str) -> bool:
@@ -246,12 +254,25 @@ def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
         return tuple([None if table is None else table.get(serbian if sr else word, -math.inf)
                       for table, sr in _tables(langs)])
     if word not in _found or serbian not in _found:
-        prefetch((word,), langs)
+        prefetch((word, serbian), langs)  # both keys: either may have gone with an older generation
     here, there = _found.get(word, {}), _found.get(serbian, {})
     if not here and not there:
         return tuple(-math.inf if listed else None for _, listed in _listed(langs))
     return tuple((there if lang == "sr" else here).get(lang, -math.inf) if listed else None
                  for lang, listed in _listed(langs))
+
+
+def most_frequent(langs: tuple[str, ...]) -> list[str]:
+    """Every word of `langs`' lists, most frequent first (by its highest log10 frequency in any of them;
+    ties in code-point order), for a builder of derived tables; [] without the store. Serbian's
+    words are in Latin script, as its list is."""
+    store = _store()
+    if store is None:
+        return []
+    listed = [lang for lang in langs if lang in store.listed]
+    sql = (f"SELECT word, MAX(lf) AS top FROM freq WHERE lang IN ({','.join('?' * len(listed))}) "
+           "GROUP BY word ORDER BY top DESC, word")
+    return [w for w, _ in store._query(sql, tuple(listed))] if listed else []
 
 
 def listed_of(langs: tuple[str, ...]) -> tuple[str, ...]:
