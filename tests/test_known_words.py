@@ -31,7 +31,7 @@ def test_stored_scores_are_the_floats_of_scoring_each_word(tmp_path, monkeypatch
     try:
         for family, words in WORDS.items():
             stored = language._stored_scores(family)
-            assert stored is not None and 2900 <= stored.count <= 3000
+            assert stored is not None and 2500 <= stored.count <= 3000
             found = stored.found(words)
             assert {"the", "und", "на", "и", "في", "من"} & set(found)  # common words are stored
             # exact equality on purpose: the stored float64 values are the scores as worked out
@@ -71,9 +71,9 @@ def test_a_checksum_two_words_share_answers_for_neither(tmp_path) -> None:
     pair = ["plumless", "buckeroo"]  # a known CRC-32 collision
     assert zlib.crc32(pair[0].encode()) == zlib.crc32(pair[1].encode())
     words = pair + ["alpha", "beta"]
-    rows = [(float(n), -0.5 * n) for n in range(len(words))]
+    rows = {w: (float(n), -0.5 * n) for n, w in enumerate(words)}
     path = tmp_path / "t.scores"
-    known_words.write_table(path, words, rows, 2)
+    known_words.write_table(path, words, lambda batch: [rows[w] for w in batch], 2)
     stored = known_words.StoredScores(path)
     assert stored.count == 2
     assert stored.found(words + ["gamma"]) == {"alpha": (2.0, -1.0), "beta": (3.0, -1.5)}

@@ -13,83 +13,91 @@ Layout of a table file (native byte order, as the folder is the machine's own): 
 ascending), `count + 1` uint32 offsets of the words' UTF-8 in the blob that follows, the blob
 (padded to 8 bytes), and `count` rows of `width` doubles. A word is found by bisecting the keys
 and confirmed by its stored spelling, so a key two words share never answers for the wrong word
-(words whose keys collide are left out when the table is written). The file is mapped, not read:
-a run touches the pages of the words it looks up and no more.
+(words whose keys collide are left out when the table is written).
 """
 
 from __future__ import annotations
 
 import marshal
-import mmap
+import os
 import re
 import struct
 import zlib
 from array import array
 from bisect import bisect_left
+from itertools import chain
 from pathlib import Path
 from typing import Callable
 
 # words of a family's lists kept, most frequent first; each Latin row is 31 doubles (248 bytes)
 KEPT = {"latin": 120_000, "cyrillic": 40_000, "arabic": 60_000}
+BUILD_BATCH = 2048  # words scored at once when a table is built
 # a word the tokeniser gives whole: letters only (a Latin word with apostrophes is scored as its parts)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class StoredScores:
-    """One family's stored scores, mapped from the file `write_table` wrote."""
+    """One family's stored scores, from the file `write_table` wrote: the keys and spellings read into
+    memory (a few MB), each row read from the file when its word is looked up.
+
+    Not mapped: the kernel maps a file's pages in large runs, so a few look-ups in a mapped table
+    would count most of its 30 MB in the process's memory.
+    """
 
     def __init__(self, path: Path):
-        with open(path, "rb") as f:
-            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        size = int.from_bytes(self._map[:8], "little")
-        count, width, blob = marshal.loads(self._map[8:8 + size])
-        view = memoryview(self._map)
-        at = 8 + size
-        self._keys = view[at:at + 4 * count].cast("I")
-        at += 4 * count
-        self._offsets = view[at:at + 4 * (count + 1)].cast("I")
-        self._blob = at = at + 4 * (count + 1)
-        self._rows = at + blob + (-blob % 8)
+        self._file = open(path, "rb")  # noqa: SIM115 - open while the table is used (the run)
+        f = self._file
+        size = int.from_bytes(f.read(8), "little")
+        count, width, blob = marshal.loads(f.read(size))
+        self._keys = array("I")
+        self._keys.frombytes(f.read(4 * count))
+        self._offsets = array("I")
+        self._offsets.frombytes(f.read(4 * (count + 1)))
+        self._blob = f.read(blob)
+        self._rows = 8 + size + 8 * count + 4 + blob + (-blob % 8)
         self._row = struct.Struct(f"{width}d")
         self.count = count
-        if len(self._map) != self._rows + self._row.size * count:
+        end = self._rows + self._row.size * count
+        if len(self._keys) != count or len(self._offsets) != count + 1 or os.fstat(f.fileno()).st_size != end:
             raise ValueError(f"{path}: truncated")
 
     def found(self, words: list[str]) -> dict[str, tuple[float, ...]]:
         """The stored scores of those of `words` the table holds."""
-        keys, offsets, count, blob, data = self._keys, self._offsets, self.count, self._blob, self._map
-        unpack, size, rows = self._row.unpack_from, self._row.size, self._rows
+        keys, offsets, count, blob = self._keys, self._offsets, self.count, self._blob
+        unpack, size, rows, fd = self._row.unpack, self._row.size, self._rows, self._file.fileno()
         out = {}
         for word in words:
             spelt = word.encode("utf-8", "surrogatepass")
             i = bisect_left(keys, zlib.crc32(spelt))
-            if i < count and data[blob + offsets[i]:blob + offsets[i + 1]] == spelt:
-                out[word] = unpack(data, rows + size * i)
+            if i < count and blob[offsets[i]:offsets[i + 1]] == spelt:
+                out[word] = unpack(os.pread(fd, size, rows + size * i))
         return out
 
 
-def write_table(path: Path, words: list[str], rows: list[tuple[float, ...]], width: int) -> None:
-    """Write `words` with their score rows (each `width` floats) to `path` in `StoredScores`' layout."""
-    by_key: dict[int, int | None] = {}
-    spelt = [w.encode("utf-8", "surrogatepass") for w in words]
-    for i, b in enumerate(spelt):
-        key = zlib.crc32(b)
-        by_key[key] = None if key in by_key else i  # a key two words share answers for neither
-    kept = [(key, i) for key, i in sorted(by_key.items()) if i is not None]
+def write_table(path: Path, words: list[str], score: Callable[[list[str]], list[tuple[float, ...]]],
+                width: int) -> None:
+    """Write `words` with their score rows (`score(some words)`, `width` floats each) to `path` in
+    `StoredScores`' layout; the words are scored a few thousand at a time, in the file's order, so
+    the rows of only one batch are held at once."""
+    # (key, word) pairs by key; a key two words share answers for neither, so both are left out
+    pairs = sorted(zip(map(zlib.crc32, (w.encode("utf-8", "surrogatepass") for w in words)), words))
+    shared = {a for (a, _), (b, _) in zip(pairs, pairs[1:]) if a == b}
+    kept = [(key, word) for key, word in pairs if key not in shared]
+    del pairs
     offsets, blob = array("I", [0]), bytearray()
-    for _, i in kept:
-        blob += spelt[i]
+    for _, word in kept:
+        blob += word.encode("utf-8", "surrogatepass")
         offsets.append(len(blob))
     header = marshal.dumps([len(kept), width, len(blob)])
-    values = array("d", [x for _, i in kept for x in rows[i]])
-    keys = array("I", [key for key, _ in kept])
     with open(path, "wb") as f:
         f.write(len(header).to_bytes(8, "little"))
         f.write(header)
-        f.write(keys.tobytes())
+        f.write(array("I", [key for key, _ in kept]).tobytes())
         f.write(offsets.tobytes())
         f.write(bytes(blob) + bytes(-len(blob) % 8))
-        f.write(values.tobytes())
+        for at in range(0, len(kept), BUILD_BATCH):
+            rows = score([word for _, word in kept[at:at + BUILD_BATCH]])
+            f.write(array("d", chain.from_iterable(rows)).tobytes())
 
 
 def common_words(family: str, candidates: list[str], in_script: Callable[[str], bool]) -> list[str]:
@@ -114,8 +122,7 @@ def stored(name: str, sources: list[Path], words: Callable[[], list[str]],
     from ..text.precompiled import cached_file
 
     def build(tmp: Path) -> None:
-        chosen = words()
-        write_table(tmp, chosen, score(chosen), width)
+        write_table(tmp, words(), score, width)
 
     path = cached_file(name, sources, ".scores", build)
     if path is None:

@@ -315,22 +315,19 @@ def _stored_scores(family: str) -> known_words.StoredScores | None:
     pattern = not_of_script(family)
     return known_words.stored(
         f"word-scores-{family}", sources,
-        lambda: known_words.common_words(family, wordfreqs.most_frequent(langs), lambda x: not pattern.search(x)),
+        lambda: known_words.common_words(family, wordfreqs.most_frequent(langs, known_words.KEPT[family] * 5 // 4),
+                                         lambda x: not pattern.search(x)),
         lambda words: _scores_over_arrays(words, family), len(langs))
 
 
 def _scores_over_arrays(words: list[str], family: str) -> list[tuple[float, ...]]:
     """`word_scores(word, family)` of each of `words` (plain words: no apostrophes) for the default
-    weights, over arrays a few thousand words at a time, the run's caches untouched."""
+    weights, over arrays, the run's caches of scored words untouched (for the stored table)."""
     np = ngrams._numpy()
     if np is None:
         raise ModuleNotFoundError("numpy")
     table = ngrams.family_table(SCRIPT_FAMILIES[family])
-    out: list[tuple[float, ...]] = []
-    for i in range(0, len(words), 2048):
-        chunk = words[i:i + 2048]
-        out += _with_features_many(chunk, table.arrays_of(np, chunk), family, WEIGHTS)
-    return out
+    return _with_features_many(words, table.arrays_of(np, words), family, WEIGHTS, keep=False)
 
 
 @lru_cache(maxsize=None)
@@ -430,9 +427,11 @@ def _array_passes(family: str, w: Weights):
     return positions, missing, bool(missing.any()), has_list, listed
 
 
-def _with_features_many(words: list[str], chars, family: str, w: Weights) -> list[tuple[float, ...]]:
+def _with_features_many(words: list[str], chars, family: str, w: Weights,
+                        keep: bool = True) -> list[tuple[float, ...]]:
     """`_with_features` of each of `words` over arrays, given their n-gram scores as a (words,
-    languages) array: the same floats.
+    languages) array: the same floats. `keep`: whether the words' frequencies are kept in memory for
+    the run (`wordfreqs.frequency_rows`).
 
     Each language's terms are added in `_with_features`'s order, one kind of evidence at a time for
     every word at once; a term a word lacks adds 0.0 here where it is skipped there, which changes
@@ -490,7 +489,7 @@ def _with_features_many(words: list[str], chars, family: str, w: Weights) -> lis
         scores += missing * n_grams[:, None]
     terms = np.where(functions, listed_function, w.no_list)
     if listed:
-        lf = np.array(wordfreqs.frequency_rows([x.casefold() for x in words], featured_langs),
+        lf = np.array(wordfreqs.frequency_rows([x.casefold() for x in words], featured_langs, keep),
                       dtype=np.float64).reshape(n_words, len(listed))
         terms[:, has_list] = np.where(lf == -math.inf, w.unknown_word, w.known_word + w.frequency * lf)
     scores += terms

@@ -118,6 +118,16 @@ class _Store:
                 self._pid = os.getpid()
             return self._con.execute(sql, args).fetchall()
 
+    def column(self, sql: str, args: tuple) -> list:
+        """The first column of the rows `sql` selects, read a batch of rows at a time."""
+        self._query("SELECT 1", ())  # the connection of this process
+        with self._lock:
+            cursor = self._con.execute(sql, args)
+            out = []
+            while rows := cursor.fetchmany(4096):
+                out += [row[0] for row in rows]
+            return out
+
     def found(self, keys: list[str]) -> dict[str, dict[str, float]]:
         """Each of `keys` with {lang: log10 frequency} for the lists that hold it ({} for none)."""
         out: dict[str, dict[str, float]] = {k: {} for k in keys}
@@ -262,17 +272,18 @@ def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
                  for lang, listed in _listed(langs))
 
 
-def most_frequent(langs: tuple[str, ...]) -> list[str]:
-    """Every word of `langs`' lists, most frequent first (by its highest log10 frequency in any of them;
-    ties in code-point order), for a builder of derived tables; [] without the store. Serbian's
-    words are in Latin script, as its list is."""
+def most_frequent(langs: tuple[str, ...], limit: int) -> list[str]:
+    """The `limit` most frequent words of `langs`' lists (by each word's highest log10 frequency in any
+    of them; ties in code-point order), for a builder of derived tables; [] without the store.
+    Serbian's words are in Latin script, as its list is."""
     store = _store()
     if store is None:
         return []
     listed = [lang for lang in langs if lang in store.listed]
-    sql = (f"SELECT word, MAX(lf) AS top FROM freq WHERE lang IN ({','.join('?' * len(listed))}) "
-           "GROUP BY word ORDER BY top DESC, word")
-    return [w for w, _ in store._query(sql, tuple(listed))] if listed else []
+    sql = (f"SELECT word FROM freq WHERE lang IN ({','.join('?' * len(listed))}) "
+           "GROUP BY word ORDER BY MAX(lf) DESC, word LIMIT ?")
+    return store.column(sql, (*listed, limit)) if listed else []
+
 
 
 def listed_of(langs: tuple[str, ...]) -> tuple[str, ...]:
@@ -282,11 +293,13 @@ def listed_of(langs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lang for lang, listed in _listed(langs) if listed)
 
 
-def frequency_rows(words: list[str], langs: tuple[str, ...]) -> list[list[float]]:
+def frequency_rows(words: list[str], langs: tuple[str, ...], keep: bool = True) -> list[list[float]]:
     """`frequencies(word, langs)` for each casefolded word of `words`, the languages without a list
     (`None` there, for every word alike) left out: one row per word over `listed_of(langs)`.
 
     The same figures, with the Python of a call per word saved: the words are looked up together.
+    With `keep` False they are not kept in memory for `frequencies` (for a builder of a derived
+    table, whose many words the run will not ask about again).
     """
     inf = -math.inf
     listed = listed_of(langs)
@@ -294,8 +307,11 @@ def frequency_rows(words: list[str], langs: tuple[str, ...]) -> list[list[float]
     if _from_store() is None:
         tables = _tables(listed)
         return [[table.get(serbian_latin(w) if s else w, inf) for table, s in tables] for w in words]
-    prefetch(words, langs)
-    found = _found
+    if keep:
+        prefetch(words, langs)
+        found = _found
+    else:  # every key found: those no list holds with {}
+        found = _store().found(sorted(set(words) | ({serbian_latin(w) for w in words} if sr else set())))
     out = []
     empty: dict[str, float] = {}
     for word in words:
