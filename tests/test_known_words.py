@@ -79,6 +79,19 @@ def test_a_checksum_two_words_share_answers_for_neither(tmp_path) -> None:
     assert stored.found(words + ["gamma"]) == {"alpha": (2.0, -1.0), "beta": (3.0, -1.5)}
 
 
+def test_rows_read_without_pread_are_the_same(tmp_path, monkeypatch) -> None:
+    words = ["alpha", "beta", "gamma"]
+    path = tmp_path / "t.scores"
+    known_words.write_table(path, words, lambda batch: [(len(w) / 3, -float(len(w))) for w in batch], 2)
+    stored = known_words.StoredScores(path)
+    expected = stored.found(words)
+    monkeypatch.setattr(known_words, "_PREAD", None)  # as on Windows
+    assert stored.found(words) == expected == {w: (len(w) / 3, -float(len(w))) for w in words}
+    with pytest.raises(ValueError):
+        path.write_bytes(path.read_bytes()[:-8])
+        known_words.StoredScores(path)
+
+
 def test_common_words_are_whole_lower_case_words_of_the_script() -> None:
     from polyglot_news.text.scripts import not_of_script
 

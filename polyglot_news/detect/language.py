@@ -230,7 +230,8 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
     """The evidence one lower-case word gives each language of `family`, in family order.
 
     Latin words with apostrophes (l'homme, don't) are scored as their parts. Kept while in
-    use: a page repeats its words, and a day's pages repeat each other's.
+    use: a page repeats its words, and a day's pages repeat each other's; a common word's
+    scores are read from a table worked out once per install (`known_words`).
     """
     try:
         return _SCORED[w][family][word]
@@ -305,19 +306,26 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
 @lru_cache(maxsize=None)
 def _stored_scores(family: str) -> known_words.StoredScores | None:
     """The family's common words with their scores for the default weights, kept precompiled
-    (`known_words`); None without the precompiled folder, or for a family without word lists."""
+    (`known_words`, built on first use); None without the precompiled folder, or for a family
+    without a table."""
     if family not in known_words.KEPT:
         return None
     langs = SCRIPT_FAMILIES[family]
+    # what a word's scores are worked out from: this code, the profiles and the word lists
     sources = [Path(__file__), Path(langfeatures.__file__), Path(ngrams.__file__), Path(known_words.__file__),
                Path(wordfreqs.__file__), Path(scripts.__file__), *ngrams.profile_sources(langs),
                *wordfreqs.list_sources()]
-    pattern = not_of_script(family)
-    return known_words.stored(
-        f"word-scores-{family}", sources,
-        lambda: known_words.common_words(family, wordfreqs.most_frequent(langs, known_words.KEPT[family] * 5 // 4),
-                                         lambda x: not pattern.search(x)),
-        lambda words: _scores_over_arrays(words, family), len(langs))
+    return known_words.stored(f"word-scores-{family}", sources, lambda: _common_words(family),
+                              lambda words: _scores_over_arrays(words, family), len(langs))
+
+
+def _common_words(family: str) -> list[str]:
+    """The words the family's stored table keeps: its lists' most frequent words in its script."""
+    outside = not_of_script(family).search
+    kept = known_words.KEPT[family]
+    # a quarter more than kept: the few that are not whole words of the script are skipped
+    candidates = wordfreqs.most_frequent(SCRIPT_FAMILIES[family], kept + kept // 4)
+    return known_words.common_words(family, candidates, lambda word: outside(word) is None)
 
 
 def _scores_over_arrays(words: list[str], family: str) -> list[tuple[float, ...]]:
