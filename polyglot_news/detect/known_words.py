@@ -94,6 +94,7 @@ def write_table(path: Path, words: list[str], score: Callable[[list[str]], list[
     """Write `words` with their score rows (`score(some words)`, `width` floats each) to `path` in
     `StoredScores`' layout; the words are scored a few thousand at a time, in the file's order, so
     the rows of only one batch are held at once."""
+    words = list(dict.fromkeys(words))
     # (key, word) pairs by key; a key two words share answers for neither, so both are left out
     pairs = sorted(zip(map(zlib.crc32, (w.encode("utf-8", "surrogatepass") for w in words)), words))
     shared = {a for (a, _), (b, _) in zip(pairs, pairs[1:]) if a == b}

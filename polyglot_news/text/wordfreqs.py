@@ -109,20 +109,23 @@ class _Store:
         self._con = None
         self.listed = frozenset(lang for (lang,) in self._query("SELECT lang FROM lists", ()))
 
-    def _query(self, sql: str, args: tuple) -> list[tuple]:
+    def _connected(self):
+        """This process's connection (opened on first use); the caller holds the lock."""
         import sqlite3
 
+        if self._pid != os.getpid():
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._con
+
+    def _query(self, sql: str, args: tuple) -> list[tuple]:
         with self._lock:
-            if self._pid != os.getpid():
-                self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-                self._pid = os.getpid()
-            return self._con.execute(sql, args).fetchall()
+            return self._connected().execute(sql, args).fetchall()
 
     def column(self, sql: str, args: tuple) -> list:
         """The first column of the rows `sql` selects, read a batch of rows at a time."""
-        self._query("SELECT 1", ())  # the connection of this process
         with self._lock:
-            cursor = self._con.execute(sql, args)
+            cursor = self._connected().execute(sql, args)
             out = []
             while rows := cursor.fetchmany(4096):
                 out += [row[0] for row in rows]
@@ -283,7 +286,6 @@ def most_frequent(langs: tuple[str, ...], limit: int) -> list[str]:
     sql = (f"SELECT word FROM freq WHERE lang IN ({','.join('?' * len(listed))}) "
            "GROUP BY word ORDER BY MAX(lf) DESC, word LIMIT ?")
     return store.column(sql, (*listed, limit)) if listed else []
-
 
 
 def listed_of(langs: tuple[str, ...]) -> tuple[str, ...]:
