@@ -38,6 +38,7 @@ BUILD_BATCH = 2048  # words scored at once when a table is built
 # a word the tokeniser gives whole: letters only (a Latin word with apostrophes is scored as its parts)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PREAD = getattr(os, "pread", None)
+_building = threading.Lock()
 
 
 class StoredScores:
@@ -140,7 +141,8 @@ def stored(name: str, sources: list[Path], words: Callable[[], list[str]],
     def build(tmp: Path) -> None:
         write_table(tmp, words(), score, width)
 
-    path = cached_file(name, sources, ".scores", build)
+    with _building:  # threads of one process would write the same temporary file
+        path = cached_file(name, sources, ".scores", build)
     if path is None:
         return None
     try:
