@@ -321,6 +321,8 @@ def _stored_scores(family: str) -> known_words.StoredScores | None:
 
 def _common_words(family: str) -> list[str]:
     """The words the family's stored table keeps: its lists' most frequent words in its script."""
+    if ngrams._numpy() is None:  # they are scored over arrays: fail before the query, at no cost
+        raise ModuleNotFoundError("numpy")
     outside = not_of_script(family).search
     kept = known_words.KEPT[family]
     # a quarter more than kept: the few that are not whole words of the script are skipped
