@@ -26,14 +26,15 @@ from dataclasses import dataclass, fields
 from functools import lru_cache, reduce
 from itertools import chain, islice, repeat
 from operator import add, neg, sub, truediv
+from pathlib import Path
 from typing import Protocol
 
 from ..curated import UI_KIND, Glossary, ui_key
 from ..model import ENGLISH, UNDETERMINED, Article, Segment
-from ..text import wordfreqs
+from ..text import scripts, wordfreqs
 from ..text.scripts import (SCRIPT_LANGUAGES, dominant_of_counts, letter_scripts, not_of_script, of_script, script_of,
                             unconfuse)
-from . import ngrams
+from . import known_words, langfeatures, ngrams
 from .langfeatures import ALPHABETS, CLUSTERS, ENDINGS, FUNCTION_WORDS, RARE_LETTERS, VOWEL_HARMONY, breaks_harmony
 
 CYRILLIC_LANGS = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
@@ -229,7 +230,8 @@ def word_scores(word: str, family: str, w: Weights = WEIGHTS) -> tuple[float, ..
     """The evidence one lower-case word gives each language of `family`, in family order.
 
     Latin words with apostrophes (l'homme, don't) are scored as their parts. Kept while in
-    use: a page repeats its words, and a day's pages repeat each other's.
+    use: a page repeats its words, and a day's pages repeat each other's; a common word's
+    scores are read from a table worked out once per install (`known_words`).
     """
     try:
         return _SCORED[w][family][word]
@@ -273,6 +275,13 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
             if p in before:
                 done[p] = before[p]
     fresh = list(dict.fromkeys(p for p in plain_words + parts if p not in done))
+    if fresh and (w is WEIGHTS or w == WEIGHTS):
+        stored = _stored_scores(family)
+        if stored is not None:  # a common word's scores, worked out once per install
+            found = stored.found(fresh)
+            if found:
+                done.update(found)
+                fresh = [x for x in fresh if x not in found]
     if fresh:
         # the words' frequencies in one look-up (`frequencies` then answers from memory)
         wordfreqs.prefetch(fresh, SCRIPT_FAMILIES[family])
@@ -292,6 +301,43 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
         else:
             done[word] = done[word.replace("'", "")]
     return done
+
+
+@lru_cache(maxsize=None)
+def _stored_scores(family: str) -> known_words.StoredScores | None:
+    """The family's common words with their scores for the default weights, kept precompiled
+    (`known_words`, built on first use); None without the precompiled folder, or for a family
+    without a table."""
+    if family not in known_words.KEPT:
+        return None
+    langs = SCRIPT_FAMILIES[family]
+    # what a word's scores are worked out from: this code, the profiles and the word lists
+    sources = [Path(__file__), Path(langfeatures.__file__), Path(ngrams.__file__), Path(known_words.__file__),
+               Path(wordfreqs.__file__), Path(scripts.__file__), *ngrams.profile_sources(langs),
+               *wordfreqs.list_sources()]
+    return known_words.stored(f"word-scores-{family}", sources, lambda: _common_words(family),
+                              lambda words: _scores_over_arrays(words, family), len(langs))
+
+
+def _common_words(family: str) -> list[str]:
+    """The words the family's stored table keeps: its lists' most frequent words in its script."""
+    if ngrams._numpy() is None:  # they are scored over arrays: fail before the query, at no cost
+        raise ModuleNotFoundError("numpy")
+    outside = not_of_script(family).search
+    kept = known_words.KEPT[family]
+    # a quarter more than kept: the few that are not whole words of the script are skipped
+    candidates = wordfreqs.most_frequent(SCRIPT_FAMILIES[family], kept + kept // 4)
+    return known_words.common_words(family, candidates, lambda word: outside(word) is None)
+
+
+def _scores_over_arrays(words: list[str], family: str) -> list[tuple[float, ...]]:
+    """`word_scores(word, family)` of each of `words` (plain words: no apostrophes) for the default
+    weights, over arrays, the run's caches of scored words untouched (for the stored table)."""
+    np = ngrams._numpy()
+    if np is None:
+        raise ModuleNotFoundError("numpy")
+    table = ngrams.family_table(SCRIPT_FAMILIES[family])
+    return _with_features_many(words, table.arrays_of(np, words), family, WEIGHTS, keep=False)
 
 
 @lru_cache(maxsize=None)
@@ -391,9 +437,11 @@ def _array_passes(family: str, w: Weights):
     return positions, missing, bool(missing.any()), has_list, listed
 
 
-def _with_features_many(words: list[str], chars, family: str, w: Weights) -> list[tuple[float, ...]]:
+def _with_features_many(words: list[str], chars, family: str, w: Weights,
+                        keep: bool = True) -> list[tuple[float, ...]]:
     """`_with_features` of each of `words` over arrays, given their n-gram scores as a (words,
-    languages) array: the same floats.
+    languages) array: the same floats. `keep`: whether the words' frequencies are kept in memory for
+    the run (`wordfreqs.frequency_rows`).
 
     Each language's terms are added in `_with_features`'s order, one kind of evidence at a time for
     every word at once; a term a word lacks adds 0.0 here where it is skipped there, which changes
@@ -451,7 +499,7 @@ def _with_features_many(words: list[str], chars, family: str, w: Weights) -> lis
         scores += missing * n_grams[:, None]
     terms = np.where(functions, listed_function, w.no_list)
     if listed:
-        lf = np.array(wordfreqs.frequency_rows([x.casefold() for x in words], featured_langs),
+        lf = np.array(wordfreqs.frequency_rows([x.casefold() for x in words], featured_langs, keep),
                       dtype=np.float64).reshape(n_words, len(listed))
         terms[:, has_list] = np.where(lf == -math.inf, w.unknown_word, w.known_word + w.frequency * lf)
     scores += terms

@@ -329,8 +329,11 @@ class FamilyTable:
         save); the caller then scores each word with `scores`."""
         _scored[0] += len(words)
         np = _numpy() if len(words) >= ARRAY_BATCH and _scored[0] > ARRAY_AFTER else None
-        if np is None:
-            return None
+        return None if np is None else self.arrays_of(np, words)
+
+    def arrays_of(self, np, words: list[str]):
+        """`scores_array(words)` over arrays whatever the batch's size (numpy given): for a caller that
+        scores many words at once, uncounted in the run's tally of scored words."""
         profiled = np.empty((len(words), len(self.columns)), dtype=np.float64)
         keyed = self._keyed(np)
         by_length: dict[int, list[int]] = {}
@@ -414,9 +417,10 @@ class FamilyTable:
 
 
 # a batch of at least this many words is scored over arrays (when numpy is installed), once the run
-# has scored ARRAY_AFTER words (a one-page run never imports numpy)
-ARRAY_BATCH = 48
-ARRAY_AFTER = 3000
+# has scored ARRAY_AFTER words (a one-page run never imports numpy); the words the stored table
+# answers (`known_words`) are not scored, so this is about as many pages as 3000 words were before it
+ARRAY_BATCH = 16
+ARRAY_AFTER = 1500
 _scored = [0]
 
 
@@ -433,6 +437,16 @@ def _numpy():
 def _profile_source(lang: str) -> Path:
     """The langdetect profile a profiled language's model is read from."""
     return _profile_folder() / ("hr" if lang == "sr" else _PROFILE_NAMES.get(lang, lang))
+
+
+def profile_sources(langs: tuple[str, ...]) -> list[Path]:
+    """The langdetect profiles the models of `langs` are read from (a borrowed model's relatives')."""
+    out: list[Path] = []
+    for lang in langs:
+        for base in [b for b, _ in BORROWED[lang]] if lang in BORROWED else [lang]:
+            if _profile_source(base) not in out:
+                out.append(_profile_source(base))
+    return out
 
 
 def _write_family_rows(langs: tuple[str, ...], path: Path) -> None:

@@ -109,14 +109,27 @@ class _Store:
         self._con = None
         self.listed = frozenset(lang for (lang,) in self._query("SELECT lang FROM lists", ()))
 
-    def _query(self, sql: str, args: tuple) -> list[tuple]:
+    def _connected(self):
+        """This process's connection (opened on first use); the caller holds the lock."""
         import sqlite3
 
+        if self._pid != os.getpid():
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._con
+
+    def _query(self, sql: str, args: tuple) -> list[tuple]:
         with self._lock:
-            if self._pid != os.getpid():
-                self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-                self._pid = os.getpid()
-            return self._con.execute(sql, args).fetchall()
+            return self._connected().execute(sql, args).fetchall()
+
+    def column(self, sql: str, args: tuple) -> list:
+        """The first column of the rows `sql` selects, read a batch of rows at a time."""
+        with self._lock:
+            cursor = self._connected().execute(sql, args)
+            out = []
+            while rows := cursor.fetchmany(4096):
+                out += [row[0] for row in rows]
+            return out
 
     def found(self, keys: list[str]) -> dict[str, dict[str, float]]:
         """Each of `keys` with {lang: log10 frequency} for the lists that hold it ({} for none)."""
@@ -157,14 +170,22 @@ def _store() -> _Store | None:
         return None
     from .precompiled import cached_file
 
-    sources = sorted(folder / f"small_{code}.msgpack.gz" for code in LISTS.values())
-    path = cached_file("wordfreq-small", [p for p in sources if p.exists()], ".sqlite3", _build_store)
+    path = cached_file("wordfreq-small", list_sources(), ".sqlite3", _build_store)
     if path is None:
         return None
     try:
         return _Store(path)
     except Exception:  # sqlite3.Error: a damaged file; the lists in memory still answer
         return None
+
+
+def list_sources() -> list:
+    """The files of wordfreq's lists that we route (those installed), for a derived table's sources."""
+    folder = _data_folder()
+    if folder is None:
+        return []
+    sources = sorted(folder / f"small_{code}.msgpack.gz" for code in LISTS.values())
+    return [p for p in sources if p.exists()]
 
 
 def has_list(lang: str) -> bool:
@@ -246,12 +267,25 @@ def frequencies(word: str, langs: tuple[str, ...]) -> tuple[float | None, ...]:
         return tuple([None if table is None else table.get(serbian if sr else word, -math.inf)
                       for table, sr in _tables(langs)])
     if word not in _found or serbian not in _found:
-        prefetch((word,), langs)
+        prefetch((word, serbian), langs)  # both keys: either may have gone with an older generation
     here, there = _found.get(word, {}), _found.get(serbian, {})
     if not here and not there:
         return tuple(-math.inf if listed else None for _, listed in _listed(langs))
     return tuple((there if lang == "sr" else here).get(lang, -math.inf) if listed else None
                  for lang, listed in _listed(langs))
+
+
+def most_frequent(langs: tuple[str, ...], limit: int) -> list[str]:
+    """The `limit` most frequent words of `langs`' lists (by each word's highest log10 frequency in any
+    of them; ties in code-point order), for a builder of derived tables; [] without the store.
+    Serbian's words are in Latin script, as its list is."""
+    store = _store()
+    if store is None:
+        return []
+    listed = [lang for lang in langs if lang in store.listed]
+    sql = (f"SELECT word FROM freq WHERE lang IN ({','.join('?' * len(listed))}) "
+           "GROUP BY word ORDER BY MAX(lf) DESC, word LIMIT ?")
+    return store.column(sql, (*listed, limit)) if listed else []
 
 
 def listed_of(langs: tuple[str, ...]) -> tuple[str, ...]:
@@ -261,11 +295,13 @@ def listed_of(langs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lang for lang, listed in _listed(langs) if listed)
 
 
-def frequency_rows(words: list[str], langs: tuple[str, ...]) -> list[list[float]]:
+def frequency_rows(words: list[str], langs: tuple[str, ...], keep: bool = True) -> list[list[float]]:
     """`frequencies(word, langs)` for each casefolded word of `words`, the languages without a list
     (`None` there, for every word alike) left out: one row per word over `listed_of(langs)`.
 
     The same figures, with the Python of a call per word saved: the words are looked up together.
+    With `keep` False they are not kept in memory for `frequencies` (for a builder of a derived
+    table, whose many words the run will not ask about again).
     """
     inf = -math.inf
     listed = listed_of(langs)
@@ -273,8 +309,11 @@ def frequency_rows(words: list[str], langs: tuple[str, ...]) -> list[list[float]
     if _from_store() is None:
         tables = _tables(listed)
         return [[table.get(serbian_latin(w) if s else w, inf) for table, s in tables] for w in words]
-    prefetch(words, langs)
-    found = _found
+    if keep:
+        prefetch(words, langs)
+        found = _found
+    else:  # every key found: those no list holds with {}
+        found = _store().found(sorted(set(words) | ({serbian_latin(w) for w in words} if sr else set())))
     out = []
     empty: dict[str, float] = {}
     for word in words:
