@@ -27,7 +27,7 @@ def test_stored_scores_are_the_floats_of_scoring_each_word(tmp_path, monkeypatch
     pytest.importorskip("numpy")
     monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(tmp_path / "tables"))
     monkeypatch.setattr(known_words, "KEPT", {"latin": 3000, "cyrillic": 3000, "arabic": 3000})
-    language._stored_scores.cache_clear()
+    language._forget_tables()
     try:
         for family, words in WORDS.items():
             stored = language._stored_scores(family)
@@ -41,7 +41,7 @@ def test_stored_scores_are_the_floats_of_scoring_each_word(tmp_path, monkeypatch
             sample = stored.found(common + ["zzqx", ""])
             assert all(sample[w] == _one_by_one(w, family) for w in sample)
     finally:
-        language._stored_scores.cache_clear()
+        language._forget_tables()
 
 
 def test_detection_reads_the_same_floats_with_and_without_the_table(tmp_path, monkeypatch) -> None:
@@ -54,17 +54,18 @@ def test_detection_reads_the_same_floats_with_and_without_the_table(tmp_path, mo
         monkeypatch.setenv("POLYGLOT_NEWS_TABLES", tables)
         monkeypatch.setattr(language, "_SCORED", {})
         monkeypatch.setattr(language, "_SCORED_BEFORE", {})
-        language._stored_scores.cache_clear()
+        language._forget_tables()
         language.score_texts(texts)
         return {(w, f): language.word_scores(w, f) for w, f in words}
 
     monkeypatch.setattr(known_words, "KEPT", {"latin": 2000, "cyrillic": 2000, "arabic": 2000})
+    monkeypatch.setattr(language, "BUILD_AFTER", 0)  # built at the first words (a run's folder's worth)
     try:
         with_table = scores_with(str(tmp_path / "tables"))
-        assert language._stored_scores("latin").found(["the", "will"])  # the table answered
+        assert language._table("latin").found(["the", "will"])  # the table answered
         assert with_table == scores_with("off")
     finally:
-        language._stored_scores.cache_clear()
+        language._forget_tables()
 
 
 def test_a_checksum_two_words_share_answers_for_neither(tmp_path) -> None:
@@ -98,3 +99,23 @@ def test_common_words_are_whole_lower_case_words_of_the_script() -> None:
     pattern = not_of_script("latin")
     candidates = ["the", "don't", "Paris", "co²", "naïve", "nai\u0308ve", "мир", "x1", "straße", "und"]
     assert known_words.common_words("latin", candidates, lambda w: not pattern.search(w)) == ["the", "naïve", "und"]
+
+
+def test_a_missing_table_is_built_only_by_a_run_that_scores_a_folders_worth_of_words(tmp_path, monkeypatch) -> None:
+    pytest.importorskip("numpy")
+    tables = tmp_path / "tables"
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(tables))
+    monkeypatch.setattr(language, "_SCORED", {})
+    monkeypatch.setattr(language, "_SCORED_BEFORE", {})
+    monkeypatch.setattr(known_words, "KEPT", {"latin": 500, "cyrillic": 500, "arabic": 500})
+    monkeypatch.setattr(language, "BUILD_AFTER", 40)
+    language._forget_tables()
+    try:
+        language.score_texts(["The harbour will open on Monday"])  # a short digest's words
+        assert language._table("latin") is None and not list(tables.glob("word-scores-latin*"))
+        words = [f"{a}{b}{c}" for a in "bdfg" for b in "aeiou" for c in "klmnr"]  # 100 new words
+        language.score_texts([" ".join(words)])
+        assert list(tables.glob("word-scores-latin*"))  # built once the run had scored 40 words itself
+        assert language._table("latin").found(["the"])
+    finally:
+        language._forget_tables()

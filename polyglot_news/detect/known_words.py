@@ -133,16 +133,17 @@ def common_words(family: str, candidates: list[str], in_script: Callable[[str], 
 
 
 def stored(name: str, sources: list[Path], words: Callable[[], list[str]],
-           score: Callable[[list[str]], list[tuple[float, ...]]], width: int) -> StoredScores | None:
-    """The stored table `name`, built from `sources` if missing (`score(words())` gives its rows);
-    None without a precompiled-tables folder or when the table cannot be built or read."""
+           score: Callable[[list[str]], list[tuple[float, ...]]], width: int, build: bool = True) -> StoredScores | None:
+    """The stored table `name`, built from `sources` if missing and `build` (`score(words())` gives its
+    rows); None without a precompiled-tables folder, when it is missing and not to be built, or when
+    it cannot be built or read."""
     from ..text.precompiled import cached_file
 
-    def build(tmp: Path) -> None:
+    def write(tmp: Path) -> None:
         write_table(tmp, words(), score, width)
 
     with _building:  # threads of one process would write the same temporary file
-        path = cached_file(name, sources, ".scores", build)
+        path = cached_file(name, sources, ".scores", write if build else None)
     if path is None:
         return None
     try:

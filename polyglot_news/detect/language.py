@@ -276,7 +276,7 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
                 done[p] = before[p]
     fresh = list(dict.fromkeys(p for p in plain_words + parts if p not in done))
     if fresh and (w is WEIGHTS or w == WEIGHTS):
-        stored = _stored_scores(family)
+        stored = _table(family, len(fresh))
         if stored is not None:  # a common word's scores, worked out once per install
             found = stored.found(fresh)
             if found:
@@ -303,11 +303,47 @@ def _score_words(words, family: str, w: Weights = WEIGHTS) -> dict[str, tuple[fl
     return done
 
 
-@lru_cache(maxsize=None)
-def _stored_scores(family: str) -> known_words.StoredScores | None:
+# a family's missing table is built by a process once it has scored this many of the family's words
+# itself, a folder's worth: the build takes a few CPU-seconds (once per install), which a digest of a
+# page or two (a few hundred words) would not earn back
+BUILD_AFTER = 2000
+_TABLES: dict[str, known_words.StoredScores | None] = {}  # family -> its table (None: it has none)
+_UNBUILT: dict[str, int] = {}  # family -> words scored since its table was found missing
+
+
+def _table(family: str, words: int = 0) -> known_words.StoredScores | None:
+    """The family's stored table, for `words` new words to score: one already built, read on first use;
+    else built once this process's new words of the family (these included) reach BUILD_AFTER."""
+    try:
+        return _TABLES[family]
+    except KeyError:
+        pass
+    scored = _UNBUILT.get(family, 0) + words
+    if family not in _UNBUILT:
+        table = _stored_scores(family, build=scored >= BUILD_AFTER)
+        if table is None and family in known_words.KEPT and scored < BUILD_AFTER:
+            _UNBUILT[family] = scored
+            return None
+    elif scored < BUILD_AFTER:
+        _UNBUILT[family] = scored
+        return None
+    else:
+        del _UNBUILT[family]
+        table = _stored_scores(family)
+    _TABLES[family] = table
+    return table
+
+
+def _forget_tables() -> None:
+    """Forget the tables read and the words counted towards building them (for tests)."""
+    _TABLES.clear()
+    _UNBUILT.clear()
+
+
+def _stored_scores(family: str, build: bool = True) -> known_words.StoredScores | None:
     """The family's common words with their scores for the default weights, kept precompiled
-    (`known_words`, built on first use); None without the precompiled folder, or for a family
-    without a table."""
+    (`known_words`; built now if missing and `build`); None without the precompiled folder, for a
+    family without a table, or when it is missing and not to be built."""
     if family not in known_words.KEPT:
         return None
     langs = SCRIPT_FAMILIES[family]
@@ -316,7 +352,7 @@ def _stored_scores(family: str) -> known_words.StoredScores | None:
                Path(wordfreqs.__file__), Path(scripts.__file__), *ngrams.profile_sources(langs),
                *wordfreqs.list_sources()]
     return known_words.stored(f"word-scores-{family}", sources, lambda: _common_words(family),
-                              lambda words: _scores_over_arrays(words, family), len(langs))
+                              lambda words: _scores_over_arrays(words, family), len(langs), build=build)
 
 
 def _common_words(family: str) -> list[str]:

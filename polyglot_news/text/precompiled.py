@@ -105,9 +105,10 @@ def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
     return value
 
 
-def cached_file(name: str, sources: list[Path], suffix: str, build: Callable[[Path], None]) -> Path | None:
+def cached_file(name: str, sources: list[Path], suffix: str, build: Callable[[Path], None] | None) -> Path | None:
     """The path of a cached file `build(path)` wrote from `sources`, built now if missing; None
-    when there is no cache folder or it cannot be written (the caller then reads `sources` itself).
+    when there is no cache folder or it cannot be written (the caller then reads `sources` itself),
+    or when it is missing and `build` is None.
     """
     folder = table_dir()
     if folder is None:
@@ -116,6 +117,8 @@ def cached_file(name: str, sources: list[Path], suffix: str, build: Callable[[Pa
         path = folder / _file_name(name, sources, suffix)
         if path.exists():
             return path
+        if build is None:
+            return None
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{path.name}.{os.getpid()}.tmp"
         try:
