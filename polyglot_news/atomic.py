@@ -9,24 +9,14 @@ creation and the code that would remove it, and leave the file behind.
 from __future__ import annotations
 
 import os
+import secrets
 import signal
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 TEMP_PREFIX = ".pn-tmp-"
-
-
-def _file_mode() -> int:
-    """The mode a plain `open(path, "w")` would give a new file under the current umask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_MODE = _file_mode()
 
 
 @contextmanager
@@ -79,21 +69,38 @@ def write_all_atomic(files: dict[Path, str | bytes], *, durable: bool = True) ->
         return _write_all(files, durable)
 
 
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder, open for writing, made with the mode a plain
+    `open(path, "w")` gives (0o666 less the umask), so no chmod follows; the folder is made if missing."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    made = False
+    for _ in range(100):
+        tmp = os.path.join(path.parent, f"{TEMP_PREFIX}{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if made:
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)  # a folder not there yet, made once
+            made = True
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
 def _write_all(files: dict[Path, str | bytes], durable: bool) -> list[Path]:
     temps: list[tuple[str, Path]] = []
     try:
         for path, data in files.items():
             path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
             raw = data.encode("utf-8") if isinstance(data, str) else data
-            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+            fd, tmp = _temp_beside(path)
             temps.append((tmp, path))
             with os.fdopen(fd, "wb") as f:
                 f.write(raw)
                 f.flush()
                 if durable:
                     os.fsync(f.fileno())
-            os.chmod(tmp, _MODE)  # mkstemp makes 0600; outputs should read like any other file
         for tmp, path in temps:
             os.replace(tmp, path)
     except BaseException:  # a failed write leaves no temporary file behind

@@ -146,14 +146,14 @@ def test_atomic_write_leaves_old_file_or_new_never_half(tmp_path: Path, monkeypa
 def test_ctrl_c_at_the_worst_moment_of_a_write_is_delivered_after_it(tmp_path: Path, monkeypatch) -> None:
     # Ctrl-C right after the temporary file exists, before the writer has it in hand: the write
     # finishes, then the interrupt arrives, and nothing temporary is left
-    real_mkstemp = atomic.tempfile.mkstemp
+    real_temp = atomic._temp_beside
 
-    def mkstemp_then_ctrl_c(*args, **kwargs):
-        made = real_mkstemp(*args, **kwargs)
+    def temp_then_ctrl_c(*args, **kwargs):
+        made = real_temp(*args, **kwargs)
         os.kill(os.getpid(), signal.SIGINT)
         return made
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", mkstemp_then_ctrl_c)
+    monkeypatch.setattr(atomic, "_temp_beside", temp_then_ctrl_c)
     targets = {tmp_path / "a.txt": "A", tmp_path / "b" / "b.json": "B"}
     with pytest.raises(KeyboardInterrupt):
         atomic.write_all_atomic(targets)
