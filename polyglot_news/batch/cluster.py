@@ -52,6 +52,7 @@ class ClusterPool:
     """Chunks on a Dask cluster: a running scheduler's, or a LocalCluster started for the run."""
 
     retries = 0  # the scheduler retries a chunk whose worker died; the run does not retry again
+    elsewhere = True  # chunks run on the cluster's workers while this process goes on
     poll = 2.0  # seconds between looks at the workers while nothing settles
 
     @property

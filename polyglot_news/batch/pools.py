@@ -63,6 +63,7 @@ class InProcess:
 
     workers = window = 1
     retries = 0
+    elsewhere = False  # a chunk runs when it is submitted, in this process
 
     def __init__(self, settings: Settings, formats: Sequence[str]):
         self.settings, self.formats = settings, tuple(formats)
@@ -105,9 +106,11 @@ class LocalPool:
     """`jobs` worker processes forked from a warm parent; a chunk whose worker died is retried once."""
 
     retries = 1  # the pool itself does not retry; the run resubmits a failed chunk this many times
+    elsewhere = True  # chunks run in the workers while this process goes on
 
     def __init__(self, settings: Settings, formats: Sequence[str], jobs: int):
-        self.settings, self.formats, self.workers, self.window = settings, tuple(formats), jobs, 2 * jobs
+        # chunks in flight: enough that no worker runs dry while this process writes what came back
+        self.settings, self.formats, self.workers, self.window = settings, tuple(formats), jobs, 4 * jobs
         self.pool: ProcessPoolExecutor | None = None
         self.warm = False
 

@@ -429,15 +429,21 @@ class _Run:
         pending: dict = {}  # handle -> (chunk, tries so far)
         suspects: list[tuple[_Job, Item]] = []
         exhausted = False
-        while True:
+
+        def top_up() -> None:
+            nonlocal exhausted
             while not exhausted and len(pending) < window:  # a bounded window: inputs are read as needed
                 chunk = next(source, None)
                 if chunk is None:
                     exhausted = True
                     break
                 pending[pool.submit([item for _, item in chunk], alone=alone)] = (chunk, 0)
+
+        while True:
+            top_up()
             if not pending:
                 return suspects
+            back = []
             for handle, result in pool.wait(list(pending)):
                 chunk, tries = pending.pop(handle)
                 if isinstance(result, Died) and tries < pool.retries:  # once more, as it was
@@ -445,7 +451,13 @@ class _Run:
                 elif isinstance(result, Died) and not alone:
                     suspects.extend(chunk)
                 else:
-                    self.settle(chunk, result)
+                    back.append((chunk, result))
+            if pool.elsewhere:
+                # the workers get their next chunks before this process spends its time writing (fsync
+                # waits on the disk): otherwise a worker can run dry while the outputs of the last go down
+                top_up()
+            for chunk, result in back:
+                self.settle(chunk, result)
 
     def close(self) -> None:
         """Stop the progress bar, record the run, and write the report (atomically)."""
