@@ -216,9 +216,9 @@ def main() -> None:
         # one untimed digest of every set per tree first, so each tree's precompiled tables (for every
         # language the sets hold) and bytecode exist, as on a machine that has run the tool before; a fresh
         # worktree has other paths, so other table files
-        sets = folders(args.data, work, args.quick)
+        sets = folders(args.data, work, args.quick) if "digests" in steps else {"samples": REPO / "samples"}
         for tree in trees.values():
-            for folder in sets.values() if "digests" in steps else [REPO / "samples"]:
+            for folder in sets.values():
                 run(tree, ["digest", str(folder), "--format", "json", "--no-cache"])
         if "digests" in steps:
             for name, folder in sets.items():

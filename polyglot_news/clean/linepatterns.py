@@ -335,28 +335,24 @@ def _one_script_tests(script: str, spans: tuple[tuple[int, int], ...]):
     return script, re.compile(rf"[^\W\d_{ranges}]").search, re.compile(f"[{letters}]").search
 
 
+# the code points ([lo, hi)) of each script a letter may be counted in; a letter outside them is "other"
+_SCRIPT_SPANS = (
+    (0, 0x250, "latin"), (0x1E00, 0x1F00, "latin"), (0x400, 0x530, "cyrillic"), (0x370, 0x400, "greek"),
+    (0x590, 0x600, "hebrew"), (0x600, 0x780, "arabic"), (0x3040, 0xA000, "cjk"), (0xAC00, 0xD7B0, "cjk"),
+    (0xF900, 0xFB00, "cjk"),
+)
 # the scripts whose lines most often hold letters of theirs alone (a German line with its umlauts, a Russian one)
-_ONE_SCRIPT = (_one_script_tests("latin", ((0, 0x250), (0x1E00, 0x1F00))), _one_script_tests("cyrillic", ((0x400, 0x530),)))
+_ONE_SCRIPT = tuple(_one_script_tests(script, tuple((lo, hi) for lo, hi, name in _SCRIPT_SPANS if name == script))
+                    for script in ("latin", "cyrillic"))
 
 
 def _char_script(ch: str) -> str:
     if not ch.isalpha():
         return ""
     o = ord(ch)
-    if o < 0x250:
-        return "latin"
-    if 0x400 <= o < 0x530:
-        return "cyrillic"
-    if 0x370 <= o < 0x400:
-        return "greek"
-    if 0x590 <= o < 0x600:
-        return "hebrew"
-    if 0x600 <= o < 0x780:
-        return "arabic"
-    if 0x1E00 <= o < 0x1F00:
-        return "latin"
-    if 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 or 0xF900 <= o < 0xFB00:
-        return "cjk"
+    for lo, hi, script in _SCRIPT_SPANS:  # (no two overlap; each character is asked once, see _CHAR_SCRIPTS)
+        if lo <= o < hi:
+            return script
     return "other"
 
 

@@ -319,17 +319,13 @@ def _table(family: str, words: int = 0) -> known_words.StoredScores | None:
     except KeyError:
         pass
     scored = _UNBUILT.get(family, 0) + words
-    if family not in _UNBUILT:
-        table = _stored_scores(family, build=scored >= BUILD_AFTER)
-        if table is None and family in known_words.KEPT and scored < BUILD_AFTER:
-            _UNBUILT[family] = scored
-            return None
-    elif scored < BUILD_AFTER:
+    build = scored >= BUILD_AFTER
+    # the first look reads a table already built; one found missing is looked for again only to build it
+    table = _stored_scores(family, build=build) if build or family not in _UNBUILT else None
+    if table is None and not build and family in known_words.KEPT:
         _UNBUILT[family] = scored
         return None
-    else:
-        del _UNBUILT[family]
-        table = _stored_scores(family)
+    _UNBUILT.pop(family, None)
     _TABLES[family] = table
     return table
 

@@ -116,16 +116,7 @@ def _segments(article: Article) -> list[tuple[Segment, str]]:
 def _lang_of(segment: Segment, text: str) -> str:
     if segment.lang and segment.lang != UNDETERMINED:
         return segment.lang
-    return "ru" if _cyrillic_text(text) else ENGLISH
-
-
-# a letter of the Cyrillic block: a segment without one is no Cyrillic text, told without counting its letters
-_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def _cyrillic_text(text: str) -> bool:
-    """`is_cyrillic(text)` for a whole segment, at once for the many with no Cyrillic letter at all."""
-    return _ANY_CYRILLIC.search(text) is not None and is_cyrillic(text)
+    return "ru" if is_cyrillic(text) else ENGLISH
 
 
 def _initials(words: list[str]) -> str:
@@ -305,7 +296,7 @@ def terms_for(article: Article, glossary: Glossary) -> list[Term]:
             for n in english_names(text, spans, known, headline):
                 col.add(n.lemma, None, n.kind, n.evidence, lang, (order, n.start), seg.line, None, "source",
                         n.lemma if n.lemma.isupper() else None)
-        elif lang in MORPH_LANGS or _cyrillic_text(text):
+        elif lang in MORPH_LANGS or is_cyrillic(text):
             _add_cyrillic(col, seg, text, lang, spans, known, known_lemmas, glossary, (order, seg.line), forms)
         elif lang == "de" and not seg.english:
             for n in german_names(text, spans):

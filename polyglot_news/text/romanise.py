@@ -169,5 +169,7 @@ _CYRILLIC_LETTER = re.compile("[" + "".join(chr(i) for i in range(0x400, 0x500) 
 
 def is_cyrillic(text: str) -> bool:
     """True when most letters of `text` are Cyrillic (letters of the block U+0400-U+04FF)."""
+    if _CYRILLIC_LETTER.search(text) is None:  # most segments the glossary asks about: no count needed
+        return False
     letters = sum(map(str.isalpha, text))  # counted in C: the glossary asks this of whole segments
     return bool(letters) and len(_CYRILLIC_LETTER.findall(text)) * 2 > letters
