@@ -16,14 +16,16 @@ alternately, so machine load affects both alike:
   `--no-bytecode` measures that case;
 - `batch --jobs 1` and `--jobs 2` of the current tree on 200 dumps (`--quick`: 40), wall and CPU
   time, each worker's warm-up (CPU seconds it had used before its first chunk), with the load
-  average beside it (the ratio means little on a busy machine).
+  average beside it (the ratio means little on a busy machine); `--batch-pairs` (default 3)
+  alternating -j1/-j2 pairs, `j2_over_j1` the median of the pairs' ratios.
 `identical` is true when every digest's JSON equals that of `--identity-ref` (default: `git
 merge-base HEAD main`, the code this branch started from), timings aside; other branches merged
 since the baseline may rightly have changed answers, so speed and sameness have their own refs.
 When the two refs are the same commit, one tree serves both.
 
     python bench/pagepass.py [--quick] [--data DIR] [--baseline-ref REF] [--identity-ref REF]
-                             [--batch-pages N] [--only digests,startup,jobs] [--no-bytecode]
+                             [--batch-pages N] [--batch-pairs N] [--only digests,startup,jobs]
+                             [--no-bytecode]
 
 `--only jobs` runs the batch -j1/-j2 step alone (for a measurement on an idle machine).
 The last line is `RESULT {json}`.
@@ -35,6 +37,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -151,8 +154,13 @@ def folders(data: Path, work: Path, quick: bool) -> dict[str, Path]:
     return sets
 
 
-def batch_rates(tree: Path, data: Path, work: Path, pages: int) -> dict:
-    """Wall and CPU time of `batch --jobs 1` and `--jobs 2` on the same `pages` dumps, and each worker's warm-up."""
+def batch_rates(tree: Path, data: Path, work: Path, pages: int, pairs: int) -> dict:
+    """Wall and CPU time of `batch --jobs 1` and `--jobs 2` on the same `pages` dumps, and each worker's warm-up.
+
+    The two run `pairs` times, alternately (-j1, -j2, -j1, ...), each into a fresh folder; the ratio is
+    taken within each pair, so a slow spell of a shared machine falls on both runs of a pair, and
+    `j2_over_j1` is the median of the pairs' ratios.
+    """
     dumps = sorted((data / "dev" / "pages").glob("*/*.dump.txt"))[:pages]
     src = work / "batch-in"
     src.mkdir()
@@ -160,17 +168,25 @@ def batch_rates(tree: Path, data: Path, work: Path, pages: int) -> dict:
         shutil.copy(f, src / f"{f.parent.name}-{f.name}")
     # untimed first: any table these pages need and the sets did not (a language only they hold) is built
     run(tree, ["digest", str(src), "--format", "json", "--no-cache"])
-    out: dict = {"pages": len(dumps), "load_average": round(os.getloadavg()[0], 2)}
-    for jobs in (1, 2):
-        r = run(tree, ["-c", BATCH_DRIVER, str(src), str(work / f"batch-out-{jobs}"), str(jobs)])
-        if r["rc"] != 0:
-            raise SystemExit(f"batch --jobs {jobs} failed: {r['stderr'].strip()[-500:]}")
-        got = json.loads(r["stdout"].strip().splitlines()[-1])
-        out[f"j{jobs}"] = {"wall": round(got["wall"], 2), "cpu": round(r["cpu"], 2), "digested": got["digested"],
-                           "failed": got["failed"], "worker_warmup_cpu": [round(v, 3) for v in got["warmup"]]}
+    out: dict = {"pages": len(dumps), "load_average": round(os.getloadavg()[0], 2), "runs": []}
+    for k in range(pairs):
+        pair = {}
+        for jobs in (1, 2):
+            dest = work / f"batch-out-{jobs}-{k}"
+            r = run(tree, ["-c", BATCH_DRIVER, str(src), str(dest), str(jobs)])
+            if r["rc"] != 0:
+                raise SystemExit(f"batch --jobs {jobs} failed: {r['stderr'].strip()[-500:]}")
+            got = json.loads(r["stdout"].strip().splitlines()[-1])
+            pair[f"j{jobs}"] = {"wall": round(got["wall"], 3), "cpu": round(r["cpu"], 2), "digested": got["digested"],
+                                "failed": got["failed"], "worker_warmup_cpu": [round(v, 3) for v in got["warmup"]]}
+            shutil.rmtree(dest, ignore_errors=True)
+        pair["ratio"] = round(pair["j1"]["wall"] / pair["j2"]["wall"], 3) if pair["j2"]["wall"] else None
+        out["runs"].append(pair)
     out["load_average_after"] = round(os.getloadavg()[0], 2)
-    out["j2_over_j1"] = round(out["j1"]["wall"] / out["j2"]["wall"], 3) if out["j2"]["wall"] else None
-    warm = out["j2"]["worker_warmup_cpu"]
+    ratios = sorted(p["ratio"] for p in out["runs"] if p["ratio"] is not None)
+    out["j2_over_j1"] = statistics.median(ratios) if ratios else None
+    out["j2_over_j1_range"] = [ratios[0], ratios[-1]] if ratios else None
+    warm = [v for p in out["runs"] for v in p["j2"]["worker_warmup_cpu"]]
     out["worker_warmup_cpu_max"] = max(warm) if warm else None
     return out
 
@@ -182,6 +198,7 @@ def main() -> None:
     ap.add_argument("--baseline-ref", default=BASELINE_REF, help=f"git ref to time against (default {BASELINE_REF})")
     ap.add_argument("--identity-ref", help="git ref whose digests must be equal (default: git merge-base HEAD main)")
     ap.add_argument("--batch-pages", type=int, help="pages for batch -j1/-j2 (default 200, --quick 40)")
+    ap.add_argument("--batch-pairs", type=int, help="alternating -j1/-j2 pairs; the ratio is their median (default 3, --quick 1)")
     ap.add_argument("--no-batch", action="store_true", help="skip the batch -j1/-j2 runs (as --only digests,startup)")
     ap.add_argument("--only", help=f"comma-separated steps to run, of {', '.join(STEPS)} (default all)")
     ap.add_argument("--no-bytecode", action="store_true",
@@ -247,7 +264,8 @@ def main() -> None:
             startup_rss = {label: run(tree, ["digest", str(one), "--format", "json", "--no-cache"])["rss_mb"]
                            for label, tree in timed.items()}
         if "jobs" in steps:
-            batch = batch_rates(REPO, args.data, work, args.batch_pages or (40 if args.quick else 200))
+            batch = batch_rates(REPO, args.data, work, args.batch_pages or (40 if args.quick else 200),
+                                max(1, args.batch_pairs or (1 if args.quick else 3)))
     finally:
         for label in ("baseline", "identity"):
             if label in trees:  # cleaning up: a leftover worktree is pruned by git later
@@ -273,10 +291,13 @@ def main() -> None:
         print(f"one-page English digest: CPU {startup['baseline']:.3f} s -> {startup['current']:.3f} s (best of 3), "
               f"peak {startup_rss['baseline']:.0f} MB -> {startup_rss['current']:.0f} MB")
     if batch:
-        print(f"batch on {batch['pages']} dumps: -j1 {batch['j1']['wall']:.1f} s wall ({batch['j1']['cpu']:.1f} CPU-s), "
-              f"-j2 {batch['j2']['wall']:.1f} s wall ({batch['j2']['cpu']:.1f} CPU-s); j2/j1 {batch['j2_over_j1']}; "
-              f"worker warm-up CPU-s {batch['j2']['worker_warmup_cpu']}; "
-              f"load average {batch['load_average']} before, {batch['load_average_after']} after")
+        print(f"batch on {batch['pages']} dumps, {len(batch['runs'])} alternating pair(s); load average "
+              f"{batch['load_average']} before, {batch['load_average_after']} after")
+        print(f"{'pair':>4} {'-j1 wall':>9} {'-j1 CPU':>8} {'-j2 wall':>9} {'-j2 CPU':>8} {'j2/j1':>6}  worker warm-up CPU-s")
+        for k, p in enumerate(batch["runs"], 1):
+            print(f"{k:>4} {p['j1']['wall']:>9.2f} {p['j1']['cpu']:>8.2f} {p['j2']['wall']:>9.2f} {p['j2']['cpu']:>8.2f} "
+                  f"{p['ratio']:>6.3f}  {p['j2']['worker_warmup_cpu']}")
+        print(f"j2/j1 median {batch['j2_over_j1']} (range {batch['j2_over_j1_range']})")
     result = {"baseline_ref": ref, "identity_ref": same_ref, "steps": sorted(steps), "bytecode": not args.no_bytecode}
     if rows:
         result.update({
@@ -292,6 +313,7 @@ def main() -> None:
                        "startup_peak_mb": {k: round(v, 1) for k, v in startup_rss.items()}})
     result.update({
         "j2_over_j1": batch["j2_over_j1"] if batch else None,
+        "j2_over_j1_range": batch["j2_over_j1_range"] if batch else None,
         "worker_warmup_cpu_s": batch["worker_warmup_cpu_max"] if batch else None,
         "load_average": batch["load_average"] if batch else round(os.getloadavg()[0], 2),
         "quick": args.quick,

@@ -88,3 +88,24 @@ def test_keyed_rows_turn_words_into_the_stored_rows_and_floors(tmp_path, monkeyp
         batch *= max(1, ngrams.ARRAY_BATCH // len(batch) + 1)
         ngrams._scored[0] = ngrams.ARRAY_AFTER
         assert table.scores_many(batch) == [table.scores(w) for w in batch]
+
+
+def test_a_run_declared_long_scores_over_arrays_from_its_first_batch(monkeypatch) -> None:
+    import pytest
+
+    np = pytest.importorskip("numpy")
+    from polyglot_news.detect import language
+    from polyglot_news.detect.language import SCRIPT_FAMILIES
+
+    monkeypatch.setattr(ngrams, "_long_run", [False])
+    monkeypatch.setattr(ngrams, "_scored", [0])
+    batch = [w[:n] for w in FAMILY_WORDS for n in range(1, len(w) + 1)] * 2
+    assert len(batch) >= ngrams.ARRAY_BATCH
+    table = ngrams.family_table(SCRIPT_FAMILIES["latin"])
+    assert table.scores_array(batch) is None  # a run that has scored few words: one by one
+    language.expect_long_run()  # as a batch's warm-up does before its workers fork
+    assert table._keys is not None or table._keyed(np) is None  # the keyed rows are loaded already
+    got = table.scores_array(batch)
+    assert got is not None  # arrays from the first batch
+    assert got.tolist() == [table.scores(w) for w in batch]  # and the same floats
+    assert table.scores_array(batch[:ngrams.ARRAY_BATCH - 1]) is None  # a short batch is still scored one by one

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..config import Settings
+from ..detect.language import expect_long_run
 from .chunks import _FIRST_CHUNK_CPU, Item, digest_chunk
 from .work import Outcome, _glossary_for
 
@@ -38,6 +39,7 @@ def warm_up(settings: Settings) -> None:
     workers then start with it all in place.
     """
     _glossary_for(settings)
+    expect_long_run()
     quiet = replace(settings, translate=False, use_cache=False)
     digest_chunk([Item(rel, data=text.encode("utf-8")) for rel, text in _WARM_TEXTS], quiet, ("text", "json"))
     _FIRST_CHUNK_CPU.clear()  # the warm-up is the parent's, not a chunk's

@@ -330,6 +330,15 @@ def _table(family: str, words: int = 0) -> known_words.StoredScores | None:
     return table
 
 
+def expect_long_run() -> None:
+    """Load now what scoring many pages' words reads (a batch's warm-up, so forked workers share it):
+    the n-gram arrays of every family (`ngrams.expect_long_run`) and the stored word tables already
+    built (none is built here: that waits for BUILD_AFTER words, as in any run)."""
+    ngrams.expect_long_run(SCRIPT_FAMILIES.values())
+    for family in known_words.KEPT:
+        _table(family)
+
+
 def _forget_tables() -> None:
     """Forget the tables read and the words counted towards building them (for tests)."""
     _TABLES.clear()
@@ -750,7 +759,7 @@ def score_texts(texts, weights: Weights = WEIGHTS) -> None:
     firsts: dict[str, Detection] = {}
     for family, words in batch.items():
         scored = _score_words(words, family, weights)
-        if len(words) >= ngrams.ARRAY_BATCH and ngrams._scored[0] > ngrams.ARRAY_AFTER and ngrams._numpy():
+        if ngrams.arrays_pay(len(words)) and ngrams._numpy():
             rows_of, sums, texts_firsts = _totals_many(readings[family], scored, family, weights)
             totals[family] = (rows_of, sums)
             firsts.update(texts_firsts)

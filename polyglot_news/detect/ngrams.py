@@ -31,7 +31,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from itertools import repeat
 from operator import add
-from typing import Callable
+from typing import Callable, Iterable
 
 # Croatian/Serbian Latin → Serbian Cyrillic; digraphs first
 _LATIN_TO_SERBIAN = (
@@ -328,7 +328,7 @@ class FamilyTable:
         scored word by word (a short batch, or a short run, which would pay more for numpy than arrays
         save); the caller then scores each word with `scores`."""
         _scored[0] += len(words)
-        np = _numpy() if len(words) >= ARRAY_BATCH and _scored[0] > ARRAY_AFTER else None
+        np = _numpy() if arrays_pay(len(words)) else None
         return None if np is None else self.arrays_of(np, words)
 
     def arrays_of(self, np, words: list[str]):
@@ -422,6 +422,25 @@ class FamilyTable:
 ARRAY_BATCH = 16
 ARRAY_AFTER = 1500
 _scored = [0]
+_long_run = [False]  # set by `expect_long_run`: arrays from the first batch on
+
+
+def arrays_pay(words: int) -> bool:
+    """Whether a batch of `words` words is scored over arrays: a batch long enough, in a run that has
+    scored ARRAY_AFTER words or was declared long. Either way the scores are the same floats."""
+    return words >= ARRAY_BATCH and (_long_run[0] or _scored[0] > ARRAY_AFTER)
+
+
+def expect_long_run(families: Iterable[tuple[str, ...]]) -> None:
+    """Ready this process for many pages (a batch's warm-up, before its workers fork): numpy and the
+    keyed rows of `families` loaded now, and arrays used from the first batch, so each forked worker
+    shares them instead of loading its own and scoring its first ARRAY_AFTER words one by one."""
+    np = _numpy()
+    if np is None:
+        return
+    _long_run[0] = True
+    for langs in families:
+        family_table(langs)._keyed(np)
 
 
 @lru_cache(maxsize=None)
