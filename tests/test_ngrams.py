@@ -109,3 +109,26 @@ def test_a_run_declared_long_scores_over_arrays_from_its_first_batch(monkeypatch
     assert got is not None  # arrays from the first batch
     assert got.tolist() == [table.scores(w) for w in batch]  # and the same floats
     assert table.scores_array(batch[:ngrams.ARRAY_BATCH - 1]) is None  # a short batch is still scored one by one
+
+
+def test_keyed_rows_read_back_from_the_cache_are_the_arrays_made_from_the_grams(tmp_path, monkeypatch) -> None:
+    import pytest
+
+    np = pytest.importorskip("numpy")
+    from polyglot_news.detect.language import SCRIPT_FAMILIES
+
+    monkeypatch.setenv("POLYGLOT_NEWS_TABLES", str(tmp_path / "tables"))
+    for family in ("latin", "cyrillic", "arabic"):
+        langs = SCRIPT_FAMILIES[family]
+        made = [ngrams.FamilyTable(langs)._keyed(np) for _ in range(2)]  # the first stores, the second reads
+        assert list((tmp_path / "tables").glob("keys-*"))
+        fresh = ngrams._KeyedRows.arrays_of(np, list(ngrams.FamilyTable(langs)._stored._ids))
+        for keyed in made:
+            for size in (1, 2, 3):
+                assert np.array_equal(keyed.keys[size - 1], fresh[f"keys{size}"])
+                assert np.array_equal(keyed.rows[size - 1], fresh[f"rows{size}"])
+            for size in (1, 2):
+                assert np.array_equal(keyed.dense[size - 1], fresh[f"dense{size}"])
+            assert np.array_equal(keyed.letters, fresh["letters"]) and np.array_equal(keyed.number_of, fresh["number_of"])
+        words = ["каша", "news", "خبر", "x"] * ngrams.ARRAY_BATCH
+        assert made[0].scores(np, words).tolist() == made[1].scores(np, words).tolist()

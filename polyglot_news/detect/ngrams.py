@@ -366,7 +366,7 @@ class FamilyTable:
         if self._stored is None:
             return None
         if self._keys is None:
-            self._keys = _KeyedRows(np, self._stored)
+            self._keys = _KeyedRows(np, self._stored, tuple(self.langs[i] for i in self.columns))
         return self._keys
 
     def _profiled_arrays(self, np, words: list[str]):
@@ -527,38 +527,51 @@ class _KeyedRows:
     with a 0 digit is no stored n-gram's, and gets that size's floor row, as in `FamilyTable._row`.
     """
 
-    def __init__(self, np, stored: _StoredRows):
-        grams = list(stored._ids)  # in row order
-        n, width = len(grams), len(stored.floors[0])
+    def __init__(self, np, stored: _StoredRows, langs: tuple[str, ...]):
+        n, width = len(stored._ids), len(stored.floors[0])
         rows = np.frombuffer(stored._map, dtype=np.float64, count=n * width, offset=stored._start).reshape(n, width)
         # the stored rows, then each size's floor row, then a row of zeros
         self.matrix = np.vstack([rows, np.array(stored.floors, dtype=np.float64), np.zeros((1, width))])
         self.floor = [n, n + 1, n + 2]
         self.zero = n + 3
+        arrays = _stored_key_arrays(np, langs, stored)
+        self.letters, self.number_of = arrays["letters"], arrays["number_of"]
+        self.base = len(self.letters) + 1
+        self.keys = [arrays[f"keys{size}"] for size in (1, 2, 3)]
+        self.rows = [arrays[f"rows{size}"] for size in (1, 2, 3)]
+        self.dense = [arrays[f"dense{size}"] for size in (1, 2)]
+
+    @staticmethod
+    def arrays_of(np, grams: list[str]) -> dict:
+        """The key arrays of a family whose stored rows hold `grams` (in row order): its letters, their
+        numbers by code point, and per n-gram size the sorted keys with their row numbers; for sizes 1
+        and 2 also a dense table from key to row (the size's floor row for a key no gram has)."""
+        n = len(grams)
+        floor = [n, n + 1, n + 2]
         lengths = np.fromiter(map(len, grams), dtype=np.int64, count=n)
         points = np.frombuffer("".join(grams).encode("utf-32-le"), dtype=np.uint32)
-        self.letters = np.union1d(points, np.array([32], dtype=np.uint32))  # the padding space too
-        self.base = len(self.letters) + 1
-        numbers = np.searchsorted(self.letters, points).astype(np.int64) + 1
+        letters = np.union1d(points, np.array([32], dtype=np.uint32))  # the padding space too
+        base = len(letters) + 1
+        numbers = np.searchsorted(letters, points).astype(np.int64) + 1
         starts = np.cumsum(lengths) - lengths
-        self.keys, self.rows = [], []
+        out = {"letters": letters}
         for size in (1, 2, 3):
             at = np.nonzero(lengths == size)[0]
             key = np.zeros(len(at), dtype=np.int64)
             for j in range(size):
-                key = key * self.base + numbers[starts[at] + j]
+                key = key * base + numbers[starts[at] + j]
             order = np.argsort(key, kind="stable")
-            self.keys.append(key[order])
-            self.rows.append(at[order])
+            out[f"keys{size}"], out[f"rows{size}"] = key[order], at[order]
         # letters and 1- and 2-grams are few enough to look up in dense tables (3-grams are searched):
         # a code point's letter number (0 past the last letter), a 1- or 2-gram key's row (else the floor)
-        self.number_of = np.zeros(int(self.letters.max()) + 2, dtype=np.int64)
-        self.number_of[self.letters] = np.arange(1, len(self.letters) + 1)
-        self.dense = []
+        number_of = np.zeros(int(letters.max()) + 2, dtype=np.int64)
+        number_of[letters] = np.arange(1, len(letters) + 1)
+        out["number_of"] = number_of
         for size in (1, 2):
-            table = np.full(self.base ** size, self.floor[size - 1], dtype=np.intp)
-            table[self.keys[size - 1]] = self.rows[size - 1]
-            self.dense.append(table)
+            table = np.full(base ** size, floor[size - 1], dtype=np.intp)
+            table[out[f"keys{size}"]] = out[f"rows{size}"]
+            out[f"dense{size}"] = table
+        return out
 
     def _numbers(self, np, words: list[str], length: int):
         """Each word's letters as their numbers (0 for a letter no profile holds), padded with a space
@@ -597,6 +610,13 @@ class _KeyedRows:
         return total
 
 
+def _family_key(langs: tuple[str, ...]) -> tuple[str, list[Path]]:
+    """A family's tag for table names, and the sources its precompiled tables are made from."""
+    tag = "-".join(langs) if len(langs) <= 4 else f"{langs[0]}-{len(langs)}-{zlib.crc32(' '.join(langs).encode()):08x}"
+    # this file is a source too: how a profile becomes log frequencies is written here
+    return tag, [Path(__file__), *(_profile_source(lang) for lang in langs)]
+
+
 def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:
     """The family's rows kept precompiled (`_write_family_rows`), or None without a precompiled folder.
 
@@ -605,16 +625,25 @@ def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:
     """
     from ..text.precompiled import cached_file
 
-    tag = "-".join(langs) if len(langs) <= 4 else f"{langs[0]}-{len(langs)}-{zlib.crc32(' '.join(langs).encode()):08x}"
-    # this file is a source too: how a profile becomes log frequencies is written here
-    path = cached_file(f"family-{tag}", [Path(__file__), *(_profile_source(lang) for lang in langs)], ".rows",
-                       lambda tmp: _write_family_rows(langs, tmp))
+    tag, sources = _family_key(langs)
+    path = cached_file(f"family-{tag}", sources, ".rows", lambda tmp: _write_family_rows(langs, tmp))
     if path is None:
         return None
     try:
         return _StoredRows(path, len(langs))
     except (OSError, ValueError, EOFError, TypeError):
         return None
+
+
+def _stored_key_arrays(np, langs: tuple[str, ...], stored: _StoredRows) -> dict:
+    """`_KeyedRows.arrays_of` the family's stored grams, kept precompiled beside its rows (a batch's
+    warm-up would otherwise sort them again in every run); each array read back as it was written."""
+    from ..text.precompiled import cached
+
+    tag, sources = _family_key(langs)
+    made = cached(f"keys-{tag}", sources, lambda: {name: (a.dtype.str, a.shape, a.tobytes()) for name, a in
+                                                   _KeyedRows.arrays_of(np, list(stored._ids)).items()})
+    return {name: np.frombuffer(raw, dtype=np.dtype(dtype)).reshape(shape) for name, (dtype, shape, raw) in made.items()}
 
 
 @lru_cache(maxsize=None)
