@@ -33,7 +33,9 @@ _WARM_TEXTS = [
 
 
 def warm_up(settings: Settings) -> None:
-    """Load, in this process, the read-only state every digest needs, by digesting two short texts.
+    """Load, in this process, the read-only state every digest needs, by digesting two short texts,
+    and what scoring many pages' words needs (numpy, the n-gram arrays, the stored word tables:
+    `expect_long_run`), which a short text would not load.
 
     Translation is off for it, so no model is loaded and no cache or database is opened; forked
     workers then start with it all in place.
