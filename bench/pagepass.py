@@ -16,7 +16,7 @@ alternately, so machine load affects both alike:
   `--no-bytecode` measures that case;
 - `batch --jobs 1` and `--jobs 2` of the current tree on 200 dumps (`--quick`: 40), wall and CPU
   time, each worker's warm-up (CPU seconds it had used before its first chunk), with the load
-  average beside it (the ratio means little on a busy machine); `--batch-pairs` (default 3)
+  average beside it (the ratio means little on a busy machine); `--batch-pairs` (default 5)
   alternating -j1/-j2 pairs, `j2_over_j1` the median of the pairs' ratios.
 `identical` is true when every digest's JSON equals that of `--identity-ref` (default: `git
 merge-base HEAD main`, the code this branch started from), timings aside; other branches merged
@@ -198,7 +198,7 @@ def main() -> None:
     ap.add_argument("--baseline-ref", default=BASELINE_REF, help=f"git ref to time against (default {BASELINE_REF})")
     ap.add_argument("--identity-ref", help="git ref whose digests must be equal (default: git merge-base HEAD main)")
     ap.add_argument("--batch-pages", type=int, help="pages for batch -j1/-j2 (default 200, --quick 40)")
-    ap.add_argument("--batch-pairs", type=int, help="alternating -j1/-j2 pairs; the ratio is their median (default 3, --quick 1)")
+    ap.add_argument("--batch-pairs", type=int, help="alternating -j1/-j2 pairs; the ratio is their median (default 5, --quick 1)")
     ap.add_argument("--no-batch", action="store_true", help="skip the batch -j1/-j2 runs (as --only digests,startup)")
     ap.add_argument("--only", help=f"comma-separated steps to run, of {', '.join(STEPS)} (default all)")
     ap.add_argument("--no-bytecode", action="store_true",
@@ -265,7 +265,7 @@ def main() -> None:
                            for label, tree in timed.items()}
         if "jobs" in steps:
             batch = batch_rates(REPO, args.data, work, args.batch_pages or (40 if args.quick else 200),
-                                max(1, args.batch_pairs or (1 if args.quick else 3)))
+                                max(1, args.batch_pairs or (1 if args.quick else 5)))
     finally:
         for label in ("baseline", "identity"):
             if label in trees:  # cleaning up: a leftover worktree is pruned by git later
