@@ -157,7 +157,8 @@ def folders(data: Path, work: Path, quick: bool) -> dict[str, Path]:
 def batch_rates(tree: Path, data: Path, work: Path, pages: int, pairs: int) -> dict:
     """Wall and CPU time of `batch --jobs 1` and `--jobs 2` on the same `pages` dumps, and each worker's warm-up.
 
-    The two run `pairs` times, alternately (-j1, -j2, -j1, ...), each into a fresh folder; the ratio is
+    The two run `pairs` times, alternately (-j1, -j2, -j1, ...), each into a new folder (none is deleted
+    before the end: files just deleted make ext4 slower to create new ones); the ratio is
     taken within each pair, so a slow spell of a shared machine falls on both runs of a pair, and
     `j2_over_j1` is the median of the pairs' ratios.
     """
@@ -179,7 +180,6 @@ def batch_rates(tree: Path, data: Path, work: Path, pages: int, pairs: int) -> d
             got = json.loads(r["stdout"].strip().splitlines()[-1])
             pair[f"j{jobs}"] = {"wall": round(got["wall"], 3), "cpu": round(r["cpu"], 2), "digested": got["digested"],
                                 "failed": got["failed"], "worker_warmup_cpu": [round(v, 3) for v in got["warmup"]]}
-            shutil.rmtree(dest, ignore_errors=True)
         pair["ratio"] = round(pair["j1"]["wall"] / pair["j2"]["wall"], 3) if pair["j2"]["wall"] else None
         out["runs"].append(pair)
     out["load_average_after"] = round(os.getloadavg()[0], 2)
