@@ -366,7 +366,7 @@ class FamilyTable:
         if self._stored is None:
             return None
         if self._keys is None:
-            self._keys = _KeyedRows(np, self._stored, tuple(self.langs[i] for i in self.columns))
+            self._keys = _KeyedRows(np, self._stored)
         return self._keys
 
     def _profiled_arrays(self, np, words: list[str]):
@@ -491,7 +491,8 @@ class _StoredRows:
     """A family's rows read from the precompiled file: the gram index in memory, the doubles
     mapped, so a run reads the pages of the rows it meets and no more."""
 
-    def __init__(self, path: Path, width: int):
+    def __init__(self, path: Path, langs: tuple[str, ...]):
+        self.langs, width = langs, len(langs)  # the languages of the rows' columns, in order
         with open(path, "rb") as f:
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         size = int.from_bytes(self._map[:8], "little")
@@ -527,14 +528,14 @@ class _KeyedRows:
     with a 0 digit is no stored n-gram's, and gets that size's floor row, as in `FamilyTable._row`.
     """
 
-    def __init__(self, np, stored: _StoredRows, langs: tuple[str, ...]):
+    def __init__(self, np, stored: _StoredRows):
         n, width = len(stored._ids), len(stored.floors[0])
         rows = np.frombuffer(stored._map, dtype=np.float64, count=n * width, offset=stored._start).reshape(n, width)
         # the stored rows, then each size's floor row, then a row of zeros
         self.matrix = np.vstack([rows, np.array(stored.floors, dtype=np.float64), np.zeros((1, width))])
         self.floor = [n, n + 1, n + 2]
         self.zero = n + 3
-        arrays = _stored_key_arrays(np, langs, stored)
+        arrays = _stored_key_arrays(np, stored)
         self.letters, self.number_of = arrays["letters"], arrays["number_of"]
         self.base = len(self.letters) + 1
         self.keys = [arrays[f"keys{size}"] for size in (1, 2, 3)]
@@ -630,17 +631,17 @@ def _stored_rows(langs: tuple[str, ...]) -> _StoredRows | None:
     if path is None:
         return None
     try:
-        return _StoredRows(path, len(langs))
+        return _StoredRows(path, langs)
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
-def _stored_key_arrays(np, langs: tuple[str, ...], stored: _StoredRows) -> dict:
+def _stored_key_arrays(np, stored: _StoredRows) -> dict:
     """`_KeyedRows.arrays_of` the family's stored grams, kept precompiled beside its rows (a batch's
     warm-up would otherwise sort them again in every run); each array read back as it was written."""
     from ..text.precompiled import cached
 
-    tag, sources = _family_key(langs)
+    tag, sources = _family_key(stored.langs)
     made = cached(f"keys-{tag}", sources, lambda: {name: (a.dtype.str, a.shape, a.tobytes()) for name, a in
                                                    _KeyedRows.arrays_of(np, list(stored._ids)).items()})
     return {name: np.frombuffer(raw, dtype=np.dtype(dtype)).reshape(shape) for name, (dtype, shape, raw) in made.items()}
